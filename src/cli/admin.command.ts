@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { displayName, email, password, slug } from '../contracts/common.ts';
+import { runMigrations } from '../server/db/migrate.ts';
+import { openConfiguredDatabase } from '../server/db/open.ts';
+import { workspaces } from '../server/db/schema/index.ts';
+import { AppError } from '../server/errors.ts';
+import { translate } from '../server/i18n/messages.ts';
+import { addMember } from '../server/modules/workspaces/members.service.ts';
+import { completeSetup, needsSetup } from '../server/modules/workspaces/workspaces.service.ts';
+import { CliError } from './cli-error.ts';
+import { cliConfig } from './config-loader.ts';
+import { explainStartupError } from './serve.command.ts';
+
+const options = z.object({
+  email,
+  name: displayName,
+  password,
+  workspace: slug.optional(),
+  workspaceName: displayName.optional(),
+});
+
+export function registerAdminCommands(program: Command): void {
+  program
+    .command('create-admin')
+    .description('create an administrator: on a new installation with its first workspace, otherwise in --workspace')
+    .requiredOption('--email <email>', 'sign-in email')
+    .requiredOption('--name <name>', 'display name')
+    .option('--password <password>', 'password, at least 8 characters (default: $KEDU_ADMIN_PASSWORD)')
+    .option('--workspace <slug>', 'existing workspace to add the administrator to')
+    .option('--workspace-name <name>', 'name of the first workspace on a new installation', 'My company')
+    .action(async (raw: Record<string, string | undefined>) => {
+      const parsed = options.safeParse({ ...raw, password: raw.password ?? process.env.KEDU_ADMIN_PASSWORD });
+      if (!parsed.success) {
+        const lines = parsed.error.issues.map((i) => `  --${String(i.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${i.message}`);
+        throw new CliError(`invalid options:\n${lines.join('\n')}`, 2);
+      }
+      const o = parsed.data;
+      const config = cliConfig();
+      const database = await openConfiguredDatabase(config).catch(explainStartupError);
+      try {
+        await runMigrations(database);
+        const { db } = database;
+        const actor = { userId: null, label: 'kedu create-admin (CLI)', ip: null };
+        if (o.workspace) {
+          const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, o.workspace));
+          if (!ws) throw new CliError(`no workspace with the slug "${o.workspace}"`, 2);
+          await addMember(db, { ...actor, workspaceId: ws.id }, { email: o.email, name: o.name, role: 'admin', password: o.password });
+          process.stdout.write(`${o.email} is now an administrator of ${ws.name} (${ws.slug})\n`);
+        } else {
+          if (!(await needsSetup(db))) throw new CliError('Kedu is already set up: pass --workspace <slug> to add an administrator to a workspace', 2);
+          await completeSetup(db, { email: o.email, adminName: o.name, password: o.password, workspaceName: o.workspaceName ?? 'My company' }, null);
+          process.stdout.write(`created ${o.email} and the workspace "${o.workspaceName}"\n`);
+        }
+      } catch (err) {
+        if (err instanceof AppError) throw new CliError(translate('en', err.code, err.params), 2);
+        throw err;
+      } finally {
+        await database.close();
+      }
+    });
+}

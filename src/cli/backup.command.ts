@@ -1,0 +1,63 @@
+import path from 'node:path';
+import readline from 'node:readline/promises';
+import type { Command } from 'commander';
+import { BackupError, restoreBackup, writeBackup } from '../server/db/backup.ts';
+import { runMigrations } from '../server/db/migrate.ts';
+import { openConfiguredDatabase } from '../server/db/open.ts';
+import { VERSION } from '../server/version.ts';
+import { CliError } from './cli-error.ts';
+import { cliConfig } from './config-loader.ts';
+import { explainStartupError } from './serve.command.ts';
+
+const describe = (tables: Record<string, number>) =>
+  Object.entries(tables)
+    .filter(([, n]) => n > 0)
+    .map(([t, n]) => `${t} ${n}`)
+    .join(', ');
+
+export function registerBackupCommands(program: Command): void {
+  program
+    .command('backup')
+    .description('write every table to one file (works on the embedded database and on PostgreSQL)')
+    .argument('<file>', 'backup file to write, e.g. kedu-2026-11-23.kedu.gz')
+    .action(async (file: string) => {
+      const config = cliConfig();
+      const database = await openConfiguredDatabase(config).catch(explainStartupError);
+      try {
+        await runMigrations(database);
+        const header = await writeBackup(database, path.resolve(file), VERSION);
+        process.stdout.write(`backup written to ${file}: ${describe(header.tables) || 'no rows'}\n`);
+      } finally {
+        await database.close();
+      }
+    });
+
+  program
+    .command('restore')
+    .description('replace ALL data with a backup file (in one transaction; stop the server first on the embedded database)')
+    .argument('<file>', 'backup file written by "kedu backup"')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .action(async (file: string, opts: { yes?: boolean }) => {
+      if (!opts.yes) await confirm(`This replaces ALL data in the ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded'} database with ${file}.`);
+      const config = cliConfig();
+      const database = await openConfiguredDatabase(config).catch(explainStartupError);
+      try {
+        await runMigrations(database);
+        const header = await restoreBackup(database, path.resolve(file));
+        process.stdout.write(`restored ${file} (made ${header.createdAt} by Kedu ${header.version}): ${describe(header.tables) || 'no rows'}\n`);
+      } catch (err) {
+        if (err instanceof BackupError) throw new CliError(`${err.message}; nothing was changed`, 2);
+        throw err;
+      } finally {
+        await database.close();
+      }
+    });
+}
+
+async function confirm(warning: string): Promise<void> {
+  if (!process.stdin.isTTY) throw new CliError(`${warning} Pass --yes to confirm.`, 2);
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+  const answer = await rl.question(`${warning} Type "yes" to continue: `);
+  rl.close();
+  if (answer.trim().toLowerCase() !== 'yes') throw new CliError('restore cancelled; nothing was changed', 1);
+}

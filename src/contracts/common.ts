@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+export const uuid = z.uuid();
+export const email = z.email().max(254).transform((v) => v.trim().toLowerCase());
+export const password = z.string().min(8).max(200);
+export const displayName = z.string().trim().min(1).max(100);
+export const slug = z
+  .string()
+  .trim()
+  .min(2)
+  .max(40)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes');
+export const locale = z.enum(['zh-CN', 'en']);
+export const role = z.enum(['admin', 'manager', 'member']);
+export type Role = z.infer<typeof role>;
+
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(
+      z.object({
+        path: z.array(z.union([z.string(), z.number()])).optional(),
+        row: z.number().optional(),
+        column: z.string().optional(),
+        value: z.unknown().optional(),
+        code: z.string(),
+        message: z.string(),
+      }),
+    ),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBody>;
+
+export const okBody = z.object({ ok: z.literal(true) });
+
+/** A page of items with the total count, for paginated tables. */
+export function paged<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+}

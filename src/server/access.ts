@@ -1,0 +1,75 @@
+import { AppError } from './errors.ts';
+import type { Viewer } from './http/request-context.ts';
+
+/**
+ * Who may do what inside a workspace. Deny by default: an action missing from the
+ * table below is refused for everyone. Being a member of the workspace at all is
+ * checked before this (a non-member gets 404, so workspaces do not reveal each other).
+ *
+ * - admin: everything in the workspace;
+ * - manager: reads the organisation, and reads and manages the people in the units they
+ *   lead, recursively;
+ * - member: reads the organisation's units and positions, and their own person record.
+ */
+export type Action =
+  | 'org.read'
+  | 'unit.write'
+  | 'position.write'
+  | 'people.list'
+  | 'people.import'
+  | 'people.export'
+  | 'members.manage'
+  | 'audit.read'
+  | 'workspace.read';
+
+const rules: Record<Action, readonly Viewer['role'][]> = {
+  'workspace.read': ['admin', 'manager', 'member'],
+  'org.read': ['admin', 'manager', 'member'],
+  'people.list': ['admin', 'manager', 'member'],
+  'people.export': ['admin', 'manager'],
+  'unit.write': ['admin'],
+  'position.write': ['admin'],
+  'people.import': ['admin'],
+  'members.manage': ['admin'],
+  'audit.read': ['admin'],
+};
+
+export function can(viewer: Viewer, action: Action): boolean {
+  return rules[action]?.includes(viewer.role) ?? false;
+}
+
+export function authorize(viewer: Viewer, action: Action): void {
+  if (!can(viewer, action)) throw new AppError('forbidden');
+}
+
+/** The rows of `people` a viewer may see: all, those in scope units, or only themselves. */
+export type PeopleScope = { kind: 'all' } | { kind: 'units'; unitIds: string[]; selfId: string | null } | { kind: 'self'; selfId: string | null };
+
+export function peopleScope(viewer: Viewer): PeopleScope {
+  if (viewer.role === 'admin') return { kind: 'all' };
+  if (viewer.role === 'manager' && viewer.scopeUnitIds !== 'all') {
+    return { kind: 'units', unitIds: [...viewer.scopeUnitIds], selfId: viewer.personId };
+  }
+  return { kind: 'self', selfId: viewer.personId };
+}
+
+/** May the viewer see this person? */
+export function canSeePerson(viewer: Viewer, person: { id: string; unitId: string | null }): boolean {
+  if (viewer.role === 'admin') return true;
+  if (person.id === viewer.personId) return true;
+  return viewer.role === 'manager' && inScope(viewer, person.unitId);
+}
+
+/**
+ * May the viewer create or change a person placed in `unitId`? Managers only inside
+ * their units (a person moved must be in scope before and after the move).
+ */
+export function canManagePersonIn(viewer: Viewer, unitId: string | null): boolean {
+  if (viewer.role === 'admin') return true;
+  return viewer.role === 'manager' && inScope(viewer, unitId);
+}
+
+function inScope(viewer: Viewer, unitId: string | null): boolean {
+  if (viewer.scopeUnitIds === 'all') return true;
+  return unitId !== null && viewer.scopeUnitIds.has(unitId);
+}

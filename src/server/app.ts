@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { registerAuthHooks } from './http/auth-hooks.ts';
+import type { AppDeps } from './http/deps.ts';
+import { registerErrorHandler } from './http/error-handler.ts';
+import { registerRequestContext } from './http/request-context.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { setupRoutes } from './modules/setup/setup.routes.ts';
+import { workspaceScope } from './modules/workspaces/workspace-scope.ts';
+
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/** Builds the whole HTTP application without listening: main.ts listens, tests inject. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    // the graceful shutdown waits for in-flight requests; idle keep-alive sockets must not hold it
+    forceCloseConnections: 'idle',
+    ajv: { customOptions: { coerceTypes: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const hasWebApp = fs.existsSync(path.join(webRoot, 'index.html'));
+  registerRequestContext(app);
+  registerErrorHandler(app, { spaFallback: hasWebApp });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd (cssinjs) and the API docs UI inject style elements
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 }, throwFileSizeLimit: true });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Kedu API', version: deps.version, description: 'Kedu (刻度) REST API. Authenticate with a session cookie (web app) or `Authorization: Bearer <API token>`.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'kedu_session' } } },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerAuthHooks(app, deps.database.db);
+  await app.register(healthRoutes, deps);
+  await app.register(
+    async (api) => {
+      await api.register(setupRoutes, deps);
+      await api.register(authRoutes, { ...deps, prefix: '/auth' });
+      await api.register(workspaceScope, { ...deps, prefix: '/workspaces/:ws' });
+    },
+    { prefix: '/api/v1' },
+  );
+  if (hasWebApp) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1y', immutable: true });
+  return app;
+}
+

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Everything the server needs from its environment is
+ * validated here once, at boot, so a bad value stops the process with a clear message
+ * instead of failing later in a request.
+ */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  KEDU_DATA_DIR: z.string().min(1).default('./data'),
+  KEDU_DEMO: z.enum(['on', 'off']).default('on'),
+  KEDU_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KEDU_LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  KEDU_SECURE_COOKIES: z.enum(['auto', 'on', 'off']).default('auto'),
+  KEDU_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  NODE_ENV: z.string().default('production'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  /** A PostgreSQL server, or undefined for the embedded database in dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demoEnabled: boolean;
+  logLevel: z.infer<typeof envSchema>['KEDU_LOG_LEVEL'];
+  logFormat: 'json' | 'pretty';
+  secureCookies: 'auto' | 'on' | 'off';
+  sessionDays: number;
+};
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every variable.`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.KEDU_DATA_DIR),
+    demoEnabled: e.KEDU_DEMO === 'on',
+    logLevel: e.KEDU_LOG_LEVEL,
+    logFormat: e.KEDU_LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
+    secureCookies: e.KEDU_SECURE_COOKIES,
+    sessionDays: e.KEDU_SESSION_DAYS,
+  };
+}

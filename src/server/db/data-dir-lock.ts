@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * An exclusive lock on the embedded database folder. PGlite does not honour its own
+ * lock file, and two processes on one folder silently lose committed rows, so Kedu
+ * takes this lock before it opens the folder.
+ *
+ * The lock is a file created with O_EXCL holding the owner's pid and the process start
+ * time read from /proc (so a recycled pid is not mistaken for the owner). A lock whose
+ * owner is gone is stale; stale locks are taken over under a second, short-lived guard
+ * file so two processes recovering at once cannot both win.
+ */
+export class DataDirLockedError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly ownerPid: number,
+  ) {
+    super(
+      `The data folder ${dataDir} is in use by another Kedu process (pid ${ownerPid}). ` +
+        'Stop that process first, or point KEDU_DATA_DIR at another folder.',
+    );
+  }
+}
+
+type LockInfo = { pid: number; startTime: string | null; host: string };
+
+const LOCK_NAME = 'kedu.lock';
+const GUARD_NAME = 'kedu.lock.recovering';
+/** A recovery guard older than this was left by a process killed mid-recovery. */
+const GUARD_STALE_MS = 10_000;
+
+export type DataDirLock = { release(): void };
+
+export function acquireDataDirLock(dataDir: string): DataDirLock {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lockPath = path.join(dataDir, LOCK_NAME);
+  const mine: LockInfo = { pid: process.pid, startTime: processStartTime(process.pid), host: os.hostname() };
+
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (tryCreate(lockPath, mine)) return makeHandle(lockPath);
+    const owner = readLock(lockPath);
+    if (owner && isAlive(owner)) throw new DataDirLockedError(dataDir, owner.pid);
+    recoverStale(dataDir, lockPath, owner);
+  }
+  const owner = readLock(lockPath);
+  throw new DataDirLockedError(dataDir, owner?.pid ?? -1);
+}
+
+function makeHandle(lockPath: string): DataDirLock {
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    const owner = readLock(lockPath);
+    if (owner?.pid === process.pid) fs.rmSync(lockPath, { force: true });
+  };
+  return { release };
+}
+
+function tryCreate(lockPath: string, info: LockInfo): boolean {
+  try {
+    const fd = fs.openSync(lockPath, 'wx');
+    fs.writeSync(fd, JSON.stringify(info));
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  }
+}
+
+function readLock(lockPath: string): LockInfo | null {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(lockPath, 'utf8')) as LockInfo;
+    return typeof parsed.pid === 'number' ? parsed : null;
+  } catch {
+    // missing, or half-written by a process killed between open and write: treat as stale
+    return null;
+  }
+}
+
+/** Removes a stale lock, but only while holding the recovery guard, and only if it is still the same stale lock. */
+function recoverStale(dataDir: string, lockPath: string, seen: LockInfo | null): void {
+  const guardPath = path.join(dataDir, GUARD_NAME);
+  try {
+    fs.mkdirSync(guardPath);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    const age = Date.now() - fs.statSync(guardPath).mtimeMs;
+    if (age > GUARD_STALE_MS) fs.rmSync(guardPath, { recursive: true, force: true });
+    return; // someone else is recovering; the caller retries
+  }
+  try {
+    const current = readLock(lockPath);
+    const unchanged = JSON.stringify(current) === JSON.stringify(seen);
+    if (unchanged && !(current && isAlive(current))) fs.rmSync(lockPath, { force: true });
+  } finally {
+    fs.rmSync(guardPath, { recursive: true, force: true });
+  }
+}
+
+function isAlive(info: LockInfo): boolean {
+  if (info.host !== os.hostname()) return true; // another machine on a shared disk: never steal
+  if (info.pid === process.pid) return false;
+  try {
+    process.kill(info.pid, 0);
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  const start = processStartTime(info.pid);
+  return info.startTime === null || start === null || start === info.startTime;
+}
+
+/** Field 22 of /proc/<pid>/stat: the start time in clock ticks since boot (Linux only). */
+function processStartTime(pid: number): string | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const afterName = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return afterName[19] ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * One error type for everything a user can cause. Domain and service code throw
+ * AppError with a code from the closed list below; the HTTP layer maps the code to a
+ * status and renders the message in the request's language. Nothing is recognised by
+ * its message text.
+ */
+export const errorStatus = {
+  validation_failed: 400,
+  bad_request: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  not_found: 404,
+  conflict: 409,
+  already_set_up: 409,
+  email_taken: 409,
+  name_taken: 409,
+  has_dependents: 409,
+  invalid_move: 422,
+  import_failed: 422,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  demo_disabled: 404,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+/**
+ * A located problem: where (a field path, or a file row/column) and what. `code` is a
+ * message key (see i18n/messages.ts) rendered with `params` in the request's language.
+ */
+export type ErrorDetail = {
+  path?: (string | number)[];
+  row?: number;
+  column?: string;
+  value?: unknown;
+  code: string;
+  params?: Record<string, string | number>;
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: Record<string, string | number>;
+  readonly details: ErrorDetail[];
+
+  constructor(code: ErrorCode, params: Record<string, string | number> = {}, details: ErrorDetail[] = []) {
+    super(code);
+    this.name = 'AppError';
+    this.code = code;
+    this.params = params;
+    this.details = details;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export const notFound = (entity: string) => new AppError('not_found', { entity });
+export const forbidden = () => new AppError('forbidden');

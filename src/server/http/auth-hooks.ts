@@ -1,0 +1,60 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import { AppError } from '../errors.ts';
+import { safeEqual } from '../modules/auth/auth.crypto.ts';
+import { authenticateSession, authenticateToken } from '../modules/auth/sessions.service.ts';
+import type { Auth } from './request-context.ts';
+
+export const SESSION_COOKIE = 'kedu_session';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Identifies the caller (session cookie or `Authorization: Bearer kedu_…` token) and
+ * enforces CSRF on cookie-authenticated writes: the x-csrf-token header must equal the
+ * session's token. Token-authenticated calls carry no ambient credential, so they need none.
+ * Anonymous writes (sign-in, setup) must be JSON, which a cross-site form cannot send.
+ */
+export function registerAuthHooks(app: FastifyInstance, db: Db): void {
+  app.addHook('preHandler', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const header = request.headers.authorization;
+    if (header) {
+      const [scheme, token] = header.split(' ');
+      if (scheme?.toLowerCase() !== 'bearer' || !token) throw new AppError('unauthenticated');
+      request.auth = await authenticateToken(db, token.trim());
+      if (!request.auth) throw new AppError('unauthenticated');
+      return;
+    }
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (cookie) request.auth = await authenticateSession(db, cookie);
+    if (!UNSAFE.has(request.method)) return;
+    if (request.auth?.via === 'session') {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !request.auth.csrfToken || !safeEqual(sent, request.auth.csrfToken)) throw new AppError('csrf_failed');
+    } else if (!request.auth && request.headers['content-type'] && !isJson(request)) {
+      throw new AppError('csrf_failed');
+    }
+  });
+}
+
+const isJson = (request: FastifyRequest) => String(request.headers['content-type']).toLowerCase().startsWith('application/json');
+
+export function requireAuth(request: FastifyRequest): Auth {
+  if (!request.auth) throw new AppError('unauthenticated');
+  return request.auth;
+}
+
+export function setSessionCookie(config: Config, request: FastifyRequest, reply: FastifyReply, value: string, maxAgeSeconds: number) {
+  reply.setCookie(SESSION_COOKIE, value, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    maxAge: maxAgeSeconds,
+    secure: config.secureCookies === 'on' || (config.secureCookies === 'auto' && request.protocol === 'https'),
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}

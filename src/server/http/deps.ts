@@ -1,0 +1,14 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
+
+/** What buildApp needs from the outside; tests pass their own. */
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  version: string;
+  logger?: FastifyBaseLogger;
+};
+
+/** The AppDeps inside a plugin's options, without Fastify's own (prefix …), to pass on to child plugins. */
+export const pickDeps = ({ config, database, version, logger }: AppDeps): AppDeps => ({ config, database, version, logger });

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { issueToMessage } from '../../contracts/issues.ts';
+import { AppError, type ErrorDetail } from '../errors.ts';
+import { translate } from '../i18n/messages.ts';
+
+/**
+ * The one place errors become responses: `{ error: { code, message, details } }` in the
+ * request's language. Validation problems are 400 with one located detail per field;
+ * anything unexpected is logged with an id and returned as a 500 without internals.
+ */
+export function registerErrorHandler(app: FastifyInstance, options: { spaFallback: boolean }): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) return sendAppError(request, reply, error);
+
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = (error as { validationContext?: string }).validationContext ?? 'body';
+      const details: ErrorDetail[] = error.validation.map((v) => {
+        const { key, params } = issueToMessage({ code: v.keyword, ...(v.params as object) });
+        const path = v.instancePath.split('/').filter(Boolean);
+        return { path: [where, ...path], code: key, params };
+      });
+      return sendAppError(request, reply, new AppError('validation_failed', { count: details.length }, details));
+    }
+
+    const status = error.statusCode ?? 500;
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) {
+      return sendAppError(request, reply, new AppError('payload_too_large', { limit: '20 MB' }));
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) {
+      return sendAppError(request, reply, new AppError('unsupported_media_type', { type: String(request.headers['content-type'] ?? '') }));
+    }
+    if (status === 429) return sendAppError(request, reply, new AppError('rate_limited', { seconds: 60 }));
+    if (status >= 400 && status < 500) {
+      // malformed JSON, empty body with a JSON content type, bad multipart …
+      return sendAppError(request, reply, new AppError('bad_request', { reason: error.message }));
+    }
+    if (isDatabaseUnavailable(error)) return sendAppError(request, reply, new AppError('unavailable'));
+
+    const id = randomUUID().slice(0, 8);
+    request.log.error({ err: error, errorId: id }, 'unhandled error');
+    return sendAppError(request, reply, new AppError('internal', { id }));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    // client-side routes of the web app get its index.html; everything else a located 404
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !/\.\w+$/.test(request.url.split('?')[0]);
+    if (options.spaFallback && isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0, immutable: false });
+    return sendAppError(request, reply, new AppError('not_found', { entity: 'route' }));
+  });
+}
+
+export function sendAppError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+  if (error.code === 'rate_limited' && error.params.seconds) reply.header('retry-after', String(error.params.seconds));
+  return reply.status(error.status).send({
+    error: {
+      code: error.code,
+      message: translate(request.locale, error.code, error.params),
+      details: error.details.map(({ params, ...d }) => ({ ...d, message: translate(request.locale, d.code, params) })),
+    },
+  });
+}
+
+function isDatabaseUnavailable(error: Error): boolean {
+  const code = (error as { code?: string }).code;
+  return code === 'ECONNREFUSED' || code === '57P01' || /Connection terminated|connect ECONNREFUSED/.test(error.message);
+}

@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import type { Role } from '../../contracts/common.ts';
+import { type Locale, pickLocale } from '../i18n/messages.ts';
+
+export type AuthUser = { id: string; email: string; name: string; locale: Locale | null; isDemo: boolean };
+export type Auth = { user: AuthUser; via: 'session' | 'token'; sessionHash: string | null; csrfToken: string | null };
+
+/** Who is acting inside a workspace, and which org units a manager's rights reach. */
+export type Viewer = {
+  userId: string;
+  label: string;
+  workspaceId: string;
+  workspaceSlug: string;
+  workspaceKind: 'team' | 'solo';
+  role: Role;
+  personId: string | null;
+  /** Units led by the viewer's person, with every unit below them; 'all' for admins. */
+  scopeUnitIds: ReadonlySet<string> | 'all';
+};
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    locale: Locale;
+    auth: Auth | null;
+    viewer: Viewer | null;
+  }
+}
+
+export function registerRequestContext(app: FastifyInstance): void {
+  app.decorateRequest('locale', 'zh-CN');
+  app.decorateRequest('auth', null);
+  app.decorateRequest('viewer', null);
+  app.addHook('onRequest', async (request) => {
+    const explicit = request.headers['x-kedu-locale'];
+    request.locale = pickLocale(typeof explicit === 'string' ? explicit : undefined, request.headers['accept-language']);
+  });
+}

@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { runMigrations } from './db/migrate.ts';
+import { openConfiguredDatabase } from './db/open.ts';
+import { createLogger } from './logger.ts';
+import { VERSION } from './version.ts';
+
+export type RunningServer = { app: FastifyInstance; database: Database; url: string; stop(): Promise<void> };
+
+/** config → database → migrations → listen; SIGTERM/SIGINT finish in-flight requests, then close the database. */
+export async function startServer(config: Config, options: { handleSignals?: boolean } = {}): Promise<RunningServer> {
+  const logger = createLogger(config);
+  const database = await openConfiguredDatabase(config);
+  try {
+    await runMigrations(database);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  let app: FastifyInstance | null = null;
+  try {
+    app = await buildApp({ config, database, version: VERSION, logger });
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await app?.close();
+    await database.close();
+    throw err;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://localhost:${port}`;
+  app.log.info({ database: database.kind, dataDir: database.kind === 'embedded' ? config.dataDir : undefined, url }, `Kedu ${VERSION} is ready at ${url}`);
+
+  let stopping: Promise<void> | null = null;
+  const stop = () => {
+    stopping ??= (async () => {
+      await app.close(); // stops accepting, waits for in-flight requests
+      await database.close();
+    })();
+    return stopping;
+  };
+  if (options.handleSignals) {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => {
+        app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+        const force = setTimeout(() => {
+          app.log.error('shutdown took longer than 20 s; exiting');
+          process.exit(1);
+        }, 20_000);
+        force.unref();
+        stop().then(
+          () => {
+            app.log.info('shut down cleanly');
+            process.exit(0);
+          },
+          (err) => {
+            app.log.error({ err }, 'error while shutting down');
+            process.exit(1);
+          },
+        );
+      });
+    }
+  }
+  return { app, database, url, stop };
+}

@@ -1,0 +1,114 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { changePasswordInput, createTokenInput, loginInput, updateProfileInput } from '../../../contracts/auth.ts';
+import type { Db } from '../../db/client.ts';
+import { apiTokens, memberships, users, workspaces } from '../../db/schema/index.ts';
+import { AppError, notFound } from '../../errors.ts';
+import type { AuthUser } from '../../http/request-context.ts';
+import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { dummyPasswordHash, hashPassword, newApiToken, sha256, verifyPassword } from './auth.crypto.ts';
+import { assertLoginAllowed, recordLoginAttempt } from './login-throttle.ts';
+
+/** Verifies email and password under the login throttle; returns the user id. */
+export async function login(db: Db, input: z.output<typeof loginInput>, ip: string): Promise<string> {
+  await assertLoginAllowed(db, input.email, ip);
+  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, input.email));
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  await recordLoginAttempt(db, input.email, ip, ok && !!user);
+  if (!ok || !user) throw new AppError('invalid_credentials');
+  return user.id;
+}
+
+export async function getMe(db: Db, user: AuthUser, csrfToken: string | null) {
+  const rows = await db
+    .select({
+      id: workspaces.id,
+      slug: workspaces.slug,
+      name: workspaces.name,
+      kind: workspaces.kind,
+      isDemo: workspaces.isDemo,
+      role: memberships.role,
+      personId: memberships.personId,
+    })
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .where(eq(memberships.userId, user.id))
+    .orderBy(workspaces.isDemo, workspaces.name);
+  return { user, workspaces: rows, csrfToken };
+}
+
+export async function updateProfile(db: Db, actor: Actor, userId: string, input: z.output<typeof updateProfileInput>) {
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select({ name: users.name, locale: users.locale }).from(users).where(eq(users.id, userId));
+    const [after] = await tx
+      .update(users)
+      .set({ ...input, updatedAt: new Date() })
+      .where(eq(users.id, userId))
+      .returning({ name: users.name, locale: users.locale });
+    await recordAudit(tx, actor, { workspaceId: null, action: 'user.update', entityType: 'user', entityId: userId, before, after });
+  });
+}
+
+export async function changePassword(db: Db, actor: Actor, userId: string, input: z.output<typeof changePasswordInput>) {
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user) throw notFound('user');
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError('validation_failed', { count: 1 }, [{ path: ['body', 'currentPassword'], code: 'auth.wrong_password' }]);
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
+    await recordAudit(tx, actor, { workspaceId: null, action: 'user.password_change', entityType: 'user', entityId: userId });
+  });
+}
+
+const tokenColumns = {
+  id: apiTokens.id,
+  name: apiTokens.name,
+  prefix: apiTokens.prefix,
+  createdAt: apiTokens.createdAt,
+  lastUsedAt: apiTokens.lastUsedAt,
+  expiresAt: apiTokens.expiresAt,
+};
+type TokenRow = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; expiresAt: Date | null };
+const tokenDto = (t: TokenRow) => ({
+  ...t,
+  createdAt: t.createdAt.toISOString(),
+  lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+  expiresAt: t.expiresAt?.toISOString() ?? null,
+});
+
+export async function listTokens(db: Db, userId: string) {
+  const rows = await db
+    .select(tokenColumns)
+    .from(apiTokens)
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .orderBy(apiTokens.createdAt);
+  return rows.map(tokenDto);
+}
+
+export async function createToken(db: Db, actor: Actor, userId: string, input: z.output<typeof createTokenInput>) {
+  const token = newApiToken();
+  const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
+  const row = await db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(apiTokens)
+      .values({ userId, name: input.name, tokenHash: sha256(token), prefix: token.slice(0, 10), expiresAt })
+      .returning(tokenColumns);
+    await recordAudit(tx, actor, { workspaceId: null, action: 'token.create', entityType: 'api_token', entityId: created.id, after: created });
+    return created;
+  });
+  return { ...tokenDto(row), token };
+}
+
+export async function revokeToken(db: Db, actor: Actor, userId: string, tokenId: string) {
+  await db.transaction(async (tx) => {
+    const [revoked] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+      .returning(tokenColumns);
+    if (!revoked) throw notFound('token');
+    await recordAudit(tx, actor, { workspaceId: null, action: 'token.revoke', entityType: 'api_token', entityId: tokenId, before: revoked });
+  });
+}

@@ -1,0 +1,84 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import { memberships, orgUnits, people, positions, users, workspaces } from '../../db/schema/index.ts';
+import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { hashPassword } from '../auth/auth.crypto.ts';
+import { DEMO_NAME, DEMO_PASSWORD, DEMO_SLUG, demoAccounts, demoPeople, demoPositions, demoUnits } from './demo-company.ts';
+
+/**
+ * Creates the demo workspace on first use (idempotent) and returns the user id of its
+ * administrator account, whom "open the demo workspace" signs in as.
+ */
+export async function ensureDemoWorkspace(db: Db, ip: string | null): Promise<string> {
+  const existing = await demoAdminId(db);
+  if (existing) return existing;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(7241003)`);
+    const again = await demoAdminId(tx);
+    if (again) return again;
+    return seedDemo(tx, passwordHash, ip);
+  });
+}
+
+async function demoAdminId(db: Db | Tx): Promise<string | null> {
+  const zhou = demoPeople.find((p) => p.key === demoAccounts[0].person)!;
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .where(sql`${users.email} = ${zhou.email} and ${workspaces.slug} = ${DEMO_SLUG}`);
+  return row?.id ?? null;
+}
+
+async function seedDemo(tx: Tx, passwordHash: string, ip: string | null): Promise<string> {
+  const actor: Actor = { userId: null, label: 'Kedu demo seed', ip };
+  const [ws] = await tx.insert(workspaces).values({ slug: DEMO_SLUG, name: DEMO_NAME, kind: 'team', isDemo: true }).returning();
+  const positionIds = new Map<string, string>();
+  for (const p of demoPositions) {
+    const [row] = await tx.insert(positions).values({ workspaceId: ws.id, ...p }).returning({ id: positions.id });
+    positionIds.set(p.name, row.id);
+  }
+  const unitIds = new Map<string, string>();
+  for (const [i, u] of demoUnits.entries()) {
+    const [row] = await tx
+      .insert(orgUnits)
+      .values({ workspaceId: ws.id, name: u.name, parentId: u.parent ? unitIds.get(u.parent) : null, sortOrder: i })
+      .returning({ id: orgUnits.id });
+    unitIds.set(u.key, row.id);
+  }
+  const personIds = new Map<string, string>();
+  for (const p of demoPeople) {
+    const [row] = await tx
+      .insert(people)
+      .values({
+        workspaceId: ws.id,
+        name: p.name,
+        email: p.email,
+        employeeNo: `XC${String(personIds.size + 1).padStart(4, '0')}`,
+        unitId: unitIds.get(p.unit),
+        positionId: positionIds.get(p.position),
+        managerId: p.manager ? personIds.get(p.manager) : null,
+        status: p.left ? 'left' : 'active',
+        joinedOn: p.joinedOn,
+        leftOn: p.left ?? null,
+      })
+      .returning({ id: people.id });
+    personIds.set(p.key, row.id);
+  }
+  for (const u of demoUnits) {
+    await tx.update(orgUnits).set({ leadPersonId: personIds.get(u.lead) }).where(eq(orgUnits.id, unitIds.get(u.key)!));
+  }
+  let adminId = '';
+  for (const account of demoAccounts) {
+    const person = demoPeople.find((p) => p.key === account.person)!;
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, person.email));
+    const userId =
+      existing?.id ?? (await tx.insert(users).values({ email: person.email, name: person.name, passwordHash, isDemo: true }).returning({ id: users.id }))[0].id;
+    await tx.insert(memberships).values({ workspaceId: ws.id, userId, role: account.role, personId: personIds.get(person.key) });
+    adminId ||= userId;
+  }
+  await recordAudit(tx, actor, { workspaceId: ws.id, action: 'workspace.seed_demo', entityType: 'workspace', entityId: ws.id, after: { name: ws.name, people: demoPeople.length } });
+  return adminId;
+}

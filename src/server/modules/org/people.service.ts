@@ -1,0 +1,110 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { createPersonInput, listPeopleQuery, updatePersonInput } from '../../../contracts/org.ts';
+import { canManagePersonIn, canSeePerson, peopleScope } from '../../access.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { orgUnits, people, positions } from '../../db/schema/index.ts';
+import { AppError, type ErrorDetail, notFound } from '../../errors.ts';
+import type { Viewer } from '../../http/request-context.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { WorkspaceActor } from './org.types.ts';
+import { findPersonById, queryPeople } from './people.queries.ts';
+
+export async function listPeople(db: Db, viewer: Viewer, q: z.output<typeof listPeopleQuery>) {
+  const { items, total } = await queryPeople(db, viewer.workspaceId, peopleScope(viewer), q, {
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  return { items, total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function getPerson(db: Db, viewer: Viewer, id: string) {
+  const person = await findPersonById(db, viewer.workspaceId, id);
+  // someone out of reach is "not found", not "forbidden": their existence is not revealed
+  if (!person || !canSeePerson(viewer, person)) throw notFound('person');
+  return person;
+}
+
+const actorOf = (viewer: Viewer): WorkspaceActor => ({ userId: viewer.userId, label: viewer.label, ip: null, workspaceId: viewer.workspaceId });
+
+export async function createPerson(db: Db, viewer: Viewer, ip: string | null, input: z.output<typeof createPersonInput>) {
+  if (!canManagePersonIn(viewer, input.unitId ?? null)) throw new AppError('forbidden');
+  const id = await db.transaction(async (tx) => {
+    await assertReferences(tx, viewer.workspaceId, input, null);
+    const [row] = await tx
+      .insert(people)
+      .values({
+        workspaceId: viewer.workspaceId,
+        name: input.name,
+        email: input.email ?? null,
+        employeeNo: input.employeeNo ?? null,
+        unitId: input.unitId ?? null,
+        positionId: input.positionId ?? null,
+        managerId: input.managerId ?? null,
+        joinedOn: input.joinedOn ?? null,
+      })
+      .returning();
+    await recordAudit(tx, { ...actorOf(viewer), ip }, { workspaceId: viewer.workspaceId, action: 'person.create', entityType: 'person', entityId: row.id, after: row });
+    return row.id;
+  });
+  return getPerson(db, viewer, id);
+}
+
+export async function updatePerson(db: Db, viewer: Viewer, ip: string | null, id: string, input: z.output<typeof updatePersonInput>) {
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(people).where(and(eq(people.workspaceId, viewer.workspaceId), eq(people.id, id)));
+    if (!before || !canSeePerson(viewer, before)) throw notFound('person');
+    const targetUnit = input.unitId === undefined ? before.unitId : input.unitId;
+    if (!canManagePersonIn(viewer, before.unitId) || !canManagePersonIn(viewer, targetUnit)) throw new AppError('forbidden');
+    await assertReferences(tx, viewer.workspaceId, input, id);
+    const patch = { ...input, updatedAt: new Date() };
+    if (input.status === 'left' && before.status !== 'left' && input.leftOn === undefined) patch.leftOn = new Date().toISOString().slice(0, 10);
+    if (input.status === 'active') patch.leftOn = null;
+    const [after] = await tx.update(people).set(patch).where(eq(people.id, id)).returning();
+    await recordAudit(tx, { ...actorOf(viewer), ip }, { workspaceId: viewer.workspaceId, action: personAction(before, input), entityType: 'person', entityId: id, before, after });
+  });
+  return getPerson(db, viewer, id);
+}
+
+function personAction(before: { unitId: string | null; status: string }, input: z.output<typeof updatePersonInput>): string {
+  if (input.status && input.status !== before.status) return input.status === 'left' ? 'person.deactivate' : 'person.reactivate';
+  if (input.unitId !== undefined && input.unitId !== before.unitId) return 'person.move';
+  return 'person.update';
+}
+
+/** Checks that unit, position and manager exist in this workspace, the email is free and no manager cycle forms. */
+async function assertReferences(
+  tx: Tx,
+  workspaceId: string,
+  input: { unitId?: string | null; positionId?: string | null; managerId?: string | null; email?: string | null },
+  selfId: string | null,
+) {
+  const problems: ErrorDetail[] = [];
+  const exists = async (table: typeof orgUnits | typeof positions | typeof people, id: string) =>
+    (await tx.select({ id: table.id }).from(table).where(and(eq(table.workspaceId, workspaceId), eq(table.id, id)))).length > 0;
+  if (input.unitId && !(await exists(orgUnits, input.unitId))) problems.push({ path: ['body', 'unitId'], code: 'org.unit_not_found' });
+  if (input.positionId && !(await exists(positions, input.positionId))) problems.push({ path: ['body', 'positionId'], code: 'org.position_not_found' });
+  if (input.managerId) {
+    if (!(await exists(people, input.managerId))) problems.push({ path: ['body', 'managerId'], code: 'org.person_not_found' });
+    else if (selfId && (await managerChainIncludes(tx, input.managerId, selfId))) problems.push({ path: ['body', 'managerId'], code: 'person.manager_cycle' });
+  }
+  if (input.email) {
+    const [taken] = await tx
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.workspaceId, workspaceId), eq(sql`lower(${people.email})`, input.email.toLowerCase())));
+    if (taken && taken.id !== selfId) problems.push({ path: ['body', 'email'], code: 'person.email_taken', params: { email: input.email } });
+  }
+  if (problems.length) throw new AppError('validation_failed', { count: problems.length }, problems);
+}
+
+/** Does `selfId` appear in the management chain starting at `managerId` (including it)? */
+async function managerChainIncludes(tx: Tx, managerId: string, selfId: string): Promise<boolean> {
+  const result = await tx.execute<{ found: boolean }>(sql`
+    with recursive chain(id, depth) as (
+      select ${managerId}::uuid, 0
+      union all
+      select p.manager_id, c.depth + 1 from people p join chain c on p.id = c.id where p.manager_id is not null and c.depth < 1000
+    ) select exists(select 1 from chain where id = ${selfId}) as found`);
+  return result.rows[0]?.found === true;
+}

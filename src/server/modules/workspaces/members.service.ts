@@ -1,0 +1,83 @@
+import { and, count, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { addMemberInput, updateMemberInput } from '../../../contracts/org.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { memberships, people, users } from '../../db/schema/index.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { hashPassword } from '../auth/auth.crypto.ts';
+import type { WorkspaceActor } from '../org/org.types.ts';
+import { assertPersonInWorkspace } from '../org/units.service.ts';
+import { insertUser } from './workspaces.service.ts';
+
+export async function listMembers(db: Db, workspaceId: string) {
+  return db
+    .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, personId: memberships.personId, personName: people.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(people, eq(people.id, memberships.personId))
+    .where(eq(memberships.workspaceId, workspaceId))
+    .orderBy(users.name);
+}
+
+/** Adds an existing account by email, or creates the account (with the given initial password). */
+export async function addMember(db: Db, actor: WorkspaceActor, input: z.output<typeof addMemberInput>) {
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const userId = await db.transaction(async (tx) => {
+    if (input.personId) await assertPersonInWorkspace(tx, actor.workspaceId, input.personId, 'personId');
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email));
+    let id = existing?.id;
+    if (!id) {
+      if (!passwordHash) throw new AppError('validation_failed', { count: 1 }, [{ path: ['body', 'password'], code: 'member.password_required' }]);
+      id = await insertUser(tx, { email: input.email, name: input.name, passwordHash });
+    }
+    const [already] = await tx.select().from(memberships).where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, id)));
+    if (already) throw new AppError('conflict', { reason: 'member.already_member' });
+    const [row] = await tx.insert(memberships).values({ workspaceId: actor.workspaceId, userId: id, role: input.role, personId: input.personId ?? null }).returning();
+    await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'member.add', entityType: 'member', entityId: id, after: { ...row, email: input.email } });
+    return id;
+  });
+  return findMember(db, actor.workspaceId, userId);
+}
+
+export async function updateMember(db: Db, actor: WorkspaceActor, userId: string, input: z.output<typeof updateMemberInput>) {
+  await db.transaction(async (tx) => {
+    const before = await getMembership(tx, actor.workspaceId, userId);
+    if (input.personId) await assertPersonInWorkspace(tx, actor.workspaceId, input.personId, 'personId');
+    if (before.role === 'admin' && input.role && input.role !== 'admin') await assertAnotherAdmin(tx, actor.workspaceId);
+    const [after] = await tx
+      .update(memberships)
+      .set(input)
+      .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, userId)))
+      .returning();
+    await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'member.update', entityType: 'member', entityId: userId, before, after });
+  });
+  return findMember(db, actor.workspaceId, userId);
+}
+
+export async function removeMember(db: Db, actor: WorkspaceActor, userId: string) {
+  await db.transaction(async (tx) => {
+    const before = await getMembership(tx, actor.workspaceId, userId);
+    if (before.role === 'admin') await assertAnotherAdmin(tx, actor.workspaceId);
+    await tx.delete(memberships).where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, userId)));
+    await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'member.remove', entityType: 'member', entityId: userId, before });
+  });
+}
+
+async function getMembership(tx: Tx, workspaceId: string, userId: string) {
+  const [row] = await tx.select().from(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+  if (!row) throw notFound('member');
+  return row;
+}
+
+/** A workspace always keeps at least one administrator. */
+async function assertAnotherAdmin(tx: Tx, workspaceId: string) {
+  const [{ admins }] = await tx.select({ admins: count() }).from(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'admin')));
+  if (admins <= 1) throw new AppError('conflict', { reason: 'member.last_admin' });
+}
+
+async function findMember(db: Db, workspaceId: string, userId: string) {
+  const found = (await listMembers(db, workspaceId)).find((m) => m.userId === userId);
+  if (!found) throw notFound('member');
+  return found;
+}

@@ -1,0 +1,32 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { eq } from 'drizzle-orm';
+import { workspaces } from '../../db/schema/index.ts';
+import { workspaceSummary } from '../../../contracts/auth.ts';
+import { authorize } from '../../access.ts';
+import { requireViewer } from '../../http/actor.ts';
+import { type AppDeps, pickDeps } from '../../http/deps.ts';
+import { resolveViewer } from '../../http/workspace-context.ts';
+import { orgRoutes } from '../org/org.routes.ts';
+import { peopleFileRoutes } from '../org/people-files.routes.ts';
+import { membersRoutes } from './members.routes.ts';
+
+/** Everything under /api/v1/workspaces/:ws — the viewer is resolved once, before any handler. */
+export const workspaceScope: FastifyPluginAsyncZod<AppDeps> = async (app, options) => {
+  const deps = pickDeps(options);
+  const { db } = deps.database;
+  app.addHook('preHandler', async (request) => {
+    const { ws } = request.params as { ws: string };
+    request.viewer = await resolveViewer(db, request, ws);
+  });
+
+  app.get('/', { schema: { tags: ['workspaces'], summary: 'The workspace and your role in it', params: z.object({ ws: z.string() }), response: { 200: workspaceSummary } } }, async (request) => {
+    const viewer = requireViewer(request);
+    authorize(viewer, 'workspace.read');
+    const [ws] = await db.select().from(workspaces).where(eq(workspaces.id, viewer.workspaceId));
+    return { id: ws.id, slug: ws.slug, name: ws.name, kind: ws.kind, isDemo: ws.isDemo, role: viewer.role, personId: viewer.personId };
+  });
+  await app.register(orgRoutes, deps);
+  await app.register(peopleFileRoutes, deps);
+  await app.register(membersRoutes, deps);
+};
