@@ -28,7 +28,8 @@ export async function startServer(config: Config, options: { handleSignals?: boo
     await database.close();
     throw err;
   }
-  const address = app.server.address();
+  const server = app;
+  const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}`;
   app.log.info({ database: database.kind, dataDir: database.kind === 'embedded' ? config.dataDir : undefined, url }, `Kedu ${VERSION} is ready at ${url}`);
@@ -36,7 +37,14 @@ export async function startServer(config: Config, options: { handleSignals?: boo
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
-      await app.close(); // stops accepting, waits for in-flight requests
+      // stops accepting and waits for in-flight requests; a keep-alive connection that
+      // becomes idle after its last response would otherwise hold the close for 72 s
+      const sweep = setInterval(() => app?.server.closeIdleConnections(), 50);
+      try {
+        await app?.close();
+      } finally {
+        clearInterval(sweep);
+      }
       await database.close();
     })();
     return stopping;

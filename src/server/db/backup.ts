@@ -82,7 +82,7 @@ export async function writeBackup(database: Database, file: string, version: str
 /** Replaces every table's content with the backup's, in one transaction: it all happens or none of it does. */
 export async function restoreBackup(database: Database, file: string): Promise<BackupHeader> {
   if (!fs.existsSync(file)) throw new BackupError(`no such file: ${file}`);
-  const input = readline.createInterface({ input: fs.createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  if (!isGzip(file)) throw new BackupError(`${file} is not a Kedu backup (not a gzip file)`);
   const client = await database.pool.connect();
   let header: BackupHeader | null = null;
   try {
@@ -96,6 +96,8 @@ export async function restoreBackup(database: Database, file: string): Promise<B
       batch = [];
     };
     let lineNo = 0;
+    // opened only now, so that a read error surfaces in this loop and not while we await above
+    const input = readline.createInterface({ input: fs.createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
     for await (const line of input) {
       lineNo++;
       if (!line) continue;
@@ -123,12 +125,23 @@ export async function restoreBackup(database: Database, file: string): Promise<B
     return header;
   } catch (err) {
     await client.query('rollback').catch(() => {});
-    if ((err as NodeJS.ErrnoException).code === 'Z_DATA_ERROR' || (err as Error).message?.includes('incorrect header check')) {
-      throw new BackupError(`${file} is not a Kedu backup (not a gzip file)`);
+    if (String((err as NodeJS.ErrnoException).code ?? '').startsWith('Z_')) {
+      throw new BackupError(`${file} is damaged (${(err as Error).message})`);
     }
+    if (err instanceof SyntaxError) throw new BackupError(`${file} is damaged: a line is not valid JSON`);
     throw err;
   } finally {
     client.release();
+  }
+}
+
+function isGzip(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const magic = Buffer.alloc(2);
+    return fs.readSync(fd, magic, 0, 2, 0) === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

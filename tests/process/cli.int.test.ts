@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { availableKinds } from '../../src/server/testing/harness.ts';
+import { getJson, runCli, startServerProcess } from '../../src/server/testing/server-process.ts';
+import { freshPgDatabase, setupAndToken, tempDataDir } from './helpers.ts';
+
+describe('kedu CLI', () => {
+  it('prints help and the version', async () => {
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    for (const cmd of ['serve', 'migrate', 'create-admin', 'backup', 'restore']) expect(help.stdout).toContain(cmd);
+    const version = await runCli(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it.each([[['bogus']], [['backup']], [['serve', '--nope']], [[]]])('exits 2 with usage on bad arguments %j', async (args) => {
+    const res = await runCli(args);
+    expect(res.code).toBe(2);
+    expect(res.stderr + res.stdout).toContain('Usage: kedu');
+  });
+
+  it('create-admin sets up a new installation, then refuses without --workspace, and validates its options', async () => {
+    const dir = tempDataDir();
+    try {
+      const env = { KEDU_DATA_DIR: dir };
+      const bad = await runCli(['create-admin', '--email', 'not-an-email', '--name', 'A', '--password', 'short'], env);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('--email');
+      expect(bad.stderr).toContain('--password');
+      const ok = await runCli(['create-admin', '--email', 'Root@Example.test', '--name', 'Root', '--password', 'correct horse battery', '--workspace-name', 'Acme'], env);
+      expect(ok.stderr).toBe('');
+      expect(ok.code).toBe(0);
+      const again = await runCli(['create-admin', '--email', 'two@example.test', '--name', 'Two', '--password', 'correct horse battery'], env);
+      expect(again.code).toBe(2);
+      expect(again.stderr).toContain('already set up');
+      const server = await startServerProcess(env);
+      const login = await fetch(`${server.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'root@example.test', password: 'correct horse battery' }),
+      });
+      expect(login.status).toBe(200);
+      expect(((await login.json()) as { workspaces: { name: string; role: string }[] }).workspaces).toMatchObject([{ name: 'Acme', role: 'admin' }]);
+      await server.stop();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.each(availableKinds())('kedu backup and restore [%s]', { timeout: 120_000 }, (kind) => {
+  const files = fs.mkdtempSync(path.join(os.tmpdir(), 'kedu-backup-'));
+  const cleanups: (() => unknown)[] = [() => fs.rmSync(files, { recursive: true, force: true })];
+  afterAll(async () => {
+    for (const c of cleanups.reverse()) await c();
+  });
+
+  async function environment(): Promise<Record<string, string>> {
+    if (kind === 'pglite') {
+      const dir = tempDataDir();
+      cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+      return { KEDU_DATA_DIR: dir };
+    }
+    const db = await freshPgDatabase();
+    cleanups.push(db.drop);
+    return { DATABASE_URL: db.url };
+  }
+
+  it('restores exactly what was backed up, into a fresh installation', async () => {
+    const source = await environment();
+    let server = await startServerProcess(source);
+    const token = await setupAndToken(server.url);
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    for (const name of ['销售代表', 'Content "editor"', 'HR 专员']) {
+      const res = await fetch(`${server.url}/api/v1/workspaces/crash/positions`, { method: 'POST', headers: auth, body: JSON.stringify({ name }) });
+      expect(res.status).toBe(201);
+    }
+    const before = (await getJson(`${server.url}/api/v1/workspaces/crash/positions`, { headers: auth })).body;
+    await server.stop();
+
+    const file = path.join(files, `backup-${kind}.kedu.gz`);
+    const backup = await runCli(['backup', file], source);
+    expect(backup.stderr).toBe('');
+    expect(backup.code).toBe(0);
+    expect(backup.stdout).toContain('positions 3');
+
+    const target = await environment();
+    const refused = await runCli(['restore', file], target);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--yes');
+    const restore = await runCli(['restore', file, '--yes'], target);
+    expect(restore.stderr).toBe('');
+    expect(restore.code).toBe(0);
+
+    server = await startServerProcess(target);
+    const after = await getJson(`${server.url}/api/v1/workspaces/crash/positions`, { headers: auth });
+    expect(after.status).toBe(200); // the API token came along with the users
+    expect(after.body).toEqual(before);
+    // sequences continue after the restored rows: new writes still work and are audited
+    const res = await fetch(`${server.url}/api/v1/workspaces/crash/positions`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'New after restore' }) });
+    expect(res.status).toBe(201);
+    const audit = await getJson(`${server.url}/api/v1/workspaces/crash/audit?action=position.create`, { headers: auth });
+    expect(audit.body.total).toBe(4);
+    await server.stop();
+  });
+
+  it('refuses a file that is not a backup and changes nothing', async () => {
+    const env = await environment();
+    const junk = path.join(files, 'junk.txt');
+    fs.writeFileSync(junk, 'hello');
+    const res = await runCli(['restore', junk, '--yes'], env);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('not a Kedu backup');
+    expect(res.stderr).toContain('nothing was changed');
+    const missing = await runCli(['restore', path.join(files, 'nope.gz'), '--yes'], env);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no such file');
+  });
+});
