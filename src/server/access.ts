@@ -35,7 +35,8 @@ const rules: Record<Action, readonly Viewer['role'][]> = {
 };
 
 export function can(viewer: Viewer, action: Action): boolean {
-  return rules[action]?.includes(viewer.role) ?? false;
+  // own properties only: an action named like an Object.prototype member is unknown, hence denied
+  return Object.hasOwn(rules, action) && rules[action].includes(viewer.role);
 }
 
 export function authorize(viewer: Viewer, action: Action): void {

@@ -33,13 +33,20 @@ const GUARD_STALE_MS = 10_000;
 
 export type DataDirLock = { release(): void };
 
+/** Folders locked by this process: the pid check cannot tell two holders in one process apart. */
+const heldHere = new Set<string>();
+
 export function acquireDataDirLock(dataDir: string): DataDirLock {
   fs.mkdirSync(dataDir, { recursive: true });
   const lockPath = path.join(dataDir, LOCK_NAME);
+  if (heldHere.has(lockPath)) throw new DataDirLockedError(dataDir, process.pid);
   const mine: LockInfo = { pid: process.pid, startTime: processStartTime(process.pid), host: os.hostname() };
 
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (tryCreate(lockPath, mine)) return makeHandle(lockPath);
+    if (tryCreate(lockPath, mine)) {
+      heldHere.add(lockPath);
+      return makeHandle(lockPath);
+    }
     const owner = readLock(lockPath);
     if (owner && isAlive(owner)) throw new DataDirLockedError(dataDir, owner.pid);
     recoverStale(dataDir, lockPath, owner);
@@ -53,6 +60,7 @@ function makeHandle(lockPath: string): DataDirLock {
   const release = () => {
     if (released) return;
     released = true;
+    heldHere.delete(lockPath);
     const owner = readLock(lockPath);
     if (owner?.pid === process.pid) fs.rmSync(lockPath, { force: true });
   };

@@ -31,6 +31,15 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaFallbac
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) {
       return sendAppError(request, reply, new AppError('unsupported_media_type', { type: String(request.headers['content-type'] ?? '') }));
     }
+    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (error instanceof SyntaxError && status === 400)) {
+      const reason = error.message.replace(/^.*?:\s*/, '');
+      const message = translate(request.locale, 'request.invalid_json', { reason });
+      return sendAppError(request, reply, new AppError('bad_request', { reason: message }, [{ path: ['body'], code: 'request.invalid_json', params: { reason } }]));
+    }
+    if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      const message = translate(request.locale, 'request.empty_json');
+      return sendAppError(request, reply, new AppError('bad_request', { reason: message }, [{ path: ['body'], code: 'request.empty_json' }]));
+    }
     if (status === 429) return sendAppError(request, reply, new AppError('rate_limited', { seconds: 60 }));
     if (status >= 400 && status < 500) {
       // malformed JSON, empty body with a JSON content type, bad multipart …

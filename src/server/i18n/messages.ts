@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../errors.ts';
 import { orgMessages } from './org-messages.ts';
+import { requestMessages } from './request-messages.ts';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -12,6 +13,7 @@ type Catalog = Record<ErrorCode, string> & Record<string, string>;
 export const messages: Record<Locale, Catalog> = {
   'zh-CN': {
     ...orgMessages['zh-CN'],
+    ...requestMessages['zh-CN'],
     validation_failed: '提交的数据有 {count} 处问题，请按提示修改后重试。',
     bad_request: '请求无法处理：{reason}',
     unauthenticated: '请先登录。',
@@ -51,9 +53,32 @@ export const messages: Record<Locale, Catalog> = {
     'entity.user': '用户',
     'entity.member': '成员',
     'entity.route': '接口',
+    // people import
+    'import.file_missing': '请选择要导入的文件：以 multipart/form-data 上传，表单字段名为 file，格式为 .xlsx 或 .csv。',
+    'import.file_empty': '文件是空的：请在第 1 行填写表头（至少包含“姓名”列），从第 2 行起每行一个人。',
+    'import.header_missing': '第 1 行是空的，找不到表头：请把表头放在第 1 行（数据从第 {row} 行开始），删除表头上方的空行。',
+    'import.header_not_first_row': '表头必须在第 1 行，但它在第 {headerRow} 行：请删除表头上方的标题行或空行后重新导入。',
+    'import.csv_malformed': 'CSV 文件第 {row} 行格式错误（引号未闭合或分隔符混用）：请用 Excel 打开后另存为 .xlsx 或 CSV UTF-8 再导入。',
+    'import.unknown_column': '不认识的列“{value}”：请改为以下列名之一，或删除该列：姓名、邮箱、工号、部门、岗位、上级邮箱、入职日期、状态。',
+    'import.duplicate_column': '列“{value}”出现了不止一次：请只保留一列。',
+    'import.name_column_missing': '缺少必填列“姓名”（或 Name）：请在第 1 行加上这一列。',
+    'import.name_required': '姓名不能为空：请填写此人的姓名，或删除这一行。',
+    'import.too_long': '内容太长（最多 {max} 个字符）：请缩短后重试。',
+    'import.email_invalid': '“{value}”不是有效的邮箱地址：请填写类似 zhangsan@example.com 的地址，或留空。',
+    'import.email_duplicate': '邮箱“{value}”在文件中重复出现（第 {firstRow} 行已使用）：每个邮箱只能对应一个人，请删除或修改其中一行。',
+    'import.status_invalid': '状态“{value}”无效：请填写“在职”或“离职”（也可写 active / left），留空表示在职。',
+    'import.unit_path_invalid': '部门“{value}”格式不正确：请从最上级部门写起，用 / 分隔，例如 销售部/华东区，中间不能有空的部门名。',
+    'import.unit_inactive': '部门“{value}”（或其上级部门）已停用，不能放入在职人员或新建下级部门：请先在组织架构中启用它，或换一个部门。',
+    'import.manager_self': '上级邮箱“{value}”是此人自己的邮箱：一个人不能是自己的上级，请填写其上级的邮箱或留空。',
+    'import.manager_not_found': '找不到上级“{value}”：上级必须是工作区中已有的人员，或本文件中另一行的邮箱。请检查拼写，或先添加此人。',
+    'import.manager_cycle': '上级关系形成了循环（A 的上级是 B，B 的上级又是 A）：请修改其中一人的上级邮箱“{value}”。',
+    'import.date_invalid': '日期“{value}”无效：请使用 YYYY-MM-DD 格式，例如 2026-06-25（也接受 2026/6/25 或 2026年6月25日）。',
+    'import.concurrent_change': '导入期间人员数据被其他操作修改，未写入任何数据，请重新导入。',
+    'import.too_many_rows': '文件行数太多（每次最多导入 {max} 行）：请把文件拆分成几个后分别导入。',
   },
   en: {
     ...orgMessages.en,
+    ...requestMessages.en,
     validation_failed: 'The request has {count} problem(s); correct them as described and try again.',
     bad_request: 'The request cannot be processed: {reason}',
     unauthenticated: 'Please sign in first.',
@@ -92,6 +117,28 @@ export const messages: Record<Locale, Catalog> = {
     'entity.user': 'user',
     'entity.member': 'member',
     'entity.route': 'route',
+    // people import
+    'import.file_missing': 'Choose a file to import: upload it as multipart/form-data in the field "file", as .xlsx or .csv.',
+    'import.file_empty': 'The file is empty: put the column headers in row 1 (at least "Name") and one person per row from row 2.',
+    'import.header_missing': 'Row 1 is empty, so there is no header: put the column headers in row 1 (the data starts at row {row}) and delete the empty rows above them.',
+    'import.header_not_first_row': 'The header must be in row 1, but it is in row {headerRow}: delete the title or empty rows above it and import again.',
+    'import.csv_malformed': 'Row {row} of the CSV file is malformed (an unclosed quote or mixed delimiters): open it in Excel, save it as .xlsx or CSV UTF-8, and import again.',
+    'import.unknown_column': 'Unknown column "{value}": rename it to one of Name, Email, Employee no., Department, Position, Manager email, Joined on, Status — or delete the column.',
+    'import.duplicate_column': 'The column "{value}" appears more than once: keep only one of them.',
+    'import.name_column_missing': 'The required column "Name" (or 姓名) is missing: add it to row 1.',
+    'import.name_required': 'The name is empty: enter the person\'s name, or delete the row.',
+    'import.too_long': 'Too long (at most {max} characters): shorten it and try again.',
+    'import.email_invalid': '"{value}" is not a valid email address: use an address like jane@example.com, or leave it empty.',
+    'import.email_duplicate': 'The email "{value}" appears more than once in the file (first in row {firstRow}): each email belongs to one person; remove or correct one of the rows.',
+    'import.status_invalid': 'Invalid status "{value}": use "active" or "left" (or 在职 / 离职); empty means active.',
+    'import.unit_path_invalid': 'Invalid department "{value}": write the path from the top unit separated by /, e.g. Sales/East, with no empty unit names.',
+    'import.unit_inactive': 'The department "{value}" (or a unit above it) is deactivated, so it cannot take active people or new sub-units: reactivate it in the organisation first, or choose another department.',
+    'import.manager_self': 'The manager email "{value}" is this person\'s own email: nobody can be their own manager; enter their manager\'s email or leave it empty.',
+    'import.manager_not_found': 'No manager "{value}" was found: the manager must be a person already in the workspace or the email of another row of this file. Check the spelling, or add that person first.',
+    'import.manager_cycle': 'The managers form a loop (A reports to B and B reports to A): change the manager email "{value}" of one of these people.',
+    'import.date_invalid': 'Invalid date "{value}": use YYYY-MM-DD, e.g. 2026-06-25 (2026/6/25 and 2026年6月25日 are also accepted).',
+    'import.concurrent_change': 'The people were changed by someone else during the import; nothing was written. Import the file again.',
+    'import.too_many_rows': 'The file has too many rows (at most {max} per import): split it into several files and import them one by one.',
   },
 };
 

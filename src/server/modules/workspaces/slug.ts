@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 export function slugify(name: string): string {
   const base = name
     .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')

@@ -20,7 +20,7 @@ export const workspaceScope: FastifyPluginAsyncZod<AppDeps> = async (app, option
     request.viewer = await resolveViewer(db, request, ws);
   });
 
-  app.get('/', { schema: { tags: ['workspaces'], summary: 'The workspace and your role in it', params: z.object({ ws: z.string() }), response: { 200: workspaceSummary } } }, async (request) => {
+  app.get('', { schema: { tags: ['workspaces'], summary: 'The workspace and your role in it', params: z.object({ ws: z.string() }), response: { 200: workspaceSummary } } }, async (request) => {
     const viewer = requireViewer(request);
     authorize(viewer, 'workspace.read');
     const [ws] = await db.select().from(workspaces).where(eq(workspaces.id, viewer.workspaceId));
