@@ -19,6 +19,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // each file starts its own embedded database; two at a time fit two cores
           maxWorkers: 2,
+          // after the unit tests, before the browser journeys (projects with their own maxWorkers need their own group)
+          sequence: { groupOrder: 1 },
         },
       },
     ],

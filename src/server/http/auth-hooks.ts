@@ -16,8 +16,9 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Anonymous writes (sign-in, setup) must be JSON, which a cross-site form cannot send.
  */
 export function registerAuthHooks(app: FastifyInstance, db: Db): void {
-  app.addHook('preHandler', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+  // onRequest, before the body is parsed or validated: an anonymous caller learns nothing about a route's input
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/v1/')) return;
     const header = request.headers.authorization;
     if (header) {
       const [scheme, token] = header.split(' ');
@@ -28,6 +29,9 @@ export function registerAuthHooks(app: FastifyInstance, db: Db): void {
     }
     const cookie = request.cookies[SESSION_COOKIE];
     if (cookie) request.auth = await authenticateSession(db, cookie);
+    // authentication is deny-by-default too: only routes marked public take anonymous calls
+    const isPublic = (request.routeOptions.config as { public?: boolean }).public === true;
+    if (!request.auth && !isPublic) throw new AppError('unauthenticated');
     if (!UNSAFE.has(request.method)) return;
     if (request.auth?.via === 'session') {
       const sent = request.headers['x-csrf-token'];
@@ -37,6 +41,9 @@ export function registerAuthHooks(app: FastifyInstance, db: Db): void {
     }
   });
 }
+
+/** Route option for the few routes an anonymous caller may use (sign-in, setup, the demo). */
+export const PUBLIC_ROUTE = { config: { public: true } } as const;
 
 const isJson = (request: FastifyRequest) => String(request.headers['content-type']).toLowerCase().startsWith('application/json');
 

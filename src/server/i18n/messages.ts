@@ -150,7 +150,8 @@ export function translate(locale: Locale, key: string, params: Record<string, st
     if (value === undefined) return `{${name}}`;
     // entity names and reasons are themselves keys, so "person" renders as 人员 in Chinese
     if (name === 'entity') return messages[locale][`entity.${value}`] ?? String(value);
-    if (typeof value === 'string' && value in messages[locale] && value !== key) return translate(locale, value, params);
+    // only a reason is a key by design; any other value (a cell's content, say) stays as it is
+    if (name === 'reason' && typeof value === 'string' && value in messages[locale] && value !== key) return translate(locale, value, params);
     return String(value);
   });
 }

@@ -10,7 +10,7 @@ import {
   updateProfileInput,
 } from '../../../contracts/auth.ts';
 import { okBody } from '../../../contracts/common.ts';
-import { clearSessionCookie, requireAuth } from '../../http/auth-hooks.ts';
+import { clearSessionCookie, PUBLIC_ROUTE, requireAuth } from '../../http/auth-hooks.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { actorOfRequest } from '../../http/actor.ts';
 import { changePassword, createToken, getMe, listTokens, login, revokeToken, updateProfile } from './auth.service.ts';
@@ -22,12 +22,12 @@ const tags = ['auth'];
 export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config, database }) => {
   const { db } = database;
 
-  app.post('/login', { schema: { tags, summary: 'Sign in with email and password', body: loginInput, response: { 200: me } } }, async (request, reply) => {
+  app.post('/login', { ...PUBLIC_ROUTE, schema: { tags, summary: 'Sign in with email and password', body: loginInput, response: { 200: me } } }, async (request, reply) => {
     const userId = await login(db, request.body, request.ip);
     return signIn({ config, database }, request, reply, userId);
   });
 
-  app.post('/logout', { schema: { tags, summary: 'Sign out of this session', response: { 200: okBody } } }, async (request, reply) => {
+  app.post('/logout', { ...PUBLIC_ROUTE, schema: { tags, summary: 'Sign out of this session', response: { 200: okBody } } }, async (request, reply) => {
     const auth = request.auth;
     if (auth?.sessionHash) await deleteSession(db, auth.sessionHash);
     clearSessionCookie(reply);

@@ -1,5 +1,80 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { importResult, listPeopleQuery } from '../../../contracts/org.ts';
+import { authorize } from '../../access.ts';
+import { AppError } from '../../errors.ts';
+import { requireViewer, workspaceActor } from '../../http/actor.ts';
 import type { AppDeps } from '../../http/deps.ts';
+import { exportPeople, importTemplate, XLSX_MIME, type XlsxFile } from './people-export.ts';
+import { importPeople } from './people-import.service.ts';
 
-// TEMPORARY placeholder (lead): helper-2 replaces this file with the import/export routes.
-export const peopleFileRoutes: FastifyPluginAsyncZod<AppDeps> = async () => {};
+const wsParams = z.object({ ws: z.string() });
+const importQuery = z.object({
+  dryRun: z.enum(['true', 'false']).default('false').describe('true: check the file and count, write nothing').transform((v) => v === 'true'),
+});
+const exportQuery = listPeopleQuery.omit({ page: true, pageSize: true });
+
+/** People in and out of spreadsheets: import (all or nothing), export, and the import template. */
+export const peopleFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database: { db } }) => {
+  const tags = ['people'];
+
+  app.post(
+    '/people/import',
+    {
+      schema: {
+        tags,
+        summary: 'Import people from an .xlsx or .csv file (multipart field "file"); all or nothing',
+        description:
+          'Rows whose email matches a person of the workspace update that person; other rows create people. Missing departments and positions are created. ' +
+          'A file with any problem is rejected with 422 `import_failed` listing the first 100 problems (row, column, value, reason); nothing is written.',
+        consumes: ['multipart/form-data'],
+        params: wsParams,
+        querystring: importQuery,
+        response: { 200: importResult },
+      },
+    },
+    async (request) => {
+      const viewer = requireViewer(request);
+      authorize(viewer, 'people.import');
+      const missing = () => new AppError('bad_request', { reason: 'import.file_missing' }, [{ path: ['body', 'file'], code: 'import.file_missing' }]);
+      if (!request.isMultipart()) throw missing();
+      const part = await request.file();
+      if (part?.fieldname !== 'file') {
+        part?.file.resume(); // drain it, so the connection is free for the error reply
+        throw missing();
+      }
+      // throws a 413 error past the 20 MB limit (throwFileSizeLimit), which the error handler maps
+      const bytes = await part.toBuffer();
+      return importPeople(db, viewer, workspaceActor(request).ip, { bytes, filename: part.filename ?? '' }, { dryRun: request.query.dryRun });
+    },
+  );
+
+  app.get(
+    '/people/export',
+    { schema: { tags, summary: 'The people you may see, filtered like the list, as .xlsx (re-importable)', params: wsParams, querystring: exportQuery } },
+    async (request, reply) => {
+      const viewer = requireViewer(request);
+      authorize(viewer, 'people.export');
+      return sendXlsx(reply, await exportPeople(db, viewer, request.query, request.locale));
+    },
+  );
+
+  app.get(
+    '/people/import-template',
+    { schema: { tags, summary: 'An .xlsx import template: the headers, an example row and a help sheet', params: wsParams } },
+    async (request, reply) => {
+      authorize(requireViewer(request), 'people.import');
+      return sendXlsx(reply, await importTemplate(request.locale));
+    },
+  );
+};
+
+function sendXlsx(reply: FastifyReply, file: XlsxFile) {
+  const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return reply
+    .header('content-type', XLSX_MIME)
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+    .header('cache-control', 'no-store')
+    .send(file.buffer);
+}

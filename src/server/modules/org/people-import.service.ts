@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { importResult } from '../../../contracts/org.ts';
+import { authorize } from '../../access.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { orgUnits, people, positions } from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+import type { Viewer } from '../../http/request-context.ts';
+import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { parsePeopleFile } from './people-import.parse.ts';
+import { type ImportPlan, type PlannedPerson, unitsByPath, validatePeopleImport, type WorkspaceSnapshot } from './people-import.validate.ts';
+
+export type ImportResult = z.infer<typeof importResult>;
+export type ImportUpload = { bytes: Uint8Array; filename: string };
+type PersonRow = typeof people.$inferSelect;
+
+/**
+ * Imports people from an XLSX or CSV file, all or nothing: every row is checked first and
+ * a file with any problem is rejected with all of them (`import_failed`, 422) before a
+ * single write. A valid file is applied in one transaction. `dryRun` only checks and counts.
+ */
+export async function importPeople(db: Db, viewer: Viewer, ip: string | null, upload: ImportUpload, options: { dryRun: boolean }): Promise<ImportResult> {
+  authorize(viewer, 'people.import');
+  const table = await parsePeopleFile(upload.bytes, upload.filename);
+  if (options.dryRun) return resultOf(planOrThrow(table, await loadSnapshot(db, viewer.workspaceId)), true);
+
+  const actor: Actor = { userId: viewer.userId, label: viewer.label, ip };
+  try {
+    return await db.transaction(async (tx) => {
+      // one import per workspace at a time: two would both create the same new units
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`people.import:${viewer.workspaceId}`}))`);
+      const plan = planOrThrow(table, await loadSnapshot(tx, viewer.workspaceId));
+      await applyPlan(tx, viewer.workspaceId, actor, plan);
+      await recordAudit(tx, actor, {
+        workspaceId: viewer.workspaceId,
+        action: 'people.import',
+        entityType: 'import',
+        after: { filename: upload.filename, format: table.format, ...resultOf(plan, false), unchanged: plan.unchanged },
+      });
+      return resultOf(plan, false);
+    });
+  } catch (err) {
+    // someone added a person with the same email between our check and our insert
+    if (isUniqueViolation(err)) throw new AppError('conflict', { reason: 'import.concurrent_change' });
+    throw err;
+  }
+}
+
+function planOrThrow(table: Parameters<typeof validatePeopleImport>[0], snapshot: WorkspaceSnapshot): ImportPlan {
+  const result = validatePeopleImport(table, snapshot);
+  if (!result.ok) throw new AppError('import_failed', { count: result.count }, result.details);
+  return result.plan;
+}
+
+const resultOf = (plan: ImportPlan, dryRun: boolean): ImportResult => ({
+  dryRun,
+  created: plan.creates.length,
+  updated: plan.updates.length,
+  unitsCreated: plan.unitsToCreate.length,
+  positionsCreated: plan.positionsToCreate.length,
+  rows: plan.rows,
+});
+
+async function loadSnapshot(db: Db | Tx, workspaceId: string): Promise<WorkspaceSnapshot & { people: PersonRow[] }> {
+  // one after the other: a transaction is one connection, which runs one query at a time
+  const personRows = await db.select().from(people).where(eq(people.workspaceId, workspaceId));
+  const unitRows = await db.select({ id: orgUnits.id, name: orgUnits.name, parentId: orgUnits.parentId, status: orgUnits.status }).from(orgUnits).where(eq(orgUnits.workspaceId, workspaceId));
+  const positionRows = await db.select({ id: positions.id, name: positions.name }).from(positions).where(eq(positions.workspaceId, workspaceId));
+  return { people: personRows, units: unitRows, positions: positionRows };
+}
+
+async function applyPlan(tx: Tx, workspaceId: string, actor: Actor, plan: ImportPlan): Promise<void> {
+  const audit = (action: string, entityType: string, entityId: string, before: unknown, after: unknown) =>
+    recordAudit(tx, actor, { workspaceId, action, entityType, entityId, before: before ?? undefined, after });
+
+  // units, parents first: a new unit's parent is either an existing unit or one created just before
+  const units = new Map([...unitsByPath(await tx.select().from(orgUnits).where(eq(orgUnits.workspaceId, workspaceId)))].map(([k, u]) => [k, u.id]));
+  for (const path of plan.unitsToCreate) {
+    const parentId = path.length > 1 ? units.get(path.slice(0, -1).join('/'))! : null;
+    const [row] = await tx.insert(orgUnits).values({ workspaceId, name: path[path.length - 1], parentId }).returning();
+    units.set(path.join('/'), row.id);
+    await audit('unit.create', 'unit', row.id, null, row);
+  }
+
+  const positionIds = new Map<string, string>();
+  for (const name of plan.positionsToCreate) {
+    const [row] = await tx.insert(positions).values({ workspaceId, name }).returning();
+    positionIds.set(name, row.id);
+    await audit('position.create', 'position', row.id, null, row);
+  }
+
+  // ids are chosen here so that rows of the file can name each other as managers in any order
+  const newIds = new Map(plan.creates.map((p) => [p, randomUUID()]));
+  const idOfEmail = new Map(plan.creates.filter((p) => p.email).map((p) => [p.email!, newIds.get(p)!]));
+  const refs = {
+    unit: (u: PlannedPerson['unit']) => (u ? ('id' in u ? u.id : units.get(u.path.join('/'))!) : u),
+    position: (p: PlannedPerson['position']) => (p ? ('id' in p ? p.id : positionIds.get(p.name)!) : p),
+    manager: (m: PlannedPerson['manager']) => (m ? ('id' in m ? m.id : idOfEmail.get(m.email)!) : m),
+  };
+
+  for (let i = 0; i < plan.creates.length; i += 500) {
+    const chunk = plan.creates.slice(i, i + 500);
+    const rows = await tx
+      .insert(people)
+      .values(
+        chunk.map((p) => ({
+          id: newIds.get(p)!,
+          workspaceId,
+          name: p.name,
+          email: p.email,
+          employeeNo: p.employeeNo ?? null,
+          unitId: refs.unit(p.unit) ?? null,
+          positionId: refs.position(p.position) ?? null,
+          managerId: refs.manager(p.manager) ?? null,
+          joinedOn: p.joinedOn ?? null,
+          status: p.status ?? 'active',
+        })),
+      )
+      .returning();
+    for (const row of rows) await audit('person.import_create', 'person', row.id, null, row);
+  }
+
+  const today = new Date().toISOString().slice(0, 10);
+  for (const p of plan.updates) {
+    const patch: Partial<typeof people.$inferInsert> = { name: p.name, updatedAt: new Date() };
+    if (p.employeeNo !== undefined) patch.employeeNo = p.employeeNo;
+    if (p.unit !== undefined) patch.unitId = refs.unit(p.unit);
+    if (p.position !== undefined) patch.positionId = refs.position(p.position);
+    if (p.manager !== undefined) patch.managerId = refs.manager(p.manager);
+    if (p.joinedOn !== undefined) patch.joinedOn = p.joinedOn;
+    if (p.status && p.status !== p.before.status) {
+      patch.status = p.status;
+      patch.leftOn = p.status === 'left' ? today : null;
+    }
+    const [after] = await tx
+      .update(people)
+      .set(patch)
+      .where(and(eq(people.workspaceId, workspaceId), eq(people.id, p.before.id)))
+      .returning();
+    await audit('person.import_update', 'person', after.id, p.before, after);
+  }
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  for (let e = err as { code?: string; cause?: unknown } | undefined, n = 0; e && n < 5; e = e.cause as typeof e, n++) {
+    if (e.code === '23505') return true;
+  }
+  return false;
+}
