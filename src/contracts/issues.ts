@@ -12,7 +12,8 @@ export function issueToMessage(issue: z.core.$ZodIssue | { code: string; [k: str
   const i = issue as Record<string, unknown>;
   switch (i.code) {
     case 'invalid_type':
-      if (i.input === undefined || i.received === 'undefined') return { key: 'field.required', params: {} };
+      // callers pass the rejected value as `input` (zod 4 leaves it out unless asked to report it)
+      if (i.input === undefined || i.input === null) return { key: 'field.required', params: {} };
       return { key: 'field.invalid_type', params: { expected: String(i.expected) } };
     case 'too_small':
       if (i.origin === 'string') {

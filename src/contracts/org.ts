@@ -65,7 +65,8 @@ export const person = z.object({
 });
 export type Person = z.infer<typeof person>;
 
-const optionalEmail = z.union([email, z.literal('').transform(() => null), z.null()]);
+// an empty field means "no email"; anything else must be a valid address
+const optionalEmail = z.preprocess((v) => (v === '' ? null : v), email.nullable());
 export const createPersonInput = z
   .object({
     name: displayName,

@@ -10,29 +10,33 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerAuthHooks } from './http/auth-hooks.ts';
+import { JSON_BODY_LIMIT_BYTES, MAX_UPLOAD_BYTES } from './limits.ts';
 import type { AppDeps } from './http/deps.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { rejectUnexpectedBodies } from './http/body-guard.ts';
 import { registerRequestContext } from './http/request-context.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { workspaceScope } from './modules/workspaces/workspace-scope.ts';
 
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 /** Builds the whole HTTP application without listening: main.ts listens, tests inject. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
-    trustProxy: true,
-    bodyLimit: 1024 * 1024,
+    // typed as one member so TypeScript picks Fastify's HTTP/1 overload
+    trustProxy: deps.config.trustProxy as boolean,
+    bodyLimit: JSON_BODY_LIMIT_BYTES,
     // the graceful shutdown waits for in-flight requests; idle keep-alive sockets must not hold it
     forceCloseConnections: 'idle',
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // JSON (and multipart for uploads) only: a text/plain body is refused with 415, not guessed at
+  app.removeContentTypeParser('text/plain');
 
   const hasWebApp = fs.existsSync(path.join(webRoot, 'index.html'));
   registerRequestContext(app);
@@ -63,6 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   registerAuthHooks(app, deps.database.db);
+  rejectUnexpectedBodies(app);
   await app.register(healthRoutes, deps);
   await app.register(
     async (api) => {

@@ -19,6 +19,10 @@ const envSchema = z.object({
   KEDU_LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   KEDU_SECURE_COOKIES: z.enum(['auto', 'on', 'off']).default('auto'),
   KEDU_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  KEDU_TRUST_PROXY: z
+    .string()
+    .regex(/^(off|on|\d+|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, 'off, on, a number of proxy hops, or comma-separated proxy addresses/CIDRs')
+    .default('off'),
   NODE_ENV: z.string().default('production'),
 });
 
@@ -33,6 +37,8 @@ export type Config = {
   logFormat: 'json' | 'pretty';
   secureCookies: 'auto' | 'on' | 'off';
   sessionDays: number;
+  /** Whose X-Forwarded-For to believe (client addresses feed login throttling and the audit log). */
+  trustProxy: boolean | number | string[];
 };
 
 export class ConfigError extends Error {}
@@ -56,5 +62,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logFormat: e.KEDU_LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
     secureCookies: e.KEDU_SECURE_COOKIES,
     sessionDays: e.KEDU_SESSION_DAYS,
+    trustProxy: parseTrustProxy(e.KEDU_TRUST_PROXY),
   };
+}
+
+function parseTrustProxy(value: string): boolean | number | string[] {
+  if (value === 'off') return false;
+  if (value === 'on') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',');
 }

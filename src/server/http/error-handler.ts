@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { issueToMessage } from '../../contracts/issues.ts';
+import { JSON_BODY_LIMIT_BYTES, MAX_UPLOAD_BYTES } from '../limits.ts';
 import { AppError, type ErrorDetail } from '../errors.ts';
 import { translate } from '../i18n/messages.ts';
 
@@ -16,20 +17,21 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaFallbac
 
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = (error as { validationContext?: string }).validationContext ?? 'body';
-      const details: ErrorDetail[] = error.validation.map((v) => {
-        const { key, params } = issueToMessage({ code: v.keyword, ...(v.params as object) });
-        const path = v.instancePath.split('/').filter(Boolean);
-        return { path: [where, ...path], code: key, params };
-      });
+      const input = (request as unknown as Record<string, unknown>)[where];
+      const details = error.validation.flatMap((v) => validationDetails(where, input, v));
       return sendAppError(request, reply, new AppError('validation_failed', { count: details.length }, details));
     }
 
     const status = error.statusCode ?? 500;
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) {
-      return sendAppError(request, reply, new AppError('payload_too_large', { limit: '20 MB' }));
+    if (error.code === 'FST_FILES_LIMIT' || error.code === 'FST_PARTS_LIMIT' || error.code === 'FST_FIELDS_LIMIT') {
+      return sendAppError(request, reply, new AppError('bad_request', { reason: translate(request.locale, 'request.one_file_only') }));
+    }
+    if (status === 413) {
+      const limit = error.code === 'FST_REQ_FILE_TOO_LARGE' ? `${MAX_UPLOAD_BYTES / 1024 / 1024} MB` : `${JSON_BODY_LIMIT_BYTES / 1024 / 1024} MB`;
+      return sendAppError(request, reply, new AppError('payload_too_large', { limit }));
     }
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) {
-      return sendAppError(request, reply, new AppError('unsupported_media_type', { type: String(request.headers['content-type'] ?? '') }));
+      return sendAppError(request, reply, new AppError('unsupported_media_type', { type: String(request.headers['content-type'] ?? ''), reason: 'request.send_json' }));
     }
     if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (error instanceof SyntaxError && status === 400)) {
       const reason = error.message.replace(/^.*?:\s*/, '');
@@ -39,6 +41,9 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaFallbac
     if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
       const message = translate(request.locale, 'request.empty_json');
       return sendAppError(request, reply, new AppError('bad_request', { reason: message }, [{ path: ['body'], code: 'request.empty_json' }]));
+    }
+    if (error.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
+      return sendAppError(request, reply, new AppError('unsupported_media_type', { type: String(request.headers['content-type'] ?? ''), reason: 'request.multipart_expected' }));
     }
     if (status === 429) return sendAppError(request, reply, new AppError('rate_limited', { seconds: 60 }));
     if (status >= 400 && status < 500) {
@@ -58,6 +63,21 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaFallbac
     if (options.spaFallback && isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0, immutable: false });
     return sendAppError(request, reply, new AppError('not_found', { entity: 'route' }));
   });
+}
+
+type ValidationIssue = { keyword: string; instancePath: string; params: unknown };
+
+/** One located detail per problem; an unknown-fields issue becomes one detail per unknown field. */
+function validationDetails(where: string, input: unknown, v: ValidationIssue): ErrorDetail[] {
+  const path = v.instancePath.split('/').filter(Boolean);
+  const params = (v.params ?? {}) as Record<string, unknown>;
+  if (v.keyword === 'unrecognized_keys' && Array.isArray(params.keys)) {
+    return params.keys.map((key: string) => ({ path: [where, ...path, key], code: 'field.unknown_key', params: { key } }));
+  }
+  // zod 4 issues do not carry the rejected value: look it up, to tell "missing" from "wrong type"
+  const value = path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), input);
+  const { key, params: messageParams } = issueToMessage({ code: v.keyword, ...params, input: value });
+  return [{ path: [where, ...path], code: key, params: messageParams }];
 }
 
 export function sendAppError(request: FastifyRequest, reply: FastifyReply, error: AppError) {

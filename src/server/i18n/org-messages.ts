@@ -2,6 +2,8 @@
 export const orgMessages = {
   'zh-CN': {
     'auth.wrong_password': '当前密码不正确。',
+    'auth.demo_password_fixed': '演示账户的密码是公开的，不能修改。请用初始化设置创建你自己的账户。',
+    'person.manager_out_of_scope': '只能选择你所管理部门中的人员作为上级。',
     'field.name_taken': '名称“{name}”已存在，请换一个名称。',
     'unit.not_empty': '该部门下还有 {children} 个子部门和 {people} 名人员。请先移走或删除它们，或改为停用该部门。',
     'unit.deactivate_not_empty': '该部门下还有 {children} 个启用的子部门和 {people} 名在职人员，请先移走他们再停用。',
@@ -19,6 +21,8 @@ export const orgMessages = {
   },
   en: {
     'auth.wrong_password': 'The current password is not correct.',
+    'auth.demo_password_fixed': 'Demo accounts share a published password that cannot be changed. Set up your own account instead.',
+    'person.manager_out_of_scope': 'Choose a manager from the departments you manage.',
     'field.name_taken': 'The name "{name}" already exists; choose another one.',
     'unit.not_empty': 'The department still has {children} sub-department(s) and {people} person(s). Move or remove them first, or deactivate the department instead.',
     'unit.deactivate_not_empty': 'The department still has {children} active sub-department(s) and {people} active person(s); move them before deactivating it.',

@@ -4,10 +4,18 @@ export const requestMessages = {
     'request.invalid_json': '请求体不是有效的 JSON：{reason}。请检查括号、引号和逗号。',
     'request.empty_json': '请求声明了 JSON 内容，但请求体为空。请发送 JSON 对象，或去掉 Content-Type 头。',
     'request.multipart_expected': '请以 multipart/form-data 上传文件（表单字段名为 file）。',
+    'request.send_json': '请以 application/json 发送 JSON 对象。',
+    'request.upload_spreadsheet': '请上传 .xlsx 或 .csv 文件。',
+    'request.one_file_only': '每次只能上传一个文件（表单字段 file），不要附带其他字段。',
+    'request.body_not_allowed': '此接口不接受请求体，请去掉请求体后重试。',
   },
   en: {
     'request.invalid_json': 'The request body is not valid JSON: {reason}. Check brackets, quotes and commas.',
     'request.empty_json': 'The request declares JSON content but its body is empty. Send a JSON object, or drop the Content-Type header.',
     'request.multipart_expected': 'Upload the file as multipart/form-data (form field "file").',
+    'request.send_json': 'Send a JSON object as application/json.',
+    'request.upload_spreadsheet': 'Upload an .xlsx or .csv file.',
+    'request.one_file_only': 'Upload one file per request (form field "file") and no other fields.',
+    'request.body_not_allowed': 'This route takes no request body; send the request without one.',
   },
 } as const;

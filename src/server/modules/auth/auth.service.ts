@@ -40,6 +40,8 @@ export async function getMe(db: Db, user: AuthUser, csrfToken: string | null) {
 export async function updateProfile(db: Db, actor: Actor, userId: string, input: z.output<typeof updateProfileInput>) {
   await db.transaction(async (tx) => {
     const [before] = await tx.select({ name: users.name, locale: users.locale }).from(users).where(eq(users.id, userId));
+    const changes = Object.entries(input).filter(([k, v]) => v !== undefined && before[k as keyof typeof before] !== v);
+    if (changes.length === 0) return; // nothing changed: nothing to write or audit
     const [after] = await tx
       .update(users)
       .set({ ...input, updatedAt: new Date() })
@@ -52,6 +54,8 @@ export async function updateProfile(db: Db, actor: Actor, userId: string, input:
 export async function changePassword(db: Db, actor: Actor, userId: string, input: z.output<typeof changePasswordInput>) {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user) throw notFound('user');
+  // the demo accounts share one published password; changing it would lock others out
+  if (user.isDemo) throw new AppError('forbidden', {}, [{ code: 'auth.demo_password_fixed' }]);
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError('validation_failed', { count: 1 }, [{ path: ['body', 'currentPassword'], code: 'auth.wrong_password' }]);
   }

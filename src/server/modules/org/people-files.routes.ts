@@ -22,6 +22,8 @@ export const peopleFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
   app.post(
     '/people/import',
     {
+      // a file upload: the handler explains a missing file better than the generic body check
+      config: { upload: true },
       schema: {
         tags,
         summary: 'Import people from an .xlsx or .csv file (multipart field "file"); all or nothing',

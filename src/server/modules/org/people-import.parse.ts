@@ -47,7 +47,7 @@ function requireHeader(table: ParsedTable): ParsedTable {
 }
 
 const fileError = (detail: ErrorDetail) => new AppError('import_failed', { count: 1 }, [detail]);
-const unsupported = (filename: string, kind: string) => new AppError('unsupported_media_type', { type: filename ? `${filename} (${kind})` : kind });
+const unsupported = (filename: string, kind: string) => new AppError('unsupported_media_type', { type: filename ? `${filename} (${kind})` : kind, reason: 'request.upload_spreadsheet' });
 
 function startsWith(buffer: Buffer, magic: number[]): boolean {
   return buffer.length >= magic.length && magic.every((b, i) => buffer[i] === b);

@@ -30,6 +30,7 @@ const actorOf = (viewer: Viewer): WorkspaceActor => ({ userId: viewer.userId, la
 export async function createPerson(db: Db, viewer: Viewer, ip: string | null, input: z.output<typeof createPersonInput>) {
   if (!canManagePersonIn(viewer, input.unitId ?? null)) throw new AppError('forbidden');
   const id = await db.transaction(async (tx) => {
+    await assertManagerVisible(tx, viewer, input.managerId);
     await assertReferences(tx, viewer.workspaceId, input, null);
     const [row] = await tx
       .insert(people)
@@ -56,6 +57,7 @@ export async function updatePerson(db: Db, viewer: Viewer, ip: string | null, id
     if (!before || !canSeePerson(viewer, before)) throw notFound('person');
     const targetUnit = input.unitId === undefined ? before.unitId : input.unitId;
     if (!canManagePersonIn(viewer, before.unitId) || !canManagePersonIn(viewer, targetUnit)) throw new AppError('forbidden');
+    if (input.managerId !== before.managerId) await assertManagerVisible(tx, viewer, input.managerId);
     await assertReferences(tx, viewer.workspaceId, input, id);
     const patch = { ...input, updatedAt: new Date() };
     if (input.status === 'left' && before.status !== 'left' && input.leftOn === undefined) patch.leftOn = new Date().toISOString().slice(0, 10);
@@ -70,6 +72,15 @@ function personAction(before: { unitId: string | null; status: string }, input: 
   if (input.status && input.status !== before.status) return input.status === 'left' ? 'person.deactivate' : 'person.reactivate';
   if (input.unitId !== undefined && input.unitId !== before.unitId) return 'person.move';
   return 'person.update';
+}
+
+/** A manager may only name as someone's manager a person they can see themselves. */
+async function assertManagerVisible(tx: Tx, viewer: Viewer, managerId: string | null | undefined) {
+  if (!managerId || viewer.role === 'admin') return;
+  const [manager] = await tx.select({ id: people.id, unitId: people.unitId }).from(people).where(and(eq(people.workspaceId, viewer.workspaceId), eq(people.id, managerId)));
+  if (manager && !canSeePerson(viewer, manager)) {
+    throw new AppError('validation_failed', { count: 1 }, [{ path: ['body', 'managerId'], code: 'person.manager_out_of_scope' }]);
+  }
 }
 
 /** Checks that unit, position and manager exist in this workspace, the email is free and no manager cycle forms. */

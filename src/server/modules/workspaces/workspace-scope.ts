@@ -15,7 +15,8 @@ import { membersRoutes } from './members.routes.ts';
 export const workspaceScope: FastifyPluginAsyncZod<AppDeps> = async (app, options) => {
   const deps = pickDeps(options);
   const { db } = deps.database;
-  app.addHook('preHandler', async (request) => {
+  // before validation: a non-member learns nothing about the routes' input rules
+  app.addHook('preValidation', async (request) => {
     const { ws } = request.params as { ws: string };
     request.viewer = await resolveViewer(db, request, ws);
   });

@@ -6,6 +6,7 @@ import { memberships, people, users, workspaces } from '../../db/schema/index.ts
 import { AppError } from '../../errors.ts';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/auth.crypto.ts';
+import { DEMO_SLUG } from '../demo/demo-company.ts';
 import { slugify } from './slug.ts';
 
 /** True until a real (non-demo) account exists: the first visit then offers setup. */
@@ -56,7 +57,7 @@ export async function insertWorkspace(
   input: { name: string; slug?: string; kind: 'team' | 'solo'; isDemo?: boolean },
   owner: { id: string; name: string; email: string },
 ) {
-  const slug = await uniqueSlug(tx, input.slug ?? slugify(input.name), !!input.slug);
+  const slug = await uniqueSlug(tx, input.slug ?? slugify(input.name), !!input.slug, input.isDemo ?? false);
   const [ws] = await tx.insert(workspaces).values({ name: input.name, slug, kind: input.kind, isDemo: input.isDemo ?? false }).returning();
   const [person] = await tx.insert(people).values({ workspaceId: ws.id, name: owner.name, email: owner.email }).returning({ id: people.id });
   await tx.insert(memberships).values({ workspaceId: ws.id, userId: owner.id, role: 'admin', personId: person.id });
@@ -64,12 +65,14 @@ export async function insertWorkspace(
   return { id: ws.id, slug: ws.slug, name: ws.name, kind: ws.kind, isDemo: ws.isDemo, role: 'admin' as const, personId: person.id };
 }
 
-async function uniqueSlug(tx: Tx, wanted: string, exact: boolean): Promise<string> {
+async function uniqueSlug(tx: Tx, wanted: string, exact: boolean, isDemo: boolean): Promise<string> {
   const rows = await tx
     .select({ slug: workspaces.slug })
     .from(workspaces)
     .where(or(eq(workspaces.slug, wanted), like(workspaces.slug, `${wanted}-%`)));
   const taken = new Set(rows.map((r) => r.slug));
+  // the demo workspace's address stays free for it, whether or not it was opened yet
+  if (!isDemo) taken.add(DEMO_SLUG);
   if (!taken.has(wanted)) return wanted;
   if (exact) throw new AppError('name_taken', { name: wanted });
   for (let i = 2; ; i++) if (!taken.has(`${wanted}-${i}`)) return `${wanted}-${i}`;

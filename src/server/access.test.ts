@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { type Action, authorize, can, canManagePersonIn, canSeePerson, peopleScope } from './access.ts';
+import { AppError } from './errors.ts';
+import type { Viewer } from './http/request-context.ts';
+
+const SALES = 'unit-sales';
+const EAST = 'unit-east';
+const HR = 'unit-hr';
+
+function viewer(role: Viewer['role'], overrides: Partial<Viewer> = {}): Viewer {
+  return {
+    userId: `user-${role}`,
+    label: role,
+    workspaceId: 'ws-1',
+    workspaceSlug: 'acme',
+    workspaceKind: 'team',
+    role,
+    personId: `person-${role}`,
+    scopeUnitIds: role === 'admin' ? 'all' : role === 'manager' ? new Set([SALES, EAST]) : new Set(),
+    ...overrides,
+  };
+}
+
+const admin = viewer('admin');
+const manager = viewer('manager');
+const member = viewer('member');
+
+describe('can', () => {
+  const table: [Action, boolean, boolean, boolean][] = [
+    // action, admin, manager, member
+    ['workspace.read', true, true, true],
+    ['org.read', true, true, true],
+    ['people.list', true, true, true],
+    ['people.export', true, true, false],
+    ['unit.write', true, false, false],
+    ['position.write', true, false, false],
+    ['people.import', true, false, false],
+    ['members.manage', true, false, false],
+    ['audit.read', true, false, false],
+  ];
+
+  it.each(table)('%s: admin %s, manager %s, member %s', (action, a, m, mem) => {
+    expect([can(admin, action), can(manager, action), can(member, action)]).toEqual([a, m, mem]);
+  });
+
+  it('denies by default: an action missing from the rules is refused for every role, admin included', () => {
+    for (const v of [admin, manager, member]) {
+      expect(can(v, 'unit.delete-everything' as Action)).toBe(false);
+      expect(can(v, '' as Action)).toBe(false);
+    }
+  });
+
+  it('denies names inherited from Object.prototype instead of throwing', () => {
+    for (const v of [admin, manager, member]) {
+      for (const inherited of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+        expect(() => can(v, inherited as Action), inherited).not.toThrow();
+        expect(can(v, inherited as Action), inherited).toBe(false);
+      }
+    }
+  });
+
+  it('denies an unknown role', () => {
+    expect(can(viewer('owner' as Viewer['role']), 'org.read')).toBe(false);
+  });
+
+  it('authorize throws AppError forbidden (403) when can() says no, and nothing when yes', () => {
+    expect(() => authorize(admin, 'audit.read')).not.toThrow();
+    try {
+      authorize(member, 'audit.read');
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe('forbidden');
+      expect((error as AppError).status).toBe(403);
+    }
+    expect(() => authorize(admin, 'no.such.action' as Action)).toThrow(AppError);
+  });
+});
+
+describe('peopleScope', () => {
+  it('admin: everyone', () => {
+    expect(peopleScope(admin)).toEqual({ kind: 'all' });
+  });
+
+  it("manager: the units they lead (a copy, not the viewer's set) and themselves", () => {
+    const scope = peopleScope(manager);
+    expect(scope).toEqual({ kind: 'units', unitIds: expect.arrayContaining([SALES, EAST]), selfId: 'person-manager' });
+    if (scope.kind !== 'units') throw new Error('expected units');
+    expect(scope.unitIds).toHaveLength(2);
+    scope.unitIds.push(HR);
+    expect((manager.scopeUnitIds as Set<string>).has(HR)).toBe(false);
+  });
+
+  it('a manager who leads no unit still has a (empty) units scope and sees themselves', () => {
+    expect(peopleScope(viewer('manager', { scopeUnitIds: new Set() }))).toEqual({ kind: 'units', unitIds: [], selfId: 'person-manager' });
+  });
+
+  it('member: only themselves, or nobody when not linked to a person', () => {
+    expect(peopleScope(member)).toEqual({ kind: 'self', selfId: 'person-member' });
+    expect(peopleScope(viewer('member', { personId: null }))).toEqual({ kind: 'self', selfId: null });
+  });
+});
+
+describe('canSeePerson', () => {
+  const inEast = { id: 'p-east', unitId: EAST };
+  const inHr = { id: 'p-hr', unitId: HR };
+  const unplaced = { id: 'p-none', unitId: null };
+
+  it('admin sees everyone, placed or not', () => {
+    for (const p of [inEast, inHr, unplaced]) expect(canSeePerson(admin, p)).toBe(true);
+  });
+
+  it('manager sees people in the units they lead, and themselves wherever they are', () => {
+    expect(canSeePerson(manager, inEast)).toBe(true);
+    expect(canSeePerson(manager, { id: 'p-sales', unitId: SALES })).toBe(true);
+    expect(canSeePerson(manager, inHr)).toBe(false);
+    expect(canSeePerson(manager, unplaced)).toBe(false);
+    expect(canSeePerson(manager, { id: 'person-manager', unitId: HR })).toBe(true);
+  });
+
+  it('member sees only themselves, even in their own unit', () => {
+    expect(canSeePerson(member, { id: 'person-member', unitId: EAST })).toBe(true);
+    expect(canSeePerson(member, inEast)).toBe(false);
+    expect(canSeePerson(member, unplaced)).toBe(false);
+  });
+
+  it('a member or manager not linked to a person sees nobody through "self"', () => {
+    expect(canSeePerson(viewer('member', { personId: null }), inEast)).toBe(false);
+    expect(canSeePerson(viewer('member', { personId: null }), unplaced)).toBe(false);
+    expect(canSeePerson(viewer('manager', { personId: null }), inHr)).toBe(false);
+    expect(canSeePerson(viewer('manager', { personId: null }), inEast)).toBe(true);
+  });
+
+  it('a member with a stray scope set still sees only themselves', () => {
+    expect(canSeePerson(viewer('member', { scopeUnitIds: new Set([EAST]) }), inEast)).toBe(false);
+    expect(canSeePerson(viewer('member', { scopeUnitIds: 'all' }), inHr)).toBe(false);
+  });
+});
+
+describe('canManagePersonIn', () => {
+  it('admin manages people anywhere, including no unit', () => {
+    for (const unit of [EAST, HR, null]) expect(canManagePersonIn(admin, unit)).toBe(true);
+  });
+
+  it('manager only inside the units they lead, never "no unit"', () => {
+    expect(canManagePersonIn(manager, SALES)).toBe(true);
+    expect(canManagePersonIn(manager, EAST)).toBe(true);
+    expect(canManagePersonIn(manager, HR)).toBe(false);
+    expect(canManagePersonIn(manager, null)).toBe(false);
+    expect(canManagePersonIn(viewer('manager', { scopeUnitIds: new Set() }), EAST)).toBe(false);
+  });
+
+  it('member manages nobody, not even in their own unit', () => {
+    for (const unit of [EAST, HR, null]) expect(canManagePersonIn(member, unit)).toBe(false);
+    expect(canManagePersonIn(viewer('member', { scopeUnitIds: 'all' }), EAST)).toBe(false);
+  });
+});

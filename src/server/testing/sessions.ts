@@ -1,0 +1,68 @@
+import { expect } from 'vitest';
+import { TEST_PASSWORD } from './fixtures.ts';
+import type { ApiResponse, TestApp } from './harness.ts';
+
+/** A signed-in browser session: its cookie value and the CSRF token the web app sends back. */
+export type Session = { cookie: string; csrf: string; userId: string };
+
+/** Signs in through the API as a browser does and keeps the session cookie. */
+export async function signInSession(t: TestApp, email: string, password = TEST_PASSWORD): Promise<Session> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  expect(res.statusCode, res.body).toBe(200);
+  const cookie = res.cookies.find((c) => c.name === 'kedu_session');
+  expect(cookie).toBeDefined();
+  return { cookie: cookie!.value, csrf: res.json().csrfToken as string, userId: res.json().user.id as string };
+}
+
+/**
+ * A request made with the session cookie. The CSRF header is the session's unless
+ * `csrf` says otherwise (null: none at all).
+ */
+export async function sessionApi<T = any>(
+  t: TestApp,
+  session: Session,
+  method: string,
+  url: string,
+  options: { body?: unknown; csrf?: string | null; headers?: Record<string, string> } = {},
+): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { 'accept-language': 'en', ...options.headers };
+  const csrf = options.csrf === undefined ? session.csrf : options.csrf;
+  if (csrf !== null) headers['x-csrf-token'] = csrf;
+  const res = await t.app.inject({
+    method: method as 'GET',
+    url,
+    headers,
+    cookies: { kedu_session: session.cookie },
+    payload: options.body as object | undefined,
+  });
+  let body: unknown = res.body;
+  if (String(res.headers['content-type'] ?? '').includes('json')) body = res.json();
+  return { status: res.statusCode, body: body as T, headers: res.headers };
+}
+
+/** A multipart/form-data body with one file field, as a browser's FormData sends it. */
+export function multipartFile(field: string, filename: string, content: string | Buffer, type = 'text/csv'): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----kedu-test-${Math.random().toString(16).slice(2)}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`;
+  const payload = Buffer.concat([Buffer.from(head), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** Row counts of every table a write can touch, and the newest change times: equal before and after = nothing written. */
+export async function writeFingerprint(t: TestApp): Promise<Record<string, unknown>> {
+  const { rows } = await t.database.pool.query(`
+    select (select count(*) from users) as users,
+           (select max(updated_at) from users) as users_changed,
+           (select count(*) from workspaces) as workspaces,
+           (select count(*) from memberships) as memberships,
+           (select count(*) from sessions) as sessions,
+           (select count(*) from api_tokens where revoked_at is null) as live_tokens,
+           (select count(*) from org_units) as units,
+           (select max(updated_at) from org_units) as units_changed,
+           (select count(*) from positions) as positions,
+           (select max(updated_at) from positions) as positions_changed,
+           (select count(*) from people) as people,
+           (select max(updated_at) from people) as people_changed,
+           (select count(*) from audit_log) as audit`);
+  return rows[0];
+}
