@@ -77,7 +77,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
-  if (hasWebApp) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1y', immutable: true });
+  if (hasWebApp) {
+    // hashed asset names: cache for a year; index.html itself always revalidates
+    await app.register(fastifyStatic, { root: webRoot, index: false, maxAge: '1y', immutable: true });
+    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0, immutable: false }));
+  }
   return app;
 }
 

@@ -50,7 +50,7 @@ export async function deletePosition(db: Db, actor: WorkspaceActor, id: string) 
   await db.transaction(async (tx) => {
     const before = await getPosition(tx, actor.workspaceId, id);
     const [{ holders }] = await tx.select({ holders: count() }).from(people).where(eq(people.positionId, id));
-    if (holders > 0) throw new AppError('has_dependents', { reason: 'position.in_use' }, [{ code: 'position.in_use', params: { people: holders } }]);
+    if (holders > 0) throw new AppError('has_dependents', { reason: 'position.in_use', people: holders }, [{ code: 'position.in_use', params: { people: holders } }]);
     await tx.delete(positions).where(eq(positions.id, id));
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'position.delete', entityType: 'position', entityId: id, before });
   });

@@ -66,7 +66,7 @@ export async function deleteUnit(db: Db, actor: WorkspaceActor, id: string) {
     const [{ children }] = await tx.select({ children: count() }).from(orgUnits).where(eq(orgUnits.parentId, id));
     const [{ members }] = await tx.select({ members: count() }).from(people).where(eq(people.unitId, id));
     if (children > 0 || members > 0) {
-      throw new AppError('has_dependents', { reason: 'unit.not_empty' }, [{ code: 'unit.not_empty', params: { children, people: members } }]);
+      throw new AppError('has_dependents', { reason: 'unit.not_empty', children, people: members }, [{ code: 'unit.not_empty', params: { children, people: members } }]);
     }
     await tx.delete(orgUnits).where(eq(orgUnits.id, id));
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'unit.delete', entityType: 'unit', entityId: id, before });
@@ -105,7 +105,7 @@ async function assertSiblingNameFree(tx: Tx, workspaceId: string, parentId: stri
 async function assertNoActiveContents(tx: Tx, id: string) {
   const [{ active }] = await tx.select({ active: count() }).from(people).where(and(eq(people.unitId, id), eq(people.status, 'active')));
   const [{ children }] = await tx.select({ children: count() }).from(orgUnits).where(and(eq(orgUnits.parentId, id), eq(orgUnits.status, 'active')));
-  if (active > 0 || children > 0) throw new AppError('has_dependents', { reason: 'unit.deactivate_not_empty' }, [{ code: 'unit.deactivate_not_empty', params: { children, people: active } }]);
+  if (active > 0 || children > 0) throw new AppError('conflict', { reason: 'unit.deactivate_not_empty', children, people: active }, [{ code: 'unit.deactivate_not_empty', params: { children, people: active } }]);
 }
 
 export async function assertPersonInWorkspace(tx: Tx | Db, workspaceId: string, personId: string, field: string) {

@@ -1,0 +1,31 @@
+import { type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
+import type { ServerProcess } from '../../src/server/testing/server-process.ts';
+import { launchBrowser } from './browser.ts';
+import { startE2EServer } from './server.ts';
+
+export type JourneyContext = { browser: Browser; server: ServerProcess & { dataDir: string } };
+
+/**
+ * A describe block with its own Kedu server (fresh data folder) and Chromium. Skipped only
+ * when Chromium is missing outside CI; global-setup fails the run under CI instead.
+ */
+export function describeJourney(name: string, body: (ctx: () => JourneyContext) => void, env: Record<string, string> = {}) {
+  const run = inject('chromiumAvailable') ? describe : describe.skip;
+  run(name, () => {
+    let ctx: JourneyContext;
+    beforeAll(async () => {
+      const [browser, server] = await Promise.all([launchBrowser(), startE2EServer(env)]);
+      ctx = { browser, server };
+    });
+    afterAll(async () => {
+      await ctx?.browser.close();
+      await ctx?.server.stop();
+    });
+    body(() => ctx);
+  });
+}
+
+export const byTestId = (page: Page, id: string) => page.getByTestId(id);
+export const unitNode = (page: Page, name: string) => page.locator(`[data-testid=unit-node][data-unit-name="${name}"]`);
+export const personRow = (page: Page, name: string) => page.locator(`[data-testid=person-row][data-person-name="${name}"]`);

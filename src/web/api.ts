@@ -1,0 +1,219 @@
+/**
+ * Typed fetch client of the Kedu REST API. Every call sends the UI language as
+ * Accept-Language (so error messages come back in it) and, on writes, the CSRF token
+ * that GET /auth/me handed out. Errors become ApiError carrying the server's
+ * `{ code, message, details }`.
+ */
+import type { z } from 'zod';
+import type * as auth from '../contracts/auth.ts';
+import type { ErrorBody } from '../contracts/common.ts';
+import type * as org from '../contracts/org.ts';
+
+export type Me = z.infer<typeof auth.me>;
+export type SetupStatus = z.infer<typeof auth.setupStatus>;
+export type WorkspaceSummary = z.infer<typeof auth.workspaceSummary>;
+export type ApiToken = z.infer<typeof auth.apiToken>;
+export type CreatedToken = z.infer<typeof auth.createdToken>;
+export type Unit = z.infer<typeof org.unit>;
+export type Position = z.infer<typeof org.position>;
+export type Person = z.infer<typeof org.person>;
+export type PeoplePage = z.infer<typeof org.peoplePage>;
+export type ImportResult = z.infer<typeof org.importResult>;
+export type Member = z.infer<typeof org.member>;
+export type AuditEntry = z.infer<typeof org.auditEntry>;
+export type AuditPage = z.infer<typeof org.auditPage>;
+export type ErrorDetail = ErrorBody['error']['details'][number];
+export type Ok = { ok: true };
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: ErrorDetail[];
+
+  constructor(status: number, code: string, message: string, details: ErrorDetail[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
+
+type ClientState = { csrfToken: string | null; language: () => string; networkMessage: () => string };
+const state: ClientState = { csrfToken: null, language: () => 'zh-CN', networkMessage: () => 'Network error' };
+
+/** Wires the client to the i18n layer (language header, network-failure message). */
+export function configureApi(options: { language: () => string; networkMessage: () => string }): void {
+  state.language = options.language;
+  state.networkMessage = options.networkMessage;
+}
+
+export function setCsrfToken(token: string | null): void {
+  state.csrfToken = token;
+}
+
+export type Query = Record<string, string | number | boolean | undefined | null>;
+
+export function toQueryString(query: Query | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+type RequestOptions = { query?: Query; body?: unknown; form?: FormData; signal?: AbortSignal };
+
+async function send(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = { 'Accept-Language': state.language(), Accept: 'application/json' };
+  if (method !== 'GET' && state.csrfToken) headers['x-csrf-token'] = state.csrfToken;
+  let body: BodyInit | undefined;
+  if (options.form) body = options.form;
+  else if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}${toQueryString(options.query)}`, {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, 'network', state.networkMessage());
+  }
+  if (!response.ok) throw await toApiError(response);
+  return response;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  try {
+    const json = (await response.json()) as Partial<ErrorBody>;
+    if (json.error?.code) {
+      return new ApiError(response.status, json.error.code, json.error.message, json.error.details ?? []);
+    }
+  } catch {
+    // not JSON (proxy error page, etc.): fall through to a generic error
+  }
+  return new ApiError(response.status, 'http_error', `${response.status} ${response.statusText}`);
+}
+
+export async function request<T>(method: string, path: string, options?: RequestOptions): Promise<T> {
+  const response = await send(method, path, options);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/** Fetches a file (export, template) and hands it to the browser as a download. */
+export async function download(path: string, query: Query | undefined, fallbackName: string): Promise<void> {
+  const response = await send('GET', path, { query });
+  const blob = await response.blob();
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  const name = star ? decodeURIComponent(star[1]) : plain ? plain[1] : fallbackName;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query });
+const post = <T>(path: string, body?: unknown, query?: Query) => request<T>('POST', path, { body, query });
+const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, { body });
+const del = (path: string) => request<Ok>('DELETE', path);
+const w = (ws: string) => `/workspaces/${encodeURIComponent(ws)}`;
+
+export type PeopleQuery = {
+  q?: string;
+  unitId?: string;
+  includeSubunits?: boolean;
+  positionId?: string;
+  status?: 'active' | 'left' | 'all';
+  sort?: 'name' | '-name' | 'unit' | '-unit' | 'updatedAt' | '-updatedAt';
+  page?: number;
+  pageSize?: number;
+};
+export type AuditQuery = {
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  actor?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+  pageSize?: number;
+};
+
+type In<T extends z.ZodType> = z.input<T>;
+
+export const api = {
+  setup: {
+    status: () => get<SetupStatus>('/setup/status'),
+    run: (body: In<typeof auth.setupInput>) => post<Me>('/setup', body),
+    openDemo: () => post<Me>('/demo/open'),
+  },
+  auth: {
+    me: () => get<Me>('/auth/me'),
+    login: (body: In<typeof auth.loginInput>) => post<Me>('/auth/login', body),
+    logout: () => post<Ok>('/auth/logout'),
+    updateMe: (body: In<typeof auth.updateProfileInput>) => patch<Me>('/auth/me', body),
+    changePassword: (body: In<typeof auth.changePasswordInput>) => post<Ok>('/auth/password', body),
+    tokens: () => get<ApiToken[]>('/auth/tokens'),
+    createToken: (body: In<typeof auth.createTokenInput>) => post<CreatedToken>('/auth/tokens', body),
+    revokeToken: (id: string) => del(`/auth/tokens/${id}`),
+  },
+  workspaces: {
+    create: (body: In<typeof auth.createWorkspaceInput>) => post<WorkspaceSummary>('/workspaces', body),
+  },
+  units: {
+    list: (ws: string) => get<Unit[]>(`${w(ws)}/units`),
+    create: (ws: string, body: In<typeof org.createUnitInput>) => post<Unit>(`${w(ws)}/units`, body),
+    update: (ws: string, id: string, body: In<typeof org.updateUnitInput>) => patch<Unit>(`${w(ws)}/units/${id}`, body),
+    remove: (ws: string, id: string) => del(`${w(ws)}/units/${id}`),
+  },
+  positions: {
+    list: (ws: string) => get<Position[]>(`${w(ws)}/positions`),
+    create: (ws: string, body: In<typeof org.createPositionInput>) => post<Position>(`${w(ws)}/positions`, body),
+    update: (ws: string, id: string, body: In<typeof org.updatePositionInput>) =>
+      patch<Position>(`${w(ws)}/positions/${id}`, body),
+    remove: (ws: string, id: string) => del(`${w(ws)}/positions/${id}`),
+  },
+  people: {
+    list: (ws: string, query: PeopleQuery) => get<PeoplePage>(`${w(ws)}/people`, query),
+    get: (ws: string, id: string) => get<Person>(`${w(ws)}/people/${id}`),
+    create: (ws: string, body: In<typeof org.createPersonInput>) => post<Person>(`${w(ws)}/people`, body),
+    update: (ws: string, id: string, body: In<typeof org.updatePersonInput>) =>
+      patch<Person>(`${w(ws)}/people/${id}`, body),
+    import: (ws: string, file: File, dryRun: boolean) => {
+      const form = new FormData();
+      form.append('file', file);
+      return request<ImportResult>('POST', `${w(ws)}/people/import`, { form, query: { dryRun } });
+    },
+    export: (ws: string, query: PeopleQuery) => download(`${w(ws)}/people/export`, query, 'people.xlsx'),
+    template: (ws: string) => download(`${w(ws)}/people/import-template`, undefined, 'people-template.xlsx'),
+  },
+  members: {
+    list: (ws: string) => get<Member[]>(`${w(ws)}/members`),
+    add: (ws: string, body: In<typeof org.addMemberInput>) => post<Member>(`${w(ws)}/members`, body),
+    update: (ws: string, userId: string, body: In<typeof org.updateMemberInput>) =>
+      patch<Member>(`${w(ws)}/members/${userId}`, body),
+    remove: (ws: string, userId: string) => del(`${w(ws)}/members/${userId}`),
+  },
+  audit: {
+    list: (ws: string, query: AuditQuery) => get<AuditPage>(`${w(ws)}/audit`, query),
+  },
+};

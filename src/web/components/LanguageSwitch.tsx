@@ -1,0 +1,40 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Segmented } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api, type Me } from '../api.ts';
+import { meKey, signedIn } from '../features/auth/session.ts';
+import { currentLanguage, type Lang, setLanguage } from '../i18n/index.ts';
+
+/**
+ * 中文 / English. The choice is remembered on this browser and, when signed in,
+ * saved as the account's language (PATCH /auth/me) so e-mails and the CLI follow it.
+ */
+export default function LanguageSwitch({ size = 'middle', compact = false }: { size?: 'small' | 'middle'; compact?: boolean }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const saveLocale = useMutation({
+    mutationFn: (locale: Lang) => api.auth.updateMe({ locale }),
+    onSuccess: (me) => signedIn(queryClient, me),
+    // the switch itself already happened; a refused save (e.g. the demo account) only means it is not kept server-side
+    onError: (e) => console.warn('language not saved to the account', e),
+  });
+  const change = async (lang: Lang) => {
+    await setLanguage(lang);
+    const me = queryClient.getQueryData<Me | null>(meKey);
+    // the demo account is shared by every visitor: keep its language as it is
+    if (me && !me.user.isDemo && me.user.locale !== lang) saveLocale.mutate(lang);
+  };
+  return (
+    <Segmented<Lang>
+      data-testid="lang-switch"
+      aria-label={t('language.label')}
+      size={size}
+      value={currentLanguage()}
+      onChange={(v) => void change(v)}
+      options={[
+        { label: <span data-testid="lang-zh">{compact ? '中' : '中文'}</span>, value: 'zh-CN' },
+        { label: <span data-testid="lang-en">{compact ? 'EN' : 'English'}</span>, value: 'en' },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,27 @@
+import type { CSSProperties, ReactNode } from 'react';
+
+type Props = { title: ReactNode; children: ReactNode; testId?: string; style?: CSSProperties };
+
+/**
+ * A plain card for the sign-in and first-run pages. antd's Card pulls in Tabs (and with
+ * them Menu and Dropdown), which the very first screen does not need.
+ */
+export default function Panel({ title, children, testId, style }: Props) {
+  return (
+    <section
+      data-testid={testId}
+      style={{
+        background: '#fff',
+        border: '1px solid #f0f0f0',
+        borderRadius: 8,
+        boxShadow: '0 1px 2px rgba(0,0,0,0.03), 0 2px 8px rgba(0,0,0,0.04)',
+        ...style,
+      }}
+    >
+      <h2 style={{ margin: 0, padding: '16px 24px', fontSize: 16, fontWeight: 600, borderBottom: '1px solid #f0f0f0' }}>
+        {title}
+      </h2>
+      <div style={{ padding: 24 }}>{children}</div>
+    </section>
+  );
+}

@@ -1,0 +1,145 @@
+import { useMutation } from '@tanstack/react-query';
+import { App, Button, DatePicker, Drawer, Form, Grid, Input, type InputRef, Select, Space } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createPersonInput, updatePersonInput } from '../../../contracts/org.ts';
+import { api, type Person, type Unit } from '../../api.ts';
+import FormAlert from '../../components/FormAlert.tsx';
+import { applyServerErrors, fieldRules, parseForm } from '../../components/form-utils.ts';
+import PersonSelect from '../../components/PersonSelect.tsx';
+import UnitTreeSelect from '../../components/UnitTreeSelect.tsx';
+import { usePositions, useRefreshWorkspace } from './org-queries.ts';
+
+type Props = {
+  ws: string;
+  units: Unit[];
+  person: Person | null;
+  defaultUnitId: string | null;
+  /** The units this user may place people in (a manager's); null = any. */
+  editableUnitIds: Set<string> | null;
+  onClose: () => void;
+};
+type Values = {
+  name: string;
+  email?: string;
+  employeeNo?: string;
+  unitId?: string | null;
+  positionId?: string | null;
+  managerId?: string | null;
+  joinedOn?: Dayjs | null;
+};
+
+const FORM_ID = 'person-form';
+
+/** Create or edit a person. Every field is sent, so clearing one clears it on the server. */
+export default function PersonDrawer({ ws, units, person, defaultUnitId, editableUnitIds, onClose }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const firstField = useRef<InputRef>(null);
+  const narrow = Grid.useBreakpoint().sm === false;
+  const positions = usePositions(ws);
+  const refresh = useRefreshWorkspace(ws);
+
+  const save = useMutation({
+    mutationFn: async (values: Values): Promise<Person | null> => {
+      const body = {
+        name: values.name,
+        email: values.email?.trim() || null,
+        employeeNo: values.employeeNo?.trim() || null,
+        unitId: values.unitId ?? null,
+        positionId: values.positionId ?? null,
+        managerId: values.managerId ?? null,
+        joinedOn: values.joinedOn ? values.joinedOn.format('YYYY-MM-DD') : null,
+      };
+      if (person) {
+        const input = parseForm(updatePersonInput, body, form);
+        return input ? api.people.update(ws, person.id, input) : null;
+      }
+      const input = parseForm(createPersonInput, body, form);
+      return input ? api.people.create(ws, input) : null;
+    },
+    onSuccess: (saved) => {
+      if (!saved) return;
+      message.success(person ? t('people.updated', { name: saved.name }) : t('people.created', { name: saved.name }));
+      void refresh();
+      onClose();
+    },
+    onError: (e) => applyServerErrors(form, e),
+  });
+
+  const initialValues: Values = person
+    ? {
+        name: person.name,
+        email: person.email ?? '',
+        employeeNo: person.employeeNo ?? '',
+        unitId: person.unitId,
+        positionId: person.positionId,
+        managerId: person.managerId,
+        joinedOn: person.joinedOn ? dayjs(person.joinedOn) : null,
+      }
+    : {
+        name: '',
+        unitId:
+          !editableUnitIds || (defaultUnitId && editableUnitIds.has(defaultUnitId))
+            ? defaultUnitId
+            : ([...editableUnitIds][0] ?? null),
+      };
+
+  return (
+    <Drawer
+      open
+      onClose={onClose}
+      size={narrow ? '100%' : 480}
+      title={person ? t('people.editTitle', { name: person.name }) : t('people.createTitle')}
+      afterOpenChange={(open) => open && firstField.current?.focus()}
+      footer={
+        <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" htmlType="submit" form={FORM_ID} loading={save.isPending} data-testid="person-submit">
+            {person ? t('common.save') : t('common.create')}
+          </Button>
+        </Space>
+      }
+    >
+      <Form id={FORM_ID} form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => save.mutate(v)} data-testid="person-form">
+        <Form.Item name="name" label={t('people.name')} rules={fieldRules(createPersonInput, 'name')}>
+          <Input ref={firstField} autoFocus maxLength={100} data-testid="person-name" />
+        </Form.Item>
+        <Form.Item name="email" label={t('people.email')} rules={fieldRules(createPersonInput, 'email')}>
+          <Input inputMode="email" data-testid="person-email" />
+        </Form.Item>
+        <Form.Item name="employeeNo" label={t('people.employeeNo')} rules={fieldRules(createPersonInput, 'employeeNo')}>
+          <Input maxLength={50} data-testid="person-employee-no" />
+        </Form.Item>
+        <Form.Item name="unitId" label={t('people.unit')}>
+          <UnitTreeSelect units={units} activeOnly selectableIds={editableUnitIds} testId="person-unit" />
+        </Form.Item>
+        <Form.Item name="positionId" label={t('people.position')}>
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={positions.isPending}
+            placeholder={t('people.selectPosition')}
+            options={(positions.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            data-testid="person-position"
+          />
+        </Form.Item>
+        <Form.Item name="managerId" label={t('people.manager')}>
+          <PersonSelect
+            ws={ws}
+            initialLabel={person?.managerName}
+            excludeId={person?.id}
+            placeholder={t('people.selectManager')}
+            testId="person-manager"
+          />
+        </Form.Item>
+        <Form.Item name="joinedOn" label={t('people.joinedOn')}>
+          <DatePicker style={{ width: '100%' }} data-testid="person-joined-on" />
+        </Form.Item>
+        <FormAlert error={save.error} />
+      </Form>
+    </Drawer>
+  );
+}

@@ -1,0 +1,99 @@
+import { useMutation } from '@tanstack/react-query';
+import { App, Form, Input, Modal, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { createUnitInput, updateUnitInput } from '../../../contracts/org.ts';
+import { api, type Unit } from '../../api.ts';
+import FormAlert from '../../components/FormAlert.tsx';
+import FormButtons from '../../components/FormButtons.tsx';
+import { applyServerErrors, fieldRules, parseForm } from '../../components/form-utils.ts';
+import PersonSelect from '../../components/PersonSelect.tsx';
+import UnitTreeSelect from '../../components/UnitTreeSelect.tsx';
+import { useRefreshWorkspace } from './org-queries.ts';
+
+export type UnitDialogState =
+  | { kind: 'create'; parent: Unit | null }
+  | { kind: 'rename' | 'move' | 'lead'; unit: Unit };
+
+type Props = { ws: string; units: Unit[]; state: UnitDialogState; onClose: () => void; onDone: (unit: Unit) => void };
+type Values = { name?: string; parentId?: string | null; leadPersonId?: string | null };
+
+/** One small form per unit action: create (sub-)unit, rename, move, set lead. */
+export default function UnitDialog({ ws, units, state, onClose, onDone }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const refresh = useRefreshWorkspace(ws);
+  const save = useMutation({
+    mutationFn: async (values: Values): Promise<Unit | null> => {
+      if (state.kind === 'create') {
+        const input = parseForm(createUnitInput, { name: values.name, parentId: state.parent?.id ?? null }, form);
+        return input ? api.units.create(ws, input) : null;
+      }
+      const body =
+        state.kind === 'rename'
+          ? { name: values.name }
+          : state.kind === 'move'
+            ? { parentId: values.parentId ?? null }
+            : { leadPersonId: values.leadPersonId ?? null };
+      const input = parseForm(updateUnitInput, body, form);
+      return input ? api.units.update(ws, state.unit.id, input) : null;
+    },
+    onSuccess: (unit) => {
+      if (!unit) return;
+      void refresh();
+      message.success(state.kind === 'create' ? t('units.created', { name: unit.name }) : t('units.updated'));
+      onDone(unit);
+      onClose();
+    },
+    onError: (e) => applyServerErrors(form, e),
+  });
+
+  const unit = state.kind === 'create' ? null : state.unit;
+  const title =
+    state.kind === 'create'
+      ? state.parent
+        ? t('units.createChildTitle', { parent: state.parent.name })
+        : t('units.createTitle')
+      : state.kind === 'rename'
+        ? t('units.renameTitle', { name: state.unit.name })
+        : state.kind === 'move'
+          ? t('units.moveTitle', { name: state.unit.name })
+          : t('units.leadTitle', { name: state.unit.name });
+  const initialValues: Values = {
+    name: state.kind === 'rename' ? state.unit.name : undefined,
+    parentId: unit?.parentId ?? null,
+    leadPersonId: unit?.leadPersonId ?? null,
+  };
+
+  return (
+    <Modal open title={title} onCancel={onClose} footer={null} destroyOnHidden afterClose={() => save.reset()}>
+      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => save.mutate(v)} data-testid="unit-form">
+        {(state.kind === 'create' || state.kind === 'rename') && (
+          <Form.Item name="name" label={t('units.name')} rules={fieldRules(createUnitInput, 'name')}>
+            <Input autoFocus maxLength={100} data-testid="unit-name-input" />
+          </Form.Item>
+        )}
+        {state.kind === 'move' && (
+          <>
+            <Typography.Paragraph type="secondary">{t('units.moveHint')}</Typography.Paragraph>
+            <Form.Item name="parentId" label={t('units.parent')}>
+              <UnitTreeSelect units={units} withRoot testId="unit-parent-select" />
+            </Form.Item>
+          </>
+        )}
+        {state.kind === 'lead' && (
+          <Form.Item name="leadPersonId" label={t('units.lead')}>
+            <PersonSelect ws={ws} initialLabel={state.unit.leadName} testId="unit-lead-select" />
+          </Form.Item>
+        )}
+        <FormAlert error={save.error} />
+        <FormButtons
+          onCancel={onClose}
+          submitLabel={state.kind === 'create' ? t('common.create') : t('common.save')}
+          loading={save.isPending}
+          testId="unit-submit"
+        />
+      </Form>
+    </Modal>
+  );
+}

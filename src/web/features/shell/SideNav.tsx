@@ -1,0 +1,40 @@
+import { ApartmentOutlined, AuditOutlined, IdcardOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { Menu, type MenuProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import type { Role } from '../../../contracts/common.ts';
+
+type Props = { workspace: string | null; role: Role | null; onNavigate?: () => void };
+
+/** The sider's navigation; members and the audit log are for admins only. */
+export default function SideNav({ workspace, role, onNavigate }: Props) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const selected = pathname.startsWith('/account') ? 'account' : (pathname.split('/')[3] ?? 'org');
+  const link = (key: string, to: string, label: string) => (
+    <Link to={to} data-testid={`nav-${key}`} onClick={onNavigate}>
+      {label}
+    </Link>
+  );
+  const items: MenuProps['items'] = [];
+  if (workspace) {
+    const base = `/w/${workspace}`;
+    items.push(
+      { key: 'org', icon: <ApartmentOutlined />, label: link('org', `${base}/org`, t('nav.org')) },
+      { key: 'positions', icon: <IdcardOutlined />, label: link('positions', `${base}/positions`, t('nav.positions')) },
+    );
+    if (role === 'admin') {
+      items.push(
+        { key: 'members', icon: <TeamOutlined />, label: link('members', `${base}/members`, t('nav.members')) },
+        { key: 'audit', icon: <AuditOutlined />, label: link('audit', `${base}/audit`, t('nav.audit')) },
+      );
+    }
+    items.push({ type: 'divider' });
+  }
+  items.push({ key: 'account', icon: <UserOutlined />, label: link('account', '/account', t('nav.account')) });
+  return (
+    <nav aria-label={t('nav.menu')} data-testid="side-nav">
+      <Menu mode="inline" selectedKeys={[selected]} items={items} style={{ borderInlineEnd: 'none' }} />
+    </nav>
+  );
+}
