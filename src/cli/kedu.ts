@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../server/version.ts';
 import { registerAdminCommands } from './admin.command.ts';
 import { registerBackupCommands } from './backup.command.ts';
+import { registerFormulaCommand } from './formula.command.ts';
 import { CliError } from './cli-error.ts';
 import { registerServeCommands } from './serve.command.ts';
 
@@ -21,6 +22,7 @@ export async function main(argv: string[]): Promise<number> {
   registerServeCommands(program);
   registerAdminCommands(program);
   registerBackupCommands(program);
+  registerFormulaCommand(program);
   if (argv.length <= 2) {
     program.outputHelp({ error: true });
     return 2;
