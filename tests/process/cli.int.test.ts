@@ -16,6 +16,15 @@ describe('kedu CLI', () => {
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
+  it('checks and evaluates a formula, exiting 2 on an error', async () => {
+    const ok = await runCli(['formula', '销售成本÷((期初库存余额+期末库存余额)/2)', '--set', '销售成本=900', '--set', '期初库存余额=100', '--set', '期末库存余额=200']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout.trim()).toBe('6');
+    const bad = await runCli(['formula', '销售额2 / 目标', '--set', '销售额=1', '--set', '目标=2', '--lang', 'en']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('did you mean 销售额');
+  });
+
   it.each([[['bogus']], [['backup']], [['serve', '--nope']], [[]]])('exits 2 with usage on bad arguments %j', async (args) => {
     const res = await runCli(args);
     expect(res.code).toBe(2);
