@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../server/version.ts';
 import { registerAdminCommands } from './admin.command.ts';
+import { registerApiCommands } from './api.command.ts';
 import { registerBackupCommands } from './backup.command.ts';
 import { registerFormulaCommand } from './formula.command.ts';
 import { CliError } from './cli-error.ts';
@@ -23,6 +24,7 @@ export async function main(argv: string[]): Promise<number> {
   registerAdminCommands(program);
   registerBackupCommands(program);
   registerFormulaCommand(program);
+  registerApiCommands(program);
   if (argv.length <= 2) {
     program.outputHelp({ error: true });
     return 2;

@@ -107,12 +107,26 @@ describe.each(availableKinds())('kedu backup and restore [%s]', { timeout: 120_0
     server = await startServerProcess(target);
     const after = await getJson(`${server.url}/api/v1/workspaces/crash/positions`, { headers: auth });
     expect(after.status).toBe(200); // the API token came along with the users
+    // the CLI talks to a running server with the same token
+    const whoami = await runCli(['whoami', '--url', server.url], { KEDU_TOKEN: token });
+    expect(whoami.code).toBe(0);
+    expect(whoami.stdout).toContain('ada@crash.test');
+    expect(whoami.stdout).toMatch(/crash\tadmin\tCrash Co/);
+    const viaApi = await runCli(['api', 'POST', '/api/v1/workspaces/crash/positions', '--url', server.url, '-d', '{"name":"Via CLI"}'], { KEDU_TOKEN: token });
+    expect(viaApi.code).toBe(0);
+    expect(JSON.parse(viaApi.stdout).name).toBe('Via CLI');
+    const invalid = await runCli(['api', 'POST', '/api/v1/workspaces/crash/positions', '--url', server.url, '-d', '{"name":""}'], { KEDU_TOKEN: token, LANG: 'en_US.UTF-8' });
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain('400 validation_failed');
+    expect(invalid.stderr).toContain('body.name: Required');
+    const noToken = await runCli(['whoami', '--url', server.url], { KEDU_TOKEN: '' });
+    expect(noToken.code).toBe(2);
     expect(after.body).toEqual(before);
     // sequences continue after the restored rows: new writes still work and are audited
     const res = await fetch(`${server.url}/api/v1/workspaces/crash/positions`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'New after restore' }) });
     expect(res.status).toBe(201);
     const audit = await getJson(`${server.url}/api/v1/workspaces/crash/audit?action=position.create`, { headers: auth });
-    expect(audit.body.total).toBe(4);
+    expect(audit.body.total).toBe(5);
     await server.stop();
   });
 
