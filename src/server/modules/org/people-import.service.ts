@@ -9,7 +9,8 @@ import { AppError } from '../../errors.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
 import { parsePeopleFile } from './people-import.parse.ts';
-import { type ImportPlan, type PlannedPerson, unitsByPath, validatePeopleImport, type WorkspaceSnapshot } from './people-import.validate.ts';
+import { type ImportPlan, type PlannedPerson, validatePeopleImport, type WorkspaceSnapshot } from './people-import.validate.ts';
+import { unitsByPath } from './unit-paths.ts';
 
 export type ImportResult = z.infer<typeof importResult>;
 export type ImportUpload = { bytes: Uint8Array; filename: string };

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../i18n/messages.ts';
 import { parsePeopleFile } from './people-import.parse.ts';
-import { type ImportPlan, parseDate, splitUnitPath, validatePeopleImport, type WorkspaceSnapshot } from './people-import.validate.ts';
+import { parseDate } from '../../../core/values/dates.ts';
+import { type ImportPlan, validatePeopleImport, type WorkspaceSnapshot } from './people-import.validate.ts';
+import { splitUnitPath } from './unit-paths.ts';
 
 const ws: WorkspaceSnapshot = {
   units: [

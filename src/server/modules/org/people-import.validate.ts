@@ -1,6 +1,8 @@
 import { email as emailSchema } from '../../../contracts/common.ts';
 import type { ErrorDetail } from '../../errors.ts';
 import type { ParsedTable } from './people-import.parse.ts';
+import { parseDate } from '../../../core/values/dates.ts';
+import { splitUnitPath, unitsByPath } from './unit-paths.ts';
 
 export type PersonField = 'name' | 'email' | 'employeeNo' | 'unit' | 'position' | 'managerEmail' | 'joinedOn' | 'status';
 
@@ -223,57 +225,6 @@ function parseStatus(raw: string): 'active' | 'left' | null {
   if (v === '在职' || v === 'active') return 'active';
   if (v === '离职' || v === 'left') return 'left';
   return null;
-}
-
-/**
- * A date as YYYY-MM-DD, from 2026-06-25, 2026/6/25, 2026.6.25, 2026年6月25日 or an
- * Excel serial number (46198); null for an empty cell, undefined when it is not a date.
- */
-export function parseDate(raw: string): string | null | undefined {
-  const v = raw.trim();
-  if (!v) return null;
-  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/.exec(v) ?? /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/.exec(v);
-  if (m) return calendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^(\d{1,7})(?:\.\d+)?$/.exec(v);
-  if (m) {
-    const serial = Number(m[1]);
-    // Excel counts 1900-02-29 (serial 60), a day that never was
-    if (serial < 1 || serial === 60) return undefined;
-    const d = new Date(Date.UTC(1899, 11, serial > 60 ? 30 : 31) + serial * 86_400_000);
-    return calendarDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-  }
-  return undefined;
-}
-
-function calendarDate(y: number, m: number, d: number): string | undefined {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || y > 2100 || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/** Splits "销售部/华东区" (or "销售部 > 华东区") into its names from the top. */
-export function splitUnitPath(raw: string): string[] | null {
-  const parts = raw.trim().replace(/^[/>／＞\s]+|[/>／＞\s]+$/g, '').split(/[/>／＞]/).map((s) => s.trim());
-  return parts.some((p) => p === '') ? null : parts;
-}
-
-/** Each unit's names from the top, e.g. ["销售部", "华东区"]: what the Department column holds. */
-export function unitPathsById<U extends { id: string; name: string; parentId: string | null }>(units: U[]): Map<string, string[]> {
-  const byId = new Map(units.map((u) => [u.id, u]));
-  const paths = new Map<string, string[]>();
-  for (const u of units) {
-    const names: string[] = [];
-    // the guard stops at 1000 levels should the data ever hold a cycle
-    for (let cur: U | undefined = u, n = 0; cur && n < 1000; cur = cur.parentId ? byId.get(cur.parentId) : undefined, n++) names.unshift(cur.name);
-    paths.set(u.id, names);
-  }
-  return paths;
-}
-
-/** Units by their path joined with "/": a unit whose own name contains "/" still matches its exported path. */
-export function unitsByPath<U extends { id: string; name: string; parentId: string | null }>(units: U[]): Map<string, U> {
-  const paths = unitPathsById(units);
-  return new Map(units.map((u) => [paths.get(u.id)!.join('/'), u]));
 }
 
 function unitResolver(units: WorkspaceSnapshot['units']) {
