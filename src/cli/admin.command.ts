@@ -1,14 +1,8 @@
 import type { Command } from 'commander';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { displayName, email, password, slug } from '../contracts/common.ts';
-import { runMigrations } from '../server/db/migrate.ts';
-import { openConfiguredDatabase } from '../server/db/open.ts';
-import { workspaces } from '../server/db/schema/index.ts';
 import { AppError } from '../server/errors.ts';
 import { translate } from '../server/i18n/messages.ts';
-import { addMember } from '../server/modules/workspaces/members.service.ts';
-import { completeSetup, needsSetup } from '../server/modules/workspaces/workspaces.service.ts';
 import { CliError } from './cli-error.ts';
 import { cliConfig } from './config-loader.ts';
 import { explainStartupError } from './serve.command.ts';
@@ -38,6 +32,15 @@ export function registerAdminCommands(program: Command): void {
       }
       const o = parsed.data;
       const config = cliConfig();
+      // the server's modules load only when this command runs, so that `kedu --help` stays quick
+      const [{ eq }, { runMigrations }, { openConfiguredDatabase }, { workspaces }, { addMember }, { completeSetup, needsSetup }] = await Promise.all([
+        import('drizzle-orm'),
+        import('../server/db/migrate.ts'),
+        import('../server/db/open.ts'),
+        import('../server/db/schema/index.ts'),
+        import('../server/modules/workspaces/members.service.ts'),
+        import('../server/modules/workspaces/workspaces.service.ts'),
+      ]);
       const database = await openConfiguredDatabase(config).catch(explainStartupError);
       try {
         await runMigrations(database);

@@ -1,9 +1,6 @@
 import path from 'node:path';
 import readline from 'node:readline/promises';
 import type { Command } from 'commander';
-import { BackupError, restoreBackup, writeBackup } from '../server/db/backup.ts';
-import { runMigrations } from '../server/db/migrate.ts';
-import { openConfiguredDatabase } from '../server/db/open.ts';
 import { VERSION } from '../server/version.ts';
 import { CliError } from './cli-error.ts';
 import { cliConfig } from './config-loader.ts';
@@ -22,6 +19,7 @@ export function registerBackupCommands(program: Command): void {
     .argument('<file>', 'backup file to write, e.g. kedu-2026-11-23.kedu.gz')
     .action(async (file: string) => {
       const config = cliConfig();
+      const { writeBackup, runMigrations, openConfiguredDatabase } = await databaseModules();
       const database = await openConfiguredDatabase(config).catch(explainStartupError);
       try {
         await runMigrations(database);
@@ -40,6 +38,7 @@ export function registerBackupCommands(program: Command): void {
     .action(async (file: string, opts: { yes?: boolean }) => {
       if (!opts.yes) await confirm(`This replaces ALL data in the ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded'} database with ${file}.`);
       const config = cliConfig();
+      const { restoreBackup, BackupError, runMigrations, openConfiguredDatabase } = await databaseModules();
       const database = await openConfiguredDatabase(config).catch(explainStartupError);
       try {
         await runMigrations(database);
@@ -52,6 +51,12 @@ export function registerBackupCommands(program: Command): void {
         await database.close();
       }
     });
+}
+
+/** Loaded when a command runs, not at start: `kedu --help` should not load the database layer. */
+async function databaseModules() {
+  const [backup, migrate, open] = await Promise.all([import('../server/db/backup.ts'), import('../server/db/migrate.ts'), import('../server/db/open.ts')]);
+  return { ...backup, ...migrate, ...open };
 }
 
 async function confirm(warning: string): Promise<void> {

@@ -5,6 +5,7 @@ import { registerApiCommands } from './api.command.ts';
 import { registerBackupCommands } from './backup.command.ts';
 import { registerFormulaCommand } from './formula.command.ts';
 import { CliError } from './cli-error.ts';
+import { registerScoreCommand } from './score.command.ts';
 import { registerServeCommands } from './serve.command.ts';
 
 /** Exit codes: 0 ok, 1 the command failed, 2 bad usage or bad input. */
@@ -25,6 +26,7 @@ export async function main(argv: string[]): Promise<number> {
   registerBackupCommands(program);
   registerFormulaCommand(program);
   registerApiCommands(program);
+  registerScoreCommand(program);
   if (argv.length <= 2) {
     program.outputHelp({ error: true });
     return 2;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { DataDirLockedError } from '../server/db/data-dir-lock.ts';
-import { MigrationError } from '../server/db/migrate.ts';
+import { MigrationError } from '../server/db/migration-error.ts';
 import { CliError } from './cli-error.ts';
 import { cliConfig } from './config-loader.ts';
 

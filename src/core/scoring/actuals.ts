@@ -19,6 +19,23 @@ export type ResolveOptions = {
 
 const has = (terms: TermValues, name: string) => Object.hasOwn(terms, name) && terms[name] !== null && terms[name] !== undefined;
 
+type Compiled = ReturnType<typeof compileFormula>;
+// a cycle scores thousands of people with the same few formulas: compile each once.
+// Only formulas checked without knownNames are cached (their result depends on the source alone).
+const compiledBySource = new Map<string, Compiled>();
+const CACHE_LIMIT = 1000;
+
+function compileCached(formula: string, knownNames: readonly string[] | undefined): Compiled {
+  if (knownNames) return compileFormula(formula, { knownNames });
+  let compiled = compiledBySource.get(formula);
+  if (!compiled) {
+    if (compiledBySource.size >= CACHE_LIMIT) compiledBySource.clear();
+    compiled = compileFormula(formula);
+    compiledBySource.set(formula, compiled);
+  }
+  return compiled;
+}
+
 /**
  * The actual of one indicator from the term values.
  * @example
@@ -36,7 +53,7 @@ export function resolveActual(indicator: Indicator, terms: TermValues, options: 
     return { status: 'ok', value };
   }
 
-  const compiled = compileFormula(formula, options.knownNames ? { knownNames: options.knownNames } : {});
+  const compiled = compileCached(formula, options.knownNames);
   if (!compiled.ok) {
     const first = compiled.diagnostics.find((d) => d.severity === 'error') ?? compiled.diagnostics[0];
     const detail = first?.message ?? { 'zh-CN': '无法解析', en: 'cannot be parsed' };

@@ -2,13 +2,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type { Database } from './client.ts';
+import { MigrationError } from './migration-error.ts';
+
+export { MigrationError };
 
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 // any fixed number: app instances starting together on one PostgreSQL migrate one at a time
 const MIGRATION_LOCK_KEY = 7_241_001;
 
-export class MigrationError extends Error {}
 
 /** Applies the committed drizzle-kit migrations; throws MigrationError naming the cause. */
 export async function runMigrations(database: Database): Promise<void> {
