@@ -28,6 +28,9 @@ export const errorBody = z.object({
         path: z.array(z.union([z.string(), z.number()])).optional(),
         row: z.number().optional(),
         column: z.string().optional(),
+        /** A range inside the field's text (UTF-16 offsets, end exclusive), e.g. inside a formula. */
+        start: z.number().int().optional(),
+        end: z.number().int().optional(),
         value: z.unknown().optional(),
         code: z.string(),
         message: z.string(),

@@ -30,6 +30,12 @@ export function issueToMessage(issue: z.core.$ZodIssue | { code: string; [k: str
       return { key: 'field.invalid_enum', params: { options: ((i.values as unknown[]) ?? []).join(', ') } };
     case 'unrecognized_keys':
       return { key: 'field.unknown_key', params: { keys: ((i.keys as string[]) ?? []).join(', ') } };
+    case 'custom': {
+      // a refinement that names its own message: params { key, values } (see contracts/indicators.ts)
+      const custom = (i.params ?? {}) as { key?: unknown; values?: Record<string, string | number> };
+      if (typeof custom.key === 'string') return { key: custom.key, params: custom.values ?? {} };
+      return { key: 'field.invalid', params: {} };
+    }
     default:
       return { key: 'field.invalid', params: {} };
   }

@@ -10,6 +10,7 @@ import type { Viewer } from './http/request-context.ts';
  * - manager: reads the organisation, and reads and manages the people in the units they
  *   lead, recursively;
  * - member: reads the organisation's units and positions, and their own person record.
+ * - everyone reads the indicator library; only admins write it (managers too, later).
  */
 export type Action =
   | 'org.read'
@@ -20,7 +21,9 @@ export type Action =
   | 'people.export'
   | 'members.manage'
   | 'audit.read'
-  | 'workspace.read';
+  | 'workspace.read'
+  | 'indicators.read'
+  | 'indicators.write';
 
 const rules: Record<Action, readonly Viewer['role'][]> = {
   'workspace.read': ['admin', 'manager', 'member'],
@@ -32,6 +35,9 @@ const rules: Record<Action, readonly Viewer['role'][]> = {
   'people.import': ['admin'],
   'members.manage': ['admin'],
   'audit.read': ['admin'],
+  // the indicator library: everyone reads it (and checks formulas); admins curate it
+  'indicators.read': ['admin', 'manager', 'member'],
+  'indicators.write': ['admin'],
 };
 
 export function can(viewer: Viewer, action: Action): boolean {

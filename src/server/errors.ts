@@ -37,6 +37,9 @@ export type ErrorDetail = {
   path?: (string | number)[];
   row?: number;
   column?: string;
+  /** A range inside the field's text (UTF-16 offsets, end exclusive), e.g. inside a formula. */
+  start?: number;
+  end?: number;
   value?: unknown;
   code: string;
   params?: Record<string, string | number>;

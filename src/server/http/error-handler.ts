@@ -69,15 +69,25 @@ type ValidationIssue = { keyword: string; instancePath: string; params: unknown 
 
 /** One located detail per problem; an unknown-fields issue becomes one detail per unknown field. */
 function validationDetails(where: string, input: unknown, v: ValidationIssue): ErrorDetail[] {
-  const path = v.instancePath.split('/').filter(Boolean);
+  // an index into an array is a number, as in the service's own details (['terms', 1, 'name'])
+  const path: (string | number)[] = [];
+  let node: unknown = input;
+  for (const key of v.instancePath.split('/').filter(Boolean)) {
+    path.push(Array.isArray(node) && /^\d+$/.test(key) ? Number(key) : key);
+    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  }
   const params = (v.params ?? {}) as Record<string, unknown>;
   if (v.keyword === 'unrecognized_keys' && Array.isArray(params.keys)) {
     return params.keys.map((key: string) => ({ path: [where, ...path, key], code: 'field.unknown_key', params: { key } }));
   }
   // zod 4 issues do not carry the rejected value: look it up, to tell "missing" from "wrong type"
-  const value = path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), input);
+  const value = node;
   const { key, params: messageParams } = issueToMessage({ code: v.keyword, ...params, input: value });
-  return [{ path: [where, ...path], code: key, params: messageParams }];
+  const detail: ErrorDetail = { path: [where, ...path], code: key, params: messageParams };
+  // a refinement may locate the problem inside the field's text (a formula's syntax error)
+  const range = (params.params ?? {}) as { start?: unknown; end?: unknown };
+  if (v.keyword === 'custom' && typeof range.start === 'number' && typeof range.end === 'number') Object.assign(detail, { start: range.start, end: range.end });
+  return [detail];
 }
 
 export function sendAppError(request: FastifyRequest, reply: FastifyReply, error: AppError) {

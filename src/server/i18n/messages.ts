@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../errors.ts';
+import { indicatorMessages } from './indicator-messages.ts';
 import { orgMessages } from './org-messages.ts';
 import { requestMessages } from './request-messages.ts';
 
@@ -13,6 +14,7 @@ type Catalog = Record<ErrorCode, string> & Record<string, string>;
 export const messages: Record<Locale, Catalog> = {
   'zh-CN': {
     ...orgMessages['zh-CN'],
+    ...indicatorMessages['zh-CN'],
     ...requestMessages['zh-CN'],
     validation_failed: '提交的数据有 {count} 处问题，请按提示修改后重试。',
     bad_request: '请求无法处理：{reason}',
@@ -78,6 +80,7 @@ export const messages: Record<Locale, Catalog> = {
   },
   en: {
     ...orgMessages.en,
+    ...indicatorMessages.en,
     ...requestMessages.en,
     validation_failed: 'The request has {count} problem(s); correct them as described and try again.',
     bad_request: 'The request cannot be processed: {reason}',

@@ -35,6 +35,23 @@ const newPosition = async (c: Ctx) => (await adminCreates(c, '/positions', { nam
 const newPerson = async (c: Ctx, unitId: string) => (await adminCreates(c, '/people', { name: c.unique('person'), unitId })).id as string;
 const newMember = async (c: Ctx) =>
   (await adminCreates(c, '/members', { email: `${c.unique('m')}@acme.test`, name: 'Temp Member', role: 'member', password: TEST_PASSWORD })).userId as string;
+const indicatorBody = (name: string) => ({
+  name,
+  purpose: 'Why it is measured',
+  perspective: 'customer',
+  kind: 'result',
+  nature: 'management',
+  unit: '%',
+  direction: 'higher',
+  formula: 'orders/visitors*100%',
+  terms: [
+    { name: 'orders', definition: 'Paid orders in the period' },
+    { name: 'visitors', definition: 'Distinct visitors in the period' },
+  ],
+  period: 'month',
+  rollUp: 'recompute',
+});
+const newIndicator = async (c: Ctx) => (await adminCreates(c, '/indicators', indicatorBody(c.unique('indicator')))).id as string;
 async function newTokenOf(c: Ctx, who: Who): Promise<string> {
   const res = await c.t.api('POST', '/api/v1/auth/tokens', { token: c.token(who) ?? c.org.tokens.admin, body: { name: c.unique('token') } });
   expect(res.status).toBe(201);
@@ -144,6 +161,30 @@ export const accessMatrix: Record<string, RouteRule> = {
   },
   'DELETE /api/v1/workspaces/{ws}/members/{userId}': { req: async (c) => ({ url: ws(c, `/members/${await newMember(c)}`) }), status: inWorkspace(200, 403, 403) },
   'GET /api/v1/workspaces/{ws}/audit': { req: (c) => ({ url: ws(c, '/audit') }), status: inWorkspace(200, 403, 403) },
+
+  'GET /api/v1/workspaces/{ws}/indicators': { req: (c) => ({ url: ws(c, '/indicators?perspective=customer') }), status: inWorkspace(200, 200, 200) },
+  'GET /api/v1/workspaces/{ws}/indicators/{id}': { req: async (c) => ({ url: ws(c, `/indicators/${await newIndicator(c)}`) }), status: inWorkspace(200, 200, 200) },
+  'POST /api/v1/workspaces/{ws}/indicators': { req: (c) => ({ url: ws(c, '/indicators'), body: indicatorBody(c.unique('indicator')) }), status: inWorkspace(201, 403, 403) },
+  'PATCH /api/v1/workspaces/{ws}/indicators/{id}': {
+    req: async (c) => ({ url: ws(c, `/indicators/${await newIndicator(c)}`), body: { purpose: 'A clearer purpose' } }),
+    status: inWorkspace(200, 403, 403),
+  },
+  'POST /api/v1/workspaces/{ws}/indicators/{id}/copy': {
+    req: async (c) => ({ url: ws(c, `/indicators/${await newIndicator(c)}/copy`), body: { name: c.unique('copy') } }),
+    status: inWorkspace(201, 403, 403),
+  },
+  'POST /api/v1/workspaces/{ws}/indicators/{id}/archive': { req: async (c) => ({ url: ws(c, `/indicators/${await newIndicator(c)}/archive`) }), status: inWorkspace(200, 403, 403) },
+  'POST /api/v1/workspaces/{ws}/indicators/{id}/restore': { req: async (c) => ({ url: ws(c, `/indicators/${await newIndicator(c)}/restore`) }), status: inWorkspace(200, 403, 403) },
+  'POST /api/v1/workspaces/{ws}/indicators/check-formula': {
+    req: (c) => ({ url: ws(c, '/indicators/check-formula'), body: { formula: 'a/b', terms: ['a', 'b'] } }),
+    status: inWorkspace(200, 200, 200),
+  },
+  'GET /api/v1/workspaces/{ws}/indicator-library': { req: (c) => ({ url: ws(c, '/indicator-library') }), status: inWorkspace(200, 200, 200) },
+  'POST /api/v1/workspaces/{ws}/indicator-library/{key}/copy': {
+    req: (c) => ({ url: ws(c, '/indicator-library/conversion_rate/copy'), body: { name: c.unique('转化率') } }),
+    status: inWorkspace(201, 403, 403),
+    extra: [{ who: 'admin', label: 'a key the library does not have', status: 404, req: (c) => ({ url: ws(c, '/indicator-library/no_such_indicator/copy') }) }],
+  },
 
   'GET /api/v1/workspaces/{ws}/people/export': { req: (c) => ({ url: ws(c, '/people/export') }), status: inWorkspace(200, 200, 403) },
   'GET /api/v1/workspaces/{ws}/people/import-template': { req: (c) => ({ url: ws(c, '/people/import-template') }), status: inWorkspace(200, 403, 403) },

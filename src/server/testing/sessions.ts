@@ -63,6 +63,8 @@ export async function writeFingerprint(t: TestApp): Promise<Record<string, unkno
            (select max(updated_at) from positions) as positions_changed,
            (select count(*) from people) as people,
            (select max(updated_at) from people) as people_changed,
+           (select count(*) from indicators) as indicators,
+           (select max(updated_at) from indicators) as indicators_changed,
            (select count(*) from audit_log) as audit`);
   return rows[0];
 }

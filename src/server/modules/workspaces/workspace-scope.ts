@@ -7,6 +7,7 @@ import { authorize } from '../../access.ts';
 import { requireViewer } from '../../http/actor.ts';
 import { type AppDeps, pickDeps } from '../../http/deps.ts';
 import { resolveViewer } from '../../http/workspace-context.ts';
+import { indicatorRoutes } from '../indicators/indicators.routes.ts';
 import { orgRoutes } from '../org/org.routes.ts';
 import { peopleFileRoutes } from '../org/people-files.routes.ts';
 import { membersRoutes } from './members.routes.ts';
@@ -30,4 +31,5 @@ export const workspaceScope: FastifyPluginAsyncZod<AppDeps> = async (app, option
   await app.register(orgRoutes, deps);
   await app.register(peopleFileRoutes, deps);
   await app.register(membersRoutes, deps);
+  await app.register(indicatorRoutes, deps);
 };

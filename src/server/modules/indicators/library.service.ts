@@ -1,0 +1,81 @@
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { copyIndicatorInput, Indicator, libraryIndicator, libraryQuery } from '../../../contracts/indicators.ts';
+import { BUILTIN_INDICATORS, type BuiltinIndicator, findBuiltinIndicator } from '../../../core/indicators/builtin.ts';
+import type { Db } from '../../db/client.ts';
+import { indicators } from '../../db/schema/index.ts';
+import { notFound } from '../../errors.ts';
+import type { Locale } from '../../i18n/messages.ts';
+import type { WorkspaceActor } from '../org/org.types.ts';
+import { assertKeyFree, freeKey, getIndicator, insertIndicator } from './indicators.service.ts';
+
+type LibraryIndicator = z.infer<typeof libraryIndicator>;
+
+const other = (locale: Locale): Locale => (locale === 'en' ? 'zh-CN' : 'en');
+
+function localize(b: BuiltinIndicator, locale: Locale): Omit<LibraryIndicator, 'copiedAs'> {
+  return {
+    key: b.key,
+    name: b.name[locale],
+    altName: b.name[other(locale)],
+    purpose: b.purpose[locale],
+    perspective: b.perspective,
+    kind: b.kind,
+    nature: b.nature,
+    unit: b.unit,
+    direction: b.direction,
+    formula: b.formula,
+    terms: b.terms.map((t) => ({ name: t.name, definition: t.definition[locale], rollUp: t.rollUp })),
+    period: b.period,
+    rollUp: b.rollUp,
+  };
+}
+
+/** The built-in library in the request's language, each entry with the workspace's copies of it. */
+export async function listLibrary(db: Db, workspaceId: string, locale: Locale, query: z.output<typeof libraryQuery>): Promise<LibraryIndicator[]> {
+  const copies = await db
+    .select({ id: indicators.id, name: indicators.name, status: indicators.status, key: indicators.sourceBuiltinKey })
+    .from(indicators)
+    .where(and(eq(indicators.workspaceId, workspaceId), isNotNull(indicators.sourceBuiltinKey)))
+    .orderBy(asc(indicators.createdAt), asc(indicators.id));
+  const q = query.q?.toLowerCase();
+  return BUILTIN_INDICATORS.filter((b) => !query.perspective || b.perspective === query.perspective)
+    .filter((b) => !q || [b.key, b.name['zh-CN'], b.name.en, b.purpose['zh-CN'], b.purpose.en].some((s) => s.toLowerCase().includes(q)))
+    .map((b) => ({ ...localize(b, locale), copiedAs: copies.filter((c) => c.key === b.key).map(({ id, name, status }) => ({ id, name, status })) }));
+}
+
+/**
+ * Copies a built-in indicator into the workspace library, in the request's language: a
+ * Chinese copy keeps the English name as nameEn. The key is the built-in key (or key_2 …).
+ */
+export async function copyBuiltin(db: Db, actor: WorkspaceActor, key: string, input: z.output<typeof copyIndicatorInput>, locale: Locale): Promise<Indicator> {
+  const builtin = findBuiltinIndicator(key);
+  if (!builtin) throw notFound('builtin_indicator');
+  const id = await db.transaction(async (tx) => {
+    if (input.key) await assertKeyFree(tx, actor.workspaceId, input.key, null);
+    const b = localize(builtin, locale);
+    return insertIndicator(
+      tx,
+      actor,
+      {
+        key: input.key ?? (await freeKey(tx, actor.workspaceId, builtin.key)),
+        name: input.name ?? b.name,
+        nameEn: locale === 'zh-CN' ? builtin.name.en : null,
+        purpose: b.purpose,
+        perspective: b.perspective,
+        kind: b.kind,
+        nature: b.nature,
+        unit: b.unit,
+        direction: b.direction,
+        formula: b.formula,
+        terms: b.terms,
+        period: b.period,
+        rollUp: b.rollUp,
+        status: 'active',
+        sourceBuiltinKey: builtin.key,
+      },
+      'indicator.copy_builtin',
+    );
+  });
+  return getIndicator(db, actor.workspaceId, id);
+}
