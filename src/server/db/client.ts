@@ -13,9 +13,10 @@ export type Database = {
   pool: pg.Pool;
   /** The embedded server, when kind is 'embedded' (backup and test cloning use it). */
   embedded: EmbeddedServer | null;
-  /** Time of the last query that completed: lets /healthz tell a busy database from a dead one. */
+  /** When a query last completed, and when the longest-running one started (null when none runs): */
+  /** together they let /healthz tell a busy database from one that has stopped answering. */
   lastAnsweredAt(): number;
-  activeQueries(): number;
+  oldestQueryStartedAt(): number | null;
   close(): Promise<void>;
 };
 
@@ -40,20 +41,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // an idle client lost its connection; the pool replaces it on next use
   });
 
-  let lastAnswered = Date.now();
-  let active = 0;
-  const rawQuery = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
-  // count in-flight queries so health checks can tell "busy" from "gone"
-  (pool as unknown as { query: (...args: unknown[]) => Promise<unknown> }).query = async (...args: unknown[]) => {
-    active++;
-    try {
-      const result = await rawQuery(...args);
-      lastAnswered = Date.now();
-      return result;
-    } finally {
-      active--;
-    }
-  };
+  const activity = trackActivity(pool);
 
   const db = drizzle(pool, { schema });
   return {
@@ -61,11 +49,44 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     db,
     pool,
     embedded,
-    lastAnsweredAt: () => lastAnswered,
-    activeQueries: () => active,
+    lastAnsweredAt: activity.lastAnsweredAt,
+    oldestQueryStartedAt: activity.oldestQueryStartedAt,
     async close() {
       await pool.end();
       await embedded?.close();
     },
+  };
+}
+
+/**
+ * Watches every query on every connection of the pool (transactions included, which run
+ * on a checked-out client rather than through pool.query).
+ */
+function trackActivity(pool: pg.Pool) {
+  let lastAnswered = Date.now();
+  const running = new Map<number, number>(); // query id → start time
+  let nextId = 0;
+  pool.on('connect', (client) => {
+    const raw = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      const result = raw(...args);
+      // promise-style calls only (drizzle's); streams and callbacks pass through untracked
+      if (result instanceof Promise) {
+        const id = nextId++;
+        running.set(id, Date.now());
+        result.then(
+          () => {
+            running.delete(id);
+            lastAnswered = Date.now();
+          },
+          () => running.delete(id),
+        );
+      }
+      return result;
+    };
+  });
+  return {
+    lastAnsweredAt: () => lastAnswered,
+    oldestQueryStartedAt: () => (running.size === 0 ? null : Math.min(...running.values())),
   };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../../http/deps.ts';
 
 const PROBE_TIMEOUT_MS = 150;
-/** A database that answered this recently and is still working on a query is busy, not down. */
+/** A database working on a query started this recently, or that answered this recently, is busy, not down. */
 const BUSY_GRACE_MS = 60_000;
 
 const healthBody = z.object({ status: z.enum(['ok', 'unavailable']), database: z.enum(['ok', 'busy', 'unavailable']), version: z.string() });
@@ -22,8 +22,10 @@ export const healthRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
     const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), PROBE_TIMEOUT_MS).unref());
     let state: 'ok' | 'busy' | 'unavailable' | 'timeout' = await Promise.race([probe, timeout]);
     if (state === 'timeout') {
-      // the probe itself is one of the active queries
-      const working = database.activeQueries() > 1 && Date.now() - database.lastAnsweredAt() < BUSY_GRACE_MS;
+      // the probe is queued behind other work: busy if that work is recent, or queries still complete
+      const now = Date.now();
+      const oldest = database.oldestQueryStartedAt();
+      const working = (oldest !== null && now - oldest < BUSY_GRACE_MS) || now - database.lastAnsweredAt() < BUSY_GRACE_MS;
       state = working ? 'busy' : 'unavailable';
     }
     const healthy = state !== 'unavailable';
