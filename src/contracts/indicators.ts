@@ -31,11 +31,9 @@ export const indicatorTerm = z
   })
   .strict();
 
-export const indicator = z.object({
-  id: uuid,
-  key: z.string(),
-  name: z.string(),
-  nameEn: z.string().nullable(),
+
+/** What an indicator is, as the API shows it: the same in a workspace's library and in the built-in one. */
+const shownDefinition = {
   purpose: z.string(),
   perspective,
   kind: indicatorKind,
@@ -46,6 +44,14 @@ export const indicator = z.object({
   terms: z.array(z.object({ name: z.string(), definition: z.string(), rollUp: termRollUp })),
   period,
   rollUp,
+};
+
+export const indicator = z.object({
+  id: uuid,
+  key: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  ...shownDefinition,
   status: indicatorStatus,
   sourceBuiltinKey: z.string().nullable(),
   createdAt: z.string(),
@@ -119,16 +125,7 @@ export const libraryIndicator = z.object({
   name: z.string(),
   /** The name in the other language (English for a Chinese reader and the reverse). */
   altName: z.string(),
-  purpose: z.string(),
-  perspective,
-  kind: indicatorKind,
-  nature: indicatorNature,
-  unit: z.string(),
-  direction,
-  formula: z.string().nullable(),
-  terms: z.array(z.object({ name: z.string(), definition: z.string(), rollUp: termRollUp })),
-  period,
-  rollUp,
+  ...shownDefinition,
   /** The workspace's copies of it (any status), oldest first; empty when not copied. */
   copiedAs: z.array(z.object({ id: uuid, name: z.string(), status: indicatorStatus })),
 });
