@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type * as auth from '../contracts/auth.ts';
 import type { ErrorBody } from '../contracts/common.ts';
+import type * as ind from '../contracts/indicators.ts';
 import type * as org from '../contracts/org.ts';
 
 export type Me = z.infer<typeof auth.me>;
@@ -22,6 +23,11 @@ export type ImportResult = z.infer<typeof org.importResult>;
 export type Member = z.infer<typeof org.member>;
 export type AuditEntry = z.infer<typeof org.auditEntry>;
 export type AuditPage = z.infer<typeof org.auditPage>;
+export type Indicator = z.infer<typeof ind.indicator>;
+export type IndicatorsPage = z.infer<typeof ind.indicatorsPage>;
+export type LibraryIndicator = z.infer<typeof ind.libraryIndicator>;
+export type FormulaCheck = z.infer<typeof ind.checkFormulaResult>;
+export type FormulaDiagnostic = z.infer<typeof ind.formulaDiagnostic>;
 export type ErrorDetail = ErrorBody['error']['details'][number];
 export type Ok = { ok: true };
 
@@ -158,6 +164,16 @@ export type AuditQuery = {
   pageSize?: number;
 };
 
+export type IndicatorsQuery = {
+  q?: string;
+  perspective?: Indicator['perspective'];
+  kind?: Indicator['kind'];
+  nature?: Indicator['nature'];
+  status?: 'active' | 'archived' | 'all';
+  page?: number;
+  pageSize?: number;
+};
+
 type In<T extends z.ZodType> = z.input<T>;
 
 export const api = {
@@ -212,6 +228,23 @@ export const api = {
     update: (ws: string, userId: string, body: In<typeof org.updateMemberInput>) =>
       patch<Member>(`${w(ws)}/members/${userId}`, body),
     remove: (ws: string, userId: string) => del(`${w(ws)}/members/${userId}`),
+  },
+  indicators: {
+    list: (ws: string, query: IndicatorsQuery) => get<IndicatorsPage>(`${w(ws)}/indicators`, query),
+    get: (ws: string, id: string) => get<Indicator>(`${w(ws)}/indicators/${id}`),
+    create: (ws: string, body: In<typeof ind.createIndicatorInput>) => post<Indicator>(`${w(ws)}/indicators`, body),
+    update: (ws: string, id: string, body: In<typeof ind.updateIndicatorInput>) =>
+      patch<Indicator>(`${w(ws)}/indicators/${id}`, body),
+    copy: (ws: string, id: string, body: In<typeof ind.copyIndicatorInput> = {}) =>
+      post<Indicator>(`${w(ws)}/indicators/${id}/copy`, body),
+    archive: (ws: string, id: string) => post<Indicator>(`${w(ws)}/indicators/${id}/archive`),
+    restore: (ws: string, id: string) => post<Indicator>(`${w(ws)}/indicators/${id}/restore`),
+    checkFormula: (ws: string, body: In<typeof ind.checkFormulaInput>, signal?: AbortSignal) =>
+      request<FormulaCheck>('POST', `${w(ws)}/indicators/check-formula`, { body, signal }),
+    library: (ws: string, query: { q?: string; perspective?: Indicator['perspective'] } = {}) =>
+      get<LibraryIndicator[]>(`${w(ws)}/indicator-library`, query),
+    copyBuiltin: (ws: string, key: string, body: In<typeof ind.copyIndicatorInput> = {}) =>
+      post<Indicator>(`${w(ws)}/indicator-library/${key}/copy`, body),
   },
   audit: {
     list: (ws: string, query: AuditQuery) => get<AuditPage>(`${w(ws)}/audit`, query),

@@ -14,6 +14,7 @@ const LandingPage = lazy(() => import('./features/auth/LandingPage.tsx'));
 const AppLayout = lazy(() => import('./features/shell/AppLayout.tsx'));
 const OrgPage = lazy(() => import('./features/org/OrgPage.tsx'));
 const PositionsPage = lazy(() => import('./features/positions/PositionsPage.tsx'));
+const IndicatorsPage = lazy(() => import('./features/indicators/IndicatorsPage.tsx'));
 const MembersPage = lazy(() => import('./features/members/MembersPage.tsx'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage.tsx'));
 const AccountPage = lazy(() => import('./features/account/AccountPage.tsx'));
@@ -46,6 +47,7 @@ export function AppRoutes() {
           <Route index element={<Navigate to="org" replace />} />
           <Route path="org" element={<Page component={OrgPage} />} />
           <Route path="positions" element={<Page component={PositionsPage} />} />
+          <Route path="indicators" element={<Page component={IndicatorsPage} />} />
           <Route path="members" element={<Page component={MembersPage} />} />
           <Route path="audit" element={<Page component={AuditPage} />} />
           <Route path="*" element={<NotFound />} />

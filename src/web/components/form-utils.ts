@@ -99,3 +99,36 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
   return i18n.t('error.title');
 }
+
+/**
+ * Like applyServerErrors, for forms with nested fields (Form.List): a detail located at
+ * ['body', 'terms', 1, 'definition'] lands on the field ['terms', 1, 'definition'], or on
+ * the nearest registered field above or below it. Returns the details that landed nowhere.
+ */
+export function applyNestedServerErrors(form: FormInstance, error: unknown): ErrorDetailLike[] {
+  if (!isApiError(error)) return [];
+  const registered = form.getFieldsError().map((f) => f.name);
+  const keyOf = (path: readonly (string | number)[]) => JSON.stringify(path);
+  const byKey = new Map(registered.map((name) => [keyOf(name), name]));
+  const fields = new Map<string, { name: (string | number)[]; errors: string[] }>();
+  const unplaced: ErrorDetailLike[] = [];
+  for (const d of error.details) {
+    const path = (d.path?.[0] === 'body' ? d.path.slice(1) : (d.path ?? [])) as (string | number)[];
+    let target: (string | number)[] | undefined;
+    for (let n = path.length; n > 0 && !target; n--) target = byKey.get(keyOf(path.slice(0, n)));
+    // a whole row (['terms', 1]): its first registered field
+    if (!target && path.length > 0) target = registered.find((name) => keyOf(name.slice(0, path.length)) === keyOf(path));
+    if (!target) {
+      unplaced.push(d);
+      continue;
+    }
+    const k = keyOf(target);
+    const entry = fields.get(k) ?? { name: target, errors: [] };
+    entry.errors.push(d.message);
+    fields.set(k, entry);
+  }
+  form.setFields([...fields.values()]);
+  return unplaced;
+}
+
+type ErrorDetailLike = { path?: (string | number)[]; message: string; start?: number; end?: number };

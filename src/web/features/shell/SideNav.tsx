@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, IdcardOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, FunctionOutlined, IdcardOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -22,6 +22,7 @@ export default function SideNav({ workspace, role, onNavigate }: Props) {
     items.push(
       { key: 'org', icon: <ApartmentOutlined />, label: link('org', `${base}/org`, t('nav.org')) },
       { key: 'positions', icon: <IdcardOutlined />, label: link('positions', `${base}/positions`, t('nav.positions')) },
+      { key: 'indicators', icon: <FunctionOutlined />, label: link('indicators', `${base}/indicators`, t('nav.indicators')) },
     );
     if (role === 'admin') {
       items.push(

@@ -1,0 +1,110 @@
+import { CheckOutlined, CopyOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, App, Button, Empty, List, Skeleton, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api, type IndicatorsQuery, type LibraryIndicator } from '../../api.ts';
+import { MONO } from '../../components/FormulaEditor.tsx';
+import { errorMessage } from '../../components/form-utils.ts';
+import LoadError from '../../components/LoadError.tsx';
+import { useIndicatorLibrary, useRefreshIndicators } from './indicator-queries.ts';
+import { PERSPECTIVE_COLORS } from './labels.ts';
+
+type Props = {
+  ws: string;
+  isAdmin: boolean;
+  query: Pick<IndicatorsQuery, 'q' | 'perspective'>;
+  /** Shows a copy in the workspace list. */
+  onShowCopy: (name: string) => void;
+};
+
+/** The built-in indicators (in the UI language), each copyable into the workspace by an admin. */
+export default function BuiltinLibrary({ ws, isAdmin, query, onShowCopy }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const library = useIndicatorLibrary(ws, query);
+  const refresh = useRefreshIndicators(ws);
+  const copy = useMutation({
+    mutationFn: (item: LibraryIndicator) => api.indicators.copyBuiltin(ws, item.key),
+    onSuccess: (copied) => message.success(t('indicators.copiedAs', { name: copied.name })),
+    onError: (e) => message.error(errorMessage(e), 6),
+    onSettled: () => void refresh(),
+  });
+
+  if (library.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
+  if (library.isError) return <LoadError error={library.error} onRetry={() => library.refetch()} />;
+
+  return (
+    <div data-testid="builtin-library">
+      <Alert type="info" showIcon title={t('indicators.builtinIntro')} style={{ marginBottom: 16 }} />
+      <List<LibraryIndicator>
+        dataSource={library.data}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('indicators.builtinEmpty')} /> }}
+        renderItem={(item) => (
+          <List.Item
+            data-testid="builtin-row"
+            data-builtin-key={item.key}
+            data-builtin-name={item.name}
+            actions={[
+              ...item.copiedAs.map((c) => (
+                <Tag
+                  key={c.id}
+                  icon={<CheckOutlined />}
+                  color="success"
+                  style={{ cursor: 'pointer' }}
+                  onClick={() => onShowCopy(c.name)}
+                  data-testid="builtin-copied"
+                  title={c.name}
+                >
+                  {t('indicators.copiedTag')}
+                  {item.copiedAs.length > 1 || c.name !== item.name ? `：${c.name}` : ''}
+                </Tag>
+              )),
+              ...(isAdmin && item.copiedAs.length === 0
+                ? [
+                    <Button
+                      key="copy"
+                      icon={<CopyOutlined />}
+                      loading={copy.isPending && copy.variables?.key === item.key}
+                      onClick={() => copy.mutate(item)}
+                      data-testid="builtin-copy"
+                    >
+                      {t('indicators.copyToWorkspace')}
+                    </Button>,
+                  ]
+                : []),
+            ]}
+          >
+            <List.Item.Meta
+              title={
+                <Space wrap size={8}>
+                  <span>{item.name}</span>
+                  <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>
+                    {item.altName}
+                  </Typography.Text>
+                  <Tag color={PERSPECTIVE_COLORS[item.perspective]}>{t(`indicators.perspectives.${item.perspective}`)}</Tag>
+                </Space>
+              }
+              description={
+                <div>
+                  <div>{item.purpose}</div>
+                  <div style={{ marginTop: 4 }}>
+                    {item.formula ? (
+                      <Typography.Text code style={{ fontFamily: MONO }}>
+                        {item.formula}
+                      </Typography.Text>
+                    ) : (
+                      <Typography.Text type="secondary">{t('indicators.noFormula')}</Typography.Text>
+                    )}
+                    <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+                      {[item.unit, t(`indicators.directions.${item.direction}`)].filter(Boolean).join(' · ')}
+                    </Typography.Text>
+                  </div>
+                </div>
+              }
+            />
+          </List.Item>
+        )}
+      />
+    </div>
+  );
+}
