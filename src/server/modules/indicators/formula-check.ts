@@ -20,6 +20,11 @@ export function checkFormulaFor(input: z.output<typeof checkFormulaInput>, local
     ...(d.suggestion === undefined ? {} : { suggestion: d.suggestion }),
     ...(d.readings === undefined ? {} : { readings: [...d.readings] }),
   }));
+  // a condition where a number is needed is not a formula-language error, but the editor must say it too
+  for (const p of result.problems) {
+    if (p.code !== 'indicator.formula_not_number') continue;
+    diagnostics.push({ severity: 'error', code: p.code, start: p.start ?? 0, end: p.end ?? input.formula.length, message: p.message[locale] });
+  }
   const unusedTerms = result.problems.filter((p) => p.code === 'indicator.term_unused').map((p) => String(p.params.name));
   return { ok: result.ok, variables: result.variables, diagnostics, unusedTerms };
 }

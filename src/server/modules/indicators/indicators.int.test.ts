@@ -96,6 +96,11 @@ describeEachDatabase('indicator library API', (kind) => {
     expect(wrong.body.ok).toBe(false);
     expect(wrong.body.diagnostics[0]).toMatchObject({ severity: 'error', code: 'unknown_name', suggestion: '目标销售额' });
     expect(wrong.body.unusedTerms).toEqual(['目标销售额', '回款']);
+    // a condition is valid formula language but no indicator value: the editor must say so
+    const condition = await t.api('POST', url('/indicators/check-formula'), { token: org.tokens.member, body: { formula: '销售额 > 100', terms: ['销售额'] } });
+    expect(condition.body.ok).toBe(false);
+    expect(condition.body.diagnostics).toMatchObject([{ severity: 'error', code: 'indicator.formula_not_number', start: 0, end: 9 }]);
+    expect(condition.body.diagnostics[0].message).toContain('IF(condition, value, value)');
   });
 
   it('lists the built-in library in both languages and copies a built-in into the workspace', async () => {
