@@ -23,6 +23,7 @@ export const errorStatus = {
   unsupported_media_type: 415,
   rate_limited: 429,
   demo_disabled: 404,
+  demo_restricted: 403,
   internal: 500,
   unavailable: 503,
 } as const;

@@ -92,7 +92,11 @@ export async function restoreBackup(database: Database, file: string): Promise<B
     let batch: string[] = [];
     const flush = async () => {
       if (!current || batch.length === 0) return;
-      await client.query(`insert into "${current}" select * from json_populate_recordset(null::"${current}", $1::json)`, [`[${batch.join(',')}]`]);
+      // only the backup's columns: a column added by a later migration takes its default
+      const columns = Object.keys(JSON.parse(batch[0]) as object)
+        .map((c) => `"${c.replace(/"/g, '""')}"`)
+        .join(', ');
+      await client.query(`insert into "${current}" (${columns}) select ${columns} from json_populate_recordset(null::"${current}", $1::json)`, [`[${batch.join(',')}]`]);
       batch = [];
     };
     let lineNo = 0;

@@ -24,6 +24,7 @@ describe('data folder lock', () => {
   it('writes the owner into the lock file and removes it on release', () => {
     const dir = tempDir();
     const lock = acquireDataDirLock(dir);
+    expect(fs.readdirSync(dir)).toEqual(['kedu.lock']); // the draft it was linked from is gone
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'kedu.lock'), 'utf8'))).toMatchObject({ pid: process.pid, host: os.hostname() });
     lock.release();
     expect(fs.existsSync(path.join(dir, 'kedu.lock'))).toBe(false);
@@ -69,6 +70,8 @@ describe('data folder lock', () => {
     const dir = tempDir();
     writeLock(dir, { pid: deadPid(), startTime: '1', host: 'another-host' });
     expect(() => acquireDataDirLock(dir)).toThrow(DataDirLockedError);
+    // …but says which host holds it, and which file to delete once that host is gone
+    expect(() => acquireDataDirLock(dir)).toThrow(`on the host "another-host". If no Kedu runs there any more (a container that was replaced, say), delete ${path.join(dir, 'kedu.lock')}`);
   });
 
   it('clears a recovery guard left by a process killed while recovering', () => {

@@ -16,10 +16,14 @@ export class DataDirLockedError extends Error {
   constructor(
     readonly dataDir: string,
     readonly ownerPid: number,
+    readonly ownerHost: string = os.hostname(),
   ) {
     super(
-      `The data folder ${dataDir} is in use by another Kedu process (pid ${ownerPid}). ` +
-        'Stop that process first, or point KEDU_DATA_DIR at another folder.',
+      ownerHost === os.hostname()
+        ? `The data folder ${dataDir} is in use by another Kedu process (pid ${ownerPid}). ` +
+            'Stop that process first, or point KEDU_DATA_DIR at another folder.'
+        : `The data folder ${dataDir} was locked by a Kedu process (pid ${ownerPid}) on the host "${ownerHost}". ` +
+            `If no Kedu runs there any more (a container that was replaced, say), delete ${path.join(dataDir, LOCK_NAME)} and start again.`,
     );
   }
 }
@@ -48,7 +52,7 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       return makeHandle(lockPath);
     }
     const owner = readLock(lockPath);
-    if (owner && isAlive(owner)) throw new DataDirLockedError(dataDir, owner.pid);
+    if (owner && isAlive(owner)) throw new DataDirLockedError(dataDir, owner.pid, owner.host);
     recoverStale(dataDir, lockPath, owner);
   }
   const owner = readLock(lockPath);
@@ -67,16 +71,22 @@ function makeHandle(lockPath: string): DataDirLock {
   return { release };
 }
 
+/**
+ * Writes the owner to a private file first, then links it to the lock's name: the link
+ * either fails (someone holds the lock) or appears complete, so nobody ever reads a
+ * half-written lock and mistakes it for a stale one.
+ */
 function tryCreate(lockPath: string, info: LockInfo): boolean {
+  const draft = `${lockPath}.${process.pid}.${Date.now()}.tmp`;
+  fs.writeFileSync(draft, JSON.stringify(info));
   try {
-    const fd = fs.openSync(lockPath, 'wx');
-    fs.writeSync(fd, JSON.stringify(info));
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
+    fs.linkSync(draft, lockPath);
     return true;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw err;
+  } finally {
+    fs.rmSync(draft, { force: true });
   }
 }
 
@@ -85,7 +95,7 @@ function readLock(lockPath: string): LockInfo | null {
     const parsed = JSON.parse(fs.readFileSync(lockPath, 'utf8')) as LockInfo;
     return typeof parsed.pid === 'number' ? parsed : null;
   } catch {
-    // missing, or half-written by a process killed between open and write: treat as stale
+    // missing, or damaged (locks are linked into place whole, so not a writer in progress): stale
     return null;
   }
 }

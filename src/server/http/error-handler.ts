@@ -51,6 +51,8 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaFallbac
       return sendAppError(request, reply, new AppError('bad_request', { reason: error.message }));
     }
     if (isDatabaseUnavailable(error)) return sendAppError(request, reply, new AppError('unavailable'));
+    // two requests raced past a "name is free" check: the unique constraint is the final word
+    if (databaseCode(error) === '23505') return sendAppError(request, reply, new AppError('conflict', { reason: 'request.duplicate' }));
 
     const id = randomUUID().slice(0, 8);
     request.log.error({ err: error, errorId: id }, 'unhandled error');
@@ -99,6 +101,13 @@ export function sendAppError(request: FastifyRequest, reply: FastifyReply, error
       details: error.details.map(({ params, ...d }) => ({ ...d, message: translate(request.locale, d.code, params) })),
     },
   });
+}
+
+/** The PostgreSQL SQLSTATE of a failed query, also when drizzle has wrapped the driver's error. */
+function databaseCode(error: Error): string | undefined {
+  const own = (error as { code?: unknown }).code;
+  const cause = (error as { cause?: { code?: unknown } }).cause?.code;
+  return [own, cause].find((c): c is string => typeof c === 'string' && /^[0-9A-Z]{5}$/.test(c));
 }
 
 function isDatabaseUnavailable(error: Error): boolean {

@@ -34,6 +34,7 @@ export const messages: Record<Locale, Catalog> = {
     unsupported_media_type: '不支持的内容类型：{type}。{reason}',
     rate_limited: '尝试次数过多，请在 {seconds} 秒后重试。',
     demo_disabled: '此服务器未启用演示工作区。',
+    demo_restricted: '演示账户是公共的，不能创建账户、工作区或 API 令牌。请用初始化设置（或让管理员邀请你）创建你自己的账户。',
     internal: '服务器内部错误，已记录日志（编号 {id}）。请稍后重试。',
     unavailable: '数据库暂时无法访问，请稍后重试。',
     // field-level messages
@@ -100,6 +101,7 @@ export const messages: Record<Locale, Catalog> = {
     unsupported_media_type: 'Unsupported content type: {type}. {reason}',
     rate_limited: 'Too many attempts; try again in {seconds} seconds.',
     demo_disabled: 'The demo workspace is not enabled on this server.',
+    demo_restricted: 'Demo accounts are shared: they cannot create accounts, workspaces or API tokens. Set up your own account (or ask an administrator to invite you).',
     internal: 'Internal server error; it has been logged (id {id}). Please try again later.',
     unavailable: 'The database cannot be reached right now; try again later.',
     'field.required': 'Required',

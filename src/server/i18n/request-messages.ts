@@ -8,6 +8,7 @@ export const requestMessages = {
     'request.upload_spreadsheet': '请上传 .xlsx 或 .csv 文件。',
     'request.one_file_only': '每次只能上传一个文件（表单字段 file），不要附带其他字段。',
     'request.body_not_allowed': '此接口不接受请求体，请去掉请求体后重试。',
+    'request.duplicate': '同样的数据刚刚已被另一个请求保存（可能是重复提交）。请刷新后检查。',
   },
   en: {
     'request.invalid_json': 'The request body is not valid JSON: {reason}. Check brackets, quotes and commas.',
@@ -17,5 +18,6 @@ export const requestMessages = {
     'request.upload_spreadsheet': 'Upload an .xlsx or .csv file.',
     'request.one_file_only': 'Upload one file per request (form field "file") and no other fields.',
     'request.body_not_allowed': 'This route takes no request body; send the request without one.',
+    'request.duplicate': 'The same data was just saved by another request (a double submit, perhaps). Reload and check.',
   },
 } as const;

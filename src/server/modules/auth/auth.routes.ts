@@ -14,6 +14,7 @@ import { clearSessionCookie, PUBLIC_ROUTE, requireAuth } from '../../http/auth-h
 import type { AppDeps } from '../../http/deps.ts';
 import { actorOfRequest } from '../../http/actor.ts';
 import { changePassword, createToken, getMe, listTokens, login, revokeToken, updateProfile } from './auth.service.ts';
+import { assertNotDemoAccount } from '../demo/demo-guard.ts';
 import { signIn } from './sign-in.ts';
 import { deleteOtherSessions, deleteSession } from './sessions.service.ts';
 
@@ -59,6 +60,7 @@ export const authRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { config, 
 
   app.post('/tokens', { schema: { tags, summary: 'Create an API token (shown once)', body: createTokenInput, response: { 201: createdToken } } }, async (request, reply) => {
     const auth = requireAuth(request);
+    assertNotDemoAccount(auth);
     reply.status(201);
     return createToken(db, actorOfRequest(request), auth.user.id, request.body);
   });

@@ -7,15 +7,15 @@ import { AppError, notFound } from '../../errors.ts';
 import type { AuthUser } from '../../http/request-context.ts';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
 import { dummyPasswordHash, hashPassword, newApiToken, sha256, verifyPassword } from './auth.crypto.ts';
-import { assertLoginAllowed, recordLoginAttempt } from './login-throttle.ts';
+import { beginLoginAttempt, completeLoginAttempt } from './login-throttle.ts';
 
 /** Verifies email and password under the login throttle; returns the user id. */
 export async function login(db: Db, input: z.output<typeof loginInput>, ip: string): Promise<string> {
-  await assertLoginAllowed(db, input.email, ip);
+  const attemptId = await beginLoginAttempt(db, input.email, ip);
   const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, input.email));
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
-  await recordLoginAttempt(db, input.email, ip, ok && !!user);
   if (!ok || !user) throw new AppError('invalid_credentials');
+  await completeLoginAttempt(db, attemptId, input.email);
   return user.id;
 }
 

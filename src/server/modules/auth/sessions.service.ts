@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { apiTokens, sessions, users } from '../../db/schema/index.ts';
 import type { Auth, AuthUser } from '../../http/request-context.ts';
@@ -8,6 +8,8 @@ import { API_TOKEN_PREFIX, randomToken, sha256 } from './auth.crypto.ts';
 const DAY_MS = 86_400_000;
 
 export async function createSession(db: Db, userId: string, days: number) {
+  // expired sessions are of no use to anyone: each sign-in clears the user's old ones
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, sql`now()`)));
   const cookieValue = randomToken();
   const csrfToken = randomToken(24);
   await db.insert(sessions).values({

@@ -5,6 +5,7 @@ import { actorOfRequest } from '../../http/actor.ts';
 import { PUBLIC_ROUTE, requireAuth } from '../../http/auth-hooks.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { signIn } from '../auth/sign-in.ts';
+import { assertNotDemoAccount } from '../demo/demo-guard.ts';
 import { ensureDemoWorkspace } from '../demo/demo.service.ts';
 import { completeSetup, createWorkspace, needsSetup } from '../workspaces/workspaces.service.ts';
 
@@ -32,6 +33,7 @@ export const setupRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
 
   app.post('/workspaces', { schema: { tags: ['workspaces'], summary: 'Create a workspace (you become its administrator)', body: createWorkspaceInput, response: { 201: workspaceSummary } } }, async (request, reply) => {
     const auth = requireAuth(request);
+    assertNotDemoAccount(auth);
     reply.status(201);
     return createWorkspace(db, actorOfRequest(request), auth.user, request.body);
   });

@@ -6,6 +6,7 @@ import { authorize } from '../../access.ts';
 import { requireViewer, workspaceActor } from '../../http/actor.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { listAudit } from '../audit/audit.service.ts';
+import { assertNotDemoAccount } from '../demo/demo-guard.ts';
 import { addMember, listMembers, removeMember, updateMember } from './members.service.ts';
 
 const wsParams = z.object({ ws: z.string() });
@@ -21,6 +22,7 @@ export const membersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { datab
   });
   app.post('/members', { schema: { tags, summary: 'Add an account (created if new) with a role', params: wsParams, body: addMemberInput, response: { 201: member } } }, async (request, reply) => {
     authorize(requireViewer(request), 'members.manage');
+    if (request.auth) assertNotDemoAccount(request.auth);
     reply.status(201);
     return addMember(db, workspaceActor(request), request.body);
   });

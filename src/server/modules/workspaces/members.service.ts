@@ -43,6 +43,8 @@ export async function addMember(db: Db, actor: WorkspaceActor, input: z.output<t
 export async function updateMember(db: Db, actor: WorkspaceActor, userId: string, input: z.output<typeof updateMemberInput>) {
   await db.transaction(async (tx) => {
     const before = await getMembership(tx, actor.workspaceId, userId);
+    const changed = (input.role !== undefined && input.role !== before.role) || (input.personId !== undefined && input.personId !== before.personId);
+    if (!changed) return; // nothing to write or audit
     if (input.personId) await assertPersonInWorkspace(tx, actor.workspaceId, input.personId, 'personId');
     if (before.role === 'admin' && input.role && input.role !== 'admin') await assertAnotherAdmin(tx, actor.workspaceId);
     const [after] = await tx
