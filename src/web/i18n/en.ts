@@ -384,6 +384,7 @@ const en: Catalog = {
     passwordChanged: 'Password changed',
     changePassword: 'Change password',
     demoNote: 'The demo account is shared by every visitor; its password cannot be changed.',
+    demoTokensNote: 'Demo accounts are shared by every visitor, so they cannot create API tokens. Set up your own account to use the API.',
     tokens: 'API tokens',
     tokensIntro: 'For the command-line tool and scripts; a token can do what your account can.',
     tokenName: 'Name',

@@ -377,6 +377,7 @@ const zhCN = {
     passwordChanged: '密码已修改',
     changePassword: '修改密码',
     demoNote: '演示账户由所有访客共用，它的密码不能修改。',
+    demoTokensNote: '演示账户由所有访客共用，不能创建 API 令牌。要使用 API，请创建你自己的账户。',
     tokens: 'API 令牌',
     tokensIntro: '用于命令行工具和脚本访问 API，权限与你的账户相同。',
     tokenName: '名称',

@@ -43,7 +43,7 @@ export default function AccountPage() {
           <PasswordCard disabled={me.user.isDemo} />
         </Col>
         <Col xs={24}>
-          <TokensCard />
+          <TokensCard disabled={me.user.isDemo} />
         </Col>
       </Row>
     </div>

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Empty, Skeleton, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Skeleton, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,8 @@ export const tokensKey = ['tokens'] as const;
 const when = (v: string | null, fallback: string) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : fallback);
 
 /** API tokens of the signed-in user: list, create (shown once), revoke. */
-export default function TokensCard() {
+/** Personal API tokens; the shared demo accounts may not create any (the server refuses too). */
+export default function TokensCard({ disabled = false }: { disabled?: boolean }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const tokens = useQuery({ queryKey: tokensKey, queryFn: api.auth.tokens });
@@ -41,12 +42,13 @@ export default function TokensCard() {
     });
 
   const addButton = (testId: string) => (
-    <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid={testId}>
+    <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} disabled={disabled} data-testid={testId}>
       {t('account.createToken')}
     </Button>
   );
   return (
     <Card title={t('account.tokens')} extra={addButton('token-add')} data-testid="tokens-card">
+      {disabled && <Alert type="info" showIcon title={t('account.demoTokensNote')} style={{ marginBottom: 16 }} />}
       <Typography.Paragraph type="secondary">{t('account.tokensIntro')}</Typography.Paragraph>
       {tokens.isPending ? (
         <Skeleton active />

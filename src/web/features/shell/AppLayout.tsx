@@ -63,6 +63,7 @@ export default function AppLayout() {
           workspaces={me.workspaces}
           current={current ?? me.workspaces.find((w) => w.slug === navWorkspace) ?? null}
           compact={narrow}
+          canCreate={!me.user.isDemo}
         />
         <div style={{ flex: 1 }} />
         <LanguageSwitch size="small" compact={narrow} />

@@ -6,10 +6,10 @@ import { useNavigate } from 'react-router';
 import type { WorkspaceSummary } from '../../api.ts';
 import CreateWorkspaceModal from './CreateWorkspaceModal.tsx';
 
-type Props = { workspaces: WorkspaceSummary[]; current: WorkspaceSummary | null; compact?: boolean };
+type Props = { workspaces: WorkspaceSummary[]; current: WorkspaceSummary | null; compact?: boolean; canCreate?: boolean };
 
-/** The current workspace, a list of the others, and "create workspace". */
-export default function WorkspaceSwitcher({ workspaces, current, compact = false }: Props) {
+/** The current workspace, a list of the others, and "create workspace" (not for the shared demo accounts). */
+export default function WorkspaceSwitcher({ workspaces, current, compact = false, canCreate = true }: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
@@ -24,8 +24,9 @@ export default function WorkspaceSwitcher({ workspaces, current, compact = false
         </span>
       ),
     })),
-    { type: 'divider' as const },
-    { key: '__create', icon: <PlusOutlined />, label: <span data-testid="workspace-create">{t('header.createWorkspace')}</span> },
+    ...(canCreate
+      ? [{ type: 'divider' as const }, { key: '__create', icon: <PlusOutlined />, label: <span data-testid="workspace-create">{t('header.createWorkspace')}</span> }]
+      : []),
   ];
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === '__create') setCreating(true);
