@@ -84,7 +84,11 @@ describeJourney('the indicator library', (ctx) => {
 
     // autocomplete on the current word
     await formula.fill('销售成本 ÷ ((期初库存余额 + 期末');
-    await page.locator('[data-testid=formula-option][data-name="期末库存余额"]').click();
+    // picked with the keyboard, as a person typing a formula would
+    await page.locator('[data-testid=formula-option][data-name="期末库存余额"]').waitFor();
+    await expect.poll(() => byTestId(page, 'formula-status').getAttribute('data-state')).not.toBe('checking');
+    await formula.press('ArrowDown');
+    await formula.press('Enter');
     await expect.poll(() => formula.inputValue()).toBe('销售成本 ÷ ((期初库存余额 + 期末库存余额');
     await formula.fill('销售成本 ÷ ((期初库存余额 + 期末库存余额) / 2)');
 
