@@ -1,38 +1,9 @@
-import { Command } from 'commander';
+import { runCommand } from './testing/run-command.ts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CliError } from './cli-error.ts';
 import { displayWidth, registerFormulaCommand } from './formula.command.ts';
 
 /** Runs `kedu formula …` in-process; returns the exit code and what was written. */
-async function kedu(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    err += String(chunk);
-    return true;
-  });
-  const program = new Command('kedu')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => void (out += s), writeErr: (s) => void (err += s) });
-  registerFormulaCommand(program);
-  let code = 0;
-  try {
-    await program.parseAsync(['node', 'kedu', 'formula', ...args]);
-  } catch (e) {
-    if (e instanceof CliError) {
-      code = e.exitCode;
-      if (e.message) err += `kedu: ${e.message}\n`;
-    } else if (e && typeof e === 'object' && 'code' in e && String(e.code).startsWith('commander.')) code = 2;
-    else throw e;
-  } finally {
-    vi.restoreAllMocks();
-  }
-  return { code, out, err };
-}
+const kedu = (...args: string[]) => runCommand(registerFormulaCommand, 'formula', args);
 
 afterEach(() => {
   vi.unstubAllEnvs();

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { runCommand } from './testing/run-command.ts';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { CliError } from './cli-error.ts';
 import { registerScoreCommand } from './score.command.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kedu-score-'));
@@ -34,33 +33,7 @@ const LI = '李四,750000,9,0.855,0.045,810000,200000,250000,4';
 const csv = (...lines: string[]) => file('actuals.csv', `${lines.join('\n')}\n`);
 
 /** Runs `kedu score …` in-process; returns the exit code and what was written. */
-async function kedu(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    err += String(chunk);
-    return true;
-  });
-  const program = new Command('kedu').exitOverride().configureOutput({ writeOut: (s) => void (out += s), writeErr: (s) => void (err += s) });
-  registerScoreCommand(program);
-  let code = 0;
-  try {
-    await program.parseAsync(['node', 'kedu', 'score', ...args]);
-  } catch (e) {
-    if (e instanceof CliError) {
-      code = e.exitCode;
-      if (e.message) err += `kedu: ${e.message}\n`;
-    } else if (e && typeof e === 'object' && 'code' in e && String(e.code).startsWith('commander.')) code = 2;
-    else throw e;
-  } finally {
-    vi.restoreAllMocks();
-  }
-  return { code, out, err };
-}
+const kedu = (...args: string[]) => runCommand(registerScoreCommand, 'score', args);
 
 type Out = { results: { person: string; status: string; subtotal: number | null; total: number | null; grade: string | null; vetoes: string[]; indicators: Record<string, unknown>[] }[]; warnings: Record<string, unknown>[] };
 async function scoreJson(actuals: string, scorecard = card()): Promise<Out> {

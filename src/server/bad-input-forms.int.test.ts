@@ -50,6 +50,18 @@ describeEachDatabase('bad input of every form', (kind) => {
     await nothingWritten();
   });
 
+  it('a truncated upload is a 400 in the request language, not a server error', async () => {
+    const truncated = '--cut\r\nContent-Disposition: form-data; name="file"; filename="people.csv"\r\n\r\n姓名\n张三';
+    const res = await raw('POST', `/api/v1/workspaces/${org.ws}/people/import?dryRun=false`, truncated, {
+      'content-type': 'multipart/form-data; boundary=cut',
+      'accept-language': 'zh-CN',
+    });
+    expectError(res, 400, 'bad_request');
+    expect(res.body.error.details[0]).toMatchObject({ path: ['body', 'file'], code: 'request.upload_incomplete' });
+    expect(res.body.error.message).toMatch(/[\u4e00-\u9fff]/);
+    await nothingWritten();
+  });
+
   it('an empty body with a JSON content type → 400 bad_request located at the body', async () => {
     const res = await raw('POST', units, '', { 'content-type': 'application/json' });
     expectError(res, 400, 'bad_request');

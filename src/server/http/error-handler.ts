@@ -47,8 +47,10 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaFallbac
     }
     if (status === 429) return sendAppError(request, reply, new AppError('rate_limited', { seconds: 60 }));
     if (status >= 400 && status < 500) {
-      // malformed JSON, empty body with a JSON content type, bad multipart …
-      return sendAppError(request, reply, new AppError('bad_request', { reason: error.message }));
+      // any other request Fastify or a plugin could not read (a broken multipart body, say):
+      // a message in the user's language, with the parser's own words kept as a detail
+      const reason = translate(request.locale, 'request.unreadable');
+      return sendAppError(request, reply, new AppError('bad_request', { reason }, [{ code: 'request.parser_said', params: { text: error.message } }]));
     }
     if (isDatabaseUnavailable(error)) return sendAppError(request, reply, new AppError('unavailable'));
     // two requests raced past a "name is free" check: the unique constraint is the final word

@@ -2,6 +2,7 @@ import { and, count, desc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { auditQuery } from '../../../contracts/org.ts';
 import type { Db, Tx } from '../../db/client.ts';
+import { escapeLike } from '../../db/like.ts';
 import { auditLog } from '../../db/schema/index.ts';
 
 /** Who did it: every service call that writes receives one. */
@@ -76,4 +77,3 @@ export async function listAudit(db: Db, workspaceId: string, query: z.output<typ
   };
 }
 
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);

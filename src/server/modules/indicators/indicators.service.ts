@@ -8,7 +8,8 @@ import type { Db, Tx } from '../../db/client.ts';
 import { indicators } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Locale } from '../../i18n/messages.ts';
-import { escapeLike, recordAudit } from '../audit/audit.service.ts';
+import { escapeLike } from '../../db/like.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import type { WorkspaceActor } from '../org/org.types.ts';
 
 type Row = typeof indicators.$inferSelect;

@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importResult, listPeopleQuery } from '../../../contracts/org.ts';
 import { authorize } from '../../access.ts';
-import { AppError } from '../../errors.ts';
 import { requireViewer, workspaceActor } from '../../http/actor.ts';
+import { readUploadedFile } from '../../http/upload.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { exportPeople, importTemplate, XLSX_MIME, type XlsxFile } from './people-export.ts';
 import { importPeople } from './people-import.service.ts';
@@ -39,16 +39,8 @@ export const peopleFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
     async (request) => {
       const viewer = requireViewer(request);
       authorize(viewer, 'people.import');
-      const missing = () => new AppError('bad_request', { reason: 'import.file_missing' }, [{ path: ['body', 'file'], code: 'import.file_missing' }]);
-      if (!request.isMultipart()) throw missing();
-      const part = await request.file();
-      if (part?.fieldname !== 'file') {
-        part?.file.resume(); // drain it, so the connection is free for the error reply
-        throw missing();
-      }
-      // throws a 413 error past the 20 MB limit (throwFileSizeLimit), which the error handler maps
-      const bytes = await part.toBuffer();
-      return importPeople(db, viewer, workspaceActor(request).ip, { bytes, filename: part.filename ?? '' }, { dryRun: request.query.dryRun });
+      const file = await readUploadedFile(request, 'import.file_missing');
+      return importPeople(db, viewer, workspaceActor(request).ip, file, { dryRun: request.query.dryRun });
     },
   );
 

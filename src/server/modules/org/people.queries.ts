@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { listPeopleQuery, Person } from '../../../contracts/org.ts';
-import { escapeLike } from '../audit/audit.service.ts';
+import { escapeLike } from '../../db/like.ts';
 import type { PeopleScope } from '../../access.ts';
 import type { Db } from '../../db/client.ts';
 
