@@ -11,6 +11,9 @@ import type { Viewer } from './http/request-context.ts';
  *   lead, recursively;
  * - member: reads the organisation's units and positions, and their own person record.
  * - everyone reads the indicator library; only admins write it (managers too, later).
+ * - appraisal: admins see and manage every participant; managers those placed in their
+ *   units (entering actuals, rating, adjusting, answering appeals — never for themselves);
+ *   members see only their own scorecard, rate themselves and appeal.
  */
 export type Action =
   | 'org.read'
@@ -23,7 +26,12 @@ export type Action =
   | 'audit.read'
   | 'workspace.read'
   | 'indicators.read'
-  | 'indicators.write';
+  | 'indicators.write'
+  | 'scorecards.read'
+  | 'scorecards.write'
+  | 'cycles.read'
+  | 'cycles.manage'
+  | 'results.participate';
 
 const rules: Record<Action, readonly Viewer['role'][]> = {
   'workspace.read': ['admin', 'manager', 'member'],
@@ -38,6 +46,15 @@ const rules: Record<Action, readonly Viewer['role'][]> = {
   // the indicator library: everyone reads it (and checks formulas); admins curate it
   'indicators.read': ['admin', 'manager', 'member'],
   'indicators.write': ['admin'],
+  // scorecard templates, their assignments and the year's targets: admins design them,
+  // managers read them (they explain their people's scorecards)
+  'scorecards.read': ['admin', 'manager'],
+  'scorecards.write': ['admin'],
+  // appraisal cycles: everyone sees the list; admins create, open, close and reopen them
+  'cycles.read': ['admin', 'manager', 'member'],
+  'cycles.manage': ['admin'],
+  // a person's own part in a cycle (self-rating, appeals); which person is checked per call
+  'results.participate': ['admin', 'manager', 'member'],
 };
 
 export function can(viewer: Viewer, action: Action): boolean {
@@ -79,4 +96,28 @@ export function canManagePersonIn(viewer: Viewer, unitId: string | null): boolea
 function inScope(viewer: Viewer, unitId: string | null): boolean {
   if (viewer.scopeUnitIds === 'all') return true;
   return unitId !== null && viewer.scopeUnitIds.has(unitId);
+}
+
+/** A participant of an appraisal cycle, placed in the unit they were in when it opened. */
+export type ParticipantRef = { personId: string; unitId: string | null };
+
+/** May the viewer see this participant's scorecard and result? */
+export function canSeeParticipant(viewer: Viewer, participant: ParticipantRef): boolean {
+  return canSeePerson(viewer, { id: participant.personId, unitId: participant.unitId });
+}
+
+/**
+ * May the viewer act as this participant's manager (enter actuals, rate manual indicators,
+ * adjust the result, answer appeals)? Admins always; managers inside their units, but never
+ * for themselves — nobody grades their own work.
+ */
+export function canManageParticipant(viewer: Viewer, participant: ParticipantRef): boolean {
+  if (viewer.role === 'admin') return true;
+  if (participant.personId === viewer.personId) return false;
+  return viewer.role === 'manager' && inScope(viewer, participant.unitId);
+}
+
+/** Is the viewer this participant (self-rating, appeals)? */
+export function isParticipant(viewer: Viewer, participant: ParticipantRef): boolean {
+  return viewer.personId !== null && participant.personId === viewer.personId;
 }

@@ -18,6 +18,8 @@ export const errorStatus = {
   name_taken: 409,
   has_dependents: 409,
   invalid_move: 422,
+  cycle_locked: 409,
+  invalid_state: 409,
   import_failed: 422,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -9,6 +9,7 @@ export { checkScorecardDesign, type DesignIssue, type DesignSeverity, DOMINANT_S
 export { checkForcedDistribution, type DistributionLimit, type DistributionViolation, type GradedMember, gradeFor } from './grades.ts';
 export { type MessageCode, messageCodes, reason, renderMessage } from './messages.ts';
 export { applyLimits, computeAchievement, DEFAULT_MAP_TO, DEFAULT_SCALE, evaluateLinear, evaluateRule, evaluateTiers, mapRating } from './rules.ts';
+export { withTargets } from './targets.ts';
 export { effectiveWeights, scoreIndicator, scoreScorecard } from './score.ts';
 export type * from './types.ts';
 export { formatIssuePath, type IssuePath, type ValidateOptions, type ValidationIssue, validateScorecard } from './validate.ts';

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../errors.ts';
+import { appraisalMessages } from './appraisal-messages.ts';
 import { indicatorMessages } from './indicator-messages.ts';
 import { orgMessages } from './org-messages.ts';
 import { requestMessages } from './request-messages.ts';
@@ -15,6 +16,7 @@ export const messages: Record<Locale, Catalog> = {
   'zh-CN': {
     ...orgMessages['zh-CN'],
     ...indicatorMessages['zh-CN'],
+    ...appraisalMessages['zh-CN'],
     ...requestMessages['zh-CN'],
     validation_failed: '提交的数据有 {count} 处问题，请按提示修改后重试。',
     bad_request: '请求无法处理：{reason}',
@@ -28,6 +30,8 @@ export const messages: Record<Locale, Catalog> = {
     email_taken: '邮箱 {email} 已被使用，请换一个邮箱。',
     name_taken: '名称“{name}”已存在，请换一个名称。',
     has_dependents: '无法删除：{reason}',
+    cycle_locked: '考核周期“{cycle}”已关闭，结果已锁定，不能再修改。如需更正，请由管理员填写原因后重新打开该周期。',
+    invalid_state: '考核周期“{cycle}”当前为“{state}”状态，不能{action}：{reason}',
     invalid_move: '无法移动：{reason}',
     import_failed: '文件未导入：发现 {count} 处错误，未写入任何数据。请修改文件后重新导入。',
     payload_too_large: '请求的内容过大（上限 {limit}）。',
@@ -82,6 +86,7 @@ export const messages: Record<Locale, Catalog> = {
   en: {
     ...orgMessages.en,
     ...indicatorMessages.en,
+    ...appraisalMessages.en,
     ...requestMessages.en,
     validation_failed: 'The request has {count} problem(s); correct them as described and try again.',
     bad_request: 'The request cannot be processed: {reason}',
@@ -95,6 +100,8 @@ export const messages: Record<Locale, Catalog> = {
     email_taken: 'The email {email} is already in use; choose another one.',
     name_taken: 'The name "{name}" already exists; choose another one.',
     has_dependents: 'Cannot remove it: {reason}',
+    cycle_locked: 'The appraisal cycle "{cycle}" is closed and its results are locked. To correct something, an admin reopens the cycle with a reason.',
+    invalid_state: 'The appraisal cycle "{cycle}" is {state}, so you cannot {action}: {reason}',
     invalid_move: 'Cannot move it: {reason}',
     import_failed: 'The file was not imported: {count} error(s) found and nothing was written. Correct the file and import it again.',
     payload_too_large: 'The request is too large (limit {limit}).',
@@ -155,6 +162,8 @@ export function translate(locale: Locale, key: string, params: Record<string, st
     if (value === undefined) return `{${name}}`;
     // entity names and reasons are themselves keys, so "person" renders as 人员 in Chinese
     if (name === 'entity') return messages[locale][`entity.${value}`] ?? String(value);
+    // a cycle's state and the refused action too (cycle_state.open → 进行中)
+    if (name === 'state' || name === 'action') return messages[locale][`cycle_${name}.${value}`] ?? String(value);
     // only a reason is a key by design; any other value (a cell's content, say) stays as it is
     if (name === 'reason' && typeof value === 'string' && value in messages[locale] && value !== key) return translate(locale, value, params);
     return String(value);

@@ -2,3 +2,4 @@ export * from './accounts.ts';
 export * from './audit.ts';
 export * from './org.ts';
 export * from './indicators.ts';
+export * from './appraisal.ts';

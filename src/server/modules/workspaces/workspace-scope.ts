@@ -7,9 +7,11 @@ import { authorize } from '../../access.ts';
 import { requireViewer } from '../../http/actor.ts';
 import { type AppDeps, pickDeps } from '../../http/deps.ts';
 import { resolveViewer } from '../../http/workspace-context.ts';
+import { cycleRoutes } from '../cycles/cycles.routes.ts';
 import { indicatorRoutes } from '../indicators/indicators.routes.ts';
 import { orgRoutes } from '../org/org.routes.ts';
 import { peopleFileRoutes } from '../org/people-files.routes.ts';
+import { scorecardRoutes } from '../scorecards/scorecards.routes.ts';
 import { membersRoutes } from './members.routes.ts';
 
 /** Everything under /api/v1/workspaces/:ws — the viewer is resolved once, before any handler. */
@@ -32,4 +34,6 @@ export const workspaceScope: FastifyPluginAsyncZod<AppDeps> = async (app, option
   await app.register(peopleFileRoutes, deps);
   await app.register(membersRoutes, deps);
   await app.register(indicatorRoutes, deps);
+  await app.register(scorecardRoutes, deps);
+  await app.register(cycleRoutes, deps);
 };
