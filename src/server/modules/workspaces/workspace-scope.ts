@@ -7,7 +7,10 @@ import { authorize } from '../../access.ts';
 import { requireViewer } from '../../http/actor.ts';
 import { type AppDeps, pickDeps } from '../../http/deps.ts';
 import { resolveViewer } from '../../http/workspace-context.ts';
+import { appealRoutes } from '../cycles/appeals.routes.ts';
 import { cycleRoutes } from '../cycles/cycles.routes.ts';
+import { ratingRoutes } from '../cycles/ratings.routes.ts';
+import { resultFileRoutes } from '../cycles/results-files.routes.ts';
 import { indicatorRoutes } from '../indicators/indicators.routes.ts';
 import { orgRoutes } from '../org/org.routes.ts';
 import { peopleFileRoutes } from '../org/people-files.routes.ts';
@@ -36,4 +39,7 @@ export const workspaceScope: FastifyPluginAsyncZod<AppDeps> = async (app, option
   await app.register(indicatorRoutes, deps);
   await app.register(scorecardRoutes, deps);
   await app.register(cycleRoutes, deps);
+  await app.register(ratingRoutes, deps);
+  await app.register(appealRoutes, deps);
+  await app.register(resultFileRoutes, deps);
 };
