@@ -1,8 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import { memberships, orgUnits, people, positions, users, workspaces } from '../../db/schema/index.ts';
+import { memberships, orgUnits, people, positions, scorecardTemplates, users, workspaces } from '../../db/schema/index.ts';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/auth.crypto.ts';
+import { DEMO_TEMPLATE_NAME, DEMO_TEMPLATE_POSITION } from './demo-appraisal.ts';
+import { seedDemoAppraisal } from './demo-appraisal.seed.ts';
 import { DEMO_NAME, DEMO_PASSWORD, DEMO_SLUG, demoAccounts, demoPeople, demoPositions, demoUnits } from './demo-company.ts';
 
 /**
@@ -11,7 +13,10 @@ import { DEMO_NAME, DEMO_PASSWORD, DEMO_SLUG, demoAccounts, demoPeople, demoPosi
  */
 export async function ensureDemoWorkspace(db: Db, ip: string | null): Promise<string> {
   const existing = await demoAdminId(db);
-  if (existing) return existing;
+  if (existing) {
+    await ensureDemoAppraisal(db);
+    return existing;
+  }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(7241003)`);
@@ -79,6 +84,37 @@ async function seedDemo(tx: Tx, passwordHash: string, ip: string | null): Promis
     await tx.insert(memberships).values({ workspaceId: ws.id, userId, role: account.role, personId: personIds.get(person.key) });
     adminId ||= userId;
   }
+  await seedDemoAppraisal(tx, { workspaceId: ws.id, personIds, positionId: positionIds.get(DEMO_TEMPLATE_POSITION)! });
   await recordAudit(tx, actor, { workspaceId: ws.id, action: 'workspace.seed_demo', entityType: 'workspace', entityId: ws.id, after: { name: ws.name, people: demoPeople.length } });
   return adminId;
+}
+
+/**
+ * A demo workspace created by an earlier version has no appraisal yet: add it once (the
+ * template's name marks it as done), so upgrading shows the sales team appraisal too.
+ */
+async function ensureDemoAppraisal(db: Db): Promise<void> {
+  const seeded = async (q: Db | Tx) =>
+    (
+      await q
+        .select({ id: scorecardTemplates.id })
+        .from(scorecardTemplates)
+        .innerJoin(workspaces, eq(workspaces.id, scorecardTemplates.workspaceId))
+        .where(sql`${workspaces.slug} = ${DEMO_SLUG} and ${scorecardTemplates.name} = ${DEMO_TEMPLATE_NAME}`)
+    ).length > 0;
+  if (await seeded(db)) return;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(7241003)`);
+    if (await seeded(tx)) return;
+    const [ws] = await tx.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, DEMO_SLUG));
+    const rows = await tx.select({ id: people.id, email: people.email }).from(people).where(eq(people.workspaceId, ws.id));
+    const byEmail = new Map(rows.map((r) => [r.email, r.id]));
+    const personIds = new Map(demoPeople.flatMap((p) => (byEmail.has(p.email) ? [[p.key, byEmail.get(p.email)!] as const] : [])));
+    const [position] = await tx
+      .select({ id: positions.id })
+      .from(positions)
+      .where(sql`${positions.workspaceId} = ${ws.id} and ${positions.name} = ${DEMO_TEMPLATE_POSITION}`);
+    if (!position) return;
+    await seedDemoAppraisal(tx, { workspaceId: ws.id, personIds, positionId: position.id });
+  });
 }

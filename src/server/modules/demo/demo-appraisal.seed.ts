@@ -1,0 +1,107 @@
+import { eq } from 'drizzle-orm';
+import { periodsOfYear, parsePeriod } from '../../../core/values/periods.ts';
+import type { Tx } from '../../db/client.ts';
+import { appraisalCycles, cycleParticipants, cycleTermValues, manualRatings, periodTargets, scorecardTemplates, templateAssignments } from '../../db/schema/index.ts';
+import { loadInputs, recomputeParticipants } from '../cycles/recompute.ts';
+import { scoreParticipant } from '../cycles/participant-score.ts';
+import { resolveScorecardsForPeriod } from '../scorecards/resolve.ts';
+import { DEMO_TEMPLATE_NAME, demoForcedDistribution, demoNovember, demoOctober, demoSalesCard, demoSalesTargets } from './demo-appraisal.ts';
+
+type Ids = { workspaceId: string; personIds: ReadonlyMap<string, string>; positionId: string };
+
+/**
+ * Seeds the sales appraisal of the demo workspace (demo-appraisal.ts) inside the caller's
+ * transaction: the template assigned to the 销售代表 position, the year's per-person sales
+ * targets, October closed with frozen results, November open and half entered.
+ */
+export async function seedDemoAppraisal(tx: Tx, ids: Ids): Promise<void> {
+  const { workspaceId } = ids;
+  const [template] = await tx
+    .insert(scorecardTemplates)
+    .values({ workspaceId, name: DEMO_TEMPLATE_NAME, description: '销售代表的月度考核：结果（销售额、新大客户）、制衡（回款、周转）与能力。', period: 'month', card: demoSalesCard })
+    .returning({ id: scorecardTemplates.id });
+  await tx.insert(templateAssignments).values({ workspaceId, templateId: template.id, period: 'month', positionId: ids.positionId });
+  const targetRows = Object.entries(demoSalesTargets).flatMap(([key, value]) =>
+    !ids.personIds.has(key) ? [] : periodsOfYear(2026, 'month').map((periodLabel) => ({
+      workspaceId,
+      templateId: template.id,
+      ownerKind: 'person' as const,
+      ownerId: ids.personIds.get(key)!,
+      indicatorKey: '销售额',
+      periodLabel,
+      value,
+    })),
+  );
+  if (targetRows.length > 0) await tx.insert(periodTargets).values(targetRows);
+
+  const keyOf = new Map([...ids.personIds].map(([key, id]) => [id, key]));
+  await seedCycle(tx, workspaceId, keyOf, '2026-10', '2026年10月考核', demoOctober, { openedAt: new Date('2026-11-01T01:00:00Z'), closedAt: new Date('2026-11-06T09:30:00Z') });
+  await seedCycle(tx, workspaceId, keyOf, '2026-11', '2026年11月考核', demoNovember, { openedAt: new Date('2026-11-20T01:00:00Z'), closedAt: null });
+}
+
+async function seedCycle(
+  tx: Tx,
+  workspaceId: string,
+  keyOf: ReadonlyMap<string, string>,
+  label: string,
+  name: string,
+  values: Record<string, Record<string, number | undefined>>,
+  times: { openedAt: Date; closedAt: Date | null },
+): Promise<void> {
+  const period = parsePeriod(label)!;
+  const closed = times.closedAt !== null;
+  const [cycle] = await tx
+    .insert(appraisalCycles)
+    .values({
+      workspaceId,
+      name,
+      periodKind: period.kind,
+      periodLabel: period.label,
+      startsOn: period.startsOn,
+      endsOn: period.endsOn,
+      state: closed ? 'closed' : 'open',
+      forcedDistribution: demoForcedDistribution,
+      openedAt: times.openedAt,
+      closedAt: times.closedAt,
+    })
+    .returning({ id: appraisalCycles.id });
+  const cards = await resolveScorecardsForPeriod(tx, workspaceId, period);
+  const participants = await tx
+    .insert(cycleParticipants)
+    .values(cards.map((c) => ({ workspaceId, cycleId: cycle.id, personId: c.personId, unitId: c.unitId, templateId: c.templateId, templateName: c.templateName, card: c.card })))
+    .returning({ id: cycleParticipants.id, personId: cycleParticipants.personId });
+  const terms: (typeof cycleTermValues.$inferInsert)[] = [];
+  const ratings: (typeof manualRatings.$inferInsert)[] = [];
+  for (const p of participants) {
+    const month = values[keyOf.get(p.personId) ?? ''] ?? {};
+    for (const [term, value] of Object.entries(month)) {
+      if (value === undefined || term === 'rating' || term === 'selfRating') continue;
+      terms.push({ participantId: p.id, term, value, source: 'entry' });
+    }
+    if (month.rating !== undefined || month.selfRating !== undefined) {
+      ratings.push({
+        participantId: p.id,
+        indicatorKey: '完成销售的能力',
+        selfRating: month.selfRating ?? null,
+        selfComment: month.selfRating !== undefined ? '本月推进了几个关键订单的签约。' : null,
+        selfAt: month.selfRating !== undefined ? times.openedAt : null,
+        managerRating: month.rating ?? null,
+        managerComment: month.rating !== undefined ? '能主动推动客户决策，个别大单跟进节奏可以更快。' : null,
+        managerAt: month.rating !== undefined ? times.openedAt : null,
+      });
+    }
+  }
+  if (terms.length > 0) await tx.insert(cycleTermValues).values(terms);
+  if (ratings.length > 0) await tx.insert(manualRatings).values(ratings);
+  await recomputeParticipants(tx, cycle.id);
+  if (!closed) return;
+  // a closed cycle keeps the results it was closed with
+  const rows = await tx.select().from(cycleParticipants).where(eq(cycleParticipants.cycleId, cycle.id));
+  const inputs = await loadInputs(tx, rows);
+  for (const row of rows) {
+    await tx
+      .update(cycleParticipants)
+      .set({ frozenResult: scoreParticipant(inputs.get(row.id)!) })
+      .where(eq(cycleParticipants.id, row.id));
+  }
+}
