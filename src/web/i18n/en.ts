@@ -1,3 +1,5 @@
+import { cyclesEn } from './cycles.en.ts';
+import { scorecardsEn } from './scorecards.en.ts';
 import type { Catalog } from './zh-CN.ts';
 
 /** The web app's words in English; the type keeps the keys identical to zh-CN.ts. */
@@ -406,6 +408,8 @@ const en: Catalog = {
     revoked: 'Token revoked',
     tokensEmpty: 'No API tokens yet',
   },
+  scorecards: scorecardsEn,
+  cycles: cyclesEn,
 };
 
 export default en;

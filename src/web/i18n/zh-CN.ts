@@ -1,3 +1,5 @@
+import { cyclesZhCN } from './cycles.zh-CN.ts';
+import { scorecardsZhCN } from './scorecards.zh-CN.ts';
 /** The web app's words in Chinese (primary). en.ts must have exactly the same keys. */
 const zhCN = {
   app: { name: '刻度', fullName: '刻度 Kedu', tagline: '目标、指标与考核，一目了然' },
@@ -399,6 +401,8 @@ const zhCN = {
     revoked: '令牌已吊销',
     tokensEmpty: '还没有 API 令牌',
   },
+  scorecards: scorecardsZhCN,
+  cycles: cyclesZhCN,
 };
 
 export type Catalog = typeof zhCN;
