@@ -1,5 +1,6 @@
 import { cyclesEn } from './cycles.en.ts';
 import { scorecardsEn } from './scorecards.en.ts';
+import { scoreEn } from './score.en.ts';
 import type { Catalog } from './zh-CN.ts';
 
 /** The web app's words in English; the type keeps the keys identical to zh-CN.ts. */
@@ -410,6 +411,7 @@ const en: Catalog = {
   },
   scorecards: scorecardsEn,
   cycles: cyclesEn,
+  score: scoreEn,
 };
 
 export default en;

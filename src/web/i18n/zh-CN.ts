@@ -1,3 +1,4 @@
+import { scoreZhCN } from './score.zh-CN.ts';
 import { cyclesZhCN } from './cycles.zh-CN.ts';
 import { scorecardsZhCN } from './scorecards.zh-CN.ts';
 /** The web app's words in Chinese (primary). en.ts must have exactly the same keys. */
@@ -403,6 +404,7 @@ const zhCN = {
   },
   scorecards: scorecardsZhCN,
   cycles: cyclesZhCN,
+  score: scoreZhCN,
 };
 
 export type Catalog = typeof zhCN;
