@@ -75,8 +75,29 @@ export function personOutput(person: PersonActuals, result: ScoreResult, lang: L
  * of indented JSON for 10,000 people.
  */
 export function formatJson(results: readonly PersonOutput[], warnings: readonly OutputWarning[]): string {
-  const list = (items: readonly unknown[]) => (items.length === 0 ? '[]' : `[\n${items.map((i) => `  ${JSON.stringify(i)}`).join(',\n')}\n]`);
-  return `{ "results": ${list(results)},\n"warnings": ${list(warnings)} }\n`;
+  return `{ "results": ${jsonList(results)},\n"warnings": ${jsonList(warnings)} }\n`;
+}
+
+function jsonList(items: readonly unknown[]): string {
+  return items.length === 0 ? '[]' : `[\n${items.map((i) => `  ${JSON.stringify(i)}`).join(',\n')}\n]`;
+}
+
+/**
+ * `formatJson` handed out piece by piece while the results are made (`result(i)` for i from
+ * 0 to count − 1): the same text, in many small pieces for `write` to gather, with no
+ * result or large text held on to.
+ */
+export function writeJson(write: (text: string) => void, count: number, result: (i: number) => PersonOutput, warnings: readonly OutputWarning[]): void {
+  if (count === 0) {
+    write(formatJson([], warnings));
+    return;
+  }
+  write('{ "results": [\n  ');
+  for (let i = 0; i < count; i++) {
+    if (i > 0) write(',\n  ');
+    write(JSON.stringify(result(i)));
+  }
+  write(`\n],\n"warnings": ${jsonList(warnings)} }\n`);
 }
 
 const tableHeads: Record<Lang, string[]> = {

@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
-import { parseScorecardFile } from '../contracts/scorecard.ts';
+import type { ScorecardFile } from '../contracts/scorecard.ts';
 import { readSpreadsheet, SpreadsheetError } from '../core/files/spreadsheet.ts';
-import { type PersonActuals, readActualsTable, scorecardTerms, scorePerson, type TermMap } from '../core/scoring/actuals-table.ts';
+import { type PersonActuals, personScorer, readActualsTable, scorecardTerms, type TermMap } from '../core/scoring/actuals-table.ts';
 import { checkScorecardDesign } from '../core/scoring/design.ts';
+import { validateScorecard } from '../core/scoring/validate.ts';
 import type { LocalizedText, Scorecard } from '../core/scoring/types.ts';
 import { CliError } from './cli-error.ts';
-import { formatCsv, formatJson, formatTable, type Lang, type OutputWarning, personOutput } from './score-output.ts';
+import { formatCsv, formatTable, type Lang, type OutputWarning, personOutput, writeJson } from './score-output.ts';
 
 type Format = 'json' | 'table' | 'csv';
 type Options = { actuals: string; format: Format; lang?: Lang };
@@ -45,7 +46,7 @@ export function registerScoreCommand(program: Command): void {
       }
 
       const { card, people, notes } = loaded;
-      const results = people.map((person) => personOutput(person, scorePerson(card, person), lang));
+      const score = personScorer(card);
       const warnings: OutputWarning[] = [
         ...checkScorecardDesign(card)
           .filter((d) => d.severity === 'warning')
@@ -53,12 +54,49 @@ export function registerScoreCommand(program: Command): void {
         ...notes.map((n): OutputWarning => ({ source: 'actuals', code: n.code, message: n.message[lang], ...(n.column !== null ? { column: n.column } : {}) })),
       ];
       if (opts.format === 'json') {
-        process.stdout.write(formatJson(results, warnings));
+        // each result is printed as soon as it is made, and then let go
+        const out = utf8Stdout();
+        writeJson(out.write, people.length, (i) => personOutput(people[i], score(people[i]), lang), warnings);
+        out.end();
         return;
       }
+      const results = people.map((person) => personOutput(person, score(person), lang));
       if (warnings.length > 0) process.stderr.write(warnings.map((w) => `${lang === 'en' ? 'warning: ' : '警告：'}${w.message}\n`).join(''));
       process.stdout.write(opts.format === 'table' ? formatTable(results, lang) : formatCsv(results, card.indicators.map((i) => i.key)));
     });
+}
+
+const utf8 = new TextEncoder();
+/** Bytes gathered before each write to stdout. */
+const OUT_CHUNK = 1 << 20;
+
+/**
+ * Stdout for many small texts: each is encoded as UTF-8 straight into a large buffer, written
+ * when full (much faster than joining them into large strings for the stream to convert).
+ */
+function utf8Stdout(): { write: (text: string) => void; end: () => void } {
+  let buffer = Buffer.allocUnsafe(OUT_CHUNK);
+  let used = 0;
+  const flush = () => {
+    if (used === 0) return;
+    process.stdout.write(buffer.subarray(0, used));
+    buffer = Buffer.allocUnsafe(OUT_CHUNK); // the stream may still hold the written one
+    used = 0;
+  };
+  return {
+    write: (text) => {
+      // a UTF-16 code unit takes at most 3 bytes in UTF-8
+      if (text.length * 3 > OUT_CHUNK - used) {
+        flush();
+        if (text.length * 3 > OUT_CHUNK) {
+          process.stdout.write(text);
+          return;
+        }
+      }
+      used += utf8.encodeInto(text, buffer.subarray(used)).written;
+    },
+    end: flush,
+  };
 }
 
 type Loaded = { ok: true; card: Scorecard; people: PersonActuals[]; notes: { code: string; column: string | null; message: LocalizedText }[] } | { ok: false; problems: InputProblem[] };
@@ -88,7 +126,8 @@ async function loadInputs(scorecardPath: string, actualsPath: string): Promise<L
       problems.push(at(scorecardPath, { code: 'file.not_json', message: { 'zh-CN': `不是有效的 JSON：${detail}`, en: `Not valid JSON: ${detail}` } }));
     }
     if (json !== undefined) {
-      const parsed = parseScorecardFile(json);
+      // a clean file needs no zod (a tenth of a second to load); any other gets its errors worded
+      const parsed = isCleanScorecardFile(json) ? { ok: true as const, scorecard: json } : (await import('../contracts/scorecard.ts')).parseScorecardFile(json);
       if (!parsed.ok) for (const e of parsed.errors) problems.push(at(scorecardPath, { path: e.path, code: e.code, message: e.message }));
       else {
         const found = scorecardTerms(parsed.scorecard);
@@ -122,6 +161,88 @@ async function loadInputs(scorecardPath: string, actualsPath: string): Promise<L
   }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, card, people: read.people, notes: read.notes };
+}
+
+type Fields = Record<string, unknown>;
+const isFields = (v: unknown): v is Fields => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+/** Exactly these keys: the required ones, and perhaps the optional ones. */
+const hasKeys = (o: Fields, required: readonly string[], optional: readonly string[] = []): boolean =>
+  Object.keys(o).every((k) => required.includes(k) || optional.includes(k)) && required.every((k) => Object.hasOwn(o, k));
+/** An optional field: absent, or present and right. */
+const optional = (o: Fields, key: string, check: (v: unknown) => boolean): boolean => !Object.hasOwn(o, key) || check(o[key]);
+const isNumber = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v);
+const isText = (min: number, max: number) => (v: unknown): boolean => typeof v === 'string' && v.length >= min && v.length <= max;
+const isOneOf = (...values: string[]) => (v: unknown): boolean => typeof v === 'string' && values.includes(v);
+/** An array as JSON makes it (no holes, no other keys), of `min` to `max` items. */
+const isList = (v: unknown, min: number, max: number, item: (v: unknown) => boolean): boolean =>
+  Array.isArray(v) && v.length >= min && v.length <= max && Object.keys(v).length === v.length && v.every(item);
+const isPair = (v: unknown): boolean => isList(v, 2, 2, isNumber);
+
+function isCleanRule(rule: unknown): boolean {
+  if (!isFields(rule)) return false;
+  switch (rule.type) {
+    case 'proportional':
+      return hasKeys(rule, ['type']);
+    case 'tiers':
+      return (
+        hasKeys(rule, ['type', 'tiers'], ['below']) &&
+        isList(rule.tiers, 1, Infinity, (t) => isFields(t) && hasKeys(t, ['multiplier'], ['atLeast', 'above']) && isNumber(t.multiplier) && optional(t, 'atLeast', isNumber) && optional(t, 'above', isNumber)) &&
+        optional(rule, 'below', isOneOf('proportional', 'zero'))
+      );
+    case 'linear':
+      return hasKeys(rule, ['type', 'points']) && isList(rule.points, 2, Infinity, isPair);
+    case 'manual':
+      return hasKeys(rule, ['type'], ['scale', 'mapTo']) && optional(rule, 'scale', isPair) && optional(rule, 'mapTo', isPair);
+    default:
+      return false;
+  }
+}
+
+function isCleanVeto(veto: unknown): boolean {
+  if (!isFields(veto) || !hasKeys(veto, ['below', 'effect']) || !isNumber(veto.below)) return false;
+  const effect = veto.effect;
+  return effect === 'zero' || (isFields(effect) && ((hasKeys(effect, ['multiply']) && isNumber(effect.multiply)) || (hasKeys(effect, ['capTotal']) && isNumber(effect.capTotal))));
+}
+
+function isCleanIndicator(i: unknown): boolean {
+  return (
+    isFields(i) &&
+    hasKeys(i, ['key', 'name', 'direction', 'weight', 'rule'], ['purpose', 'unit', 'achievement', 'formula', 'target', 'cap', 'floor', 'veto']) &&
+    isText(1, 100)(i.key) &&
+    isText(1, 200)(i.name) &&
+    optional(i, 'purpose', isText(0, 2000)) &&
+    optional(i, 'unit', isText(0, 20)) &&
+    isOneOf('higher', 'lower')(i.direction) &&
+    optional(i, 'achievement', isOneOf('mirror', 'inverse')) &&
+    optional(i, 'formula', isText(1, 2000)) &&
+    isNumber(i.weight) &&
+    optional(i, 'target', isNumber) &&
+    isCleanRule(i.rule) &&
+    optional(i, 'cap', isNumber) &&
+    optional(i, 'floor', isNumber) &&
+    optional(i, 'veto', isCleanVeto)
+  );
+}
+
+/**
+ * Whether parseScorecardFile (src/contracts/scorecard.ts) surely accepts `json` as it is: the
+ * schema's fields checked by hand, then the engine's rules. Such a file, the usual case, is
+ * read without loading zod; any other, including every file with a problem, goes through
+ * parseScorecardFile, which words the problems. Only ever says yes when the schema does
+ * (score.command.card.test.ts keeps the two in step).
+ */
+export function isCleanScorecardFile(json: unknown): json is ScorecardFile {
+  return (
+    isFields(json) &&
+    hasKeys(json, ['format', 'name', 'indicators'], ['period', 'grades', 'maxTotal']) &&
+    json.format === 'kedu.scorecard/v1' &&
+    isText(1, 200)(json.name) &&
+    optional(json, 'period', isText(0, 50)) &&
+    isList(json.indicators, 1, 100, isCleanIndicator) &&
+    optional(json, 'grades', (g) => isList(g, 0, Infinity, (b) => isFields(b) && hasKeys(b, ['min', 'grade']) && isNumber(b.min) && isText(1, 20)(b.grade))) &&
+    optional(json, 'maxTotal', isNumber) &&
+    validateScorecard(json as Scorecard).length === 0
+  );
 }
 
 async function readText(file: string): Promise<{ ok: true; text: string } | { ok: false; problem: { code: string; message: LocalizedText } }> {

@@ -1,6 +1,12 @@
-import { parse as parseCsv } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
+import type Iconv from 'iconv-lite';
+
+// iconv-lite and csv-parse are loaded on first use, as ExcelJS is: most files are plain UTF-8
+// CSV, which needs neither (a command reading one starts faster without them)
+const require = createRequire(import.meta.url);
+let iconvModule: typeof Iconv | null = null;
+const iconv = (): typeof Iconv => (iconvModule ??= require('iconv-lite') as typeof Iconv);
 
 /**
  * Reading a CSV or XLSX file as a spreadsheet shows it (domain.md §4), for every file Kedu
@@ -60,7 +66,7 @@ export async function readSpreadsheet(bytes: Uint8Array, filename = ''): Promise
   else if (startsWith(buffer, OLE_MAGIC)) throw new SpreadsheetError('unsupported', null, { kind: 'Excel 97-2003 (.xls)' });
   else if (buffer.length > 0 && !looksLikeText(buffer)) throw new SpreadsheetError('unsupported', null, { kind: 'binary' });
   else if (buffer.length > 0 && /\.(xlsx|xlsm|xls)$/i.test(filename)) throw new SpreadsheetError('unsupported', null, { kind: 'not a valid Excel file' });
-  else table = readCsv(buffer);
+  else table = await readCsv(buffer);
   return requireHeader(table);
 }
 
@@ -85,13 +91,13 @@ const isUtf16 = (b: Buffer) => (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xf
 
 /** UTF-8 (with or without BOM) when the bytes are valid UTF-8; UTF-16 by its BOM; otherwise GBK/GB18030, what Chinese Excel saves. */
 export function decodeText(buffer: Buffer): string {
-  if (buffer[0] === 0xff && buffer[1] === 0xfe) return iconv.decode(buffer, 'utf-16le');
-  if (buffer[0] === 0xfe && buffer[1] === 0xff) return iconv.decode(buffer, 'utf-16be');
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return iconv().decode(buffer, 'utf-16le');
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return iconv().decode(buffer, 'utf-16be');
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
-    return iconv.decode(buffer, 'gb18030');
+    return iconv().decode(buffer, 'gb18030');
   }
 }
 
@@ -109,11 +115,13 @@ export function sniffDelimiter(text: string): string {
   return best;
 }
 
-function readCsv(buffer: Buffer): ParsedTable {
+async function readCsv(buffer: Buffer): Promise<ParsedTable> {
   const text = decodeText(buffer);
+  const delimiter = sniffDelimiter(text);
+  const parseCsv = isPlainCsv(text) ? null : (await import('csv-parse/sync')).parse;
   let records: string[][];
   try {
-    records = parseCsv(text, { delimiter: sniffDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
+    records = parseCsv ? parseCsv(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) : splitPlainCsv(text, delimiter);
   } catch (err) {
     // a CSV record is a spreadsheet row, so the failing record's number is its row
     const done = (err as { records?: number }).records ?? 0;
@@ -121,6 +129,24 @@ function readCsv(buffer: Buffer): ParsedTable {
   }
   const [header = [], ...data] = records;
   return toTable('csv', header, data.map((values, i) => ({ row: i + 2, values })));
+}
+
+/** No quotes and no carriage returns: every line is a record, every delimiter separates fields. */
+function isPlainCsv(text: string): boolean {
+  return !text.includes('"') && !text.includes('\r');
+}
+
+/**
+ * The records csv-parse gives for a plain CSV (see `isPlainCsv`), read without it (a few
+ * times faster, for the large files of actuals): one per line, the last newline ending the
+ * last record, empty lines kept as one empty field.
+ * @example splitPlainCsv('a,b\n\n1,2\n', ',') // [['a', 'b'], [''], ['1', '2']]
+ */
+export function splitPlainCsv(text: string, delimiter: string): string[][] {
+  if (text === '') return [];
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines.map((line) => line.split(delimiter));
 }
 
 /**

@@ -12,7 +12,8 @@
  */
 import { closestName, compileFormula } from '../formula/index.ts';
 import { formatIssuePath } from './validate.ts';
-import { scoreWithTerms } from './actuals.ts';
+import { scoreWithTerms, scoreWithTermsPrepared } from './actuals.ts';
+import { prepareScorecard } from './score.ts';
 import type { Indicator, LocalizedText, ScoreResult, Scorecard } from './types.ts';
 
 /** The person column's header. */
@@ -146,6 +147,8 @@ export function scorecardTerms(card: Scorecard): { ok: true; terms: TermMap } | 
 
 const minusSigns = /[\u2212\u2012\u2013\uFE63]/g;
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?%?$/;
+/** A plain ASCII number (most cells): read as it is, with no normalising; never an NA cell. */
+const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
  * A cell as a number: thousands separators (`1,234.5`), percentages (`12%` → 0.12) and
@@ -155,12 +158,19 @@ const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+\.?\d*|\.\d+)(?:[eE][+-
  * @example parseCellNumber('1,5') // null (a decimal comma is ambiguous)
  */
 export function parseCellNumber(text: string): number | null {
+  if (PLAIN_NUMBER.test(text)) return parsePlain(text);
   const s = text.normalize('NFKC').trim().replace(minusSigns, '-');
   if (!NUMBER.test(s)) return null;
   const percent = s.endsWith('%');
   const value = Number(s.replace(/[,%]/g, ''));
   if (!Number.isFinite(value)) return null;
   return percent ? value / 100 : value;
+}
+
+/** `parseCellNumber` of a cell matching PLAIN_NUMBER. */
+function parsePlain(text: string): number | null {
+  const value = Number(text);
+  return Number.isFinite(value) ? value : null;
 }
 
 /** A cell marking not applicable: `NA`, `N/A` or `不适用` (any case, any width). */
@@ -251,6 +261,7 @@ export function readActualsTable(
   }
   const firstRow = new Map<string, number>();
   const filled = roles.map(() => false);
+  const readColumns = roles.flatMap((role, i) => (role.kind === 'term' || role.kind === 'target' ? [i] : []));
   const people: PersonActuals[] = [];
   for (const { row, values } of table.rows) {
     const cell = (i: number) => (values[i] ?? '').trim();
@@ -263,33 +274,39 @@ export function readActualsTable(
     } else firstRow.set(person, row);
 
     const entry: PersonActuals = { person, row, terms: {}, notApplicable: [], targets: {} };
-    const naTerms = new Set<string>();
-    roles.forEach((role, i) => {
-      if (role.kind !== 'term' && role.kind !== 'target') return;
+    let naTerms: Set<string> | null = null;
+    for (const i of readColumns) {
+      const role = roles[i] as Extract<ColumnRole, { kind: 'term' | 'target' }>;
       const text = cell(i);
-      if (text === '') return;
+      if (text === '') continue;
       filled[i] = true;
-      if (role.kind === 'term' && isNotApplicableCell(text)) {
-        naTerms.add(role.term);
-        return;
+      const plain = PLAIN_NUMBER.test(text);
+      if (role.kind === 'term' && !plain && isNotApplicableCell(text)) {
+        (naTerms ??= new Set()).add(role.term);
+        continue;
       }
-      const value = parseCellNumber(text);
+      const value = plain ? parsePlain(text) : parseCellNumber(text);
       if (role.kind === 'target') {
         if (value === null) problem(i, 'cell.target_not_number', messages['cell.target_not_number']());
         else if (!(value > 0)) problem(i, 'cell.target_not_positive', messages['cell.target_not_positive']());
         else entry.targets[role.key] = value;
-        return;
+        continue;
       }
-      if (value === null) return problem(i, 'cell.not_number', messages['cell.not_number']());
+      if (value === null) {
+        problem(i, 'cell.not_number', messages['cell.not_number']());
+        continue;
+      }
       const scale = manualScale.get(role.term);
       if (scale && (value < Math.min(...scale) || value > Math.max(...scale))) {
-        return problem(i, 'cell.rating_out_of_scale', messages['cell.rating_out_of_scale']({ min: scale[0], max: scale[1] }));
+        problem(i, 'cell.rating_out_of_scale', messages['cell.rating_out_of_scale']({ min: scale[0], max: scale[1] }));
+        continue;
       }
       entry.terms[role.term] = value;
-    });
-    if (naTerms.size > 0) {
+    }
+    if (naTerms) {
+      const na = naTerms;
       for (const indicator of card.indicators) {
-        if ((terms.get(indicator.key) ?? []).some((t) => naTerms.has(t))) entry.notApplicable.push(indicator.key);
+        if ((terms.get(indicator.key) ?? []).some((t) => na.has(t))) entry.notApplicable.push(indicator.key);
       }
       const applicable = card.indicators.filter((i) => !entry.notApplicable.includes(i.key) && i.weight > 0);
       if (applicable.length === 0) errors.push({ row, column: null, code: 'row.nothing_applicable', message: messages['row.nothing_applicable']() });
@@ -303,6 +320,19 @@ export function readActualsTable(
     }
   });
   return { ok: true, people, notes };
+}
+
+/**
+ * `scorePerson` for every person of a table: the scorecard is checked once, not once per
+ * person (a row with target overrides is scored as `scorePerson` does). The same results.
+ * @example people.map(personScorer(card)) // people.map((p) => scorePerson(card, p))
+ */
+export function personScorer(card: Scorecard): (person: PersonActuals) => ScoreResult {
+  const prepared = prepareScorecard(card);
+  return (person) => {
+    if (Object.keys(person.targets).length > 0) return scorePerson(card, person);
+    return scoreWithTermsPrepared(prepared, person.terms, person.notApplicable.length > 0 ? { notApplicable: person.notApplicable } : {});
+  };
 }
 
 /**

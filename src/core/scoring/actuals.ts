@@ -6,7 +6,7 @@
  */
 import { compileFormula } from '../formula/index.ts';
 import { reason } from './messages.ts';
-import { scoreScorecard } from './score.ts';
+import { type PreparedScorecard, scorePreparedInOrder, scoreScorecard } from './score.ts';
 import type { Indicator, ResolvedActual, ScoreResult, Scorecard } from './types.ts';
 import { indicatorLabel } from './validate.ts';
 
@@ -44,14 +44,15 @@ function compileCached(formula: string, knownNames: readonly string[] | undefine
  * // { status: 'ok', value: 3.6, formula: '…', terms: { 销售成本: 810000, 期初库存余额: 200000, 期末库存余额: 250000 } }
  */
 export function resolveActual(indicator: Indicator, terms: TermValues, options: ResolveOptions = {}): ResolvedActual {
-  const label = { indicator: indicatorLabel(indicator) };
   const formula = indicator.formula;
   if (formula === undefined) {
+    const value = terms[indicator.key];
+    if (typeof value === 'number' && Number.isFinite(value) && Object.hasOwn(terms, indicator.key)) return { status: 'ok', value };
+    const label = { indicator: indicatorLabel(indicator) };
     if (!has(terms, indicator.key)) return { status: 'missing', reason: reason('actual.missing', label), missingTerms: [indicator.key] };
-    const value = terms[indicator.key] as number;
-    if (!Number.isFinite(value)) return { status: 'error', reason: reason('actual.not_finite', label) };
-    return { status: 'ok', value };
+    return { status: 'error', reason: reason('actual.not_finite', label) };
   }
+  const label = { indicator: indicatorLabel(indicator) };
 
   const compiled = compileCached(formula, options.knownNames);
   if (!compiled.ok) {
@@ -61,11 +62,14 @@ export function resolveActual(indicator: Indicator, terms: TermValues, options: 
   }
   if ('type' in compiled && compiled.type === 'boolean') return { status: 'error', reason: reason('actual.boolean', label), formula };
 
-  const missingTerms = compiled.variables.filter((name) => !has(terms, name));
-  if (missingTerms.length > 0) {
-    return { status: 'missing', reason: reason('actual.missing_terms', { ...label, terms: missingTerms.join(', ') }), formula, missingTerms };
+  const used: Record<string, number> = {};
+  for (const name of compiled.variables) {
+    if (!has(terms, name)) {
+      const missingTerms = compiled.variables.filter((n) => !has(terms, n));
+      return { status: 'missing', reason: reason('actual.missing_terms', { ...label, terms: missingTerms.join(', ') }), formula, missingTerms };
+    }
+    defineEntry(used, name, terms[name] as number);
   }
-  const used = Object.fromEntries(compiled.variables.map((name) => [name, terms[name] as number]));
   const result = compiled.evaluate(used);
   if (!result.ok) {
     if (result.code === 'missing_variable') {
@@ -83,7 +87,15 @@ export function resolveActual(indicator: Indicator, terms: TermValues, options: 
  * @example resolveActuals({ indicators: [{ key: '销售额', weight: 100, target: 100 }] }, { 销售额: 90 }) // { 销售额: { status: 'ok', value: 90 } }
  */
 export function resolveActuals(card: Scorecard, terms: TermValues, options: ResolveOptions = {}): Record<string, ResolvedActual> {
-  return Object.fromEntries(card.indicators.map((indicator) => [indicator.key, resolveActual(indicator, terms, options)]));
+  const actuals: Record<string, ResolvedActual> = {};
+  for (const indicator of card.indicators) defineEntry(actuals, indicator.key, resolveActual(indicator, terms, options));
+  return actuals;
+}
+
+/** `record[key] = value` as `Object.fromEntries` does it: an own property, even for `__proto__`. */
+function defineEntry<T>(record: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__') Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true });
+  else record[key] = value;
 }
 
 /**
@@ -95,4 +107,15 @@ export function resolveActuals(card: Scorecard, terms: TermValues, options: Reso
 export function scoreWithTerms(card: Scorecard, terms: TermValues, options: ResolveOptions & { notApplicable?: readonly string[] } = {}): ScoreResult {
   const { notApplicable, ...resolve } = options;
   return scoreScorecard(card, { actuals: resolveActuals(card, terms, resolve), ...(notApplicable ? { notApplicable } : {}) });
+}
+
+/**
+ * `scoreWithTerms` for a scorecard prepared once (`prepareScorecard`) and scored for many
+ * people: the same result.
+ */
+export function scoreWithTermsPrepared(prepared: PreparedScorecard, terms: TermValues, options: ResolveOptions & { notApplicable?: readonly string[] } = {}): ScoreResult {
+  const { notApplicable, ...resolve } = options;
+  // in scorecard order: no record by key to build and read back, for every person
+  const actuals = prepared.card.indicators.map((indicator) => resolveActual(indicator, terms, resolve));
+  return scorePreparedInOrder(prepared, actuals, notApplicable);
 }

@@ -21,15 +21,28 @@ export function isVetoTriggered(veto: Veto, r: number): boolean {
  * @example applyVetoes(80, [{ key: '销售额', threshold: 0.8, achievement: 0.7, effect: { multiply: 0.5 } }]).total // 40
  */
 export function applyVetoes(subtotal: number, triggered: readonly TriggeredVeto[]): { total: number; outcomes: VetoOutcome[] } {
-  const outcomes: VetoOutcome[] = triggered.map((t) => ({ ...t, bit: false }));
-  if (outcomes.some((o) => o.effect === 'zero')) {
+  if (triggered.length === 0) return { total: subtotal, outcomes: [] };
+  return settleVetoes(
+    subtotal,
+    triggered.map((t) => ({ ...t, bit: false })),
+  );
+}
+
+/**
+ * `applyVetoes` on outcomes already made (`bit` false), which it fills in: for a caller that
+ * builds them itself.
+ */
+export function settleVetoes(subtotal: number, outcomes: VetoOutcome[]): { total: number; outcomes: VetoOutcome[] } {
+  let zero = false;
+  for (const o of outcomes) if (o.effect === 'zero') zero = true;
+  if (zero) {
     for (const o of outcomes) o.bit = o.effect === 'zero';
     return { total: 0, outcomes };
   }
   // multiply in a canonical order so the total does not depend on the order of indicators
-  const factors = outcomes
-    .filter((o): o is VetoOutcome & { effect: { multiply: number } } => typeof o.effect === 'object' && 'multiply' in o.effect)
-    .sort((a, b) => compareCodePoints(a.key, b.key));
+  const factors: (VetoOutcome & { effect: { multiply: number } })[] = [];
+  for (const o of outcomes) if (typeof o.effect === 'object' && 'multiply' in o.effect) factors.push(o as VetoOutcome & { effect: { multiply: number } });
+  if (factors.length > 1) factors.sort((a, b) => compareCodePoints(a.key, b.key));
   let total = subtotal;
   for (const o of factors) {
     total *= o.effect.multiply;
