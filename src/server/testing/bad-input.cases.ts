@@ -20,6 +20,8 @@ export type BadCase = {
 
 const ws = (org: Org, path: string) => `/api/v1/workspaces/${org.ws}${path}`;
 const BAD_UUID = 'not-a-uuid';
+/** A well-formed id that names nothing (the request is refused before it is looked up). */
+const NO_ID = '00000000-0000-4000-8000-000000000000';
 const invalidParam = (name: string) => [{ path: ['params', name], code: 'field.invalid' }];
 /** A body sent to a route that takes none is refused, not silently ignored. */
 const unexpectedBody = { status: 400, code: ['validation_failed', 'bad_request'] };
@@ -293,5 +295,267 @@ export const badInputCases: Record<string, BadCase> = {
       { path: ['body', 'name'], code: 'field.required' },
       { path: ['body', 'perspective'], code: 'field.unknown_key' },
     ],
+  },
+  // scorecard templates
+  'POST /api/v1/workspaces/{ws}/scorecard-templates': {
+    what: 'an unknown period kind; weights summing to 90 and a zero target in the card',
+    as: 'admin',
+    req: (org) => ({
+      url: ws(org, '/scorecard-templates'),
+      body: {
+        name: 'Sales reps',
+        period: 'weekly',
+        card: {
+          indicators: [
+            { key: 'sales', name: 'Sales', direction: 'higher', weight: 60, target: 100, rule: { type: 'proportional' } },
+            { key: 'accounts', name: 'New accounts', direction: 'higher', weight: 30, target: 0, rule: { type: 'proportional' } },
+          ],
+        },
+      },
+    }),
+    status: 400,
+    code: 'validation_failed',
+    details: [
+      { path: ['body', 'period'], code: 'field.invalid_enum' },
+      { path: ['body', 'card', 'indicators'], code: 'scorecard.weights.sum' },
+      { path: ['body', 'card', 'indicators', 1, 'target'], code: 'scorecard.target.zero' },
+    ],
+  },
+  'PATCH /api/v1/workspaces/{ws}/scorecard-templates/{id}': {
+    what: 'an empty name, an unknown rule type',
+    as: 'admin',
+    req: (org) => ({
+      url: ws(org, '/scorecard-templates/00000000-0000-4000-8000-000000000000'),
+      body: { name: ' ', card: { indicators: [{ key: 'sales', name: 'Sales', direction: 'higher', weight: 100, target: 100, rule: { type: 'exponential' } }] } },
+    }),
+    status: 400,
+    code: 'validation_failed',
+    details: [
+      { path: ['body', 'name'], code: 'field.required' },
+      { path: ['body', 'card', 'indicators', 0, 'rule', 'type'], code: 'field.invalid_enum' },
+    ],
+  },
+  'POST /api/v1/workspaces/{ws}/scorecard-templates/{id}/copy': {
+    what: 'an id that is not a uuid',
+    as: 'admin',
+    req: (org) => ({ url: ws(org, `/scorecard-templates/${BAD_UUID}/copy`) }),
+    status: 400,
+    code: 'validation_failed',
+    details: invalidParam('id'),
+  },
+  'POST /api/v1/workspaces/{ws}/scorecard-templates/{id}/archive': {
+    what: 'an id that is not a uuid',
+    as: 'admin',
+    req: (org) => ({ url: ws(org, `/scorecard-templates/${BAD_UUID}/archive`) }),
+    status: 400,
+    code: 'validation_failed',
+    details: invalidParam('id'),
+  },
+  'POST /api/v1/workspaces/{ws}/scorecard-templates/{id}/restore': {
+    what: 'a body on a route that takes none',
+    as: 'admin',
+    req: (org) => ({ url: ws(org, '/scorecard-templates/00000000-0000-4000-8000-000000000000/restore'), body: { force: true } }),
+    ...unexpectedBody,
+  },
+  'POST /api/v1/workspaces/{ws}/scorecard-templates/check': {
+    what: 'a card without indicators, an unknown field',
+    as: 'admin',
+    req: (org) => ({ url: ws(org, '/scorecard-templates/check'), body: { card: { grades: [] }, strict: true } }),
+    status: 400,
+    code: 'validation_failed',
+    details: [
+      { path: ['body', 'card', 'indicators'], code: 'field.required' },
+      { path: ['body', 'strict'], code: 'field.unknown_key' },
+    ],
+  },
+  'POST /api/v1/workspaces/{ws}/scorecard-templates/import': {
+    what: 'a kedu.scorecard/v1 file with weights summing to 90 and a tier with no threshold',
+    as: 'admin',
+    req: (org) => ({
+      url: ws(org, '/scorecard-templates/import'),
+      body: {
+        format: 'kedu.scorecard/v1',
+        name: 'Imported',
+        indicators: [
+          { key: 'sales', name: 'Sales', direction: 'higher', weight: 70, target: 100, rule: { type: 'proportional' } },
+          { key: 'accounts', name: 'New accounts', direction: 'higher', weight: 20, target: 5, rule: { type: 'tiers', tiers: [{ multiplier: 1.1 }] } },
+        ],
+      },
+    }),
+    status: 400,
+    code: 'validation_failed',
+    details: [
+      { path: ['body', 'indicators'], code: 'scorecard.weights.sum' },
+      { path: ['body', 'indicators', 1, 'rule', 'tiers', 0], code: 'scorecard.tiers.bound' },
+    ],
+  },
+  'PUT /api/v1/workspaces/{ws}/scorecard-templates/{id}/assignments': {
+    what: 'a position id that is not a uuid, people that are not a list',
+    as: 'admin',
+    req: (org) => ({ url: ws(org, '/scorecard-templates/00000000-0000-4000-8000-000000000000/assignments'), body: { positionIds: [BAD_UUID], personIds: org.people.member } }),
+    status: 400,
+    code: 'validation_failed',
+    details: [
+      { path: ['body', 'positionIds', 0], code: 'field.invalid' },
+      { path: ['body', 'personIds'], code: 'field.invalid_type' },
+    ],
+  },
+  'PUT /api/v1/workspaces/{ws}/scorecard-templates/{id}/targets': {
+    what: 'the year 1800, an unknown owner kind, a target in words',
+    as: 'admin',
+    req: (org) => ({
+      url: ws(org, '/scorecard-templates/00000000-0000-4000-8000-000000000000/targets'),
+      body: { year: 1800, ownerKind: 'unit', ownerId: org.units.east, values: { sales: { '2026-01': 'ten' } } },
+    }),
+    status: 400,
+    code: 'validation_failed',
+    details: [
+      { path: ['body', 'year'], code: 'field.too_small' },
+      { path: ['body', 'ownerKind'], code: 'field.invalid_enum' },
+      { path: ['body', 'values', 'sales', '2026-01'], code: 'field.invalid_type' },
+    ],
+  },
+
+  // appraisal cycles
+  'POST /api/v1/workspaces/{ws}/cycles': {
+    what: 'month 13 as the period, trial as text',
+    as: 'admin',
+    req: (org) => ({ url: ws(org, '/cycles'), body: { periodLabel: '2026-13', trial: 'yes' } }),
+    status: 400,
+    code: 'validation_failed',
+    details: [
+      { path: ['body', 'periodLabel'], code: 'cycle.period_label_invalid' },
+      { path: ['body', 'trial'], code: 'field.invalid_type' },
+    ],
+  },
+  'PATCH /api/v1/workspaces/{ws}/cycles/{id}': {
+    what: 'an empty name, a share above 1',
+    as: 'admin',
+    req: (org) => ({ url: ws(org, `/cycles/${NO_ID}`), body: { name: ' ', forcedDistribution: [{ grade: 'S', maxShare: 1.5 }] } }),
+    status: 400,
+    code: 'validation_failed',
+    details: [
+      { path: ['body', 'name'], code: 'field.required' },
+      { path: ['body', 'forcedDistribution', 0, 'maxShare'], code: 'field.too_big' },
+    ],
+  },
+  'DELETE /api/v1/workspaces/{ws}/cycles/{id}': { what: 'an id that is not a uuid', as: 'admin', req: (org) => ({ url: ws(org, `/cycles/${BAD_UUID}`) }), status: 400, code: 'validation_failed', details: invalidParam('id') },
+  'POST /api/v1/workspaces/{ws}/cycles/{id}/open': { what: 'an id that is not a uuid', as: 'admin', req: (org) => ({ url: ws(org, `/cycles/${BAD_UUID}/open`) }), status: 400, code: 'validation_failed', details: invalidParam('id') },
+  'POST /api/v1/workspaces/{ws}/cycles/{id}/sync': { what: 'a body on a route that takes none', as: 'admin', req: (org) => ({ url: ws(org, `/cycles/${NO_ID}/sync`), body: { remove: true } }), ...unexpectedBody },
+  'POST /api/v1/workspaces/{ws}/cycles/{id}/calibrate': { what: 'an id that is not a uuid', as: 'admin', req: (org) => ({ url: ws(org, `/cycles/${BAD_UUID}/calibrate`) }), status: 400, code: 'validation_failed', details: invalidParam('id') },
+  'POST /api/v1/workspaces/{ws}/cycles/{id}/back-to-open': { what: 'a body on a route that takes none', as: 'admin', req: (org) => ({ url: ws(org, `/cycles/${NO_ID}/back-to-open`), body: { reason: 'x' } }), ...unexpectedBody },
+  'POST /api/v1/workspaces/{ws}/cycles/{id}/close': {
+    what: 'allowIncomplete as text',
+    as: 'admin',
+    req: (org) => ({ url: ws(org, `/cycles/${NO_ID}/close`), body: { allowIncomplete: 'yes' } }),
+    status: 400,
+    code: 'validation_failed',
+    details: [{ path: ['body', 'allowIncomplete'], code: 'field.invalid_type' }],
+  },
+  'POST /api/v1/workspaces/{ws}/cycles/{id}/reopen': {
+    what: 'a 2-character reason',
+    as: 'admin',
+    req: (org) => ({ url: ws(org, `/cycles/${NO_ID}/reopen`), body: { reason: 'no' } }),
+    status: 400,
+    code: 'validation_failed',
+    details: [{ path: ['body', 'reason'], code: 'field.too_short' }],
+  },
+  'POST /api/v1/workspaces/{ws}/cycles/{id}/recompute': { what: 'an id that is not a uuid', as: 'admin', req: (org) => ({ url: ws(org, `/cycles/${BAD_UUID}/recompute`) }), status: 400, code: 'validation_failed', details: invalidParam('id') },
+  'PUT /api/v1/workspaces/{ws}/cycles/{id}/participants/{pid}/actuals': {
+    what: 'a value in words, not-applicable keys that are not a list',
+    as: 'admin',
+    req: (org) => ({ url: ws(org, `/cycles/${NO_ID}/participants/${NO_ID}/actuals`), body: { values: { 销售额: 'a lot' }, notApplicable: '销售额' } }),
+    status: 400,
+    code: 'validation_failed',
+    details: [
+      { path: ['body', 'values', '销售额'], code: 'field.invalid_type' },
+      { path: ['body', 'notApplicable'], code: 'field.invalid_type' },
+    ],
+  },
+  'POST /api/v1/workspaces/{ws}/cycles/{id}/participants/{pid}/what-if': {
+    what: 'a negative target',
+    as: 'admin',
+    req: (org) => ({ url: ws(org, `/cycles/${NO_ID}/participants/${NO_ID}/what-if`), body: { change: { key: '销售额', target: -1 } } }),
+    status: 400,
+    code: 'validation_failed',
+    details: [{ path: ['body', 'change', 'target'], code: 'field.too_small' }],
+  },
+
+  // appraisal results
+  'PUT /api/v1/workspaces/{ws}/cycles/{id}/participants/{pid}/ratings/{key}/self': {
+    what: 'a rating in words, a 2001-character comment',
+    as: 'admin',
+    req: (org) => ({ url: ws(org, `/cycles/${NO_ID}/participants/${NO_ID}/ratings/x/self`), body: { rating: 'four', comment: 'c'.repeat(2001) } }),
+    status: 400,
+    code: 'validation_failed',
+    details: [
+      { path: ['body', 'rating'], code: 'field.invalid_type' },
+      { path: ['body', 'comment'], code: 'field.too_long' },
+    ],
+  },
+  'PUT /api/v1/workspaces/{ws}/cycles/{id}/participants/{pid}/ratings/{key}/manager': {
+    what: 'a cycle id that is not a uuid, no rating',
+    as: 'admin',
+    req: (org) => ({ url: ws(org, `/cycles/${BAD_UUID}/participants/${NO_ID}/ratings/x/manager`), body: { comment: 'fine' } }),
+    status: 400,
+    code: 'validation_failed',
+    details: invalidParam('id'),
+  },
+  'PUT /api/v1/workspaces/{ws}/cycles/{id}/participants/{pid}/adjustment': {
+    what: 'a negative total, a 2-character reason',
+    as: 'admin',
+    req: (org) => ({ url: ws(org, `/cycles/${NO_ID}/participants/${NO_ID}/adjustment`), body: { total: -1, reason: 'ok' } }),
+    status: 400,
+    code: 'validation_failed',
+    details: [
+      { path: ['body', 'total'], code: 'field.too_small' },
+      { path: ['body', 'reason'], code: 'field.too_short' },
+    ],
+  },
+  'DELETE /api/v1/workspaces/{ws}/cycles/{id}/participants/{pid}/adjustment': {
+    what: 'no reason',
+    as: 'admin',
+    req: (org) => ({ url: ws(org, `/cycles/${NO_ID}/participants/${NO_ID}/adjustment`), body: {} }),
+    status: 400,
+    code: 'validation_failed',
+    details: [{ path: ['body', 'reason'], code: 'field.required' }],
+  },
+  'POST /api/v1/workspaces/{ws}/cycles/{id}/participants/{pid}/appeals': {
+    what: 'an empty indicator key, a 3-character reason',
+    as: 'admin',
+    req: (org) => ({ url: ws(org, `/cycles/${NO_ID}/participants/${NO_ID}/appeals`), body: { indicatorKey: '', reason: 'bad' } }),
+    status: 400,
+    code: 'validation_failed',
+    details: [
+      { path: ['body', 'indicatorKey'], code: 'field.required' },
+      { path: ['body', 'reason'], code: 'field.too_short' },
+    ],
+  },
+  'POST /api/v1/workspaces/{ws}/cycles/{id}/appeals/{appealId}/accept': {
+    what: 'a correction in words, no resolution',
+    as: 'admin',
+    req: (org) => ({ url: ws(org, `/cycles/${NO_ID}/appeals/${NO_ID}/accept`), body: { corrections: { 销售额: 'a hundred' } } }),
+    status: 400,
+    code: 'validation_failed',
+    details: [
+      { path: ['body', 'corrections', '销售额'], code: 'field.invalid_type' },
+      { path: ['body', 'resolution'], code: 'field.required' },
+    ],
+  },
+  'POST /api/v1/workspaces/{ws}/cycles/{id}/appeals/{appealId}/reject': {
+    what: 'an appeal id that is not a uuid',
+    as: 'admin',
+    req: (org) => ({ url: ws(org, `/cycles/${NO_ID}/appeals/${BAD_UUID}/reject`), body: { resolution: 'The data is right' } }),
+    status: 400,
+    code: 'validation_failed',
+    details: invalidParam('appealId'),
+  },
+  'POST /api/v1/workspaces/{ws}/cycles/{id}/actuals/import': {
+    what: 'the file in the wrong form field',
+    as: 'admin',
+    req: (org) => ({ url: ws(org, `/cycles/${NO_ID}/actuals/import`), ...multipartFile('upload', 'actuals.csv', 'person,销售额\n张三,1\n') }),
+    status: 400,
+    code: 'bad_request',
+    details: [{ path: ['body', 'file'], code: 'actuals.file_missing' }],
   },
 };

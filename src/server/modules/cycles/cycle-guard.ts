@@ -10,6 +10,8 @@ export const ALLOWED_STATES = {
   back_to_open: ['calibrating'],
   close: ['calibrating'],
   reopen: ['closed'],
+  sync: ['open'],
+  recompute: ['open', 'calibrating'],
   enter_actuals: ['open'],
   set_not_applicable: ['open'],
   self_rate: ['open'],
@@ -29,12 +31,27 @@ const WHY: Record<CycleState, string> = {
   closed: 'cycle_why.closed',
 };
 
+/** Where the state's general reason would mislead: the reason for one action in one state. */
+const WHY_ACTION: Partial<Record<CycleAction, Partial<Record<CycleState, string>>>> = {
+  delete: { open: 'cycle_why.only_draft_deleted', calibrating: 'cycle_why.only_draft_deleted' },
+  open: { open: 'cycle_why.already_open', calibrating: 'cycle_why.already_open' },
+  calibrate: { calibrating: 'cycle_why.already_calibrating' },
+  back_to_open: { open: 'cycle_why.already_open' },
+  reopen: { draft: 'cycle_why.not_closed', open: 'cycle_why.not_closed', calibrating: 'cycle_why.not_closed' },
+  sync: { calibrating: 'cycle_why.sync_only_open' },
+};
+
+/** Does the cycle's state allow the action? (For `canEdit` flags; writes use assertCycleAllows.) */
+export function cycleAllows(state: CycleState, action: CycleAction): boolean {
+  return (ALLOWED_STATES[action] as readonly CycleState[]).includes(state);
+}
+
 /**
  * Refuses an action the cycle's state does not allow: `cycle_locked` for any write to a
  * closed cycle but reopening, `invalid_state` otherwise — both 409, with the cycle's name.
  */
 export function assertCycleAllows(cycle: { name: string; state: CycleState }, action: CycleAction): void {
-  if ((ALLOWED_STATES[action] as readonly CycleState[]).includes(cycle.state)) return;
+  if (cycleAllows(cycle.state, action)) return;
   if (cycle.state === 'closed') throw new AppError('cycle_locked', { cycle: cycle.name, action });
-  throw new AppError('invalid_state', { cycle: cycle.name, state: cycle.state, action, reason: WHY[cycle.state] });
+  throw new AppError('invalid_state', { cycle: cycle.name, state: cycle.state, action, reason: WHY_ACTION[action]?.[cycle.state] ?? WHY[cycle.state] });
 }

@@ -1,5 +1,174 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { okBody } from '../../../contracts/common.ts';
+import {
+  closeCycleInput,
+  createCycleInput,
+  cycle,
+  cyclePreview,
+  listParticipantsQuery,
+  participantDetail,
+  participantsPage,
+  putActualsInput,
+  recomputeResult,
+  reopenCycleInput,
+  syncResult,
+  updateCycleInput,
+  whatIfInput,
+  whatIfResult,
+} from '../../../contracts/cycles.ts';
+import { authorize } from '../../access.ts';
+import { requireViewer, workspaceActor } from '../../http/actor.ts';
 import type { AppDeps } from '../../http/deps.ts';
+import { putActuals, whatIfFor } from './actuals.service.ts';
+import {
+  backToOpen,
+  calibrateCycle,
+  closeCycle,
+  createCycle,
+  deleteCycle,
+  getCycle,
+  listCycles,
+  openCycle,
+  previewCycle,
+  recomputeCycle,
+  reopenCycle,
+  syncCycle,
+  updateCycle,
+} from './cycles.service.ts';
+import { getParticipantDetail, listParticipants } from './participants.service.ts';
 
-/** Appraisal cycles: lifecycle, actuals, ratings, results, appeals. Thin: validate, authorise, call the service. */
-export const cycleRoutes: FastifyPluginAsyncZod<AppDeps> = async (_app, _deps) => {};
+const wsParams = z.object({ ws: z.string() });
+const idParams = z.object({ ws: z.string(), id: z.uuid() });
+const participantParams = z.object({ ws: z.string(), id: z.uuid(), pid: z.uuid() });
+const tags = ['cycles'];
+
+/** Appraisal cycles: lifecycle, participants, actuals and what-if. Thin: validate, authorise, call the service. */
+export const cycleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database: { db } }) => {
+  app.get('/cycles', { schema: { tags, summary: 'The appraisal cycles, newest period first', params: wsParams, response: { 200: z.array(cycle) } } }, async (request) => {
+    const viewer = requireViewer(request);
+    authorize(viewer, 'cycles.read');
+    return listCycles(db, viewer);
+  });
+  app.post(
+    '/cycles',
+    { schema: { tags, summary: 'Create a cycle (draft) for a month, quarter or year', params: wsParams, body: createCycleInput, response: { 201: cycle } } },
+    async (request, reply) => {
+      const viewer = requireViewer(request);
+      authorize(viewer, 'cycles.manage');
+      reply.status(201);
+      return createCycle(db, viewer, workspaceActor(request), request.body, request.locale);
+    },
+  );
+  app.get('/cycles/:id', { schema: { tags, summary: 'One cycle', params: idParams, response: { 200: cycle } } }, async (request) => {
+    const viewer = requireViewer(request);
+    authorize(viewer, 'cycles.read');
+    return getCycle(db, viewer, request.params.id);
+  });
+  app.patch(
+    '/cycles/:id',
+    { schema: { tags, summary: 'Rename it, mark it trial, set the forced distribution (not once closed)', params: idParams, body: updateCycleInput, response: { 200: cycle } } },
+    async (request) => {
+      const viewer = requireViewer(request);
+      authorize(viewer, 'cycles.manage');
+      return updateCycle(db, viewer, workspaceActor(request), request.params.id, request.body);
+    },
+  );
+  app.delete('/cycles/:id', { schema: { tags, summary: 'Delete a draft cycle', params: idParams, response: { 200: okBody } } }, async (request) => {
+    authorize(requireViewer(request), 'cycles.manage');
+    await deleteCycle(db, workspaceActor(request), request.params.id);
+    return { ok: true as const };
+  });
+  app.get(
+    '/cycles/:id/preview',
+    { schema: { tags, summary: 'Who would take part (with their templates), and the active people who hold no template', params: idParams, response: { 200: cyclePreview } } },
+    async (request) => {
+      const viewer = requireViewer(request);
+      authorize(viewer, 'cycles.manage');
+      return previewCycle(db, viewer.workspaceId, request.params.id);
+    },
+  );
+
+  const transition = (path: string, summary: string, run: typeof openCycle) =>
+    app.post(path, { schema: { tags, summary, params: idParams, response: { 200: cycle } } }, async (request) => {
+      const viewer = requireViewer(request);
+      authorize(viewer, 'cycles.manage');
+      return run(db, viewer, workspaceActor(request), request.params.id);
+    });
+  transition('/cycles/:id/open', 'Open a draft: everyone with a template takes part, with the scorecard fixed now', openCycle);
+  transition('/cycles/:id/calibrate', 'Start calibration (actuals are locked; appeals and adjustments)', calibrateCycle);
+  transition('/cycles/:id/back-to-open', 'Send a cycle in calibration back to open', backToOpen);
+
+  app.post('/cycles/:id/sync', { schema: { tags, summary: 'Add the people who got a template since the cycle opened', params: idParams, response: { 200: syncResult } } }, async (request) => {
+    const viewer = requireViewer(request);
+    authorize(viewer, 'cycles.manage');
+    return syncCycle(db, viewer, workspaceActor(request), request.params.id);
+  });
+  app.post(
+    '/cycles/:id/close',
+    { schema: { tags, summary: 'Close it: every result is frozen and locked', params: idParams, body: closeCycleInput.nullish(), response: { 200: cycle } } },
+    async (request) => {
+      const viewer = requireViewer(request);
+      authorize(viewer, 'cycles.manage');
+      return closeCycle(db, viewer, workspaceActor(request), request.params.id, request.body ?? { allowIncomplete: false });
+    },
+  );
+  app.post(
+    '/cycles/:id/reopen',
+    { schema: { tags, summary: 'Reopen a closed cycle for a correction, with the reason (audited)', params: idParams, body: reopenCycleInput, response: { 200: cycle } } },
+    async (request) => {
+      const viewer = requireViewer(request);
+      authorize(viewer, 'cycles.manage');
+      return reopenCycle(db, viewer, workspaceActor(request), request.params.id, request.body.reason);
+    },
+  );
+  app.post('/cycles/:id/recompute', { schema: { tags, summary: 'Score every participant again from their inputs', params: idParams, response: { 200: recomputeResult } } }, async (request) => {
+    const viewer = requireViewer(request);
+    authorize(viewer, 'cycles.manage');
+    return recomputeCycle(db, viewer, workspaceActor(request), request.params.id);
+  });
+
+  app.get(
+    '/cycles/:id/participants',
+    { schema: { tags, summary: 'The participants you may see, filtered and paged', params: idParams, querystring: listParticipantsQuery, response: { 200: participantsPage } } },
+    async (request) => {
+      const viewer = requireViewer(request);
+      authorize(viewer, 'cycles.read');
+      return listParticipants(db, viewer, request.params.id, request.query);
+    },
+  );
+  app.get(
+    '/cycles/:id/participants/:pid',
+    { schema: { tags, summary: 'A participant: scorecard, entered values, ratings and the explained result', params: participantParams, response: { 200: participantDetail } } },
+    async (request) => {
+      const viewer = requireViewer(request);
+      authorize(viewer, 'cycles.read');
+      return getParticipantDetail(db, viewer, request.params.id, request.params.pid);
+    },
+  );
+  app.put(
+    '/cycles/:id/participants/:pid/actuals',
+    {
+      schema: {
+        tags,
+        summary: 'Enter term values (null deletes one) and the not-applicable indicators; the result is scored again',
+        params: participantParams,
+        body: putActualsInput,
+        response: { 200: participantDetail },
+      },
+    },
+    async (request) => {
+      const viewer = requireViewer(request);
+      authorize(viewer, 'cycles.read');
+      return putActuals(db, viewer, workspaceActor(request), request.params.id, request.params.pid, request.body);
+    },
+  );
+  app.post(
+    '/cycles/:id/participants/:pid/what-if',
+    { schema: { tags, summary: 'What if one actual or target were different? Writes nothing', params: participantParams, body: whatIfInput, response: { 200: whatIfResult } } },
+    async (request) => {
+      const viewer = requireViewer(request);
+      return whatIfFor(db, viewer, request.params.id, request.params.pid, request.body);
+    },
+  );
+};

@@ -1,5 +1,50 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ratingInput, ratingParams, ratingResult } from '../../../contracts/cycle-results.ts';
+import { requireViewer } from '../../http/actor.ts';
 import type { AppDeps } from '../../http/deps.ts';
+import { rate } from './ratings.service.ts';
 
 /** Manual ratings: the person's self-rating, then the manager's. Thin: validate, authorise, call the service. */
-export const ratingRoutes: FastifyPluginAsyncZod<AppDeps> = async (_app, _deps) => {};
+export const ratingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database: { db } }) => {
+  const tags = ['appraisal results'];
+  const path = '/cycles/:id/participants/:pid/ratings/:key';
+  const describe = (who: string) =>
+    `${who} A 400 located at params.key when :key is not a manual indicator of the participant's scorecard, at body.rating when the rating is outside its scale (default 1–5). ` +
+    'Both ratings are kept; only the manager\'s counts. Closed cycles answer 409 cycle_locked.';
+
+  app.put(
+    `${path}/self`,
+    {
+      schema: {
+        tags,
+        summary: 'Rate yourself on a manual indicator (open cycles)',
+        description: describe('Only the participant themselves.'),
+        params: ratingParams,
+        body: ratingInput,
+        response: { 200: ratingResult },
+      },
+    },
+    async (request) => {
+      const { id, pid, key } = request.params;
+      return rate(db, requireViewer(request), request.ip, { cycleId: id, participantId: pid, key }, 'self', request.body);
+    },
+  );
+
+  app.put(
+    `${path}/manager`,
+    {
+      schema: {
+        tags,
+        summary: "Rate a participant on a manual indicator as their manager (open or calibrating cycles); this rating counts",
+        description: describe("The participant's manager or an admin, never for oneself."),
+        params: ratingParams,
+        body: ratingInput,
+        response: { 200: ratingResult },
+      },
+    },
+    async (request) => {
+      const { id, pid, key } = request.params;
+      return rate(db, requireViewer(request), request.ip, { cycleId: id, participantId: pid, key }, 'manager', request.body);
+    },
+  );
+};

@@ -1,5 +1,96 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actualsImportResult, cycleParams, ranking, rankingQuery } from '../../../contracts/cycle-results.ts';
+import { requireViewer } from '../../http/actor.ts';
 import type { AppDeps } from '../../http/deps.ts';
+import { readUploadedFile } from '../../http/upload.ts';
+import { XLSX_MIME, type XlsxFile } from '../org/people-export.ts';
+import { actualsTemplate, importActuals } from './actuals-import.ts';
+import { loadRanking } from './ranking.service.ts';
+import { exportResults } from './results-export.ts';
+import { requireManagerOrAdmin } from './results-common.ts';
 
 /** Results as files: the ranking export (XLSX), the actuals upload (XLSX/CSV) and its template. Thin: validate, authorise, call the service. */
-export const resultFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (_app, _deps) => {};
+export const resultFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database: { db } }) => {
+  const tags = ['appraisal results'];
+
+  app.get(
+    '/cycles/:id/ranking',
+    {
+      schema: {
+        tags,
+        summary: 'Calibration: the participants you may see ranked by the total that counts, the grade distribution and the forced-distribution check',
+        description:
+          'Managers (their units) and admins (everyone); members are refused (403). unitId narrows it to a unit and the units below it. ' +
+          'The total that counts is the adjusted total when there is one; equal totals share a rank.',
+        params: cycleParams,
+        querystring: rankingQuery,
+        response: { 200: ranking },
+      },
+    },
+    async (request) => (await loadRanking(db, requireViewer(request), request.params.id, request.query.unitId)).ranking,
+  );
+
+  app.get(
+    '/cycles/:id/results.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'The ranking as .xlsx: sheet 结果/Results (one row per participant) and 明细/Details (one row per participant and indicator)',
+        description: 'Managers and admins; the same participants as the ranking. Headers in the request\'s language.',
+        params: cycleParams,
+        querystring: rankingQuery,
+      },
+    },
+    async (request, reply) => sendXlsx(reply, await exportResults(db, requireViewer(request), request.params.id, request.query.unitId, request.locale)),
+  );
+
+  app.post(
+    '/cycles/:id/actuals/import',
+    {
+      config: { upload: true },
+      schema: {
+        tags,
+        summary: 'Upload actuals from an .xlsx or .csv file (multipart field "file"); all or nothing',
+        description:
+          'Columns: `person` (a participant\'s name, email or employee number) and one column per term the participants\' scorecards read. ' +
+          'A cell NA, N/A or 不适用 marks the indicators reading that term not applicable; an empty cell leaves the value unchanged. ' +
+          'Managers (for the participants in their units) and admins, while the cycle is open. A file with any problem is rejected with 422 `import_failed` ' +
+          'listing the first 100 problems (row, column, value, reason); nothing is written.',
+        consumes: ['multipart/form-data'],
+        params: cycleParams,
+        response: { 200: actualsImportResult },
+      },
+    },
+    async (request) => {
+      const viewer = requireViewer(request);
+      requireManagerOrAdmin(viewer);
+      const file = await readUploadedFile(request, 'actuals.file_missing');
+      return importActuals(db, viewer, request.ip, request.params.id, file);
+    },
+  );
+
+  app.get(
+    '/cycles/:id/actuals/template.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'An .xlsx to fill in for the actuals upload: the participants you manage and a column per term, with the values entered so far',
+        params: cycleParams,
+      },
+    },
+    async (request, reply) => sendXlsx(reply, await actualsTemplate(db, requireViewer(request), request.params.id, request.locale)),
+  );
+};
+
+/** An XLSX download; the file name in ASCII and, per RFC 5987, in UTF-8. */
+function sendXlsx(reply: FastifyReply, file: XlsxFile) {
+  const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return reply
+    .header('content-type', XLSX_MIME)
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${rfc5987(file.filename)}`)
+    .header('cache-control', 'no-store')
+    .send(file.buffer);
+}
+
+const rfc5987 = (name: string) => encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

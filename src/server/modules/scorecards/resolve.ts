@@ -13,6 +13,8 @@ export type PersonScorecard = {
   positionId: string | null;
   templateId: string;
   templateName: string;
+  /** A direct assignment to the person, or the template of their position. */
+  assignedVia: 'person' | 'position';
   /** Where each target came from, by indicator key (targets absent here are the template's defaults). */
   targetSources: Record<string, 'person' | 'position'>;
   card: Scorecard;
@@ -45,6 +47,7 @@ export async function resolveScorecardsForPeriod(db: Db | Tx, workspaceId: strin
       unitId: people.unitId,
       positionId: people.positionId,
       templateId: sql<string>`coalesce(${direct.templateId}, ${byPosition.templateId})`,
+      directTemplateId: direct.templateId,
     })
     .from(people)
     .leftJoin(direct, eq(direct.personId, people.id))
@@ -82,7 +85,8 @@ export async function resolveScorecardsForPeriod(db: Db | Tx, workspaceId: strin
     for (const key of Object.keys(fromPosition)) targetSources[key] = 'position';
     for (const key of Object.keys(fromPerson)) targetSources[key] = 'person';
     const card = withTargets(template.card, { ...fromPosition, ...fromPerson });
-    result.push({ ...row, templateId: template.id, templateName: template.name, targetSources, card });
+    const { directTemplateId, ...person } = row;
+    result.push({ ...person, templateId: template.id, templateName: template.name, assignedVia: directTemplateId ? 'person' : 'position', targetSources, card });
   }
   return result;
 }

@@ -1,0 +1,171 @@
+/**
+ * POST /cycles/:id/recompute on a 10,000-person cycle, through the whole app (buildApp +
+ * inject) on an embedded PGlite database in a temporary folder: 10,000 participants, a
+ * template of 8 indicators (mixed rules, 2 formulas, 3 vetoes, one manual), their term values
+ * and ratings inserted in bulk. Times 5 recomputes in which every result changes (the UPDATE
+ * rewrites all rows) and 5 in which nothing changed, and prints one JSON line: the wall-time
+ * median against the target (< 2000 ms), and the process CPU time (app + PGlite worker), which
+ * a busy machine inflates far less. Run through bench/run.ts.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildApp } from '../src/server/app.ts';
+import { loadConfig } from '../src/server/config.ts';
+import { openDatabase } from '../src/server/db/client.ts';
+import { runMigrations } from '../src/server/db/migrate.ts';
+
+const PEOPLE = 10_000;
+const RUNS = 5;
+const TARGET_MS = 2000;
+const PASSWORD = 'bench password 1';
+
+/** The card of bench/score.bench.ts: proportional, tiers, linear, manual, mirror and inverse; 2 formulas; 3 vetoes. */
+const card = {
+  indicators: [
+    { key: '销售额', name: '销售额', purpose: 'p', direction: 'higher', weight: 25, target: 1_000_000, rule: { type: 'proportional' }, cap: 1.2, veto: { below: 0.8, effect: { multiply: 0.5 } } },
+    { key: '新客户', name: '新客户', purpose: 'p', direction: 'higher', weight: 15, target: 10, rule: { type: 'tiers', tiers: [{ atLeast: 0.8, multiplier: 1.1 }, { above: 1, multiplier: 1.3 }], below: 'proportional' } },
+    { key: '回款率', name: '回款率', purpose: 'p', direction: 'higher', weight: 10, target: 0.95, rule: { type: 'linear', points: [[0.8, 0], [0.9, 0.6], [1, 1]] }, veto: { below: 0.7, effect: 'zero' } },
+    { key: '费用率', name: '费用率', purpose: 'p', direction: 'lower', achievement: 'mirror', weight: 10, target: 0.05, rule: { type: 'proportional' }, cap: 1.2 },
+    { key: '周转率', name: '周转率', purpose: 'p', direction: 'higher', formula: '销售成本÷((期初库存+期末库存)/2)', weight: 10, target: 4, rule: { type: 'proportional' }, cap: 1.2 },
+    { key: '毛利率', name: '毛利率', purpose: 'p', direction: 'higher', formula: '(收入-成本)/收入', weight: 10, target: 0.3, rule: { type: 'proportional' }, cap: 1.2, veto: { below: 0.5, effect: { capTotal: 60 } } },
+    { key: '投诉率', name: '投诉率', purpose: 'p', direction: 'lower', achievement: 'inverse', weight: 5, target: 0.02, rule: { type: 'proportional' }, cap: 1.5 },
+    { key: '能力', name: '能力', purpose: 'p', direction: 'higher', weight: 15, rule: { type: 'manual', scale: [1, 5] } },
+  ],
+  grades: [
+    { min: 95, grade: 'S' },
+    { min: 85, grade: 'A' },
+    { min: 70, grade: 'B' },
+    { min: 0, grade: 'C' },
+  ],
+  maxTotal: 120,
+};
+
+/** A small seeded generator (mulberry32): the same data every run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** CPU time of this process (the app and the PGlite worker thread): a figure a busy machine inflates far less than wall time. */
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const round = (x: number) => Math.round(x * 10) / 10;
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kedu-bench-cycle-'));
+const database = await openDatabase({ kind: 'embedded', dataDir: dir });
+try {
+  await runMigrations(database);
+  const app = await buildApp({ config: loadConfig({ KEDU_LOG_LEVEL: 'silent', KEDU_DATA_DIR: dir }), database, version: 'bench' });
+  await app.ready();
+  const call = async (method: 'GET' | 'POST', url: string, body?: object, headers: Record<string, string> = {}) => {
+    const res = await app.inject({ method, url, payload: body, headers });
+    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+    return res;
+  };
+
+  // an administrator and an API token, through the API
+  await call('POST', '/api/v1/setup', { workspaceName: 'Bench', workspaceSlug: 'bench', adminName: 'Bench Admin', email: 'admin@bench.test', password: PASSWORD });
+  const login = await call('POST', '/api/v1/auth/login', { email: 'admin@bench.test', password: PASSWORD });
+  const session = login.cookies.find((c) => c.name === 'kedu_session')!.value;
+  const token = (await call('POST', '/api/v1/auth/tokens', { name: 'bench' }, { cookie: `kedu_session=${session}`, 'x-csrf-token': login.json().csrfToken })).json().token as string;
+  const auth = { authorization: `Bearer ${token}` };
+
+  // the data, in bulk
+  const q = (text: string, values: unknown[] = []) => database.pool.query(text, values);
+  const ws = (await q(`select id from workspaces where slug = 'bench'`)).rows[0].id as string;
+  const unit = (await q(`insert into org_units (workspace_id, name) values ($1, '销售部') returning id`, [ws])).rows[0].id as string;
+  await q(`insert into people (workspace_id, name, unit_id) select $1, 'P' || lpad(i::text, 5, '0'), $2 from generate_series(0, $3 - 1) i`, [ws, unit, PEOPLE]);
+  const template = (await q(`insert into scorecard_templates (workspace_id, name, period, card) values ($1, 'bench', 'month', $2::jsonb) returning id`, [ws, JSON.stringify(card)])).rows[0].id as string;
+  const cycleId = (
+    await q(`insert into appraisal_cycles (workspace_id, name, period_kind, period_label, starts_on, ends_on, state, opened_at) values ($1, 'bench', 'month', '2026-10', '2026-10-01', '2026-10-31', 'open', now()) returning id`, [ws])
+  ).rows[0].id as string;
+  const participants = (
+    await q(
+      `insert into cycle_participants (workspace_id, cycle_id, person_id, unit_id, template_id, template_name, card)
+       select $1, $2, p.id, p.unit_id, $3, 'bench', $4::jsonb from people p where p.workspace_id = $1 and p.unit_id = $5 order by p.name returning id`,
+      [ws, cycleId, template, JSON.stringify({ ...card, name: 'bench', period: '2026-10' }), unit],
+    )
+  ).rows.map((r) => r.id as string);
+  const rnd = random(42);
+  const between = (lo: number, hi: number, decimals: number) => Number((lo + rnd() * (hi - lo)).toFixed(decimals));
+  const ids: string[] = [];
+  const terms: string[] = [];
+  const values: number[] = [];
+  const ratingIds: string[] = [];
+  const ratings: number[] = [];
+  for (const id of participants) {
+    const row: [string, number][] = [
+      ['销售额', between(500_000, 1_500_000, 0)],
+      ['新客户', Math.floor(rnd() * 16)],
+      ['回款率', between(0.6, 1, 4)],
+      ['费用率', between(0.02, 0.09, 4)],
+      ['销售成本', between(400_000, 1_200_000, 0)],
+      ['期初库存', between(100_000, 300_000, 0)],
+      ['期末库存', between(100_000, 300_000, 0)],
+      ['收入', between(800_000, 2_000_000, 0)],
+      ['成本', between(400_000, 1_700_000, 0)],
+      ['投诉率', between(0.005, 0.05, 4)],
+    ];
+    for (const [term, value] of row) {
+      ids.push(id);
+      terms.push(term);
+      values.push(value);
+    }
+    ratingIds.push(id);
+    ratings.push(1 + Math.floor(rnd() * 5));
+  }
+  await q(`insert into cycle_term_values (participant_id, term, value, source) select * , 'upload' from unnest($1::uuid[], $2::text[], $3::float8[])`, [ids, terms, values]);
+  await q(`insert into manual_ratings (participant_id, indicator_key, manager_rating) select id, '能力', r from unnest($1::uuid[], $2::float8[]) as v(id, r)`, [ratingIds, ratings]);
+  await q('analyze');
+
+  const url = `/api/v1/workspaces/bench/cycles/${cycleId}/recompute`;
+  const warm = performance.now();
+  await call('POST', url, undefined, auth); // warm-up: compiles the formulas, fills the caches
+  console.error(`bench: data ready, first recompute ${Math.round(performance.now() - warm)} ms`);
+  // every result changes between runs (销售额 moves by ±1 %): the UPDATE rewrites all 10,000 rows
+  const changedMs: number[] = [];
+  const changedCpuMs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    await q(`update cycle_term_values set value = value * ${i % 2 === 0 ? 1.01 : 1 / 1.01} where term = '销售额'`);
+    const start = performance.now();
+    const cpu = process.cpuUsage();
+    const res = await call('POST', url, undefined, auth);
+    changedMs.push(performance.now() - start);
+    changedCpuMs.push(cpuMs(process.cpuUsage(cpu)));
+    if (res.json().recomputed !== PEOPLE) throw new Error(`recomputed ${res.json().recomputed}, expected ${PEOPLE}`);
+  }
+  // nothing changed since: everything is read and scored, no row is rewritten
+  const unchangedMs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await call('POST', url, undefined, auth);
+    unchangedMs.push(performance.now() - start);
+  }
+  const counts = (await call('GET', `/api/v1/workspaces/bench/cycles/${cycleId}`, undefined, auth)).json().counts;
+  if (counts.complete !== PEOPLE) throw new Error(`expected ${PEOPLE} complete results, got ${JSON.stringify(counts)}`);
+  await app.close();
+  const ms = median(changedMs);
+  console.log(
+    JSON.stringify({
+      benchmark: 'cycle-recompute',
+      participants: PEOPLE,
+      indicators: card.indicators.length,
+      medianMs: round(ms),
+      runsMs: changedMs.map(round),
+      cpuMedianMs: round(median(changedCpuMs)),
+      loadAverage: round(os.loadavg()[0]),
+      unchangedMedianMs: round(median(unchangedMs)),
+      target: TARGET_MS,
+      ok: ms < TARGET_MS,
+    }),
+  );
+} finally {
+  await database.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,228 @@
+import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { acceptAppealInput, Appeal, appealResult, createAppealInput, rejectAppealInput } from '../../../contracts/cycle-results.ts';
+import { canManageParticipant, canSeeParticipant, peopleScope } from '../../access.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { appeals, cycleParticipants, cycleTermValues, manualRatings, people } from '../../db/schema/index.ts';
+import { AppError, type ErrorDetail, notFound } from '../../errors.ts';
+import type { Viewer } from '../../http/request-context.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { loadCycle, loadForWrite, type ParticipantRow } from './cycle-access.ts';
+import { recomputeParticipants } from './recompute.ts';
+import { checkRating } from './ratings.service.ts';
+import { actorOf, enteredTerms, indicatorLabel, isRatedIndicator, iso, located, reloadParticipant, toParticipantResult } from './results-common.ts';
+
+export type CreateAppealInput = z.output<typeof createAppealInput>;
+export type AcceptAppealInput = z.output<typeof acceptAppealInput>;
+export type RejectAppealInput = z.output<typeof rejectAppealInput>;
+export type AppealResult = z.infer<typeof appealResult>;
+type AppealRow = typeof appeals.$inferSelect;
+type ParticipantRef = Pick<ParticipantRow, 'id' | 'cycleId' | 'personId' | 'unitId' | 'card'> & { personName: string };
+
+/**
+ * An appeal (异议) against one's own result during calibration: about one indicator, or the
+ * result as a whole (no indicatorKey). One open appeal per indicator (and one about the whole
+ * result) at a time.
+ */
+export async function createAppeal(db: Db, viewer: Viewer, ip: string | null, cycleId: string, participantId: string, input: CreateAppealInput): Promise<AppealResult> {
+  return db.transaction(async (tx) => {
+    // locks the cycle: two appeals of the same person cannot both pass the "one open" check
+    const { participant } = await loadForWrite(tx, viewer, cycleId, participantId, 'appeal', 'self');
+    const key = input.indicatorKey ?? null;
+    if (key !== null && !participant.card.indicators.some((i) => i.key === key)) {
+      throw located(['body', 'indicatorKey'], 'appeal.unknown_indicator', { key, keys: participant.card.indicators.map((i) => i.key).join(', ') }, key);
+    }
+    const [open] = await tx
+      .select({ id: appeals.id })
+      .from(appeals)
+      .where(and(eq(appeals.participantId, participant.id), eq(appeals.status, 'open'), key === null ? isNull(appeals.indicatorKey) : eq(appeals.indicatorKey, key)));
+    if (open) throw new AppError('conflict', { reason: key === null ? 'appeal.already_open_whole' : 'appeal.already_open', key: key ?? '' });
+    const [row] = await tx
+      .insert(appeals)
+      .values({ workspaceId: viewer.workspaceId, participantId: participant.id, indicatorKey: key, reason: input.reason, createdBy: viewer.userId })
+      .returning();
+    await recordAudit(tx, actorOf(viewer, ip), { workspaceId: viewer.workspaceId, action: 'appeal.create', entityType: 'appeal', entityId: row.id, after: { cycleId, ...row } });
+    await recomputeParticipants(tx, cycleId, [participant.id]);
+    const ref = await participantRef(tx, participant.id);
+    return { appeal: toAppeal(row, ref, viewer), result: toParticipantResult(await reloadParticipant(tx, participant.id)) };
+  });
+}
+
+/**
+ * Accepts an appeal with corrected values: each correction names a term the participant's card
+ * reads (written with source 'appeal') or a manual indicator's key (the manager's rating). The
+ * result is recomputed. Only the participant's manager or an admin, in calibration.
+ */
+export async function acceptAppeal(db: Db, viewer: Viewer, ip: string | null, cycleId: string, appealId: string, input: AcceptAppealInput): Promise<AppealResult> {
+  return db.transaction(async (tx) => {
+    const { appeal: before, participant } = await loadAppealForResolve(tx, viewer, cycleId, appealId);
+    const entries = Object.entries(input.corrections);
+    if (entries.length === 0) throw located(['body', 'corrections'], 'appeal.no_corrections');
+    const terms = enteredTerms(participant.card);
+    const rated = new Map(participant.card.indicators.filter(isRatedIndicator).map((i) => [i.key, i]));
+    const problems: ErrorDetail[] = [];
+    for (const [name, value] of entries) {
+      const path = ['body', 'corrections', name];
+      const indicator = rated.get(name);
+      if (indicator) {
+        try {
+          checkRating(indicator, value, path);
+        } catch (err) {
+          problems.push(...(err as AppError).details);
+        }
+      } else if (!terms.has(name)) {
+        problems.push({ path, code: 'appeal.unknown_term', params: { term: name, terms: [...terms.keys(), ...rated.keys()].join(', ') || '—' }, value: name });
+      } else if (!Number.isFinite(value)) {
+        problems.push({ path, code: 'field.invalid', value });
+      }
+    }
+    if (problems.length > 0) throw new AppError('validation_failed', { count: problems.length }, problems);
+
+    const now = new Date();
+    const previous: Record<string, number | null> = {};
+    for (const [name, value] of entries) {
+      if (rated.has(name)) {
+        const [old] = await tx.select().from(manualRatings).where(and(eq(manualRatings.participantId, participant.id), eq(manualRatings.indicatorKey, name)));
+        previous[name] = old?.managerRating ?? null;
+        const patch = { managerRating: value, managerComment: input.resolution, managerAt: now, managerBy: viewer.userId };
+        await tx
+          .insert(manualRatings)
+          .values({ participantId: participant.id, indicatorKey: name, ...patch })
+          .onConflictDoUpdate({ target: [manualRatings.participantId, manualRatings.indicatorKey], set: patch });
+      } else {
+        const [old] = await tx.select().from(cycleTermValues).where(and(eq(cycleTermValues.participantId, participant.id), eq(cycleTermValues.term, name)));
+        previous[name] = old?.value ?? null;
+        const patch = { value, source: 'appeal' as const, updatedBy: viewer.userId, updatedAt: now };
+        await tx
+          .insert(cycleTermValues)
+          .values({ participantId: participant.id, term: name, ...patch })
+          .onConflictDoUpdate({ target: [cycleTermValues.participantId, cycleTermValues.term], set: patch });
+      }
+    }
+    const [after] = await tx
+      .update(appeals)
+      .set({ status: 'accepted', corrections: input.corrections, resolution: input.resolution, resolvedBy: viewer.userId, resolvedAt: now })
+      .where(eq(appeals.id, before.id))
+      .returning();
+    await recordAudit(tx, actorOf(viewer, ip), {
+      workspaceId: viewer.workspaceId,
+      action: 'appeal.accept',
+      entityType: 'appeal',
+      entityId: before.id,
+      before: { cycleId, ...before, values: previous },
+      after: { cycleId, ...after, values: input.corrections },
+    });
+    await recomputeParticipants(tx, cycleId, [participant.id]);
+    return { appeal: toAppeal(after, participant, viewer), result: toParticipantResult(await reloadParticipant(tx, participant.id)) };
+  });
+}
+
+/** Rejects an appeal with a written resolution; the result stays as it is. */
+export async function rejectAppeal(db: Db, viewer: Viewer, ip: string | null, cycleId: string, appealId: string, input: RejectAppealInput): Promise<AppealResult> {
+  return db.transaction(async (tx) => {
+    const { appeal: before, participant } = await loadAppealForResolve(tx, viewer, cycleId, appealId);
+    const [after] = await tx
+      .update(appeals)
+      .set({ status: 'rejected', resolution: input.resolution, resolvedBy: viewer.userId, resolvedAt: new Date() })
+      .where(eq(appeals.id, before.id))
+      .returning();
+    await recordAudit(tx, actorOf(viewer, ip), { workspaceId: viewer.workspaceId, action: 'appeal.reject', entityType: 'appeal', entityId: before.id, before: { cycleId, ...before }, after: { cycleId, ...after } });
+    await recomputeParticipants(tx, cycleId, [participant.id]);
+    return { appeal: toAppeal(after, participant, viewer), result: toParticipantResult(await reloadParticipant(tx, participant.id)) };
+  });
+}
+
+/** An appeal of the cycle the viewer may answer: 404 when out of sight, 403/409 by loadForWrite, 409 when already answered. */
+async function loadAppealForResolve(tx: Tx, viewer: Viewer, cycleId: string, appealId: string): Promise<{ appeal: AppealRow; participant: ParticipantRef }> {
+  const [found] = await tx
+    .select({ appeal: appeals, personId: cycleParticipants.personId, unitId: cycleParticipants.unitId })
+    .from(appeals)
+    .innerJoin(cycleParticipants, eq(cycleParticipants.id, appeals.participantId))
+    .where(and(eq(appeals.workspaceId, viewer.workspaceId), eq(appeals.id, appealId), eq(cycleParticipants.cycleId, cycleId)));
+  // the cycle first: a missing cycle is "no such cycle", not "no such appeal"
+  if (!found) {
+    await loadCycle(tx, viewer.workspaceId, cycleId);
+    throw notFound('appeal');
+  }
+  if (!canSeeParticipant(viewer, found)) throw notFound('appeal');
+  await loadForWrite(tx, viewer, cycleId, found.appeal.participantId, 'resolve_appeal', 'manager');
+  // read again under the cycle's lock: another manager may have answered it meanwhile
+  const [appeal] = await tx.select().from(appeals).where(eq(appeals.id, appealId));
+  if (appeal.status === 'accepted') throw new AppError('conflict', { reason: 'appeal.already_accepted' });
+  if (appeal.status === 'rejected') throw new AppError('conflict', { reason: 'appeal.already_rejected' });
+  return { appeal, participant: await participantRef(tx, appeal.participantId) };
+}
+
+async function participantRef(db: Db | Tx, participantId: string): Promise<ParticipantRef> {
+  const [row] = await db
+    .select({ id: cycleParticipants.id, cycleId: cycleParticipants.cycleId, personId: cycleParticipants.personId, unitId: cycleParticipants.unitId, card: cycleParticipants.card, personName: people.name })
+    .from(cycleParticipants)
+    .innerJoin(people, eq(people.id, cycleParticipants.personId))
+    .where(eq(cycleParticipants.id, participantId));
+  return row;
+}
+
+function toAppeal(row: AppealRow, participant: ParticipantRef, viewer: Viewer | null): Appeal {
+  const indicator = row.indicatorKey === null ? undefined : participant.card.indicators.find((i) => i.key === row.indicatorKey);
+  return {
+    id: row.id,
+    cycleId: participant.cycleId,
+    participantId: row.participantId,
+    personId: participant.personId,
+    personName: participant.personName,
+    indicatorKey: row.indicatorKey,
+    indicatorName: indicator ? indicatorLabel(indicator) : null,
+    reason: row.reason,
+    status: row.status,
+    corrections: row.corrections ?? null,
+    resolution: row.resolution,
+    createdAt: row.createdAt.toISOString(),
+    resolvedAt: iso(row.resolvedAt),
+    canResolve: viewer !== null && row.status === 'open' && canManageParticipant(viewer, participant),
+  };
+}
+
+const selectAppeals = (db: Db | Tx) =>
+  db
+    .select({
+      appeal: appeals,
+      id: cycleParticipants.id,
+      cycleId: cycleParticipants.cycleId,
+      personId: cycleParticipants.personId,
+      unitId: cycleParticipants.unitId,
+      card: cycleParticipants.card,
+      personName: people.name,
+    })
+    .from(appeals)
+    .innerJoin(cycleParticipants, eq(cycleParticipants.id, appeals.participantId))
+    .innerJoin(people, eq(people.id, cycleParticipants.personId));
+
+/**
+ * The appeals of a cycle the viewer may see: admins all, managers those of the participants in
+ * their units (and their own), members their own. Oldest first.
+ */
+export async function listAppeals(db: Db, viewer: Viewer, cycleId: string, status?: AppealRow['status']): Promise<Appeal[]> {
+  await loadCycle(db, viewer.workspaceId, cycleId);
+  const where: (SQL | undefined)[] = [eq(appeals.workspaceId, viewer.workspaceId), eq(cycleParticipants.cycleId, cycleId)];
+  if (status) where.push(eq(appeals.status, status));
+  const scope = peopleScope(viewer);
+  if (scope.kind === 'units') {
+    const self = scope.selfId ? eq(cycleParticipants.personId, scope.selfId) : sql`false`;
+    where.push(scope.unitIds.length > 0 ? or(inArray(cycleParticipants.unitId, scope.unitIds), self) : self);
+  } else if (scope.kind === 'self') {
+    where.push(scope.selfId ? eq(cycleParticipants.personId, scope.selfId) : sql`false`);
+  }
+  const rows = await selectAppeals(db)
+    .where(and(...where))
+    .orderBy(asc(appeals.createdAt), asc(appeals.id));
+  return rows.filter((r) => canSeeParticipant(viewer, r)).map((r) => toAppeal(r.appeal, r, viewer));
+}
+
+/**
+ * The appeals of one participant, oldest first, to show with the result (participant detail).
+ * `viewer`, when given, fills `canResolve`; the caller has already checked the participant is visible.
+ */
+export async function appealsOf(db: Db | Tx, participantId: string, viewer: Viewer | null = null): Promise<Appeal[]> {
+  const rows = await selectAppeals(db).where(eq(appeals.participantId, participantId)).orderBy(asc(appeals.createdAt), asc(appeals.id));
+  return rows.map((r) => toAppeal(r.appeal, r, viewer));
+}
