@@ -15,6 +15,11 @@ const AppLayout = lazy(() => import('./features/shell/AppLayout.tsx'));
 const OrgPage = lazy(() => import('./features/org/OrgPage.tsx'));
 const PositionsPage = lazy(() => import('./features/positions/PositionsPage.tsx'));
 const IndicatorsPage = lazy(() => import('./features/indicators/IndicatorsPage.tsx'));
+const ScorecardsPage = lazy(() => import('./features/scorecards/ScorecardsPage.tsx'));
+const TemplatePage = lazy(() => import('./features/scorecards/TemplatePage.tsx'));
+const CyclesPage = lazy(() => import('./features/cycles/CyclesPage.tsx'));
+const CyclePage = lazy(() => import('./features/cycles/CyclePage.tsx'));
+const ParticipantPage = lazy(() => import('./features/cycles/ParticipantPage.tsx'));
 const MembersPage = lazy(() => import('./features/members/MembersPage.tsx'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage.tsx'));
 const AccountPage = lazy(() => import('./features/account/AccountPage.tsx'));
@@ -48,6 +53,11 @@ export function AppRoutes() {
           <Route path="org" element={<Page component={OrgPage} />} />
           <Route path="positions" element={<Page component={PositionsPage} />} />
           <Route path="indicators" element={<Page component={IndicatorsPage} />} />
+          <Route path="scorecards" element={<Page component={ScorecardsPage} />} />
+          <Route path="scorecards/:id" element={<Page component={TemplatePage} />} />
+          <Route path="cycles" element={<Page component={CyclesPage} />} />
+          <Route path="cycles/:id" element={<Page component={CyclePage} />} />
+          <Route path="cycles/:id/people/:pid" element={<Page component={ParticipantPage} />} />
           <Route path="members" element={<Page component={MembersPage} />} />
           <Route path="audit" element={<Page component={AuditPage} />} />
           <Route path="*" element={<NotFound />} />

@@ -168,6 +168,14 @@ export default function ScoreExplanation({ result, card, renderExtra, testId }: 
     },
   ];
 
+  // numbers never wrap ("2 1" for 21 points reads as two numbers); the indicator column takes the slack
+  const nowrap = { style: { whiteSpace: 'nowrap' as const } };
+  for (const column of columns) {
+    if (column.key === 'indicator') continue;
+    column.onHeaderCell = () => nowrap;
+    if (column.key !== 'actual' && column.key !== 'rule') column.onCell = () => nowrap;
+  }
+
   const issues = result.status === 'complete' ? [] : result.issues;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid={testId ?? 'score-explanation'}>

@@ -87,6 +87,8 @@ const en: Catalog = {
     org: 'Organisation',
     positions: 'Positions',
     indicators: 'Indicator library',
+    scorecards: 'Scorecard templates',
+    cycles: 'Appraisals',
     members: 'Members',
     audit: 'Audit log',
     account: 'Account',

@@ -84,6 +84,8 @@ const zhCN = {
     org: '组织架构',
     positions: '岗位',
     indicators: '指标库',
+    scorecards: '考核表模板',
+    cycles: '考核',
     members: '成员与权限',
     audit: '审计日志',
     account: '账户',

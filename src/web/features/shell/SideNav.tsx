@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, FunctionOutlined, IdcardOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, FunctionOutlined, IdcardOutlined, ProfileOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -24,6 +24,11 @@ export default function SideNav({ workspace, role, onNavigate }: Props) {
       { key: 'positions', icon: <IdcardOutlined />, label: link('positions', `${base}/positions`, t('nav.positions')) },
       { key: 'indicators', icon: <FunctionOutlined />, label: link('indicators', `${base}/indicators`, t('nav.indicators')) },
     );
+    if (role === 'admin' || role === 'manager') {
+      items.push({ key: 'scorecards', icon: <ProfileOutlined />, label: link('scorecards', `${base}/scorecards`, t('nav.scorecards')) });
+    }
+    // everyone: members see their own results
+    items.push({ key: 'cycles', icon: <TrophyOutlined />, label: link('cycles', `${base}/cycles`, t('nav.cycles')) });
     if (role === 'admin') {
       items.push(
         { key: 'members', icon: <TeamOutlined />, label: link('members', `${base}/members`, t('nav.members')) },

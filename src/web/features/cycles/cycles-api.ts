@@ -1,0 +1,123 @@
+/**
+ * The appraisal-cycle endpoints (contracts/cycles.ts, contracts/cycle-results.ts), on top of
+ * the shared typed client of api.ts. The actuals upload goes through XMLHttpRequest so the
+ * page can show the upload's progress (fetch has no upload progress).
+ */
+import type { z } from 'zod';
+import type * as cres from '../../../contracts/cycle-results.ts';
+import type * as cyc from '../../../contracts/cycles.ts';
+import {
+  type ActualsImportResult,
+  ApiError,
+  type Appeal,
+  type AppealResult,
+  type Cycle,
+  type CyclePreview,
+  download,
+  type Ok,
+  type ParticipantDetail,
+  type ParticipantResult,
+  type ParticipantsPage,
+  type Ranking,
+  type RatingResult,
+  request,
+  type SyncResult,
+  toQueryString,
+  type WhatIfResult,
+} from '../../api.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+
+type In<T extends z.ZodType> = z.input<T>;
+const w = (ws: string) => `/workspaces/${encodeURIComponent(ws)}`;
+const c = (ws: string, id: string) => `${w(ws)}/cycles/${id}`;
+const p = (ws: string, id: string, pid: string) => `${c(ws, id)}/participants/${pid}`;
+
+export type ParticipantsQuery = { q?: string; unitId?: string; status?: 'complete' | 'incomplete' | 'invalid'; page?: number; pageSize?: number };
+export type Transition = 'open' | 'calibrate' | 'back-to-open';
+
+export const cyclesApi = {
+  list: (ws: string) => request<Cycle[]>('GET', `${w(ws)}/cycles`),
+  get: (ws: string, id: string) => request<Cycle>('GET', c(ws, id)),
+  create: (ws: string, body: In<typeof cyc.createCycleInput>) => request<Cycle>('POST', `${w(ws)}/cycles`, { body }),
+  update: (ws: string, id: string, body: In<typeof cyc.updateCycleInput>) => request<Cycle>('PATCH', c(ws, id), { body }),
+  remove: (ws: string, id: string) => request<Ok>('DELETE', c(ws, id)),
+  preview: (ws: string, id: string) => request<CyclePreview>('GET', `${c(ws, id)}/preview`),
+  transition: (ws: string, id: string, step: Transition) => request<Cycle>('POST', `${c(ws, id)}/${step}`),
+  sync: (ws: string, id: string) => request<SyncResult>('POST', `${c(ws, id)}/sync`),
+  close: (ws: string, id: string, allowIncomplete: boolean) => request<Cycle>('POST', `${c(ws, id)}/close`, { body: { allowIncomplete } }),
+  reopen: (ws: string, id: string, reason: string) => request<Cycle>('POST', `${c(ws, id)}/reopen`, { body: { reason } }),
+  recompute: (ws: string, id: string) => request<{ recomputed: number; cycle: Cycle }>('POST', `${c(ws, id)}/recompute`),
+
+  participants: (ws: string, id: string, query: ParticipantsQuery) =>
+    request<ParticipantsPage>('GET', `${c(ws, id)}/participants`, { query }),
+  participant: (ws: string, id: string, pid: string) => request<ParticipantDetail>('GET', p(ws, id, pid)),
+  putActuals: (ws: string, id: string, pid: string, body: In<typeof cyc.putActualsInput>) =>
+    request<ParticipantDetail>('PUT', `${p(ws, id, pid)}/actuals`, { body }),
+  whatIf: (ws: string, id: string, pid: string, change: { key: string; actual?: number | null; target?: number }) =>
+    request<WhatIfResult>('POST', `${p(ws, id, pid)}/what-if`, { body: { change } }),
+
+  rate: (ws: string, id: string, pid: string, key: string, who: 'self' | 'manager', body: In<typeof cres.ratingInput>) =>
+    request<RatingResult>('PUT', `${p(ws, id, pid)}/ratings/${encodeURIComponent(key)}/${who}`, { body }),
+  adjust: (ws: string, id: string, pid: string, body: In<typeof cres.adjustmentInput>) =>
+    request<ParticipantResult>('PUT', `${p(ws, id, pid)}/adjustment`, { body }),
+  removeAdjustment: (ws: string, id: string, pid: string, reason: string) =>
+    request<ParticipantResult>('DELETE', `${p(ws, id, pid)}/adjustment`, { body: { reason } }),
+
+  appeals: (ws: string, id: string, status?: Appeal['status']) => request<Appeal[]>('GET', `${c(ws, id)}/appeals`, { query: { status } }),
+  createAppeal: (ws: string, id: string, pid: string, body: In<typeof cres.createAppealInput>) =>
+    request<AppealResult>('POST', `${p(ws, id, pid)}/appeals`, { body }),
+  acceptAppeal: (ws: string, id: string, appealId: string, body: In<typeof cres.acceptAppealInput>) =>
+    request<AppealResult>('POST', `${c(ws, id)}/appeals/${appealId}/accept`, { body }),
+  rejectAppeal: (ws: string, id: string, appealId: string, resolution: string) =>
+    request<AppealResult>('POST', `${c(ws, id)}/appeals/${appealId}/reject`, { body: { resolution } }),
+
+  ranking: (ws: string, id: string, unitId?: string) => request<Ranking>('GET', `${c(ws, id)}/ranking`, { query: { unitId } }),
+  exportResults: (ws: string, id: string, unitId?: string) => download(`${c(ws, id)}/results.xlsx`, { unitId }, 'results.xlsx'),
+  actualsTemplate: (ws: string, id: string) => download(`${c(ws, id)}/actuals/template.xlsx`, undefined, 'actuals.xlsx'),
+};
+
+/**
+ * Uploads a filled actuals file (POST …/actuals/import, all or nothing), reporting the
+ * upload's progress (0–1). Errors come back as ApiError, like every other call.
+ */
+export function uploadActuals(
+  ws: string,
+  id: string,
+  file: File,
+  csrfToken: string | null,
+  onProgress: (fraction: number) => void,
+): Promise<ActualsImportResult> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/v1${c(ws, id)}/actuals/import${toQueryString({})}`);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', currentLanguage());
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.withCredentials = true;
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', 'Network error'));
+    xhr.onload = () => {
+      let json: unknown = null;
+      try {
+        json = JSON.parse(xhr.responseText);
+      } catch {
+        json = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(json as ActualsImportResult);
+        return;
+      }
+      const error = (json as { error?: { code: string; message: string; details?: ApiError['details'] } } | null)?.error;
+      reject(
+        error?.code
+          ? new ApiError(xhr.status, error.code, error.message, error.details ?? [])
+          : new ApiError(xhr.status, 'http_error', `${xhr.status} ${xhr.statusText}`),
+      );
+    };
+    const form = new FormData();
+    form.append('file', file);
+    xhr.send(form);
+  });
+}
