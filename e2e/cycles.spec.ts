@@ -143,7 +143,7 @@ describeJourney('the appraisal pages', (ctx) => {
     await page.reload();
     await byTestId(page, 'participant-page').waitFor();
     expect(await totalOf(page)).toBe(total);
-    expect(await byTestId(page, 'actual-销售额').textContent()).toContain('531000');
+    expect(await byTestId(page, 'actual-销售额').textContent()).toContain('531,000');
     expect(await byTestId(page, 'whatif-result').count()).toBe(0);
 
     // October is closed: 郑浩然's total is halved by the 销售额 veto, frozen, with nothing to edit

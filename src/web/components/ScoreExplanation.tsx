@@ -22,6 +22,10 @@ type Props = {
 
 const num = (x: number | null | undefined, decimals = 2) => (x === null || x === undefined ? '—' : formatNumber(x, decimals));
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : formatPercent(x));
+/** Digits grouped as people read amounts (350,000), at most 4 decimals. */
+const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+/** A value in its unit; a `%` indicator's values are ratios (0.8525), shown as 85.25%. */
+const withUnit = (x: number | null, unit: string) => (x === null ? '—' : unit === '%' ? pct(x) : `${grouped.format(x)}${unit ? ` ${unit}` : ''}`);
 
 /** Grade colours from best to worst; unknown grades are neutral. */
 export function gradeColor(grade: string | null): string | undefined {
@@ -98,9 +102,7 @@ export default function ScoreExplanation({ result, card, renderExtra, testId }: 
       key: 'actual',
       render: (_, r) => (
         <Space direction="vertical" size={0}>
-          <span data-testid={`actual-${r.key}`}>
-            {num(r.actual, 4)} {r.actual === null ? '' : unitOf(r.key) === '%' ? '' : unitOf(r.key)}
-          </span>
+          <span data-testid={`actual-${r.key}`}>{withUnit(r.actual, unitOf(r.key))}</span>
           {r.formula ? (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('score.formula')}: <code>{r.formula}</code>
@@ -109,7 +111,7 @@ export default function ScoreExplanation({ result, card, renderExtra, testId }: 
           {r.terms
             ? Object.entries(r.terms).map(([name, value]) => (
                 <Typography.Text key={name} type="secondary" style={{ fontSize: 12 }}>
-                  {name} = {num(value, 4)}
+                  {name} = {grouped.format(value)}
                 </Typography.Text>
               ))
             : null}
@@ -122,7 +124,7 @@ export default function ScoreExplanation({ result, card, renderExtra, testId }: 
         </Space>
       ),
     },
-    { title: t('score.target'), key: 'target', render: (_, r) => `${num(r.target, 4)}${r.target === null ? '' : ` ${unitOf(r.key) === '%' ? '' : unitOf(r.key)}`}` },
+    { title: t('score.target'), key: 'target', render: (_, r) => withUnit(r.target, unitOf(r.key)) },
     { title: t('score.achievement'), key: 'achievement', render: (_, r) => <span data-testid={`achievement-${r.key}`}>{pct(r.achievement)}</span> },
     {
       title: t('score.rule'),

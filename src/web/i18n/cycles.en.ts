@@ -141,6 +141,7 @@ export const cyclesEn: Catalog['cycles'] = {
     noLimits: 'No forced distribution is set for this cycle.',
     ok: 'Within the forced distribution',
     violations: '{count} forced-distribution problems',
+    preliminary: 'The cycle is still open, so this is an early look: the forced distribution is checked at calibration.',
     violatorHint: 'This grade is beyond the forced distribution: confirm or adjust it in calibration',
     rank: 'Rank',
     counted: 'Counted total',

@@ -139,6 +139,7 @@ export const cyclesZhCN = {
     noLimits: '本期没有设置强制分布。',
     ok: '符合强制分布要求',
     violations: '有 {count} 项不符合强制分布',
+    preliminary: '考核仍在录入中，这是预检：强制分布在校准阶段正式检查。',
     violatorHint: '此人的等级超出强制分布，请在校准时确认或调整',
     rank: '排名',
     counted: '计分总分',

@@ -172,6 +172,7 @@ export const scorecardsEn: Catalog['scorecards'] = {
   targetErrors: '{count} problems: no target was saved:',
   cellLabel: '{indicator} · {period}',
   defaultTarget: 'Default',
+  ratioUnit: '%, as a ratio: 0.9 = 90%',
   previewIntro: 'The scorecard a person actually gets for a period, and where each target comes from.',
   previewPerson: 'Person',
   previewPeriod: 'Period',

@@ -174,6 +174,7 @@ export const scorecardsZhCN = {
   targetErrors: '有 {count} 处问题，未保存任何目标值：',
   cellLabel: '{indicator} · {period}',
   defaultTarget: '默认',
+  ratioUnit: '%，填比率：0.9 即 90%',
   // preview
   previewIntro: '查看某人在某一期实际使用的考核表，以及每个目标值的来源。',
   previewPerson: '人员',

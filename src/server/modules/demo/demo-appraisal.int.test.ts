@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, startTestApp, type TestApp } from '../../testing/harness.ts';
+import { sessionApi } from '../../testing/sessions.ts';
 
 /**
  * The demo's sales team appraisal (demo-appraisal.ts): October closed with frozen results,
@@ -55,6 +56,18 @@ describeEachDatabase('demo sales appraisal', (kind) => {
     expect(rows.every((r) => r.state === 'open' && !r.frozen)).toBe(true);
     expect(rows.filter((r) => r.status === 'complete').map((r) => r.name).sort()).toEqual(['郑浩然', '黄志强'].sort());
     expect(rows.find((r) => r.name === '曹宇')).toMatchObject({ status: 'incomplete', total: null });
+  });
+
+  it('a visitor renaming the demo template does not break the demo for the next one', async () => {
+    const open = await t.app.inject({ method: 'POST', url: '/api/v1/demo/open' });
+    const session = { cookie: open.cookies.find((c) => c.name === 'kedu_session')!.value, csrf: open.json().csrfToken as string, userId: open.json().user.id as string };
+    const list = await sessionApi(t, session, 'GET', '/api/v1/workspaces/demo/scorecard-templates');
+    expect(list.status).toBe(200);
+    const id = list.body.items?.[0]?.id ?? list.body[0]?.id;
+    const renamed = await sessionApi(t, session, 'PATCH', `/api/v1/workspaces/demo/scorecard-templates/${id}`, { body: { name: 'Renamed by a visitor' } });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    const next = await t.app.inject({ method: 'POST', url: '/api/v1/demo/open' });
+    expect(next.statusCode, next.body).toBe(200);
   });
 
   it('opening the demo again seeds nothing twice', async () => {

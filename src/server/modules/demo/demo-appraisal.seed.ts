@@ -101,7 +101,7 @@ async function seedCycle(
   for (const row of rows) {
     await tx
       .update(cycleParticipants)
-      .set({ frozenResult: scoreParticipant(inputs.get(row.id)!) })
+      .set({ frozenResult: scoreParticipant(inputs.get(row.id)!), computedAt: times.closedAt ?? new Date() })
       .where(eq(cycleParticipants.id, row.id));
   }
 }

@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import { memberships, orgUnits, people, positions, scorecardTemplates, users, workspaces } from '../../db/schema/index.ts';
+import { memberships, orgUnits, people, positions, users, workspaces } from '../../db/schema/index.ts';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/auth.crypto.ts';
-import { DEMO_TEMPLATE_NAME, DEMO_TEMPLATE_POSITION } from './demo-appraisal.ts';
+import { DEMO_TEMPLATE_POSITION } from './demo-appraisal.ts';
 import { seedDemoAppraisal } from './demo-appraisal.seed.ts';
 import { DEMO_NAME, DEMO_PASSWORD, DEMO_SLUG, demoAccounts, demoPeople, demoPositions, demoUnits } from './demo-company.ts';
 
@@ -90,18 +90,17 @@ async function seedDemo(tx: Tx, passwordHash: string, ip: string | null): Promis
 }
 
 /**
- * A demo workspace created by an earlier version has no appraisal yet: add it once (the
- * template's name marks it as done), so upgrading shows the sales team appraisal too.
+ * A demo workspace created by an earlier version has no appraisal yet: add it once, so
+ * upgrading shows the sales team appraisal too. "Once" is judged by what visitors cannot
+ * undo: any template or cycle at all (a renamed template must not make it seed again).
  */
 async function ensureDemoAppraisal(db: Db): Promise<void> {
-  const seeded = async (q: Db | Tx) =>
-    (
-      await q
-        .select({ id: scorecardTemplates.id })
-        .from(scorecardTemplates)
-        .innerJoin(workspaces, eq(workspaces.id, scorecardTemplates.workspaceId))
-        .where(sql`${workspaces.slug} = ${DEMO_SLUG} and ${scorecardTemplates.name} = ${DEMO_TEMPLATE_NAME}`)
-    ).length > 0;
+  const seeded = async (q: Db | Tx) => {
+    const { rows } = await q.execute<{ seeded: boolean }>(sql`
+      select exists (select 1 from scorecard_templates t join workspaces w on w.id = t.workspace_id where w.slug = ${DEMO_SLUG})
+          or exists (select 1 from appraisal_cycles c join workspaces w on w.id = c.workspace_id where w.slug = ${DEMO_SLUG}) as seeded`);
+    return rows[0].seeded;
+  };
   if (await seeded(db)) return;
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(7241003)`);

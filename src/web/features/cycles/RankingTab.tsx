@@ -119,19 +119,23 @@ function RankingBody({ ws, cycle, data, loading }: { ws: string; cycle: Cycle; d
                   <Alert type="success" showIcon icon={<CheckCircleOutlined />} title={t('cycles.ranking.ok')} data-testid="forced-ok" />
                 ) : (
                   <Alert
-                    type="error"
+                    // while results are still being entered the check is an early look, not a finding
+                    type={cycle.state === 'open' || cycle.state === 'draft' ? 'warning' : 'error'}
                     showIcon
                     icon={<WarningOutlined />}
                     data-testid="forced-violations"
                     title={t('cycles.ranking.violations', { count: violations.length })}
                     description={
-                      <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                        {violations.map((v, i) => (
-                          <li key={i} data-testid="forced-violation" data-grade={v.grade}>
-                            {v.message[lang]}
-                          </li>
-                        ))}
-                      </ul>
+                      <>
+                        <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                          {violations.map((v, i) => (
+                            <li key={i} data-testid="forced-violation" data-grade={v.grade}>
+                              {v.message[lang]}
+                            </li>
+                          ))}
+                        </ul>
+                        {cycle.state === 'open' || cycle.state === 'draft' ? <Typography.Text type="secondary">{t('cycles.ranking.preliminary')}</Typography.Text> : null}
+                      </>
                     }
                   />
                 )}

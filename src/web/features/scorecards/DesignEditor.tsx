@@ -6,6 +6,7 @@ import type { TemplatePeriod } from '../../api.ts';
 import { type CardDraft, emptyIndicator, fromLibrary, type GradeDraft, type IndicatorDraft, newUid, type Num, type RuleType, weightSum } from './card-draft.ts';
 import IndicatorDetails, { Field } from './IndicatorDetails.tsx';
 import { bySeverity, issuesAt, type LocatedIssue, statusOf } from './issues.ts';
+import { formatPercent } from '../../../core/scoring/arith.ts';
 import { formatWeight, PERIODS } from './labels.ts';
 import { useIndicatorChoices } from './scorecard-queries.ts';
 
@@ -267,7 +268,8 @@ export default function DesignEditor({ ws, meta, onMeta, metaErrors, draft, onDr
                         formatter={groupDigits}
                         parser={ungroup}
                         status={statusOf(issuesAt(issues, ['indicators', i, 'target']))}
-                        suffix={r.unit || undefined}
+                        // a % indicator's target is a ratio (0.9): say what it means rather than "0.9 %"
+                        suffix={r.unit === '%' ? (r.target === null || r.target === undefined ? '= —%' : `= ${formatPercent(r.target)}`) : r.unit || undefined}
                         onChange={(v) => setIndicator(r.uid, { target: num(v) })}
                         style={{ width: 150 }}
                         aria-label={t('scorecards.target')}

@@ -262,7 +262,7 @@ function TargetsGrid({ ws, templateId, query, grid, readOnly }: GridProps) {
                   {ind.name}
                   {ind.unit && (
                     <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 4 }}>
-                      ({ind.unit})
+                      ({ind.unit === '%' ? t('scorecards.ratioUnit') : ind.unit})
                     </Typography.Text>
                   )}
                 </th>
