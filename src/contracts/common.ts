@@ -40,6 +40,19 @@ export const errorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof errorBody>;
 
+/** The largest magnitude the API takes for an entered number (an actual, a target, a rating): 10^15. */
+export const MAX_ABS_NUMBER = 1e15;
+
+/**
+ * A number of at most ±10^15: anything larger is a typing error (extra zeros) and would overflow
+ * when scored. Refused with `field.number_too_large`, located at the field.
+ * @example bounded(z.number().positive()) // a positive target of at most 10^15
+ */
+export function bounded<T extends z.ZodNumber>(schema: T): T {
+  return schema.refine((x) => Math.abs(x) <= MAX_ABS_NUMBER, { params: { key: 'field.number_too_large', values: { max: '10^15' } } }) as T;
+}
+export const boundedNumber = bounded(z.number());
+
 export const okBody = z.object({ ok: z.literal(true) });
 
 /** A page of items with the total count, for paginated tables. */

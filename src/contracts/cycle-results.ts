@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuid } from './common.ts';
+import { boundedNumber, uuid } from './common.ts';
 
 /**
  * Appraisal results (domain.md §3, §6): manual ratings (self and manager), adjustments (调整),
@@ -33,7 +33,7 @@ export const participantResult = z.object({
 export type ParticipantResult = z.infer<typeof participantResult>;
 
 // ── manual ratings ───────────────────────────────────────────────────────────
-export const ratingInput = z.object({ rating: z.number(), comment: comment.optional() }).strict();
+export const ratingInput = z.object({ rating: boundedNumber, comment: comment.optional() }).strict();
 
 export const manualRating = z.object({
   indicatorKey: z.string(),
@@ -59,7 +59,9 @@ export const createAppealInput = z.object({ indicatorKey: z.string().min(1).max(
 export const acceptAppealInput = z
   .object({
     /** Corrected values by term name (or, for a manual indicator, its key: the manager's rating). */
-    corrections: z.record(z.string().min(1).max(200), z.number()),
+    corrections: z
+      .record(z.string().min(1).max(200), boundedNumber)
+      .refine((v) => Object.keys(v).length <= 200, { params: { key: 'cycle.too_many_values', values: { max: 200 } } }),
     resolution: z.string().trim().min(1).max(2000),
   })
   .strict();

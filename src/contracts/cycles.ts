@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PERIOD_LABEL_PATTERN, parsePeriod } from '../core/values/periods.ts';
-import { pageQuery, paged, uuid } from './common.ts';
+import { bounded, boundedNumber, pageQuery, paged, uuid } from './common.ts';
 
 /**
  * Appraisal cycles (考核周期, domain.md §3) as the API shows them: the cycle, its participants
@@ -245,7 +245,7 @@ export type ParticipantDetail = z.infer<typeof participantDetail>;
 
 export const putActualsInput = z.strictObject({
   values: z
-    .record(z.string().trim().min(1).max(100), z.number().nullable())
+    .record(z.string().trim().min(1).max(100), boundedNumber.nullable())
     .refine((v) => Object.keys(v).length <= 200, { params: { key: 'cycle.too_many_values', values: { max: 200 } } })
     .meta({ description: 'Term values by term name; null deletes a value.' }),
   notApplicable: z.array(z.string().min(1).max(100)).max(100).optional().meta({ description: 'The indicator keys not applicable (不适用) this period; replaces the list.' }),
@@ -255,8 +255,8 @@ export const whatIfInput = z.strictObject({
   change: z
     .strictObject({
       key: z.string().trim().min(1).max(100).meta({ description: 'The indicator key.' }),
-      actual: z.number().nullable().optional().meta({ description: 'A different actual (null: as if not known).' }),
-      target: z.number().positive().optional().meta({ description: 'A different target.' }),
+      actual: boundedNumber.nullable().optional().meta({ description: 'A different actual (null: as if not known); at most ±10^15.' }),
+      target: bounded(z.number().positive()).optional().meta({ description: 'A different target; at most 10^15.' }),
     })
     .superRefine((value, ctx) => {
       const given = (value.actual !== undefined ? 1 : 0) + (value.target !== undefined ? 1 : 0);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LocalizedText, Scorecard } from '../core/scoring/types.ts';
 import { formatIssuePath, validateScorecard } from '../core/scoring/validate.ts';
+import { boundedNumber } from './common.ts';
 import { issueToMessage } from './issues.ts';
 
 /**
@@ -66,7 +67,7 @@ export const scorecardIndicator = z.strictObject({
   achievement: z.enum(['mirror', 'inverse']).optional().meta({ description: 'Lower-is-better only: 2 − actual/target (mirror, default) or target/actual (inverse).' }),
   formula: z.string().min(1).max(2000).optional().meta({ description: 'Over named terms; defaults to the term named by key.' }),
   weight: z.number().meta({ minimum: 0, maximum: 100, description: 'Points; the weights of a scorecard sum to 100.' }),
-  target: z.number().optional().meta({ description: 'Above 0; required unless the rule is manual.' }),
+  target: boundedNumber.optional().meta({ description: 'Above 0 and at most 10^15; required unless the rule is manual.' }),
   rule: scorecardRule,
   cap: multiplier.optional().meta({ description: 'Highest multiplier (上限).' }),
   floor: multiplier.optional().meta({ description: 'Lowest multiplier (下限), default 0.' }),
@@ -110,6 +111,7 @@ const fieldMessages: Record<string, (p: Record<string, string | number>) => Loca
   'field.invalid_enum': (p) => ({ 'zh-CN': `必须是以下之一：${p.options}`, en: `must be one of: ${p.options}` }),
   'field.unknown_key': (p) => ({ 'zh-CN': `不认识的字段：${p.keys}`, en: `has unknown fields: ${p.keys}` }),
   'field.invalid': () => ({ 'zh-CN': '格式不正确', en: 'is not valid' }),
+  'field.number_too_large': () => ({ 'zh-CN': '数值过大：绝对值不能超过 10^15（1,000,000,000,000,000），请检查是否多输了几个零', en: 'is too large: numbers go up to ±10^15 (1,000,000,000,000,000); check for extra zeros' }),
 };
 
 function describeIssue(issue: z.core.$ZodIssue): ScorecardFileError {

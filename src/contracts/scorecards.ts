@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { validateScorecard } from '../core/scoring/validate.ts';
 import { PERIOD_LABEL_PATTERN, parsePeriod } from '../core/values/periods.ts';
-import { uuid } from './common.ts';
+import { boundedNumber, uuid } from './common.ts';
 import { SCORECARD_FORMAT, scorecardFile, scorecardIndicator, scorecardRule } from './scorecard.ts';
 
 /**
@@ -178,7 +178,7 @@ export const setTargetsInput = z.strictObject({
   ownerKind,
   ownerId: uuid,
   values: z
-    .record(z.string().min(1).max(100), z.record(z.string().max(20), z.number().nullable()))
+    .record(z.string().min(1).max(100), z.record(z.string().max(20), boundedNumber.nullable()))
     .meta({ description: 'Only the cells given change: a number > 0 sets the target, null clears it (the template default applies again).' }),
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Action, authorize, can, canManagePersonIn, canSeePerson, peopleScope } from './access.ts';
+import { type Action, authorize, can, canManageParticipant, canManagePersonIn, canSeePerson, peopleScope } from './access.ts';
 import { AppError } from './errors.ts';
 import type { Viewer } from './http/request-context.ts';
 
@@ -153,5 +153,22 @@ describe('canManagePersonIn', () => {
   it('member manages nobody, not even in their own unit', () => {
     for (const unit of [EAST, HR, null]) expect(canManagePersonIn(member, unit)).toBe(false);
     expect(canManagePersonIn(viewer('member', { scopeUnitIds: 'all' }), EAST)).toBe(false);
+  });
+});
+
+describe('canManageParticipant', () => {
+  it('nobody grades their own work: not a manager, not an admin who takes part', () => {
+    expect(canManageParticipant(admin, { personId: 'person-admin', unitId: HR })).toBe(false);
+    expect(canManageParticipant(admin, { personId: 'person-admin', unitId: null })).toBe(false);
+    expect(canManageParticipant(manager, { personId: 'person-manager', unitId: SALES })).toBe(false);
+  });
+
+  it('admins manage every other participant; managers those in their units; members nobody', () => {
+    expect(canManageParticipant(admin, { personId: 'someone', unitId: HR })).toBe(true);
+    expect(canManageParticipant(admin, { personId: 'someone', unitId: null })).toBe(true);
+    expect(canManageParticipant(viewer('admin', { personId: null }), { personId: 'someone', unitId: HR })).toBe(true);
+    expect(canManageParticipant(manager, { personId: 'someone', unitId: EAST })).toBe(true);
+    expect(canManageParticipant(manager, { personId: 'someone', unitId: HR })).toBe(false);
+    expect(canManageParticipant(member, { personId: 'someone', unitId: EAST })).toBe(false);
   });
 });

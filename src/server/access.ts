@@ -11,9 +11,10 @@ import type { Viewer } from './http/request-context.ts';
  *   lead, recursively;
  * - member: reads the organisation's units and positions, and their own person record.
  * - everyone reads the indicator library; only admins write it (managers too, later).
- * - appraisal: admins see and manage every participant; managers those placed in their
- *   units (entering actuals, rating, adjusting, answering appeals — never for themselves);
- *   members see only their own scorecard, rate themselves and appeal.
+ * - appraisal: admins see every participant and manage every one but themselves; managers
+ *   those placed in their units (entering actuals, rating, adjusting, answering appeals) —
+ *   nobody, admins included, for themselves; members see only their own scorecard, rate
+ *   themselves and appeal.
  */
 export type Action =
   | 'org.read'
@@ -108,12 +109,12 @@ export function canSeeParticipant(viewer: Viewer, participant: ParticipantRef): 
 
 /**
  * May the viewer act as this participant's manager (enter actuals, rate manual indicators,
- * adjust the result, answer appeals)? Admins always; managers inside their units, but never
- * for themselves — nobody grades their own work.
+ * adjust the result, answer appeals)? Never for themselves — nobody grades their own work, an
+ * admin who takes part in the cycle included; otherwise admins always, managers inside their units.
  */
 export function canManageParticipant(viewer: Viewer, participant: ParticipantRef): boolean {
+  if (viewer.personId !== null && participant.personId === viewer.personId) return false;
   if (viewer.role === 'admin') return true;
-  if (participant.personId === viewer.personId) return false;
   return viewer.role === 'manager' && inScope(viewer, participant.unitId);
 }
 

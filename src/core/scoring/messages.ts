@@ -137,8 +137,12 @@ const table = {
     (p) => `The formula of "${p.t('indicator')}" gives true/false, not a number: make it compute a number (e.g. IF(condition, 1, 0)).`,
   ],
   'actual.not_finite': [
-    (p) => `指标“${p.t('indicator')}”的实际值不是有效数字。`,
-    (p) => `The actual of "${p.t('indicator')}" is not a finite number.`,
+    (p) => `指标“${p.t('indicator')}”的实际值不是有效数字（或数值过大，无法计分）：请检查实际值及公式中的数据是否录入有误（例如多输了几个零或单位不对）。`,
+    (p) => `The actual of "${p.t('indicator')}" is not a finite number (or too large to score): check the actual and the formula's inputs for a typing error (extra zeros, a wrong unit).`,
+  ],
+  'score.not_finite': [
+    (p) => `指标“${p.t('indicator')}”的数值过大，无法计分（达成率、系数或得分超出了可计算的范围）：请检查实际值和目标值是否录入有误（例如多输了几个零或单位不对），改正后会重新计分。`,
+    (p) => `"${p.t('indicator')}" is too large to score (its achievement, multiplier or points overflow): check the actual and the target for a typing error (extra zeros, a wrong unit); it is scored again once corrected.`,
   ],
   'achievement.inverse_nonpositive': [
     (p) => `指标“${p.t('indicator')}”按“目标值÷实际值”计算达成率，实际值为 ${p.t('actual')} 时无法计算。`,

@@ -214,6 +214,34 @@ describe('scoring properties', () => {
     );
   });
 
+  it('for any finite actuals, however large, a complete result has a finite subtotal and total (else an indicator is in error)', () => {
+    const huge = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.constantFrom(1e308, -1e308, Number.MAX_VALUE, -Number.MAX_VALUE, 5e-324, 1e15, -1e15),
+    );
+    const input = scorecard.chain((card) =>
+      fc.tuple(...card.indicators.map(() => huge)).map((values) => ({ card, actuals: Object.fromEntries(card.indicators.map((ind, i) => [ind.key, values[i]])) })),
+    );
+    fc.assert(
+      fc.property(input, fc.option(fc.constantFrom(1e-300, 1e-12, 1e300), { nil: undefined }), ({ card, actuals }, tinyTarget) => {
+        const tuned = tinyTarget === undefined ? card : { ...card, indicators: card.indicators.map((ind, i) => (i === 0 ? { ...ind, target: tinyTarget } : ind)) };
+        const result = scoreScorecard(tuned, { actuals });
+        for (const ind of result.indicators) {
+          for (const x of [ind.achievement, ind.multiplierRaw, ind.multiplier, ind.points]) if (x !== null) expect(Number.isFinite(x)).toBe(true);
+        }
+        if (result.status === 'complete') {
+          expect(Number.isFinite(result.subtotal)).toBe(true);
+          expect(Number.isFinite(result.total)).toBe(true);
+          expect(Number.isFinite(result.totalAfterVetoes)).toBe(true);
+        } else {
+          expect(result.total).toBeNull();
+          expect(result.indicators.some((i) => i.status === 'error' || i.status === 'incomplete')).toBe(true);
+        }
+      }),
+      runs,
+    );
+  });
+
   it('permuting the indicators does not change the total (exactly, beyond the 1e-9 required)', () => {
     const permuted = cardWithActuals.chain(({ card, actuals }) =>
       fc.shuffledSubarray(card.indicators, { minLength: card.indicators.length }).map((indicators) => ({ card, actuals, shuffled: { ...card, indicators } })),

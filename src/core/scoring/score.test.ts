@@ -109,6 +109,32 @@ describe('invalid', () => {
     const result = scoreScorecard({ indicators: [{ key: 'a', weight: 100, target: 1 }] }, { actuals: { a: Number.NaN } });
     expect(result.indicators[0].reason?.code).toBe('actual.not_finite');
   });
+  it('an actual too large to score (points overflow): an error, never a complete result with Infinity or NaN', () => {
+    const card: Scorecard = { indicators: [{ key: 'a', weight: 60, target: 1 }, { key: 'b', weight: 40, target: 10 }], grades: [{ min: 0, grade: 'D' }] };
+    const result = scoreScorecard(card, { actuals: { a: 1e308, b: 10 } });
+    expect(result.status).toBe('invalid');
+    expect(result).toMatchObject({ subtotal: null, total: null, grade: null });
+    expect(result.indicators[0]).toMatchObject({ status: 'error', points: null, multiplier: null });
+    expect(result.indicators[0].reason?.code).toBe('score.not_finite');
+    expect(result.indicators[0].reason?.message.en).toContain('too large to score');
+    expect(result.indicators[0].reason?.message['zh-CN']).toContain('数值过大');
+    expect(result.issues.map((i) => i.code)).toEqual(['score.not_finite']);
+    expect(Number.isFinite(result.indicators[1].points)).toBe(true);
+  });
+  it('an achievement that overflows (a tiny target) is an error even when a cap would bound the multiplier', () => {
+    const result = scoreScorecard({ indicators: [{ key: 'a', weight: 100, target: 1e-300, cap: 1.2 }] }, { actuals: { a: 1e300 } });
+    expect(result.status).toBe('invalid');
+    expect(result.indicators[0]).toMatchObject({ status: 'error', achievement: null, points: null });
+    expect(result.indicators[0].reason?.code).toBe('score.not_finite');
+  });
+  it('finite points whose sum overflows: the indicator with the largest points is in error', () => {
+    const card: Scorecard = { indicators: [{ key: 'a', weight: 50, target: 1 }, { key: 'b', weight: 50, target: 1 }] };
+    const result = scoreScorecard(card, { actuals: { a: 3e306, b: 3.5e306 } });
+    expect(result.status).toBe('invalid');
+    expect(result.total).toBeNull();
+    expect(result.indicators.map((i) => i.status)).toEqual(['scored', 'error']);
+    expect(result.indicators[1].reason?.code).toBe('score.not_finite');
+  });
 });
 
 describe('explainability', () => {

@@ -99,17 +99,27 @@ export function scoreIndicator(indicator: Indicator, input: ActualInput, effecti
   } else {
     const achievement = computeAchievement(indicator, actual.value);
     if (!achievement.ok) return stop(result, 'incomplete', achievement.reason);
+    if (!Number.isFinite(achievement.r)) return tooLarge(result);
     result.achievement = achievement.r;
     outcome = evaluateRule(rule, achievement.r);
   }
   const limited = applyLimits(outcome.m, indicator.cap, indicator.floor);
+  const points = effectiveWeight * limited.m;
+  // an actual far beyond its target (1e308 against 100) overflows: an error, never NaN or Infinity
+  if (!Number.isFinite(outcome.m) || !Number.isFinite(limited.m) || !Number.isFinite(points)) return tooLarge(result);
   result.match = outcome.match;
   result.multiplierRaw = outcome.m;
   result.multiplier = limited.m;
   result.limit = limited.limit;
-  result.points = effectiveWeight * limited.m;
+  result.points = points;
   result.vetoTriggered = indicator.veto ? isVetoTriggered(indicator.veto, result.achievement) : false;
   return result;
+}
+
+/** Ends `result` as an error: a number on the way to its points is too large to compute. */
+function tooLarge(result: IndicatorResult): IndicatorResult {
+  result.achievement = null;
+  return stop(result, 'error', reason('score.not_finite', { indicator: result.name }));
 }
 
 /**
@@ -230,6 +240,15 @@ function scoreEach(prepared: PreparedScorecard, actualOf: (indicator: Indicator,
   if (card.maxTotal !== undefined) {
     maxTotal = { value: card.maxTotal, bit: total > card.maxTotal };
     total = Math.min(total, card.maxTotal);
+  }
+  if (!Number.isFinite(subtotal) || !Number.isFinite(vetoed.total) || !Number.isFinite(total)) {
+    // finite points whose sum overflows: the indicator with the largest points is the one to fix
+    let worst = 0;
+    for (let i = 1; i < indicators.length; i++) if (Math.abs(points[i]) > Math.abs(points[worst])) worst = i;
+    const culprit = indicators[worst];
+    culprit.status = 'error';
+    culprit.reason = reason('score.not_finite', { indicator: culprit.name });
+    return { status: 'invalid', indicators, subtotal: null, vetoes: [], totalAfterVetoes: null, maxTotal: null, total: null, grade: null, issues: [culprit.reason] };
   }
   const grade = card.grades && card.grades.length > 0 ? gradeFor(total, card.grades) : null;
   return { status, indicators, subtotal, vetoes: vetoed.outcomes, totalAfterVetoes: vetoed.total, maxTotal, total, grade, issues };

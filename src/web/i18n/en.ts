@@ -373,6 +373,11 @@ const en: Catalog = {
       user: 'User',
       api_token: 'API token',
       import: 'Import',
+      indicator: 'Indicator',
+      scorecard_template: 'Scorecard template',
+      cycle: 'Appraisal cycle',
+      cycle_participant: 'Participant',
+      appeal: 'Appeal',
     },
   },
   account: {

@@ -366,6 +366,11 @@ const zhCN = {
       user: '用户',
       api_token: 'API 令牌',
       import: '导入',
+      indicator: '指标',
+      scorecard_template: '考核表模板',
+      cycle: '考核周期',
+      cycle_participant: '考核对象',
+      appeal: '异议',
     },
   },
   account: {

@@ -5,7 +5,8 @@ import { type ParsedTable, readSpreadsheet, SpreadsheetError } from '../../../co
 import { closestName } from '../../../core/formula/index.ts';
 import { columnLetter, isNotApplicableCell, parseCellNumber } from '../../../core/scoring/actuals-table.ts';
 import type { Indicator, Scorecard } from '../../../core/scoring/types.ts';
-import { canManageParticipant } from '../../access.ts';
+import { MAX_ABS_NUMBER } from '../../../contracts/common.ts';
+import { canManageParticipant, canSeeParticipant } from '../../access.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { cycleParticipants, cycleTermValues, people } from '../../db/schema/index.ts';
 import { AppError, type ErrorDetail } from '../../errors.ts';
@@ -231,11 +232,14 @@ export function planImport(viewer: Viewer, table: ParsedTable, candidates: Candi
     let participant: Candidate | null = null;
     if (who === '') problem(personIndex, 'actuals.person_empty');
     else {
-      const matches = byEmail.has(who.toLowerCase()) ? [byEmail.get(who.toLowerCase())!] : byEmployeeNo.has(who) ? [byEmployeeNo.get(who)!] : (byName.get(who) ?? []);
+      const found = byEmail.has(who.toLowerCase()) ? [byEmail.get(who.toLowerCase())!] : byEmployeeNo.has(who) ? [byEmployeeNo.get(who)!] : (byName.get(who) ?? []);
+      // participants out of the viewer's sight do not exist for the upload: no "not yours", no counts
+      const matches = found.filter((c) => canSeeParticipant(viewer, c));
       if (matches.length === 0) problem(personIndex, 'actuals.person_unknown');
       else if (matches.length > 1) problem(personIndex, 'actuals.person_ambiguous', { count: matches.length });
-      else if (matches[0].personId === viewer.personId && viewer.role !== 'admin') problem(personIndex, 'actuals.person_self');
-      else if (!canManageParticipant(viewer, matches[0])) problem(personIndex, 'actuals.person_out_of_scope');
+      // nobody enters their own actuals, admins included
+      else if (matches[0].personId === viewer.personId) problem(personIndex, 'actuals.person_self');
+      else if (!canManageParticipant(viewer, matches[0])) problem(personIndex, 'actuals.person_unknown');
       else if (firstRow.has(matches[0].id)) problem(personIndex, 'actuals.person_duplicate', { first: firstRow.get(matches[0].id)! });
       else {
         participant = matches[0];
@@ -254,6 +258,7 @@ export function planImport(viewer: Viewer, table: ParsedTable, candidates: Candi
         continue;
       }
       if (value === null) problem(index, 'actuals.not_number');
+      else if (Math.abs(value) > MAX_ABS_NUMBER) problem(index, 'actuals.too_large', { max: '10^15' });
       else if (participant && terms && !terms.has(term)) problem(index, 'actuals.term_not_on_card', { term, template: participant.templateName });
       else if (participant) values.push({ participantId: participant.id, term, value });
     }

@@ -49,7 +49,7 @@ export async function setAdjustment(db: Db, viewer: Viewer, ip: string | null, c
     await recordAudit(tx, actorOf(viewer, ip), {
       workspaceId: viewer.workspaceId,
       action: 'participant.adjust',
-      entityType: 'participant',
+      entityType: 'cycle_participant',
       entityId: participant.id,
       before: adjustmentOf(participant),
       after: adjustmentOf(after),
@@ -72,7 +72,7 @@ export async function removeAdjustment(db: Db, viewer: Viewer, ip: string | null
     await recordAudit(tx, actorOf(viewer, ip), {
       workspaceId: viewer.workspaceId,
       action: 'participant.remove_adjustment',
-      entityType: 'participant',
+      entityType: 'cycle_participant',
       entityId: participant.id,
       before: adjustmentOf(participant),
       after: { ...adjustmentOf(after), reason: input.reason },

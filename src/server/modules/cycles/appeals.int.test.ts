@@ -96,14 +96,14 @@ describeEachDatabase('adjustments and appeals', (kind) => {
     }
     expect((await t.api('GET', cycles(`/${cycleId}/appeals`), { token: org.tokens.manager })).body[0].canResolve).toBe(true);
 
-    // the corrections name a term of the card (or a manual key), in its scale
+    // the corrections name a term the appealed indicator reads (or a manual key, in its scale)
     const accept = cycles(`/${cycleId}/appeals/${appealId}/accept`);
     const badTerm = await t.api('POST', accept, { token: org.tokens.manager, body: { corrections: { '销售 额': 100, 沟通能力: 9 }, resolution: 'Corrected' } });
     expect(badTerm.status).toBe(400);
     expect(badTerm.body.error.details).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ path: ['body', 'corrections', '销售 额'], code: 'appeal.unknown_term' }),
-        expect.objectContaining({ path: ['body', 'corrections', '沟通能力'], code: 'rating.out_of_scale' }),
+        expect.objectContaining({ path: ['body', 'corrections', '沟通能力'], code: 'appeal.term_not_of_indicator' }),
       ]),
     );
     expect((await t.api('POST', accept, { token: org.tokens.member, body: { corrections: { 销售额: 100 }, resolution: 'Mine' } })).status).toBe(403);
@@ -128,6 +128,8 @@ describeEachDatabase('adjustments and appeals', (kind) => {
 
     // a manual indicator's correction is the manager's rating
     const ratingAppeal = await t.api('POST', appealUrl, { token: org.tokens.member, body: { indicatorKey: '沟通能力', reason: 'Clients praised my communication' } });
+    const outOfScale = await t.api('POST', cycles(`/${cycleId}/appeals/${ratingAppeal.body.appeal.id}/accept`), { token: org.tokens.admin, body: { corrections: { 沟通能力: 9 }, resolution: 'Agreed' } });
+    expect(outOfScale.body.error.details).toEqual([expect.objectContaining({ path: ['body', 'corrections', '沟通能力'], code: 'rating.out_of_scale' })]);
     const ratingAccepted = await t.api('POST', cycles(`/${cycleId}/appeals/${ratingAppeal.body.appeal.id}/accept`), { token: org.tokens.admin, body: { corrections: { 沟通能力: 5 }, resolution: 'Agreed' } });
     expect(ratingAccepted.status, JSON.stringify(ratingAccepted.body)).toBe(200);
     expect(ratingAccepted.body.result.total).toBeCloseTo(94, 9); // 50 + 24 + 20
@@ -143,9 +145,10 @@ describeEachDatabase('adjustments and appeals', (kind) => {
 
   it('a closed cycle refuses every results write with 409 cycle_locked', async () => {
     const { cycleId, participants } = await seedAppraisal(t, org, { state: 'calibrating' });
-    const appealId = await insertAppeal(t, org, participants.eastRep);
     const close = await t.api('POST', cycles(`/${cycleId}/close`), { token: org.tokens.admin, body: { allowIncomplete: true } });
     expect(close.status, JSON.stringify(close.body)).toBe(200);
+    // an appeal left open in a closed cycle (closing refuses open appeals; written directly here)
+    const appealId = await insertAppeal(t, org, participants.eastRep);
     const p = (pid: string, rest: string) => cycles(`/${cycleId}/participants/${pid}${rest}`);
     const { payload, headers } = multipartFile('file', 'actuals.csv', 'person,销售额\nerin@acme.test,100\n');
     const writes: [string, string, string, unknown?, Record<string, string>?, (Buffer | undefined)?][] = [

@@ -3,11 +3,12 @@ import type { z } from 'zod';
 import type { acceptAppealInput, Appeal, appealResult, createAppealInput, rejectAppealInput } from '../../../contracts/cycle-results.ts';
 import { canManageParticipant, canSeeParticipant, peopleScope } from '../../access.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { appeals, cycleParticipants, cycleTermValues, manualRatings, people } from '../../db/schema/index.ts';
+import { appeals, appraisalCycles, type CycleState, cycleParticipants, cycleTermValues, manualRatings, people } from '../../db/schema/index.ts';
 import { AppError, type ErrorDetail, notFound } from '../../errors.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { loadCycle, loadForWrite, type ParticipantRow } from './cycle-access.ts';
+import { type CycleRow, loadCycle, loadForWrite, type ParticipantRow } from './cycle-access.ts';
+import { cycleAllows } from './cycle-guard.ts';
 import { recomputeParticipants } from './recompute.ts';
 import { checkRating } from './ratings.service.ts';
 import { actorOf, enteredTerms, indicatorLabel, isRatedIndicator, iso, located, reloadParticipant, toParticipantResult } from './results-common.ts';
@@ -27,7 +28,7 @@ type ParticipantRef = Pick<ParticipantRow, 'id' | 'cycleId' | 'personId' | 'unit
 export async function createAppeal(db: Db, viewer: Viewer, ip: string | null, cycleId: string, participantId: string, input: CreateAppealInput): Promise<AppealResult> {
   return db.transaction(async (tx) => {
     // locks the cycle: two appeals of the same person cannot both pass the "one open" check
-    const { participant } = await loadForWrite(tx, viewer, cycleId, participantId, 'appeal', 'self');
+    const { cycle, participant } = await loadForWrite(tx, viewer, cycleId, participantId, 'appeal', 'self');
     const key = input.indicatorKey ?? null;
     if (key !== null && !participant.card.indicators.some((i) => i.key === key)) {
       throw located(['body', 'indicatorKey'], 'appeal.unknown_indicator', { key, keys: participant.card.indicators.map((i) => i.key).join(', ') }, key);
@@ -44,27 +45,34 @@ export async function createAppeal(db: Db, viewer: Viewer, ip: string | null, cy
     await recordAudit(tx, actorOf(viewer, ip), { workspaceId: viewer.workspaceId, action: 'appeal.create', entityType: 'appeal', entityId: row.id, after: { cycleId, ...row } });
     await recomputeParticipants(tx, cycleId, [participant.id]);
     const ref = await participantRef(tx, participant.id);
-    return { appeal: toAppeal(row, ref, viewer), result: toParticipantResult(await reloadParticipant(tx, participant.id)) };
+    return { appeal: toAppeal(row, ref, viewer, cycle.state), result: toParticipantResult(await reloadParticipant(tx, participant.id)) };
   });
 }
 
 /**
  * Accepts an appeal with corrected values: each correction names a term the participant's card
- * reads (written with source 'appeal') or a manual indicator's key (the manager's rating). The
- * result is recomputed. Only the participant's manager or an admin, in calibration.
+ * reads (written with source 'appeal') or a manual indicator's key (the manager's rating) — for
+ * an appeal about one indicator, only what that indicator reads (400 at body.corrections.<name>
+ * otherwise). The result is recomputed. Only the participant's manager or an admin (never for
+ * themselves), in calibration.
  */
 export async function acceptAppeal(db: Db, viewer: Viewer, ip: string | null, cycleId: string, appealId: string, input: AcceptAppealInput): Promise<AppealResult> {
   return db.transaction(async (tx) => {
-    const { appeal: before, participant } = await loadAppealForResolve(tx, viewer, cycleId, appealId);
+    const { appeal: before, participant, cycle } = await loadAppealForResolve(tx, viewer, cycleId, appealId);
     const entries = Object.entries(input.corrections);
     if (entries.length === 0) throw located(['body', 'corrections'], 'appeal.no_corrections');
     const terms = enteredTerms(participant.card);
     const rated = new Map(participant.card.indicators.filter(isRatedIndicator).map((i) => [i.key, i]));
+    // an appeal about one indicator corrects what that indicator reads (its terms, or its rating), nothing else
+    const about = before.indicatorKey === null ? undefined : participant.card.indicators.find((i) => i.key === before.indicatorKey);
+    const allowed = about ? correctableOf(about, terms) : null;
     const problems: ErrorDetail[] = [];
     for (const [name, value] of entries) {
       const path = ['body', 'corrections', name];
       const indicator = rated.get(name);
-      if (indicator) {
+      if (allowed && !allowed.has(name) && (indicator || terms.has(name))) {
+        problems.push({ path, code: 'appeal.term_not_of_indicator', params: { term: name, indicator: indicatorLabel(about!), terms: [...allowed].join(', ') || '—' }, value: name });
+      } else if (indicator) {
         try {
           checkRating(indicator, value, path);
         } catch (err) {
@@ -113,14 +121,20 @@ export async function acceptAppeal(db: Db, viewer: Viewer, ip: string | null, cy
       after: { cycleId, ...after, values: input.corrections },
     });
     await recomputeParticipants(tx, cycleId, [participant.id]);
-    return { appeal: toAppeal(after, participant, viewer), result: toParticipantResult(await reloadParticipant(tx, participant.id)) };
+    return { appeal: toAppeal(after, participant, viewer, cycle.state), result: toParticipantResult(await reloadParticipant(tx, participant.id)) };
   });
+}
+
+/** What an appeal about `indicator` may correct: the manual indicator's key (its rating), or the terms it reads. */
+function correctableOf(indicator: ParticipantRef['card']['indicators'][number], terms: Map<string, ParticipantRef['card']['indicators']>): Set<string> {
+  if (isRatedIndicator(indicator)) return new Set([indicator.key]);
+  return new Set([...terms].filter(([, readers]) => readers.includes(indicator)).map(([term]) => term));
 }
 
 /** Rejects an appeal with a written resolution; the result stays as it is. */
 export async function rejectAppeal(db: Db, viewer: Viewer, ip: string | null, cycleId: string, appealId: string, input: RejectAppealInput): Promise<AppealResult> {
   return db.transaction(async (tx) => {
-    const { appeal: before, participant } = await loadAppealForResolve(tx, viewer, cycleId, appealId);
+    const { appeal: before, participant, cycle } = await loadAppealForResolve(tx, viewer, cycleId, appealId);
     const [after] = await tx
       .update(appeals)
       .set({ status: 'rejected', resolution: input.resolution, resolvedBy: viewer.userId, resolvedAt: new Date() })
@@ -128,12 +142,12 @@ export async function rejectAppeal(db: Db, viewer: Viewer, ip: string | null, cy
       .returning();
     await recordAudit(tx, actorOf(viewer, ip), { workspaceId: viewer.workspaceId, action: 'appeal.reject', entityType: 'appeal', entityId: before.id, before: { cycleId, ...before }, after: { cycleId, ...after } });
     await recomputeParticipants(tx, cycleId, [participant.id]);
-    return { appeal: toAppeal(after, participant, viewer), result: toParticipantResult(await reloadParticipant(tx, participant.id)) };
+    return { appeal: toAppeal(after, participant, viewer, cycle.state), result: toParticipantResult(await reloadParticipant(tx, participant.id)) };
   });
 }
 
 /** An appeal of the cycle the viewer may answer: 404 when out of sight, 403/409 by loadForWrite, 409 when already answered. */
-async function loadAppealForResolve(tx: Tx, viewer: Viewer, cycleId: string, appealId: string): Promise<{ appeal: AppealRow; participant: ParticipantRef }> {
+async function loadAppealForResolve(tx: Tx, viewer: Viewer, cycleId: string, appealId: string): Promise<{ appeal: AppealRow; participant: ParticipantRef; cycle: CycleRow }> {
   const [found] = await tx
     .select({ appeal: appeals, personId: cycleParticipants.personId, unitId: cycleParticipants.unitId })
     .from(appeals)
@@ -145,12 +159,12 @@ async function loadAppealForResolve(tx: Tx, viewer: Viewer, cycleId: string, app
     throw notFound('appeal');
   }
   if (!canSeeParticipant(viewer, found)) throw notFound('appeal');
-  await loadForWrite(tx, viewer, cycleId, found.appeal.participantId, 'resolve_appeal', 'manager');
+  const { cycle } = await loadForWrite(tx, viewer, cycleId, found.appeal.participantId, 'resolve_appeal', 'manager');
   // read again under the cycle's lock: another manager may have answered it meanwhile
   const [appeal] = await tx.select().from(appeals).where(eq(appeals.id, appealId));
   if (appeal.status === 'accepted') throw new AppError('conflict', { reason: 'appeal.already_accepted' });
   if (appeal.status === 'rejected') throw new AppError('conflict', { reason: 'appeal.already_rejected' });
-  return { appeal, participant: await participantRef(tx, appeal.participantId) };
+  return { appeal, participant: await participantRef(tx, appeal.participantId), cycle };
 }
 
 async function participantRef(db: Db | Tx, participantId: string): Promise<ParticipantRef> {
@@ -162,7 +176,8 @@ async function participantRef(db: Db | Tx, participantId: string): Promise<Parti
   return row;
 }
 
-function toAppeal(row: AppealRow, participant: ParticipantRef, viewer: Viewer | null): Appeal {
+/** `cycleState`: the state of the appeal's cycle — an appeal is answered only while the cycle allows it. */
+function toAppeal(row: AppealRow, participant: ParticipantRef, viewer: Viewer | null, cycleState: CycleState): Appeal {
   const indicator = row.indicatorKey === null ? undefined : participant.card.indicators.find((i) => i.key === row.indicatorKey);
   return {
     id: row.id,
@@ -178,7 +193,7 @@ function toAppeal(row: AppealRow, participant: ParticipantRef, viewer: Viewer | 
     resolution: row.resolution,
     createdAt: row.createdAt.toISOString(),
     resolvedAt: iso(row.resolvedAt),
-    canResolve: viewer !== null && row.status === 'open' && canManageParticipant(viewer, participant),
+    canResolve: viewer !== null && row.status === 'open' && cycleAllows(cycleState, 'resolve_appeal') && canManageParticipant(viewer, participant),
   };
 }
 
@@ -192,9 +207,11 @@ const selectAppeals = (db: Db | Tx) =>
       unitId: cycleParticipants.unitId,
       card: cycleParticipants.card,
       personName: people.name,
+      cycleState: appraisalCycles.state,
     })
     .from(appeals)
     .innerJoin(cycleParticipants, eq(cycleParticipants.id, appeals.participantId))
+    .innerJoin(appraisalCycles, eq(appraisalCycles.id, cycleParticipants.cycleId))
     .innerJoin(people, eq(people.id, cycleParticipants.personId));
 
 /**
@@ -215,7 +232,7 @@ export async function listAppeals(db: Db, viewer: Viewer, cycleId: string, statu
   const rows = await selectAppeals(db)
     .where(and(...where))
     .orderBy(asc(appeals.createdAt), asc(appeals.id));
-  return rows.filter((r) => canSeeParticipant(viewer, r)).map((r) => toAppeal(r.appeal, r, viewer));
+  return rows.filter((r) => canSeeParticipant(viewer, r)).map((r) => toAppeal(r.appeal, r, viewer, r.cycleState));
 }
 
 /**
@@ -224,5 +241,5 @@ export async function listAppeals(db: Db, viewer: Viewer, cycleId: string, statu
  */
 export async function appealsOf(db: Db | Tx, participantId: string, viewer: Viewer | null = null): Promise<Appeal[]> {
   const rows = await selectAppeals(db).where(eq(appeals.participantId, participantId)).orderBy(asc(appeals.createdAt), asc(appeals.id));
-  return rows.map((r) => toAppeal(r.appeal, r, viewer));
+  return rows.map((r) => toAppeal(r.appeal, r, viewer, r.cycleState));
 }

@@ -309,11 +309,20 @@ const NAMED_IN_ERROR = 20;
 
 /**
  * calibrating → closed: every participant's full explainable result is frozen (one statement)
- * and nothing changes after. Refuses while results are incomplete or invalid unless allowed.
+ * and nothing changes after. Refuses while appeals are open (they could not be answered
+ * afterwards), and while results are incomplete or invalid unless allowed.
  */
 export async function closeCycle(db: Db, viewer: Viewer, actor: WorkspaceActor, id: string, input: z.output<typeof closeCycleInput>): Promise<Cycle> {
   await db.transaction(async (tx) => {
     const cycle = await lockFor(tx, actor.workspaceId, id, 'close');
+    // an appeal left open could never be answered: a closed cycle refuses resolve_appeal
+    const { rows: appealRows } = await tx.execute<{ n: number }>(sql`
+      select count(*)::int as n from appeals a join cycle_participants cp on cp.id = a.participant_id
+      where cp.cycle_id = ${id} and a.status = 'open'`);
+    const openAppeals = appealRows[0]?.n ?? 0;
+    if (openAppeals > 0) {
+      throw new AppError('invalid_state', { cycle: cycle.name, state: cycle.state, action: 'close', reason: 'cycle_why.appeals_open', count: openAppeals });
+    }
     // the stored statuses are current (every input change recomputes), so they decide
     await recomputeParticipants(tx, id);
     const { rows: unfinished } = await tx.execute<{ name: string; status: string }>(sql`

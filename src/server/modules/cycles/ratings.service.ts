@@ -41,7 +41,7 @@ export async function rate(db: Db, viewer: Viewer, ip: string | null, ids: { cyc
     await recordAudit(tx, actorOf(viewer, ip), {
       workspaceId: viewer.workspaceId,
       action: as === 'self' ? 'rating.self' : 'rating.manager',
-      entityType: 'participant',
+      entityType: 'cycle_participant',
       entityId: participant.id,
       before: before ? { cycleId: ids.cycleId, ...before } : null,
       after: { cycleId: ids.cycleId, ...after },

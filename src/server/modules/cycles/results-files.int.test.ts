@@ -165,7 +165,8 @@ describeEachDatabase('results files: export, actuals upload and template', (kind
       [1, '沟通能力', '沟通能力', 'actuals.rated_column'],
       [3, 'person', 'Nobody Here', 'actuals.person_unknown'],
       [4, 'person', 'Erin East', 'actuals.person_ambiguous'],
-      [5, 'person', 'hana@acme.test', 'actuals.person_out_of_scope'],
+      // outside the manager's units: exactly like nobody at all
+      [5, 'person', 'hana@acme.test', 'actuals.person_unknown'],
       [6, 'person', 'manager@acme.test', 'actuals.person_self'],
       [7, '销售额', 'lots', 'actuals.not_number'],
       [7, '回款额', '90', 'actuals.term_not_on_card'],

@@ -491,6 +491,45 @@ describeEachDatabase('scorecard templates API', (kind) => {
       expect(bad.body.error.details).toEqual([expect.objectContaining({ path: ['querystring', 'period'], code: 'scorecard.period_label_invalid' })]);
     });
 
+    it('shows a manager neither the targets nor the direct assignment of someone outside their units', async () => {
+      const grid = (who: 'admin' | 'manager', personId: string) =>
+        t.api('GET', url(`/scorecard-templates/${monthly}/targets?year=2026&ownerKind=person&ownerId=${personId}`), { token: as(who) });
+      const outside = await grid('manager', org.people.hrPerson);
+      expect(outside.status).toBe(404);
+      expect(outside.body.error.code).toBe('not_found');
+      expect(JSON.stringify(outside.body)).not.toContain('Hana');
+      // a person who does not exist answers the same: nothing tells the two apart
+      const ghost = await grid('manager', '00000000-0000-4000-8000-000000000000');
+      expect(ghost.status).toBe(404);
+      expect((await grid('manager', org.people.eastRep)).status).toBe(200);
+      expect((await grid('manager', org.people.manager)).status).toBe(200);
+      const admin = await grid('admin', org.people.hrPerson);
+      expect(admin.status).toBe(200);
+      expect(admin.body.ownerName).toBe('Hana HR');
+
+      // Hana HR (人力资源部) is assigned the template directly: the admin sees her, the manager does not
+      const byAdmin = await t.api('GET', url(`/scorecard-templates/${monthly}`), { token: as('admin') });
+      expect(byAdmin.body.assignments.people).toEqual([{ id: org.people.hrPerson, name: 'Hana HR' }]);
+      const byManager = await t.api('GET', url(`/scorecard-templates/${monthly}`), { token: as('manager') });
+      expect(byManager.status).toBe(200);
+      expect(byManager.body.assignments.people).toEqual([]);
+      expect(byManager.body.assignments.positions).toEqual(byAdmin.body.assignments.positions);
+    });
+
+    it('refuses targets beyond ±10^15, located, with a clear message', async () => {
+      const res = await t.api('PUT', url(`/scorecard-templates/${monthly}/targets`), {
+        token: as('admin'),
+        body: { year: 2026, ownerKind: 'position', ownerId: org.positionId, values: { 销售额: { '2026-01': 1e300 } } },
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.error.details).toEqual([expect.objectContaining({ path: ['body', 'values', '销售额', '2026-01'], code: 'field.number_too_large' })]);
+      expect(res.body.error.details[0].message).toContain('10^15');
+      const card = { indicators: [{ ...indicator('a', 100), target: 1e16 }] };
+      const created = await t.api('POST', url('/scorecard-templates'), { token: as('admin'), body: { name: '目标过大', period: 'month', card } });
+      expect(created.status).toBe(400);
+      expect(created.body.error.details).toEqual([expect.objectContaining({ path: ['body', 'card', 'indicators', 0, 'target'], code: 'field.number_too_large' })]);
+    });
+
     it('archiving releases the assignments, so another template may take them', async () => {
       const archived = await t.api('POST', url(`/scorecard-templates/${monthly}/archive`), { token: as('admin') });
       expect(archived.body.assignments).toEqual({ positions: [], people: [] });

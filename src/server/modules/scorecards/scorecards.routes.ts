@@ -46,7 +46,7 @@ export const scorecardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
   app.get('/scorecard-templates/:id', { schema: { tags, summary: 'One template: its card, assignments and design warnings', params: idParams, response: { 200: template } } }, async (request) => {
     const viewer = requireViewer(request);
     authorize(viewer, 'scorecards.read');
-    return getTemplate(db, viewer.workspaceId, request.params.id);
+    return getTemplate(db, viewer.workspaceId, request.params.id, viewer);
   });
   app.post(
     '/scorecard-templates',
@@ -147,7 +147,7 @@ export const scorecardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
     async (request) => {
       const viewer = requireViewer(request);
       authorize(viewer, 'scorecards.read');
-      return getTargets(db, viewer.workspaceId, request.params.id, request.query);
+      return getTargets(db, viewer.workspaceId, request.params.id, request.query, 'querystring', viewer);
     },
   );
   app.put(

@@ -4,10 +4,12 @@ import type { copyTemplateInput, createTemplateInput, DesignIssueOut, listTempla
 import { checkScorecardDesign } from '../../../core/scoring/design.ts';
 import type { Scorecard } from '../../../core/scoring/types.ts';
 import type { PeriodKind } from '../../../core/values/periods.ts';
+import { canSeePerson } from '../../access.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { escapeLike } from '../../db/like.ts';
 import { people, periodTargets, positions, scorecardTemplates, templateAssignments } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
+import type { Viewer } from '../../http/request-context.ts';
 import type { Locale } from '../../i18n/messages.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { WorkspaceActor } from '../org/org.types.ts';
@@ -99,8 +101,11 @@ export async function findTemplate(db: Db | Tx, workspaceId: string, id: string)
   return row;
 }
 
-/** The positions and people a template is assigned to, by name. */
-export async function assignmentsOf(db: Db | Tx, workspaceId: string, templateId: string): Promise<Template['assignments']> {
+/**
+ * The positions and people a template is assigned to, by name. With a `viewer`, only the
+ * people they may see (a manager does not learn who outside their units holds the template).
+ */
+export async function assignmentsOf(db: Db | Tx, workspaceId: string, templateId: string, viewer?: Viewer): Promise<Template['assignments']> {
   const [positionRows, personRows, holderRows] = await Promise.all([
     db
       .select({ id: positions.id, name: positions.name })
@@ -109,7 +114,7 @@ export async function assignmentsOf(db: Db | Tx, workspaceId: string, templateId
       .where(and(eq(templateAssignments.workspaceId, workspaceId), eq(templateAssignments.templateId, templateId)))
       .orderBy(asc(positions.name), asc(positions.id)),
     db
-      .select({ id: people.id, name: people.name })
+      .select({ id: people.id, name: people.name, unitId: people.unitId })
       .from(templateAssignments)
       .innerJoin(people, eq(people.id, templateAssignments.personId))
       .where(and(eq(templateAssignments.workspaceId, workspaceId), eq(templateAssignments.templateId, templateId)))
@@ -122,12 +127,14 @@ export async function assignmentsOf(db: Db | Tx, workspaceId: string, templateId
       .groupBy(people.positionId),
   ]);
   const holdersOf = new Map(holderRows.map((r) => [r.positionId, Number(r.n)]));
-  return { positions: positionRows.map((p) => ({ ...p, holders: holdersOf.get(p.id) ?? 0 })), people: personRows };
+  const visible = viewer ? personRows.filter((p) => canSeePerson(viewer, p)) : personRows;
+  return { positions: positionRows.map((p) => ({ ...p, holders: holdersOf.get(p.id) ?? 0 })), people: visible.map((p) => ({ id: p.id, name: p.name })) };
 }
 
-export async function getTemplate(db: Db | Tx, workspaceId: string, id: string): Promise<Template> {
+/** One template; with a `viewer`, its directly assigned people are those the viewer may see (see assignmentsOf). */
+export async function getTemplate(db: Db | Tx, workspaceId: string, id: string, viewer?: Viewer): Promise<Template> {
   const row = await findTemplate(db, workspaceId, id);
-  const [assignments, holderSets] = await Promise.all([assignmentsOf(db, workspaceId, id), holders(db, workspaceId)]);
+  const [assignments, holderSets] = await Promise.all([assignmentsOf(db, workspaceId, id, viewer), holders(db, workspaceId)]);
   return {
     id: row.id,
     name: row.name,

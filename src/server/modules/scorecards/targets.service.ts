@@ -3,9 +3,11 @@ import type { z } from 'zod';
 import type { setTargetsInput, targetGrid, targetsQuery } from '../../../contracts/scorecards.ts';
 import type { Scorecard } from '../../../core/scoring/types.ts';
 import { type PeriodKind, periodsOfYear } from '../../../core/values/periods.ts';
+import { canSeePerson } from '../../access.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { people, periodTargets, positions } from '../../db/schema/index.ts';
-import { AppError, type ErrorDetail } from '../../errors.ts';
+import { AppError, type ErrorDetail, notFound } from '../../errors.ts';
+import type { Viewer } from '../../http/request-context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { WorkspaceActor } from '../org/org.types.ts';
 import { ENTITY, findTemplate } from './scorecards.service.ts';
@@ -15,10 +17,20 @@ type Owner = { ownerKind: 'position' | 'person'; ownerId: string };
 /** By indicator key, then period label. */
 export type GridValues = Record<string, Record<string, number | null>>;
 
-/** The owner's name; 400 located at `where`.ownerId when the workspace has no such position or person. */
-async function ownerName(db: Db | Tx, workspaceId: string, owner: Owner, where: 'body' | 'querystring'): Promise<string> {
-  const table = owner.ownerKind === 'person' ? people : positions;
-  const [row] = await db.select({ name: table.name }).from(table).where(and(eq(table.workspaceId, workspaceId), eq(table.id, owner.ownerId)));
+/**
+ * The owner's name; 400 located at `where`.ownerId when the workspace has no such position or
+ * person. With a `viewer` who is not an admin, a person they may not see is "not found" (404,
+ * like /people/:id), and so is one that does not exist: the grid reveals nobody outside their units.
+ */
+async function ownerName(db: Db | Tx, workspaceId: string, owner: Owner, where: 'body' | 'querystring', viewer?: Viewer): Promise<string> {
+  let row: { name: string } | undefined;
+  if (owner.ownerKind === 'person') {
+    const [person] = await db.select({ id: people.id, name: people.name, unitId: people.unitId }).from(people).where(and(eq(people.workspaceId, workspaceId), eq(people.id, owner.ownerId)));
+    if (viewer && viewer.role !== 'admin' && (!person || !canSeePerson(viewer, person))) throw notFound('person');
+    row = person;
+  } else {
+    [row] = await db.select({ name: positions.name }).from(positions).where(and(eq(positions.workspaceId, workspaceId), eq(positions.id, owner.ownerId)));
+  }
   if (!row) {
     const code = owner.ownerKind === 'person' ? 'scorecard.unknown_person' : 'scorecard.unknown_position';
     throw new AppError('validation_failed', { count: 1 }, [{ path: [where, 'ownerId'], code, params: { id: owner.ownerId } }]);
@@ -66,10 +78,13 @@ async function readGrid(db: Db | Tx, templateId: string, owner: Owner, labels: r
   return values;
 }
 
-/** GET /scorecard-templates/:id/targets — the year grid of one owner: a row per indicator that takes a target, a column per period. */
-export async function getTargets(db: Db | Tx, workspaceId: string, id: string, query: z.output<typeof targetsQuery>, where: 'body' | 'querystring' = 'querystring'): Promise<Grid> {
+/**
+ * GET /scorecard-templates/:id/targets — the year grid of one owner: a row per indicator that
+ * takes a target, a column per period. A person's grid only for a `viewer` who may see them.
+ */
+export async function getTargets(db: Db | Tx, workspaceId: string, id: string, query: z.output<typeof targetsQuery>, where: 'body' | 'querystring' = 'querystring', viewer?: Viewer): Promise<Grid> {
   const template = await findTemplate(db, workspaceId, id);
-  const name = await ownerName(db, workspaceId, query, where);
+  const name = await ownerName(db, workspaceId, query, where, viewer);
   const periods = periodsOfYear(query.year, template.period);
   const indicators = template.card.indicators.filter((i) => i.rule?.type !== 'manual');
   const stored = await readGrid(db, id, query, periods);
