@@ -47,6 +47,10 @@ export const cycle = z.object({
   forcedDistribution: z.array(z.object({ grade: z.string(), maxShare: z.number().optional(), minShare: z.number().optional() })),
   /** Of the participants the viewer may see (all of them for an administrator). */
   counts: cycleCounts,
+  /** The viewer's own part in the cycle, when they take part (lists and the cycle page; null elsewhere). */
+  mine: z
+    .object({ participantId: uuid, status: participantStatus, total: z.number().nullable(), adjustedTotal: z.number().nullable(), finalGrade: z.string().nullable() })
+    .nullable(),
   openedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
   createdAt: z.string(),

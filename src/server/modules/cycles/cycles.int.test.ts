@@ -55,6 +55,17 @@ describeEachDatabase('appraisal cycles API', (kind) => {
       }
     });
 
+    it("lists each viewer's own result with the cycle, and nobody else's", async () => {
+      const { cycleId, participants } = await seedAppraisal(t, org, { state: 'open', periodLabel: '2026-05' });
+      await setManagerRating(t, participants.member, '沟通能力', 5);
+      await api('PUT', `/cycles/${cycleId}/participants/${participants.member}/actuals`, 'admin', { values: ON_TARGET_VALUES });
+      const mine = (who: 'admin' | 'manager' | 'member') => api('GET', '/cycles', who).then((r) => r.body.find((c: { id: string }) => c.id === cycleId).mine);
+      expect(await mine('member')).toMatchObject({ participantId: participants.member, status: 'complete', total: expect.any(Number) });
+      expect((await mine('manager'))?.participantId).toBe(participants.manager);
+      expect(await mine('admin')).toBeNull();
+      expect((await api('GET', `/cycles/${cycleId}`, 'member')).body.mine.participantId).toBe(participants.member);
+    });
+
     it('edits a draft, deletes only drafts', async () => {
       const { cycleId } = await seedAppraisal(t, org, { state: 'draft', periodLabel: '2026-01' });
       const patched = await api('PATCH', `/cycles/${cycleId}`, 'admin', { name: 'January', trial: true });

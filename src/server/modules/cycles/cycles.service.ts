@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { closeCycleInput, createCycleInput, Cycle, updateCycleInput } from '../../../contracts/cycles.ts';
 import { parsePeriod, type Period } from '../../../core/values/periods.ts';
@@ -16,9 +16,10 @@ import { assertCycleAllows, type CycleAction } from './cycle-guard.ts';
 import { freezeResults, recomputeParticipants } from './recompute.ts';
 
 type Counts = Cycle['counts'];
+type Mine = Cycle['mine'];
 const NO_COUNTS: Counts = { participants: 0, complete: 0, incomplete: 0, invalid: 0 };
 
-export function toCycle(row: CycleRow, counts: Counts = NO_COUNTS): Cycle {
+export function toCycle(row: CycleRow, counts: Counts = NO_COUNTS, mine: Mine = null): Cycle {
   return {
     id: row.id,
     name: row.name,
@@ -30,6 +31,7 @@ export function toCycle(row: CycleRow, counts: Counts = NO_COUNTS): Cycle {
     state: row.state,
     forcedDistribution: row.forcedDistribution,
     counts,
+    mine,
     openedAt: row.openedAt?.toISOString() ?? null,
     closedAt: row.closedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
@@ -61,6 +63,25 @@ async function countsOf(db: Db | Tx, viewer: Viewer, cycleIds: readonly string[]
   return result;
 }
 
+/** The viewer's own participation, per cycle: what a member's list shows as "my result". */
+async function mineOf(db: Db | Tx, viewer: Viewer, cycleIds: readonly string[]): Promise<Map<string, NonNullable<Mine>>> {
+  const result = new Map<string, NonNullable<Mine>>();
+  if (cycleIds.length === 0 || !viewer.personId) return result;
+  const rows = await db
+    .select({
+      cycleId: cycleParticipants.cycleId,
+      participantId: cycleParticipants.id,
+      status: cycleParticipants.status,
+      total: cycleParticipants.total,
+      adjustedTotal: cycleParticipants.adjustedTotal,
+      finalGrade: cycleParticipants.finalGrade,
+    })
+    .from(cycleParticipants)
+    .where(and(eq(cycleParticipants.workspaceId, viewer.workspaceId), eq(cycleParticipants.personId, viewer.personId), inArray(cycleParticipants.cycleId, [...cycleIds])));
+  for (const { cycleId, ...mine } of rows) result.set(cycleId, mine);
+  return result;
+}
+
 /** Every cycle of the workspace, newest period first. */
 export async function listCycles(db: Db, viewer: Viewer): Promise<Cycle[]> {
   const rows = await db
@@ -68,13 +89,14 @@ export async function listCycles(db: Db, viewer: Viewer): Promise<Cycle[]> {
     .from(appraisalCycles)
     .where(eq(appraisalCycles.workspaceId, viewer.workspaceId))
     .orderBy(sql`${appraisalCycles.endsOn} desc, ${appraisalCycles.startsOn} desc, ${appraisalCycles.createdAt} desc`);
-  const counts = await countsOf(db, viewer, rows.map((r) => r.id));
-  return rows.map((r) => toCycle(r, counts.get(r.id)));
+  const ids = rows.map((r) => r.id);
+  const [counts, mine] = [await countsOf(db, viewer, ids), await mineOf(db, viewer, ids)];
+  return rows.map((r) => toCycle(r, counts.get(r.id), mine.get(r.id) ?? null));
 }
 
 export async function getCycle(db: Db | Tx, viewer: Viewer, id: string): Promise<Cycle> {
   const row = await loadCycle(db, viewer.workspaceId, id);
-  return toCycle(row, (await countsOf(db, viewer, [id])).get(id));
+  return toCycle(row, (await countsOf(db, viewer, [id])).get(id), (await mineOf(db, viewer, [id])).get(id) ?? null);
 }
 
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -8,7 +8,7 @@ import LoadError from '../../components/LoadError.tsx';
 import { useCurrentWorkspace } from '../auth/session.ts';
 import CycleFormModal from './CycleFormModal.tsx';
 import { useCycles } from './cycle-queries.ts';
-import { CycleStateTag, TrialTag } from './labels.tsx';
+import { CycleStateTag, GradeTag, TrialTag } from './labels.tsx';
 
 /** 考核: the workspace's appraisal cycles, newest period first; admins create new ones. */
 export default function CyclesPage() {
@@ -86,12 +86,17 @@ export default function CyclesPage() {
             key: 'progress',
             render: (_, c) =>
               member ? (
-                c.counts.participants === 0 ? (
+                !c.mine ? (
                   <Typography.Text type="secondary">{t('cycles.notParticipating')}</Typography.Text>
-                ) : c.counts.complete > 0 ? (
-                  <Tag color="success">{t('score.status.complete')}</Tag>
+                ) : c.mine.status === 'complete' ? (
+                  <Space size={6} data-testid="my-result">
+                    <Typography.Text strong>{(c.mine.adjustedTotal ?? c.mine.total ?? 0).toFixed(2)}</Typography.Text>
+                    {c.mine.finalGrade ? <GradeTag grade={c.mine.finalGrade} /> : null}
+                  </Space>
                 ) : (
-                  <Tag color="warning">{t('score.status.incomplete')}</Tag>
+                  <Tag color="warning" data-testid="my-result">
+                    {t(`score.status.${c.mine.status}`)}
+                  </Tag>
                 )
               ) : (
                 <div style={{ minWidth: 180 }} data-testid="cycle-progress">
