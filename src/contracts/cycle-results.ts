@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { boundedNumber, uuid } from './common.ts';
+import { localizedText as localized, manualRating, participantScores } from './cycles.ts';
 
 /**
  * Appraisal results (domain.md §3, §6): manual ratings (self and manager), adjustments (调整),
@@ -7,7 +8,6 @@ import { boundedNumber, uuid } from './common.ts';
  * check, and the actuals upload.
  */
 
-const localized = z.object({ 'zh-CN': z.string(), en: z.string() });
 const comment = z.string().trim().max(2000);
 /** A written reason: at least 5 characters, so that "ok" is not a reason. */
 const writtenReason = z.string().trim().min(5).max(2000);
@@ -18,34 +18,14 @@ export const ratingParams = participantParams.extend({ key: z.string().min(1).ma
 export const appealParams = cycleParams.extend({ appealId: uuid });
 
 // ── results of one participant ───────────────────────────────────────────────
-export const participantResult = z.object({
-  participantId: uuid,
-  status: z.enum(['complete', 'incomplete', 'invalid']),
-  subtotal: z.number().nullable(),
-  total: z.number().nullable(),
-  grade: z.string().nullable(),
-  adjustedTotal: z.number().nullable(),
-  adjustmentReason: z.string().nullable(),
-  adjustedAt: z.string().nullable(),
-  /** The grade of the total that counts (adjusted or computed). */
-  finalGrade: z.string().nullable(),
-});
+export const participantResult = z.object({ participantId: uuid, ...participantScores.shape });
 export type ParticipantResult = z.infer<typeof participantResult>;
 
 // ── manual ratings ───────────────────────────────────────────────────────────
 export const ratingInput = z.object({ rating: boundedNumber, comment: comment.optional() }).strict();
 
-export const manualRating = z.object({
-  indicatorKey: z.string(),
-  selfRating: z.number().nullable(),
-  selfComment: z.string().nullable(),
-  selfAt: z.string().nullable(),
-  /** The manager's rating: the one that counts. */
-  managerRating: z.number().nullable(),
-  managerComment: z.string().nullable(),
-  managerAt: z.string().nullable(),
-});
-export type ManualRating = z.infer<typeof manualRating>;
+/** Defined with the participant detail, which lists them. */
+export { type ManualRating, manualRating } from './cycles.ts';
 
 export const ratingResult = z.object({ rating: manualRating, result: participantResult });
 
@@ -90,6 +70,7 @@ export type Appeal = z.infer<typeof appeal>;
 export const appealResult = z.object({ appeal, result: participantResult });
 
 // ── ranking (calibration) ────────────────────────────────────────────────────
+const scores = participantScores.shape;
 export const rankingQuery = z.object({ unitId: uuid.optional() });
 
 export const rankingItem = z.object({
@@ -101,15 +82,15 @@ export const rankingItem = z.object({
   unitId: uuid.nullable(),
   unitName: z.string().nullable(),
   templateName: z.string(),
-  status: z.enum(['complete', 'incomplete', 'invalid']),
-  subtotal: z.number().nullable(),
-  total: z.number().nullable(),
-  adjustedTotal: z.number().nullable(),
-  adjustmentReason: z.string().nullable(),
+  status: scores.status,
+  subtotal: scores.subtotal,
+  total: scores.total,
+  adjustedTotal: scores.adjustedTotal,
+  adjustmentReason: scores.adjustmentReason,
   /** adjustedTotal ?? total: the one that counts. */
   countedTotal: z.number().nullable(),
-  grade: z.string().nullable(),
-  finalGrade: z.string().nullable(),
+  grade: scores.grade,
+  finalGrade: scores.finalGrade,
   openAppeals: z.number().int(),
 });
 export type RankingItem = z.infer<typeof rankingItem>;

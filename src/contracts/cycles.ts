@@ -111,6 +111,24 @@ export const listParticipantsQuery = pageQuery.extend({
   status: participantStatus.optional(),
 });
 
+/**
+ * A participant's result as stored: the computed figures and the manager's adjustment. Written
+ * once here; the participants table, the detail, the ranking (cycle-results.ts) and the result
+ * a rating, adjustment or appeal returns each take the fields they show.
+ */
+export const participantScores = z.object({
+  status: participantStatus,
+  subtotal: z.number().nullable(),
+  total: z.number().nullable(),
+  grade: z.string().nullable(),
+  adjustedTotal: z.number().nullable(),
+  adjustmentReason: z.string().nullable(),
+  adjustedAt: z.string().nullable(),
+  /** The grade of the total that counts (adjusted or computed). */
+  finalGrade: z.string().nullable(),
+});
+const scores = participantScores.shape;
+
 /** A row of the participants table (shared with the ranking). */
 export const participantSummary = z.object({
   id: uuid,
@@ -119,17 +137,18 @@ export const participantSummary = z.object({
   unitId: uuid.nullable(),
   unitName: z.string().nullable(),
   templateName: z.string(),
-  status: participantStatus,
-  total: z.number().nullable(),
-  grade: z.string().nullable(),
-  adjustedTotal: z.number().nullable(),
-  finalGrade: z.string().nullable(),
+  status: scores.status,
+  total: scores.total,
+  grade: scores.grade,
+  adjustedTotal: scores.adjustedTotal,
+  finalGrade: scores.finalGrade,
   openAppeals: z.number().int(),
 });
 export type ParticipantSummary = z.infer<typeof participantSummary>;
 export const participantsPage = paged(participantSummary);
 
-const localizedText = z.object({ 'zh-CN': z.string(), en: z.string() });
+/** A text in each language of the app. */
+export const localizedText = z.object({ 'zh-CN': z.string(), en: z.string() });
 /** A coded message with its text in both languages (the scoring engine's explanations). */
 export const reason = z.object({
   code: z.string(),
@@ -202,6 +221,20 @@ export const scoreResult = z.object({
 
 const who = z.object({ id: uuid, name: z.string() }).nullable();
 
+/** A participant's self-rating and their manager's of one manual indicator (ratings, detail). */
+export const manualRating = z.object({
+  indicatorKey: z.string(),
+  selfRating: z.number().nullable(),
+  selfComment: z.string().nullable(),
+  selfAt: z.string().nullable(),
+  /** The manager's rating: the one that counts. */
+  managerRating: z.number().nullable(),
+  managerComment: z.string().nullable(),
+  managerAt: z.string().nullable(),
+});
+export type ManualRating = z.infer<typeof manualRating>;
+const { managerAt: _, ...ratingShape } = manualRating.shape;
+
 /** What the viewer may do to this participant now (the cycle's state and their standing). */
 export const participantPermissions = z.object({
   enterActuals: z.boolean(),
@@ -217,10 +250,10 @@ export const participantDetail = participantSummary.extend({
   cycleId: uuid,
   cycle: z.object({ id: uuid, name: z.string(), state: cycleState, periodLabel: z.string(), trial: z.boolean() }),
   templateId: uuid.nullable(),
-  subtotal: z.number().nullable(),
-  adjustmentReason: z.string().nullable(),
+  subtotal: scores.subtotal,
+  adjustmentReason: scores.adjustmentReason,
   adjustedBy: who,
-  adjustedAt: z.string().nullable(),
+  adjustedAt: scores.adjustedAt,
   computedAt: z.string(),
   card,
   notApplicable: z.array(z.string()),
@@ -228,18 +261,7 @@ export const participantDetail = participantSummary.extend({
   termsNeeded: z.array(z.object({ key: z.string(), name: z.string(), manual: z.boolean(), terms: z.array(z.string()) })),
   /** The entered term values: who entered them, when, and how (typed in, uploaded, or corrected by an appeal). */
   values: z.array(z.object({ term: z.string(), value: z.number(), source: z.enum(['entry', 'upload', 'appeal']), updatedBy: who, updatedAt: z.string() })),
-  ratings: z.array(
-    z.object({
-      indicatorKey: z.string(),
-      selfRating: z.number().nullable(),
-      selfComment: z.string().nullable(),
-      selfAt: z.string().nullable(),
-      managerRating: z.number().nullable(),
-      managerComment: z.string().nullable(),
-      managerBy: who,
-      managerAt: z.string().nullable(),
-    }),
-  ),
+  ratings: z.array(z.object({ ...ratingShape, managerBy: who, managerAt: manualRating.shape.managerAt })),
   /** Live while the cycle runs; the frozen result once it is closed. */
   result: scoreResult,
   frozen: z.boolean(),
@@ -268,7 +290,7 @@ export const whatIfInput = z.strictObject({
     }),
 });
 
-const scoreSummary = z.object({ status: participantStatus, subtotal: z.number().nullable(), total: z.number().nullable(), grade: z.string().nullable() });
+const scoreSummary = participantScores.pick({ status: true, subtotal: true, total: true, grade: true });
 export const whatIfResult = z.object({
   change: z.object({ key: z.string(), actual: z.number().nullable().optional(), target: z.number().optional() }),
   before: scoreSummary,

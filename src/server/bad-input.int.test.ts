@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { errorBody } from '../contracts/common.ts';
 import { compareRouteTable, listApiRoutes, shortRoute, WRITE_METHODS } from './testing/api-routes.ts';
 import { type BadCase, badInputCases } from './testing/bad-input.cases.ts';
-import { type Org, seedOrg } from './testing/fixtures.ts';
-import { describeEachDatabase, startTestApp, type TestApp } from './testing/harness.ts';
+import type { Org } from './testing/fixtures.ts';
+import { describeEachDatabase, type TestApp } from './testing/harness.ts';
+import { useSeededOrg } from './testing/seeded-org.ts';
 import { writeFingerprint } from './testing/sessions.ts';
 
 /**
@@ -17,11 +18,10 @@ const cases = Object.entries(badInputCases).map(([route, c]) => ({ name: `${shor
 describeEachDatabase('bad input on every write route', (kind) => {
   let t: TestApp;
   let org: Org;
-  beforeAll(async () => {
-    t = await startTestApp(kind);
-    org = await seedOrg(t);
+  useSeededOrg(kind, (app, seeded) => {
+    t = app;
+    org = seeded;
   });
-  afterAll(() => t?.close());
 
   it('has a bad-input case for every write route the app serves, and none for a route it does not', async () => {
     const writes = (await listApiRoutes(t)).filter((r) => WRITE_METHODS.has(r.split(' ')[0]));

@@ -1,16 +1,17 @@
 /**
  * One cell of a real export (domain.md §4, docs/import-formats.md) → a typed value, for the
  * column types of a dataset. Pure: no I/O, no time zone — dates and times are read as the
- * wall-clock values the file shows. Rules and examples: docs/datasets-values.md.
+ * wall-clock values the file shows. Rules and examples: docs/datasets-values.md; guessing a column's type: column-type.ts.
  *
  * Every type: surrounding spaces (and a BOM) are ignored; an Excel text guard is removed —
  * `="20220329123456789"` or a leading apostrophe `'13800138000`; empty, `-`, `--`, `—`
  * (and, except for text, `NA` / `N/A` / `不适用`) are missing (null).
  * Numbers are bounded to ±1e15; NaN and Infinity are never produced.
  */
-import { isNotApplicableCell, parseCellNumber } from '../scoring/actuals-table.ts';
+import { isNotApplicableCell, parseCellNumber } from '../values/cells.ts';
 import type { LocalizedText } from '../scoring/types.ts';
-import { parseDate } from '../values/dates.ts';
+import { parseDateTime } from '../values/dates.ts';
+import { parseDuration } from '../values/durations.ts';
 
 export type ColumnType = 'text' | 'integer' | 'decimal' | 'percent' | 'datetime' | 'duration';
 
@@ -32,7 +33,7 @@ export type CellResult = { ok: true; value: string | number | null } | { ok: fal
 export const MAX_CELL_NUMBER = 1e15;
 
 /** Longer cells are never numbers, dates or durations; they are refused before any parsing. */
-const MAX_VALUE_LENGTH = 200;
+export const MAX_VALUE_LENGTH = 200;
 
 const MISSING = new Set(['', '-', '--', '—', '——', '–']);
 
@@ -121,11 +122,11 @@ export function normaliseCell(raw: string, type: ColumnType): CellResult {
     case 'percent':
       return readPercent(v, raw);
     case 'datetime': {
-      const value = readDateTime(v, true);
+      const value = parseDateTime(v, true);
       return value === undefined ? refuse('datetime.invalid', raw) : { ok: true, value };
     }
     case 'duration': {
-      const value = readDuration(v);
+      const value = parseDuration(v);
       if (value === undefined) return refuse('duration.invalid', raw);
       return bounded(value, raw);
     }
@@ -183,138 +184,4 @@ function readPercent(v: string, raw: string): CellResult {
   const n = parseCellNumber(v.replace(/\s+%$/, '%'));
   if (n === null) return refuse('percent.invalid', raw);
   return bounded(n, raw);
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/**
- * A date `YYYY-MM-DD`, or a date and time `YYYY-MM-DDTHH:MM:SS`; undefined when it is neither.
- * Excel serials (46198, 46198.5) are read only with `serials`.
- */
-function readDateTime(v: string, serials: boolean): string | undefined {
-  // 2026年06月25日12时01分35秒, 2026年6月25日 12:01
-  let m = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?\s*(?:(\d{1,2})\s*[时點点:]\s*(\d{1,2})\s*(?:分\s*(?:(\d{1,2})(?:\.\d+)?\s*秒?)?|:\s*(\d{1,2})(?:\.\d+)?)?)?$/.exec(v);
-  if (m) return withTime(`${m[1]}-${m[2]}-${m[3]}`, m[4], m[5], m[6] ?? m[7]);
-  // 2026-06-25, 2026/06/25 12:01:35, 2026-06-25T12:01:35.123
-  m = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?:(?:[ T]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/.exec(v);
-  if (m) return withTime(m[1]!, m[2], m[3], m[4]);
-  // 20220329
-  m = /^(\d{4})(\d{2})(\d{2})$/.exec(v);
-  if (m) return withTime(`${m[1]}-${m[2]}-${m[3]}`, undefined, undefined, undefined);
-  if (!serials) return undefined;
-  m = /^(\d{1,7})(\.\d+)?$/.exec(v);
-  if (!m) return undefined;
-  const date = parseDate(m[1]!);
-  if (!date) return undefined;
-  const seconds = m[2] ? Math.round(Number(`0${m[2]}`) * 86_400) : 0;
-  if (!m[2]) return date;
-  if (seconds >= 86_400) {
-    const next = parseDate(String(Number(m[1]) + 1));
-    return next ? `${next}T00:00:00` : undefined;
-  }
-  return `${date}T${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`;
-}
-
-function withTime(datePart: string, h: string | undefined, mi: string | undefined, s: string | undefined): string | undefined {
-  const date = parseDate(datePart);
-  if (!date) return undefined;
-  if (h === undefined) return date;
-  const [hh, mm, ss] = [Number(h), Number(mi ?? 0), Number(s ?? 0)];
-  if (hh > 23 || mm > 59 || ss > 59) return undefined;
-  return `${date}T${pad(hh)}:${pad(mm)}:${pad(ss)}`;
-}
-
-const DURATION_UNITS: [RegExp, number][] = [
-  [/^(?:天|日|d)/i, 86_400],
-  [/^(?:小时|小時|时|時|hours?|hrs|hr|h)/i, 3600],
-  [/^(?:分钟|分鐘|分|minutes?|mins|min|m)/i, 60],
-  [/^(?:秒钟|秒鐘|秒|seconds?|secs|sec|s)/i, 1],
-];
-
-/** Seconds of `10秒`, `1分30秒`, `1小时2分`, `01:02:03`, `02:03` (minutes:seconds), `90`; rounded to milliseconds. */
-function readDuration(v: string): number | undefined {
-  if (/\d\s+\d/.test(v)) return undefined;
-  const s = v.replace(/\s+/g, '');
-  let m = /^(\d+):([0-5]?\d)(?::([0-5]?\d(?:\.\d+)?))?$/.exec(s);
-  if (m) {
-    const seconds = m[3] === undefined ? Number(m[1]) * 60 + Number(m[2]) : Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
-    return roundMs(seconds);
-  }
-  if (/^\d+(?:\.\d+)?$/.test(s)) return roundMs(Number(s));
-  // units in decreasing order, each at most once
-  let rest = s;
-  let total = 0;
-  let last = Infinity;
-  let parts = 0;
-  while (rest) {
-    m = /^(\d+(?:\.\d+)?)/.exec(rest);
-    if (!m) return undefined;
-    rest = rest.slice(m[1]!.length);
-    const unit = DURATION_UNITS.find(([re]) => re.test(rest));
-    if (!unit) return undefined;
-    const [re, size] = unit;
-    if (size >= last) return undefined;
-    last = size;
-    rest = rest.replace(re, '');
-    total += Number(m[1]) * size;
-    parts++;
-  }
-  return parts > 0 ? roundMs(total) : undefined;
-}
-
-function roundMs(seconds: number): number {
-  return Math.round(seconds * 1000) / 1000;
-}
-
-/** A number that is really an id: 16 or more digits, or a leading zero (`0123`, not `0` or `0.5`). */
-function looksLikeId(v: string): boolean {
-  const digits = v.replace(/,/g, '');
-  return /^\d+$/.test(digits) && (digits.length >= 16 || digits.startsWith('0') && digits.length > 1);
-}
-
-/** Whether a (non-missing) sample fits a type when guessing: stricter than normaliseCell. */
-function fits(sample: string, type: ColumnType): boolean {
-  const { text, guarded } = unguardCell(sample);
-  const v = text.normalize('NFKC').trim();
-  if (type === 'text') return true;
-  if (guarded || v.length > MAX_VALUE_LENGTH) return false;
-  switch (type) {
-    case 'datetime':
-      return readDateTime(v, false) !== undefined;
-    case 'duration':
-      return /\D$/.test(v.replace(/\s+/g, '')) || v.includes(':') ? readDuration(v) !== undefined : false;
-    case 'integer':
-      return !looksLikeId(v) && normaliseCell(v, 'integer').ok;
-    case 'percent':
-      return !looksLikeId(v) && normaliseCell(v, 'percent').ok;
-    case 'decimal':
-      return !looksLikeId(v) && normaliseCell(v, 'decimal').ok;
-  }
-}
-
-/** Types from the most specific to the least, as guessColumnType tries them. */
-const GUESS_ORDER: readonly ColumnType[] = ['datetime', 'duration', 'integer', 'percent', 'decimal'];
-
-/**
- * The most specific type that accepts at least 95 % of the non-missing samples; text when
- * there are none. Excel serials are not guessed as dates (they are numbers too); a column in
- * which any value is an id — guarded by `="…"` or `'`, 16 or more digits, or a leading zero — is text.
- * @example guessColumnType(['28.64%', '3.5%', '-']) // 'percent'
- * @example guessColumnType(['="20220329123456789"']) // 'text'
- */
-export function guessColumnType(samples: readonly string[]): ColumnType {
-  const present = samples.filter((s) => !isMissingCell(String(s)) && !isNotApplicableCell(unguardCell(String(s)).text));
-  if (present.length === 0) return 'text';
-  if (present.some((s) => {
-    const { text, guarded } = unguardCell(String(s));
-    return guarded || looksLikeId(text.normalize('NFKC').trim());
-  })) return 'text';
-  const percentSigns = present.filter((s) => unguardCell(String(s)).text.normalize('NFKC').endsWith('%')).length;
-  for (const type of GUESS_ORDER) {
-    // plain numbers are fractions in a percent column, but a column is percent only when most cells say so
-    if (type === 'percent' && percentSigns < present.length / 2) continue;
-    const accepted = present.filter((s) => fits(String(s), type)).length;
-    if (accepted >= 0.95 * present.length) return type;
-  }
-  return 'text';
 }

@@ -5,8 +5,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scoreWithTerms, scoreWithTermsPrepared } from './actuals.ts';
-import { parseCellNumber, type PersonActuals, personScorer, readActualsTable, scorecardTerms, scorePerson } from './actuals-table.ts';
+import { type PersonActuals, readActualsTable, scorecardTerms } from './actuals-table.ts';
 import { exactSum } from './arith.ts';
+import { personScorer, scorePerson } from './person-scorer.ts';
 import { prepareScorecard, scorePrepared, scoreScorecard } from './score.ts';
 import type { ActualInput, Scorecard } from './types.ts';
 import { applyVetoes } from './veto.ts';
@@ -109,22 +110,6 @@ describe('personScorer', () => {
     const people: PersonActuals[] = read.people;
     expect(people.map((p) => score(p).status)).toEqual(['complete', 'incomplete', 'incomplete', 'complete']);
     expect(score(people[3]).indicators[0].target).toBe(100);
-  });
-});
-
-describe('plain numbers in cells', () => {
-  it('read as before: finite, any sign, exponent, no normalising needed', () => {
-    expect(parseCellNumber('1e999')).toBeNull();
-    expect(parseCellNumber('-1e999')).toBeNull();
-    expect(parseCellNumber('.5')).toBe(0.5);
-    expect(parseCellNumber('5.')).toBe(5);
-    expect(parseCellNumber('+3')).toBe(3);
-    expect(Object.is(parseCellNumber('-0'), -0)).toBe(true);
-    expect(parseCellNumber('1e-3')).toBe(0.001);
-    expect(parseCellNumber('1,234.5')).toBe(1234.5);
-    expect(parseCellNumber('１２')).toBe(12);
-    expect(parseCellNumber('1,5')).toBeNull();
-    expect(parseCellNumber('e5')).toBeNull();
   });
 });
 

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { type Action, authorize } from '../access.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from '../modules/audit/audit.service.ts';
 import type { WorkspaceActor } from '../modules/org/org.types.ts';
@@ -18,4 +19,17 @@ export function requireViewer(request: FastifyRequest): Viewer {
 export function workspaceActor(request: FastifyRequest): WorkspaceActor {
   const viewer = requireViewer(request);
   return { userId: viewer.userId, label: viewer.label, ip: request.ip, workspaceId: viewer.workspaceId };
+}
+
+/** The request's viewer once they may do `action`: 401 without a viewer, 403 when the role may not. */
+export function allowedViewer(request: FastifyRequest, action: Action): Viewer {
+  const viewer = requireViewer(request);
+  authorize(viewer, action);
+  return viewer;
+}
+
+/** The audit actor of a request whose viewer may do `action` (see allowedViewer). */
+export function allowedActor(request: FastifyRequest, action: Action): WorkspaceActor {
+  allowedViewer(request, action);
+  return workspaceActor(request);
 }

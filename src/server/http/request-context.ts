@@ -14,7 +14,7 @@ export type Viewer = {
   workspaceKind: 'team' | 'solo';
   role: Role;
   personId: string | null;
-  /** Units led by the viewer's person, with every unit below them; 'all' for admins. */
+  /** For a manager, the units their person leads with every unit below them; 'all' for admins; empty for members (unused). */
   scopeUnitIds: ReadonlySet<string> | 'all';
 };
 

@@ -18,7 +18,9 @@ export async function resolveViewer(db: Db, request: FastifyRequest, slug: strin
     .innerJoin(memberships, and(eq(memberships.workspaceId, workspaces.id), eq(memberships.userId, auth.user.id)))
     .where(eq(workspaces.slug, slug));
   if (!row) throw new AppError('not_found', { entity: 'workspace' });
-  const scopeUnitIds = row.role === 'admin' ? ('all' as const) : await ledUnitsRecursive(db, row.id, row.personId);
+  // runs on every workspace request: only a manager's rights depend on the units they lead, so
+  // only a manager pays for the recursive query (access.ts reads the scope of managers alone)
+  const scopeUnitIds = row.role === 'admin' ? ('all' as const) : row.role === 'manager' ? await ledUnitsRecursive(db, row.id, row.personId) : new Set<string>();
   return {
     userId: auth.user.id,
     label: `${auth.user.name} <${auth.user.email}>`,
@@ -32,7 +34,7 @@ export async function resolveViewer(db: Db, request: FastifyRequest, slug: strin
 }
 
 /** The units a person leads, with every unit below them. */
-export async function ledUnitsRecursive(db: Db, workspaceId: string, personId: string | null): Promise<Set<string>> {
+async function ledUnitsRecursive(db: Db, workspaceId: string, personId: string | null): Promise<Set<string>> {
   if (!personId) return new Set();
   const result = await db.execute<{ id: string }>(sql`
     with recursive scope(id) as (

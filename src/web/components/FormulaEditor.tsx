@@ -244,7 +244,7 @@ export default function FormulaEditor({ ws, value = '', onChange, termNames, onA
       )}
       {unused.length > 0 && (
         <Typography.Text type="secondary" data-testid="formula-unused-terms" style={{ display: 'block', marginTop: 4 }}>
-          {t('indicators.unusedTerms', { names: unused.join('、') })}
+          {t('indicators.unusedTerms', { names: unused.join(t('common.enumSeparator')) })}
         </Typography.Text>
       )}
     </div>

@@ -121,8 +121,6 @@ export const cyclesEn: Catalog['cycles'] = {
     title: 'Upload actuals: {name}',
     intro: 'Upload a filled .xlsx or .csv. All or nothing: a file with any problem writes nothing.',
     columns: 'Columns: person (name, email or employee number) and one column per term. NA, N/A or 不适用 marks the indicator not applicable; an empty cell leaves the value as it is.',
-    uploading: 'Uploading {name}…',
-    checking: 'Checking and scoring…',
     done: 'Imported: {participants} people, {values} values',
     doneTitle: '“{name}” imported',
     rows: 'Rows',

@@ -119,8 +119,6 @@ export const cyclesZhCN = {
     title: '上传实际值：{name}',
     intro: '上传填好的 .xlsx 或 .csv。整份文件要么全部导入，要么（有任何问题时）一条也不写入。',
     columns: '列：person（姓名、邮箱或工号）以及每个数据项一列。单元格填 NA、N/A 或“不适用”表示该指标不适用；空单元格保持原值不变。',
-    uploading: '正在上传 {name}…',
-    checking: '正在检查和计分…',
     done: '已导入：{participants} 人，{values} 个数值',
     doneTitle: '“{name}”导入完成',
     rows: '数据行',

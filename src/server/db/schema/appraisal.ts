@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, doublePrecision, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { DistributionLimit } from '../../../core/scoring/grades.ts';
 import type { Scorecard, ScoreResult } from '../../../core/scoring/types.ts';
-import { users, workspaces } from './accounts.ts';
+import { users, workspaceIdColumn } from './accounts.ts';
+import { createdAtColumn, idColumn, timestampColumns, updatedAtColumn } from './columns.ts';
 import { orgUnits, people, positions } from './org.ts';
 
 import type { PeriodKind } from '../../../core/values/periods.ts';
@@ -18,18 +19,15 @@ export type CycleState = 'draft' | 'open' | 'calibrating' | 'closed';
 export const scorecardTemplates = pgTable(
   'scorecard_templates',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    workspaceId: workspaceIdColumn(),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     period: text('period').$type<PeriodKind>().notNull(),
     /** `{ indicators, grades?, maxTotal? }` — a Scorecard without name and period. */
     card: jsonb('card').$type<Scorecard>().notNull(),
     status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestampColumns(),
   },
   (t) => [
     uniqueIndex('scorecard_templates_ws_name_uq').on(t.workspaceId, t.name),
@@ -45,17 +43,15 @@ export const scorecardTemplates = pgTable(
 export const templateAssignments = pgTable(
   'template_assignments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    workspaceId: workspaceIdColumn(),
     templateId: uuid('template_id')
       .notNull()
       .references(() => scorecardTemplates.id, { onDelete: 'cascade' }),
     period: text('period').$type<PeriodKind>().notNull(),
     positionId: uuid('position_id').references(() => positions.id, { onDelete: 'cascade' }),
     personId: uuid('person_id').references(() => people.id, { onDelete: 'cascade' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     check('template_assignments_one_owner_ck', sql`(${t.positionId} is null) <> (${t.personId} is null)`),
@@ -73,10 +69,8 @@ export const templateAssignments = pgTable(
 export const periodTargets = pgTable(
   'period_targets',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    workspaceId: workspaceIdColumn(),
     templateId: uuid('template_id')
       .notNull()
       .references(() => scorecardTemplates.id, { onDelete: 'cascade' }),
@@ -86,7 +80,7 @@ export const periodTargets = pgTable(
     periodLabel: text('period_label').notNull(),
     value: doublePrecision('value').notNull(),
     updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [
     uniqueIndex('period_targets_uq').on(t.templateId, t.ownerKind, t.ownerId, t.indicatorKey, t.periodLabel),
@@ -99,10 +93,8 @@ export const periodTargets = pgTable(
 export const appraisalCycles = pgTable(
   'appraisal_cycles',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    workspaceId: workspaceIdColumn(),
     name: text('name').notNull(),
     periodKind: text('period_kind').$type<PeriodKind>().notNull(),
     /** `2026-10`, `2026-Q4` or `2026`. */
@@ -116,8 +108,7 @@ export const appraisalCycles = pgTable(
     forcedDistribution: jsonb('forced_distribution').$type<DistributionLimit[]>().notNull().default([]),
     openedAt: timestamp('opened_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestampColumns(),
   },
   (t) => [
     uniqueIndex('appraisal_cycles_ws_name_uq').on(t.workspaceId, t.name),
@@ -136,10 +127,8 @@ export const appraisalCycles = pgTable(
 export const cycleParticipants = pgTable(
   'cycle_participants',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    workspaceId: workspaceIdColumn(),
     cycleId: uuid('cycle_id')
       .notNull()
       .references(() => appraisalCycles.id, { onDelete: 'cascade' }),
@@ -184,7 +173,7 @@ export const cycleTermValues = pgTable(
     value: doublePrecision('value').notNull(),
     source: text('source', { enum: ['entry', 'upload', 'appeal'] }).notNull(),
     updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [primaryKey({ name: 'cycle_term_values_pk', columns: [t.participantId, t.term] })],
 );
@@ -212,10 +201,8 @@ export const manualRatings = pgTable(
 export const appeals = pgTable(
   'appeals',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    workspaceId: workspaceIdColumn(),
     participantId: uuid('participant_id')
       .notNull()
       .references(() => cycleParticipants.id, { onDelete: 'cascade' }),
@@ -227,7 +214,7 @@ export const appeals = pgTable(
     corrections: jsonb('corrections').$type<Record<string, number>>(),
     resolution: text('resolution'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     resolvedBy: uuid('resolved_by').references(() => users.id, { onDelete: 'set null' }),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
   },

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { check, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { IndicatorKind, IndicatorNature, Perspective, Period, RollUp, TermRollUp, Direction, IndicatorStatus } from '../../../core/indicators/types.ts';
-import { workspaces } from './accounts.ts';
+import { workspaceIdColumn } from './accounts.ts';
+import { idColumn, timestampColumns } from './columns.ts';
 
 /** One term of an indicator's formula with its data definition (口径). */
 export type IndicatorTermRow = { name: string; definition: string; rollUp: TermRollUp };
@@ -13,10 +14,8 @@ export type IndicatorTermRow = { name: string; definition: string; rollUp: TermR
 export const indicators = pgTable(
   'indicators',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    workspaceId: workspaceIdColumn(),
     /** Stable ASCII identifier, unique in the workspace (scorecards refer to it). */
     key: text('key').notNull(),
     name: text('name').notNull(),
@@ -36,8 +35,7 @@ export const indicators = pgTable(
     status: text('status').$type<IndicatorStatus>().notNull().default('active'),
     /** The built-in indicator this one was copied from, if any. */
     sourceBuiltinKey: text('source_builtin_key'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestampColumns(),
   },
   (t) => [
     uniqueIndex('indicators_ws_key_uq').on(t.workspaceId, t.key),

@@ -1,14 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { workspaces } from './accounts.ts';
+import { date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { workspaceIdColumn } from './accounts.ts';
+import { idColumn, timestampColumns } from './columns.ts';
 
 export const orgUnits = pgTable(
   'org_units',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    workspaceId: workspaceIdColumn(),
     name: text('name').notNull(),
     /** null for a top-level unit. Cycles are prevented by the service. */
     parentId: uuid('parent_id'),
@@ -16,8 +15,7 @@ export const orgUnits = pgTable(
     leadPersonId: uuid('lead_person_id'),
     sortOrder: integer('sort_order').notNull().default(0),
     status: text('status', { enum: ['active', 'inactive'] }).notNull().default('active'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestampColumns(),
   },
   (t) => [
     index('org_units_ws_parent_idx').on(t.workspaceId, t.parentId),
@@ -32,14 +30,11 @@ export const orgUnits = pgTable(
 export const positions = pgTable(
   'positions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    workspaceId: workspaceIdColumn(),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestampColumns(),
   },
   (t) => [uniqueIndex('positions_ws_name_uq').on(t.workspaceId, t.name)],
 );
@@ -47,10 +42,8 @@ export const positions = pgTable(
 export const people = pgTable(
   'people',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    workspaceId: workspaceIdColumn(),
     name: text('name').notNull(),
     email: text('email'),
     employeeNo: text('employee_no'),
@@ -60,8 +53,7 @@ export const people = pgTable(
     status: text('status', { enum: ['active', 'left'] }).notNull().default('active'),
     joinedOn: date('joined_on'),
     leftOn: date('left_on'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestampColumns(),
   },
   (t) => [
     index('people_ws_unit_idx').on(t.workspaceId, t.unitId),

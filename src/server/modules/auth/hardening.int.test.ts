@@ -1,16 +1,16 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Org, seedOrg, TEST_PASSWORD } from '../../testing/fixtures.ts';
-import { describeEachDatabase, startTestApp, type TestApp } from '../../testing/harness.ts';
+import { expect, it } from 'vitest';
+import { type Org, TEST_PASSWORD } from '../../testing/fixtures.ts';
+import { describeEachDatabase, type TestApp } from '../../testing/harness.ts';
+import { useSeededOrg } from '../../testing/seeded-org.ts';
 
 /** Findings of a review: each test here failed before its fix. */
 describeEachDatabase('hardening', (kind) => {
   let t: TestApp;
   let org: Org;
-  beforeAll(async () => {
-    t = await startTestApp(kind);
-    org = await seedOrg(t);
+  useSeededOrg(kind, (app, seeded) => {
+    t = app;
+    org = seeded;
   });
-  afterAll(() => t?.close());
 
   it('a burst of parallel wrong passwords gets exactly the allowed number of guesses', async () => {
     const guesses = await Promise.all(

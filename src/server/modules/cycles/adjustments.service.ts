@@ -8,8 +8,7 @@ import type { Viewer } from '../../http/request-context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { loadForWrite, type ParticipantRow } from './cycle-access.ts';
 import { finalGradeOf } from './participant-score.ts';
-import { recomputeParticipants } from './recompute.ts';
-import { actorOf, iso, located, reloadParticipant, toParticipantResult } from './results-common.ts';
+import { actorOf, iso, located, rescore } from './results-common.ts';
 
 export type AdjustmentInput = z.output<typeof adjustmentInput>;
 export type RemoveAdjustmentInput = z.output<typeof removeAdjustmentInput>;
@@ -25,59 +24,58 @@ const adjustmentOf = (p: ParticipantRow) => ({
   finalGrade: p.finalGrade,
 });
 
+type AdjustmentPatch = Pick<ParticipantRow, 'adjustedTotal' | 'adjustmentReason' | 'adjustedBy' | 'adjustedAt'>;
+
 /**
  * A manager's adjustment (调整, domain.md §3): the total that counts instead of the computed
  * one, only with a written reason; open or calibrating cycles; never one's own. The final grade
  * follows the adjusted total. Audited with the before and after.
  */
-export async function setAdjustment(db: Db, viewer: Viewer, ip: string | null, cycleId: string, participantId: string, input: AdjustmentInput): Promise<ParticipantResult> {
-  return db.transaction(async (tx) => {
-    const { participant } = await loadForWrite(tx, viewer, cycleId, participantId, 'adjust', 'manager');
+export function setAdjustment(db: Db, viewer: Viewer, ip: string | null, cycleId: string, participantId: string, input: AdjustmentInput): Promise<ParticipantResult> {
+  return writeAdjustment(db, viewer, ip, { cycleId, participantId }, 'participant.adjust', (participant) => {
     const max = participant.card.maxTotal;
     if (max !== undefined && input.total > max) throw located(['body', 'total'], 'adjustment.above_max_total', { max, total: input.total }, input.total);
-    const [after] = await tx
-      .update(cycleParticipants)
-      .set({
-        adjustedTotal: input.total,
-        adjustmentReason: input.reason,
-        adjustedBy: viewer.userId,
-        adjustedAt: new Date(),
-        finalGrade: finalGradeOf(participant.card, participant.total, input.total),
-      })
-      .where(eq(cycleParticipants.id, participant.id))
-      .returning();
-    await recordAudit(tx, actorOf(viewer, ip), {
-      workspaceId: viewer.workspaceId,
-      action: 'participant.adjust',
-      entityType: 'cycle_participant',
-      entityId: participant.id,
-      before: adjustmentOf(participant),
-      after: adjustmentOf(after),
-    });
-    await recomputeParticipants(tx, cycleId, [participant.id]);
-    return toParticipantResult(await reloadParticipant(tx, participant.id));
+    return { patch: { adjustedTotal: input.total, adjustmentReason: input.reason, adjustedBy: viewer.userId, adjustedAt: new Date() } };
   });
 }
 
 /** Removes an adjustment (the computed total counts again), with a written reason kept in the audit log. */
-export async function removeAdjustment(db: Db, viewer: Viewer, ip: string | null, cycleId: string, participantId: string, input: RemoveAdjustmentInput): Promise<ParticipantResult> {
-  return db.transaction(async (tx) => {
-    const { participant } = await loadForWrite(tx, viewer, cycleId, participantId, 'adjust', 'manager');
+export function removeAdjustment(db: Db, viewer: Viewer, ip: string | null, cycleId: string, participantId: string, input: RemoveAdjustmentInput): Promise<ParticipantResult> {
+  return writeAdjustment(db, viewer, ip, { cycleId, participantId }, 'participant.remove_adjustment', (participant) => {
     if (participant.adjustedTotal === null) throw new AppError('conflict', { reason: 'adjustment.none' });
+    return { patch: { adjustedTotal: null, adjustmentReason: null, adjustedBy: null, adjustedAt: null }, note: { reason: input.reason } };
+  });
+}
+
+/**
+ * Writes an adjustment, or its removal, of a participant the viewer manages: `plan` checks it
+ * against the participant and says what to write. The final grade follows the total that counts;
+ * audited (with `note`), and the participant is scored again.
+ */
+async function writeAdjustment(
+  db: Db,
+  viewer: Viewer,
+  ip: string | null,
+  ids: { cycleId: string; participantId: string },
+  action: string,
+  plan: (participant: ParticipantRow) => { patch: AdjustmentPatch; note?: Record<string, unknown> },
+): Promise<ParticipantResult> {
+  return db.transaction(async (tx) => {
+    const { participant } = await loadForWrite(tx, viewer, ids.cycleId, ids.participantId, 'adjust', 'manager');
+    const { patch, note } = plan(participant);
     const [after] = await tx
       .update(cycleParticipants)
-      .set({ adjustedTotal: null, adjustmentReason: null, adjustedBy: null, adjustedAt: null, finalGrade: finalGradeOf(participant.card, participant.total, null) })
+      .set({ ...patch, finalGrade: finalGradeOf(participant.card, participant.total, patch.adjustedTotal) })
       .where(eq(cycleParticipants.id, participant.id))
       .returning();
     await recordAudit(tx, actorOf(viewer, ip), {
       workspaceId: viewer.workspaceId,
-      action: 'participant.remove_adjustment',
+      action,
       entityType: 'cycle_participant',
       entityId: participant.id,
       before: adjustmentOf(participant),
-      after: { ...adjustmentOf(after), reason: input.reason },
+      after: { ...adjustmentOf(after), ...note },
     });
-    await recomputeParticipants(tx, cycleId, [participant.id]);
-    return toParticipantResult(await reloadParticipant(tx, participant.id));
+    return rescore(tx, ids.cycleId, participant.id);
   });
 }

@@ -1,19 +1,19 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { seedAppraisal, setManagerRating } from '../../testing/appraisal-fixtures.ts';
 import { insertAppeal, seedResultsCycle, setTerms } from '../../testing/appraisal-results-fixtures.ts';
-import { type Org, seedOrg } from '../../testing/fixtures.ts';
-import { describeEachDatabase, startTestApp, type TestApp } from '../../testing/harness.ts';
+import type { Org } from '../../testing/fixtures.ts';
+import { describeEachDatabase, type TestApp } from '../../testing/harness.ts';
+import { useSeededOrg } from '../../testing/seeded-org.ts';
 import { multipartFile } from '../../testing/sessions.ts';
 import { appealsOf } from './appeals.service.ts';
 
 describeEachDatabase('adjustments and appeals', (kind) => {
   let t: TestApp;
   let org: Org;
-  beforeAll(async () => {
-    t = await startTestApp(kind);
-    org = await seedOrg(t);
+  useSeededOrg(kind, (app, seeded) => {
+    t = app;
+    org = seeded;
   });
-  afterAll(() => t?.close());
 
   const cycles = (path: string) => `/api/v1/workspaces/${org.ws}/cycles${path}`;
   /** 销售额 90, 新客户数 8, rating 4 → 85 (A). */

@@ -9,9 +9,8 @@ import type { Viewer } from '../../http/request-context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { type CycleRow, loadCycle, loadForWrite, type ParticipantRow } from './cycle-access.ts';
 import { cycleAllows } from './cycle-guard.ts';
-import { recomputeParticipants } from './recompute.ts';
 import { checkRating } from './ratings.service.ts';
-import { actorOf, enteredTerms, indicatorLabel, isRatedIndicator, iso, located, reloadParticipant, toParticipantResult } from './results-common.ts';
+import { actorOf, enteredTerms, indicatorLabel, isRatedIndicator, iso, located, rescore } from './results-common.ts';
 
 export type CreateAppealInput = z.output<typeof createAppealInput>;
 export type AcceptAppealInput = z.output<typeof acceptAppealInput>;
@@ -43,9 +42,8 @@ export async function createAppeal(db: Db, viewer: Viewer, ip: string | null, cy
       .values({ workspaceId: viewer.workspaceId, participantId: participant.id, indicatorKey: key, reason: input.reason, createdBy: viewer.userId })
       .returning();
     await recordAudit(tx, actorOf(viewer, ip), { workspaceId: viewer.workspaceId, action: 'appeal.create', entityType: 'appeal', entityId: row.id, after: { cycleId, ...row } });
-    await recomputeParticipants(tx, cycleId, [participant.id]);
-    const ref = await participantRef(tx, participant.id);
-    return { appeal: toAppeal(row, ref, viewer, cycle.state), result: toParticipantResult(await reloadParticipant(tx, participant.id)) };
+    const result = await rescore(tx, cycleId, participant.id);
+    return { appeal: toAppeal(row, await participantRef(tx, participant.id), viewer, cycle.state), result };
   });
 }
 
@@ -87,26 +85,7 @@ export async function acceptAppeal(db: Db, viewer: Viewer, ip: string | null, cy
     if (problems.length > 0) throw new AppError('validation_failed', { count: problems.length }, problems);
 
     const now = new Date();
-    const previous: Record<string, number | null> = {};
-    for (const [name, value] of entries) {
-      if (rated.has(name)) {
-        const [old] = await tx.select().from(manualRatings).where(and(eq(manualRatings.participantId, participant.id), eq(manualRatings.indicatorKey, name)));
-        previous[name] = old?.managerRating ?? null;
-        const patch = { managerRating: value, managerComment: input.resolution, managerAt: now, managerBy: viewer.userId };
-        await tx
-          .insert(manualRatings)
-          .values({ participantId: participant.id, indicatorKey: name, ...patch })
-          .onConflictDoUpdate({ target: [manualRatings.participantId, manualRatings.indicatorKey], set: patch });
-      } else {
-        const [old] = await tx.select().from(cycleTermValues).where(and(eq(cycleTermValues.participantId, participant.id), eq(cycleTermValues.term, name)));
-        previous[name] = old?.value ?? null;
-        const patch = { value, source: 'appeal' as const, updatedBy: viewer.userId, updatedAt: now };
-        await tx
-          .insert(cycleTermValues)
-          .values({ participantId: participant.id, term: name, ...patch })
-          .onConflictDoUpdate({ target: [cycleTermValues.participantId, cycleTermValues.term], set: patch });
-      }
-    }
+    const previous = await writeCorrections(tx, { viewer, participantId: participant.id, resolution: input.resolution, now }, entries, rated);
     const [after] = await tx
       .update(appeals)
       .set({ status: 'accepted', corrections: input.corrections, resolution: input.resolution, resolvedBy: viewer.userId, resolvedAt: now })
@@ -120,9 +99,48 @@ export async function acceptAppeal(db: Db, viewer: Viewer, ip: string | null, cy
       before: { cycleId, ...before, values: previous },
       after: { cycleId, ...after, values: input.corrections },
     });
-    await recomputeParticipants(tx, cycleId, [participant.id]);
-    return { appeal: toAppeal(after, participant, viewer, cycle.state), result: toParticipantResult(await reloadParticipant(tx, participant.id)) };
+    return { appeal: toAppeal(after, participant, viewer, cycle.state), result: await rescore(tx, cycleId, participant.id) };
   });
+}
+
+/**
+ * Writes an accepted appeal's corrections — manager ratings of manual indicators, term values
+ * (source 'appeal') otherwise — in one read and one upsert of each kind; the values they replace.
+ */
+async function writeCorrections(
+  tx: Tx,
+  { viewer, participantId, resolution, now }: { viewer: Viewer; participantId: string; resolution: string; now: Date },
+  entries: [string, number][],
+  rated: ReadonlyMap<string, unknown>,
+): Promise<Record<string, number | null>> {
+  const ratings = entries.filter(([name]) => rated.has(name));
+  const terms = entries.filter(([name]) => !rated.has(name));
+  const old = new Map<string, number | null>();
+  if (ratings.length > 0) {
+    const keys = ratings.map(([name]) => name);
+    const rows = await tx.select().from(manualRatings).where(and(eq(manualRatings.participantId, participantId), inArray(manualRatings.indicatorKey, keys)));
+    for (const r of rows) old.set(r.indicatorKey, r.managerRating);
+    await tx
+      .insert(manualRatings)
+      .values(ratings.map(([name, value]) => ({ participantId, indicatorKey: name, managerRating: value, managerComment: resolution, managerAt: now, managerBy: viewer.userId })))
+      .onConflictDoUpdate({
+        target: [manualRatings.participantId, manualRatings.indicatorKey],
+        set: { managerRating: sql`excluded.manager_rating`, managerComment: sql`excluded.manager_comment`, managerAt: sql`excluded.manager_at`, managerBy: sql`excluded.manager_by` },
+      });
+  }
+  if (terms.length > 0) {
+    const names = terms.map(([name]) => name);
+    const rows = await tx.select().from(cycleTermValues).where(and(eq(cycleTermValues.participantId, participantId), inArray(cycleTermValues.term, names)));
+    for (const r of rows) old.set(r.term, r.value);
+    await tx
+      .insert(cycleTermValues)
+      .values(terms.map(([name, value]) => ({ participantId, term: name, value, source: 'appeal' as const, updatedBy: viewer.userId, updatedAt: now })))
+      .onConflictDoUpdate({
+        target: [cycleTermValues.participantId, cycleTermValues.term],
+        set: { value: sql`excluded.value`, source: sql`excluded.source`, updatedBy: sql`excluded.updated_by`, updatedAt: sql`excluded.updated_at` },
+      });
+  }
+  return Object.fromEntries(entries.map(([name]) => [name, old.get(name) ?? null]));
 }
 
 /** What an appeal about `indicator` may correct: the manual indicator's key (its rating), or the terms it reads. */
@@ -141,8 +159,7 @@ export async function rejectAppeal(db: Db, viewer: Viewer, ip: string | null, cy
       .where(eq(appeals.id, before.id))
       .returning();
     await recordAudit(tx, actorOf(viewer, ip), { workspaceId: viewer.workspaceId, action: 'appeal.reject', entityType: 'appeal', entityId: before.id, before: { cycleId, ...before }, after: { cycleId, ...after } });
-    await recomputeParticipants(tx, cycleId, [participant.id]);
-    return { appeal: toAppeal(after, participant, viewer, cycle.state), result: toParticipantResult(await reloadParticipant(tx, participant.id)) };
+    return { appeal: toAppeal(after, participant, viewer, cycle.state), result: await rescore(tx, cycleId, participant.id) };
   });
 }
 

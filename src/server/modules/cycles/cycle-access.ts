@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { parsePeriod, type Period } from '../../../core/values/periods.ts';
 import { canManageParticipant, canSeeParticipant, isParticipant } from '../../access.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { appraisalCycles, cycleParticipants } from '../../db/schema/index.ts';
@@ -15,6 +16,13 @@ export async function loadCycle(db: Db | Tx, workspaceId: string, cycleId: strin
   const [row] = forUpdate ? await query.for('update') : await query;
   if (!row) throw notFound('cycle');
   return row;
+}
+
+/** The period a cycle covers. Its label was checked when the cycle was created, so a bad one is a corrupt row. */
+export function periodOf(cycle: CycleRow): Period {
+  const period = parsePeriod(cycle.periodLabel);
+  if (!period) throw new Error(`cycle ${cycle.id} has an invalid period label "${cycle.periodLabel}" (expected 2026-10, 2026-Q4 or 2026): correct the appraisal_cycles row`);
+  return period;
 }
 
 /**

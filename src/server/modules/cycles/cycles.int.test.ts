@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ON_TARGET_VALUES, seedAppraisal, setManagerRating } from '../../testing/appraisal-fixtures.ts';
-import { type Org, seedOrg } from '../../testing/fixtures.ts';
-import { describeEachDatabase, startTestApp, type TestApp } from '../../testing/harness.ts';
+import type { Org } from '../../testing/fixtures.ts';
+import { describeEachDatabase, type TestApp } from '../../testing/harness.ts';
+import { useSeededOrg } from '../../testing/seeded-org.ts';
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -14,11 +15,10 @@ describeEachDatabase('appraisal cycles API', (kind) => {
     t.api(method, url(path), { token: as(who), body, headers });
   const auditOf = async (entityId: string) => (await api('GET', `/audit?entityId=${entityId}&pageSize=100`)).body.items as { action: string; before: any; after: any }[];
 
-  beforeAll(async () => {
-    t = await startTestApp(kind);
-    org = await seedOrg(t);
+  useSeededOrg(kind, (app, seeded) => {
+    t = app;
+    org = seeded;
   });
-  afterAll(() => t?.close());
 
   describe('creating and editing', () => {
     it('creates a cycle with the period dates and a default name in the request language, and audits it', async () => {

@@ -21,21 +21,9 @@ import { authorize } from '../../access.ts';
 import { requireViewer, workspaceActor } from '../../http/actor.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { putActuals, whatIfFor } from './actuals.service.ts';
-import {
-  backToOpen,
-  calibrateCycle,
-  closeCycle,
-  createCycle,
-  deleteCycle,
-  getCycle,
-  listCycles,
-  openCycle,
-  previewCycle,
-  recomputeCycle,
-  reopenCycle,
-  syncCycle,
-  updateCycle,
-} from './cycles.service.ts';
+import { backToOpen, calibrateCycle, closeCycle, openCycle, recomputeCycle, reopenCycle, syncCycle } from './cycle-transitions.service.ts';
+import { getCycle, listCycles, previewCycle } from './cycles.queries.ts';
+import { createCycle, deleteCycle, updateCycle } from './cycles.service.ts';
 import { getParticipantDetail, listParticipants } from './participants.service.ts';
 
 const wsParams = z.object({ ws: z.string() });

@@ -9,7 +9,7 @@ import { escapeLike } from '../../db/like.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import { type CycleRow, loadCycle, loadVisibleParticipant, type ParticipantRow } from './cycle-access.ts';
 import { cycleAllows } from './cycle-guard.ts';
-import { participantScopeFilter } from './cycles.service.ts';
+import { participantScopeFilter } from './cycles.queries.ts';
 import { resultOf } from './recompute.ts';
 
 const summarySelect = sql`
@@ -83,7 +83,9 @@ export async function getParticipantDetail(db: Db | Tx, viewer: Viewer, cycleId:
   const cycle = await loadCycle(db, viewer.workspaceId, cycleId);
   const participant = await loadVisibleParticipant(db, viewer, cycleId, participantId);
   const [{ rows: summary }, { rows: values }, { rows: ratings }, { result }] = await Promise.all([
-    db.execute<ParticipantSummary & { adjustedByName: string | null }>(sql`${summarySelect} where cp.id = ${participantId}`),
+    db.execute<ParticipantSummary & { adjustedByName: string | null }>(
+      sql`select s.*, (select name from users where id = ${participant.adjustedBy}) as "adjustedByName" from (${summarySelect} where cp.id = ${participantId}) s`,
+    ),
     db.execute<{ term: string; value: number; source: 'entry' | 'upload' | 'appeal'; updated_by: string | null; by_name: string | null; updated_at: Date }>(sql`
       select v.term, v.value, v.source, v.updated_by, us.name as by_name, v.updated_at
       from cycle_term_values v left join users us on us.id = v.updated_by
@@ -103,10 +105,7 @@ export async function getParticipantDetail(db: Db | Tx, viewer: Viewer, cycleId:
       where r.participant_id = ${participantId} order by r.indicator_key`),
     resultOf(db, participant),
   ]);
-  const adjustedByName = participant.adjustedBy
-    ? ((await db.execute<{ name: string }>(sql`select name from users where id = ${participant.adjustedBy}`)).rows[0]?.name ?? '')
-    : null;
-  const row = summary[0];
+  const { adjustedByName, ...row } = summary[0];
   return {
     ...row,
     cycleId,

@@ -1,17 +1,20 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { ON_TARGET_VALUES, seedAppraisal, setManagerRating } from '../../testing/appraisal-fixtures.ts';
 import { setForcedDistribution, setTerms } from '../../testing/appraisal-results-fixtures.ts';
-import { type Org, seedOrg } from '../../testing/fixtures.ts';
-import { describeEachDatabase, startTestApp, type TestApp } from '../../testing/harness.ts';
+import type { Org } from '../../testing/fixtures.ts';
+import { describeEachDatabase, type TestApp } from '../../testing/harness.ts';
+import { useSeededOrg } from '../../testing/seeded-org.ts';
 
 describeEachDatabase('calibration ranking', (kind) => {
   let t: TestApp;
   let org: Org;
   let cycleId: string;
   let p: { manager: string; member: string; eastRep: string; southRep: string };
+  useSeededOrg(kind, (app, seeded) => {
+    t = app;
+    org = seeded;
+  });
   beforeAll(async () => {
-    t = await startTestApp(kind);
-    org = await seedOrg(t);
     const cycle = await seedAppraisal(t, org, { state: 'open' });
     cycleId = cycle.cycleId;
     p = cycle.participants;
@@ -23,7 +26,6 @@ describeEachDatabase('calibration ranking', (kind) => {
     await setTerms(t, cycleId, p.manager, { ...ON_TARGET_VALUES, 销售额: 70 }); // 21 points, veto ×0.5: (26+21+20+15+15)/2 = 48.5
     await setForcedDistribution(t, cycleId, [{ grade: 'S', maxShare: 0.5 }, { grade: 'D', minShare: 0.5 }]);
   });
-  afterAll(() => t?.close());
 
   const ranking = (token: string, query = '') => t.api('GET', `/api/v1/workspaces/${org.ws}/cycles/${cycleId}/ranking${query}`, { token });
 

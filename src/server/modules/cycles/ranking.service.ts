@@ -22,28 +22,28 @@ export type RankedParticipant = ParticipantRow & { personName: string; personEma
 export async function loadRanking(db: Db, viewer: Viewer, cycleId: string, unitId?: string): Promise<{ cycle: CycleRow; participants: RankedParticipant[]; ranking: Ranking }> {
   requireManagerOrAdmin(viewer);
   const cycle = await loadCycle(db, viewer.workspaceId, cycleId);
-  const units = await db.select({ id: orgUnits.id, name: orgUnits.name, parentId: orgUnits.parentId }).from(orgUnits).where(eq(orgUnits.workspaceId, viewer.workspaceId));
+  // the units, the participants and their open appeals: independent reads, all at once
+  const [units, rows, appealCounts] = await Promise.all([
+    db.select({ id: orgUnits.id, name: orgUnits.name, parentId: orgUnits.parentId }).from(orgUnits).where(eq(orgUnits.workspaceId, viewer.workspaceId)),
+    db
+      .select({ p: cycleParticipants, personName: people.name, personEmail: people.email, employeeNo: people.employeeNo })
+      .from(cycleParticipants)
+      .innerJoin(people, eq(people.id, cycleParticipants.personId))
+      .where(and(eq(cycleParticipants.workspaceId, viewer.workspaceId), eq(cycleParticipants.cycleId, cycle.id))),
+    db
+      .select({ participantId: appeals.participantId, n: count() })
+      .from(appeals)
+      .innerJoin(cycleParticipants, eq(cycleParticipants.id, appeals.participantId))
+      .where(and(eq(cycleParticipants.cycleId, cycle.id), eq(appeals.status, 'open')))
+      .groupBy(appeals.participantId),
+  ]);
   let subtree: Set<string> | null = null;
   if (unitId) {
     if (!units.some((u) => u.id === unitId)) throw notFound('unit');
     subtree = subtreeOf(units, unitId);
   }
   const unitName = new Map(units.map((u) => [u.id, u.name]));
-  const rows = await db
-    .select({ p: cycleParticipants, personName: people.name, personEmail: people.email, employeeNo: people.employeeNo })
-    .from(cycleParticipants)
-    .innerJoin(people, eq(people.id, cycleParticipants.personId))
-    .where(and(eq(cycleParticipants.workspaceId, viewer.workspaceId), eq(cycleParticipants.cycleId, cycle.id)));
-  const openAppeals = new Map(
-    (
-      await db
-        .select({ participantId: appeals.participantId, n: count() })
-        .from(appeals)
-        .innerJoin(cycleParticipants, eq(cycleParticipants.id, appeals.participantId))
-        .where(and(eq(cycleParticipants.cycleId, cycle.id), eq(appeals.status, 'open')))
-        .groupBy(appeals.participantId)
-    ).map((r) => [r.participantId, Number(r.n)]),
-  );
+  const openAppeals = new Map(appealCounts.map((r) => [r.participantId, Number(r.n)]));
 
   const participants: RankedParticipant[] = rows
     .filter(({ p }) => canSeeParticipant(viewer, p) && (!subtree || (p.unitId !== null && subtree.has(p.unitId))))

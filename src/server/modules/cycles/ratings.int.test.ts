@@ -1,18 +1,18 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { seedResultsCycle, setTerms } from '../../testing/appraisal-results-fixtures.ts';
-import { type Org, seedOrg } from '../../testing/fixtures.ts';
-import { describeEachDatabase, startTestApp, type TestApp } from '../../testing/harness.ts';
+import type { Org } from '../../testing/fixtures.ts';
+import { describeEachDatabase, type TestApp } from '../../testing/harness.ts';
+import { useSeededOrg } from '../../testing/seeded-org.ts';
 
 const KEY = encodeURIComponent('沟通能力');
 
 describeEachDatabase('manual ratings', (kind) => {
   let t: TestApp;
   let org: Org;
-  beforeAll(async () => {
-    t = await startTestApp(kind);
-    org = await seedOrg(t);
+  useSeededOrg(kind, (app, seeded) => {
+    t = app;
+    org = seeded;
   });
-  afterAll(() => t?.close());
 
   const url = (cycleId: string, pid: string, who: 'self' | 'manager', key = KEY) => `/api/v1/workspaces/${org.ws}/cycles/${cycleId}/participants/${pid}/ratings/${key}/${who}`;
 

@@ -12,39 +12,22 @@ export const ratingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
     `${who} A 400 located at params.key when :key is not a manual indicator of the participant's scorecard, at body.rating when the rating is outside its scale (default 1–5). ` +
     'Both ratings are kept; only the manager\'s counts. Closed cycles answer 409 cycle_locked.';
 
-  app.put(
-    `${path}/self`,
-    {
-      schema: {
-        tags,
-        summary: 'Rate yourself on a manual indicator (open cycles)',
-        description: describe('Only the participant themselves.'),
-        params: ratingParams,
-        body: ratingInput,
-        response: { 200: ratingResult },
-      },
+  const roles = {
+    self: { summary: 'Rate yourself on a manual indicator (open cycles)', who: 'Only the participant themselves.' },
+    manager: {
+      summary: 'Rate a participant on a manual indicator as their manager (open or calibrating cycles); this rating counts',
+      who: "The participant's manager or an admin, never for oneself.",
     },
-    async (request) => {
-      const { id, pid, key } = request.params;
-      return rate(db, requireViewer(request), request.ip, { cycleId: id, participantId: pid, key }, 'self', request.body);
-    },
-  );
+  } as const;
 
-  app.put(
-    `${path}/manager`,
-    {
-      schema: {
-        tags,
-        summary: "Rate a participant on a manual indicator as their manager (open or calibrating cycles); this rating counts",
-        description: describe("The participant's manager or an admin, never for oneself."),
-        params: ratingParams,
-        body: ratingInput,
-        response: { 200: ratingResult },
+  for (const as of ['self', 'manager'] as const) {
+    app.put(
+      `${path}/${as}`,
+      { schema: { tags, summary: roles[as].summary, description: describe(roles[as].who), params: ratingParams, body: ratingInput, response: { 200: ratingResult } } },
+      async (request) => {
+        const { id, pid, key } = request.params;
+        return rate(db, requireViewer(request), request.ip, { cycleId: id, participantId: pid, key }, as, request.body);
       },
-    },
-    async (request) => {
-      const { id, pid, key } = request.params;
-      return rate(db, requireViewer(request), request.ip, { cycleId: id, participantId: pid, key }, 'manager', request.body);
-    },
-  );
+    );
+  }
 };

@@ -7,8 +7,7 @@ import { manualRatings } from '../../db/schema/index.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { loadForWrite } from './cycle-access.ts';
-import { recomputeParticipants } from './recompute.ts';
-import { actorOf, iso, isRatedIndicator, located, manualScale, ratedKeys, reloadParticipant, toParticipantResult } from './results-common.ts';
+import { actorOf, iso, isRatedIndicator, located, manualScale, ratedKeys, rescore } from './results-common.ts';
 
 type RatingRow = typeof manualRatings.$inferSelect;
 export type RatingInput = z.output<typeof ratingInput>;
@@ -46,8 +45,7 @@ export async function rate(db: Db, viewer: Viewer, ip: string | null, ids: { cyc
       before: before ? { cycleId: ids.cycleId, ...before } : null,
       after: { cycleId: ids.cycleId, ...after },
     });
-    await recomputeParticipants(tx, ids.cycleId, [participant.id]);
-    return { rating: toManualRating(after), result: toParticipantResult(await reloadParticipant(tx, participant.id)) };
+    return { rating: toManualRating(after), result: await rescore(tx, ids.cycleId, participant.id) };
   });
 }
 

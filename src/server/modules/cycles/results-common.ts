@@ -8,6 +8,7 @@ import { AppError, type ErrorDetail } from '../../errors.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import type { Actor } from '../audit/audit.service.ts';
 import type { ParticipantRow } from './cycle-access.ts';
+import { recomputeParticipants } from './recompute.ts';
 
 /** Shared by the ratings, adjustments, appeals, ranking and results files. */
 
@@ -45,6 +46,12 @@ export function toParticipantResult(row: ParticipantRow): ParticipantResult {
 export async function reloadParticipant(db: Db | Tx, participantId: string): Promise<ParticipantRow> {
   const [row] = await db.select().from(cycleParticipants).where(eq(cycleParticipants.id, participantId));
   return row;
+}
+
+/** Scores a participant again after a change to their inputs; their result as stored now. */
+export async function rescore(tx: Db | Tx, cycleId: string, participantId: string): Promise<ParticipantResult> {
+  await recomputeParticipants(tx, cycleId, [participantId]);
+  return toParticipantResult(await reloadParticipant(tx, participantId));
 }
 
 /** The scale of a manual rule: default 1–5, as the scoring engine reads it. */

@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { assignTemplate, ensureSalesTemplate, ON_TARGET_VALUES, seedAppraisal, setManagerRating } from '../../testing/appraisal-fixtures.ts';
 import { setTerms } from '../../testing/appraisal-results-fixtures.ts';
-import { type Org, seedOrg } from '../../testing/fixtures.ts';
-import { describeEachDatabase, startTestApp, type TestApp } from '../../testing/harness.ts';
+import type { Org } from '../../testing/fixtures.ts';
+import { describeEachDatabase, type TestApp } from '../../testing/harness.ts';
+import { useSeededOrg } from '../../testing/seeded-org.ts';
 import { multipartFile } from '../../testing/sessions.ts';
 
 async function workbookOf(body: Buffer): Promise<ExcelJS.Workbook> {
@@ -23,9 +24,11 @@ describeEachDatabase('results files: export, actuals upload and template', (kind
   let t: TestApp;
   let org: Org;
   let twinId: string;
+  useSeededOrg(kind, (app, seeded) => {
+    t = app;
+    org = seeded;
+  });
   beforeAll(async () => {
-    t = await startTestApp(kind);
-    org = await seedOrg(t);
     // Hana HR takes part too (outside the manager's units), and a second "Erin East" makes the name ambiguous
     const templateId = await ensureSalesTemplate(t, org);
     await assignTemplate(t, org, templateId, { personId: org.people.hrPerson });
@@ -36,7 +39,6 @@ describeEachDatabase('results files: export, actuals upload and template', (kind
     expect(twin.status).toBe(201);
     twinId = twin.body.id;
   });
-  afterAll(() => t?.close());
 
   const cycles = (path: string) => `/api/v1/workspaces/${org.ws}/cycles${path}`;
   const download = (url: string, token: string, language = 'en') => t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}`, 'accept-language': language } });

@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { cycleParticipants } from '../../db/schema/index.ts';
 import { assignTemplate, setManagerRating } from '../../testing/appraisal-fixtures.ts';
 import { insertAppeal, seedResultsCycle, setTerms } from '../../testing/appraisal-results-fixtures.ts';
-import { type Org, seedOrg } from '../../testing/fixtures.ts';
-import { describeEachDatabase, startTestApp, type TestApp } from '../../testing/harness.ts';
+import type { Org } from '../../testing/fixtures.ts';
+import { describeEachDatabase, type TestApp } from '../../testing/harness.ts';
+import { useSeededOrg } from '../../testing/seeded-org.ts';
 import { multipartFile } from '../../testing/sessions.ts';
 
 /**
@@ -16,14 +17,15 @@ import { multipartFile } from '../../testing/sessions.ts';
 describeEachDatabase('appraisal results guards', (kind) => {
   let t: TestApp;
   let org: Org;
+  useSeededOrg(kind, (app, seeded) => {
+    t = app;
+    org = seeded;
+  });
   beforeAll(async () => {
-    t = await startTestApp(kind);
-    org = await seedOrg(t);
     // the admin takes part too: the yearly template is also assigned to Ada Admin in person
     const { templateId } = await seedResultsCycle(t, org, 'draft');
     await assignTemplate(t, org, templateId, { personId: org.people.admin });
   });
-  afterAll(() => t?.close());
 
   const cycles = (path: string) => `/api/v1/workspaces/${org.ws}/cycles${path}`;
   const participantOf = async (cycleId: string, personId: string) => {

@@ -7,6 +7,9 @@ import { DEMO_TEMPLATE_POSITION } from './demo-appraisal.ts';
 import { seedDemoAppraisal } from './demo-appraisal.seed.ts';
 import { DEMO_NAME, DEMO_PASSWORD, DEMO_SLUG, demoAccounts, demoPeople, demoPositions, demoUnits } from './demo-company.ts';
 
+/** One lock for both seeds: two first visitors at once create one demo workspace, and one appraisal. */
+const DEMO_SEED_LOCK = 7241003;
+
 /**
  * Creates the demo workspace on first use (idempotent) and returns the user id of its
  * administrator account, whom "open the demo workspace" signs in as.
@@ -19,7 +22,7 @@ export async function ensureDemoWorkspace(db: Db, ip: string | null): Promise<st
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(7241003)`);
+    await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_SEED_LOCK})`);
     const again = await demoAdminId(tx);
     if (again) return again;
     return seedDemo(tx, passwordHash, ip);
@@ -103,7 +106,7 @@ async function ensureDemoAppraisal(db: Db): Promise<void> {
   };
   if (await seeded(db)) return;
   await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(7241003)`);
+    await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_SEED_LOCK})`);
     if (await seeded(tx)) return;
     const [ws] = await tx.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, DEMO_SLUG));
     const rows = await tx.select({ id: people.id, email: people.email }).from(people).where(eq(people.workspaceId, ws.id));

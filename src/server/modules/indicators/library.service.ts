@@ -38,10 +38,12 @@ export async function listLibrary(db: Db, workspaceId: string, locale: Locale, q
     .from(indicators)
     .where(and(eq(indicators.workspaceId, workspaceId), isNotNull(indicators.sourceBuiltinKey)))
     .orderBy(asc(indicators.createdAt), asc(indicators.id));
+  const copiesOf = new Map<string, LibraryIndicator['copiedAs']>();
+  for (const { key, id, name, status } of copies) copiesOf.set(key!, [...(copiesOf.get(key!) ?? []), { id, name, status }]);
   const q = query.q?.toLowerCase();
   return BUILTIN_INDICATORS.filter((b) => !query.perspective || b.perspective === query.perspective)
     .filter((b) => !q || [b.key, b.name['zh-CN'], b.name.en, b.purpose['zh-CN'], b.purpose.en].some((s) => s.toLowerCase().includes(q)))
-    .map((b) => ({ ...localize(b, locale), copiedAs: copies.filter((c) => c.key === b.key).map(({ id, name, status }) => ({ id, name, status })) }));
+    .map((b) => ({ ...localize(b, locale), copiedAs: copiesOf.get(b.key) ?? [] }));
 }
 
 /**
@@ -51,31 +53,20 @@ export async function listLibrary(db: Db, workspaceId: string, locale: Locale, q
 export async function copyBuiltin(db: Db, actor: WorkspaceActor, key: string, input: z.output<typeof copyIndicatorInput>, locale: Locale): Promise<Indicator> {
   const builtin = findBuiltinIndicator(key);
   if (!builtin) throw notFound('builtin_indicator');
+  // the library entry in the request's language: its definition (perspective … rollUp) is copied as is
+  const { key: _key, name, altName: _altName, purpose, ...definition } = localize(builtin, locale);
   const id = await db.transaction(async (tx) => {
     if (input.key) await assertKeyFree(tx, actor.workspaceId, input.key, null);
-    const b = localize(builtin, locale);
-    return insertIndicator(
-      tx,
-      actor,
-      {
-        key: input.key ?? (await freeKey(tx, actor.workspaceId, builtin.key)),
-        name: input.name ?? b.name,
-        nameEn: locale === 'zh-CN' ? builtin.name.en : null,
-        purpose: b.purpose,
-        perspective: b.perspective,
-        kind: b.kind,
-        nature: b.nature,
-        unit: b.unit,
-        direction: b.direction,
-        formula: b.formula,
-        terms: b.terms,
-        period: b.period,
-        rollUp: b.rollUp,
-        status: 'active',
-        sourceBuiltinKey: builtin.key,
-      },
-      'indicator.copy_builtin',
-    );
+    const values = {
+      key: input.key ?? (await freeKey(tx, actor.workspaceId, builtin.key)),
+      name: input.name ?? name,
+      nameEn: locale === 'zh-CN' ? builtin.name.en : null,
+      purpose,
+      ...definition,
+      status: 'active' as const,
+      sourceBuiltinKey: builtin.key,
+    };
+    return insertIndicator(tx, actor, values, 'indicator.copy_builtin');
   });
   return getIndicator(db, actor.workspaceId, id);
 }

@@ -1,15 +1,15 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Org, seedOrg } from '../../testing/fixtures.ts';
-import { describeEachDatabase, startTestApp, type TestApp } from '../../testing/harness.ts';
+import { expect, it } from 'vitest';
+import type { Org } from '../../testing/fixtures.ts';
+import { describeEachDatabase, type TestApp } from '../../testing/harness.ts';
+import { useSeededOrg } from '../../testing/seeded-org.ts';
 
 describeEachDatabase('organisation API', (kind) => {
   let t: TestApp;
   let org: Org;
-  beforeAll(async () => {
-    t = await startTestApp(kind);
-    org = await seedOrg(t);
+  useSeededOrg(kind, (app, seeded) => {
+    t = app;
+    org = seeded;
   });
-  afterAll(() => t?.close());
 
   it('lists the unit tree with headcounts and leads', async () => {
     const res = await t.api('GET', `/api/v1/workspaces/${org.ws}/units`, { token: org.tokens.member });

@@ -14,8 +14,7 @@ import {
   updatePositionInput,
   updateUnitInput,
 } from '../../../contracts/org.ts';
-import { authorize } from '../../access.ts';
-import { requireViewer, workspaceActor } from '../../http/actor.ts';
+import { allowedActor, allowedViewer, requireViewer } from '../../http/actor.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { createPerson, getPerson, listPeople, updatePerson } from './people.service.ts';
 import { createPosition, deletePosition, listPositions, updatePosition } from './positions.service.ts';
@@ -28,50 +27,47 @@ const wsParams = z.object({ ws: z.string() });
 export const orgRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database: { db } }) => {
   const units = { tags: ['organisation'] };
   app.get('/units', { schema: { ...units, summary: 'All org units (flat; build the tree from parentId)', params: wsParams, response: { 200: z.array(unit) } } }, async (request) => {
-    const viewer = requireViewer(request);
-    authorize(viewer, 'org.read');
+    const viewer = allowedViewer(request, 'org.read');
     return listUnits(db, viewer.workspaceId);
   });
   app.post('/units', { schema: { ...units, summary: 'Create an org unit', params: wsParams, body: createUnitInput, response: { 201: unit } } }, async (request, reply) => {
-    authorize(requireViewer(request), 'unit.write');
+    const actor = allowedActor(request, 'unit.write');
     reply.status(201);
-    return createUnit(db, workspaceActor(request), request.body);
+    return createUnit(db, actor, request.body);
   });
   app.patch('/units/:id', { schema: { ...units, summary: 'Rename, move, set the lead, deactivate or reactivate a unit', params: idParams, body: updateUnitInput, response: { 200: unit } } }, async (request) => {
-    authorize(requireViewer(request), 'unit.write');
-    return updateUnit(db, workspaceActor(request), request.params.id, request.body);
+    const actor = allowedActor(request, 'unit.write');
+    return updateUnit(db, actor, request.params.id, request.body);
   });
   app.delete('/units/:id', { schema: { ...units, summary: 'Delete an empty unit', params: idParams, response: { 200: okBody } } }, async (request) => {
-    authorize(requireViewer(request), 'unit.write');
-    await deleteUnit(db, workspaceActor(request), request.params.id);
+    const actor = allowedActor(request, 'unit.write');
+    await deleteUnit(db, actor, request.params.id);
     return { ok: true as const };
   });
 
   const pos = { tags: ['organisation'] };
   app.get('/positions', { schema: { ...pos, summary: 'All positions with headcount', params: wsParams, response: { 200: z.array(position) } } }, async (request) => {
-    const viewer = requireViewer(request);
-    authorize(viewer, 'org.read');
+    const viewer = allowedViewer(request, 'org.read');
     return listPositions(db, viewer.workspaceId);
   });
   app.post('/positions', { schema: { ...pos, summary: 'Create a position', params: wsParams, body: createPositionInput, response: { 201: position } } }, async (request, reply) => {
-    authorize(requireViewer(request), 'position.write');
+    const actor = allowedActor(request, 'position.write');
     reply.status(201);
-    return createPosition(db, workspaceActor(request), request.body);
+    return createPosition(db, actor, request.body);
   });
   app.patch('/positions/:id', { schema: { ...pos, summary: 'Edit a position', params: idParams, body: updatePositionInput, response: { 200: position } } }, async (request) => {
-    authorize(requireViewer(request), 'position.write');
-    return updatePosition(db, workspaceActor(request), request.params.id, request.body);
+    const actor = allowedActor(request, 'position.write');
+    return updatePosition(db, actor, request.params.id, request.body);
   });
   app.delete('/positions/:id', { schema: { ...pos, summary: 'Delete a position nobody holds', params: idParams, response: { 200: okBody } } }, async (request) => {
-    authorize(requireViewer(request), 'position.write');
-    await deletePosition(db, workspaceActor(request), request.params.id);
+    const actor = allowedActor(request, 'position.write');
+    await deletePosition(db, actor, request.params.id);
     return { ok: true as const };
   });
 
   const ppl = { tags: ['people'] };
   app.get('/people', { schema: { ...ppl, summary: 'Search and page through the people you may see', params: wsParams, querystring: listPeopleQuery, response: { 200: peoplePage } } }, async (request) => {
-    const viewer = requireViewer(request);
-    authorize(viewer, 'people.list');
+    const viewer = allowedViewer(request, 'people.list');
     return listPeople(db, viewer, request.query);
   });
   app.get('/people/:id', { schema: { ...ppl, summary: 'One person', params: idParams, response: { 200: person } } }, async (request) => getPerson(db, requireViewer(request), request.params.id));

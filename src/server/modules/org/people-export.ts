@@ -8,7 +8,7 @@ import { orgUnits } from '../../db/schema/index.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import type { Locale } from '../../i18n/messages.ts';
 import { queryPeople } from './people.queries.ts';
-import { type PersonField, peopleColumns, statusLabels } from './people-import.validate.ts';
+import { type PersonField, peopleColumns, statusLabels } from './people-import.columns.ts';
 import { unitPathsById } from './unit-paths.ts';
 
 export type ExportQuery = Omit<z.output<typeof listPeopleQuery>, 'page' | 'pageSize'>;

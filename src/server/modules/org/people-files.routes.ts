@@ -2,8 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importResult, listPeopleQuery } from '../../../contracts/org.ts';
-import { authorize } from '../../access.ts';
-import { requireViewer, workspaceActor } from '../../http/actor.ts';
+import { allowedViewer, workspaceActor } from '../../http/actor.ts';
 import { readUploadedFile } from '../../http/upload.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { exportPeople, importTemplate, XLSX_MIME, type XlsxFile } from './people-export.ts';
@@ -37,8 +36,7 @@ export const peopleFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
       },
     },
     async (request) => {
-      const viewer = requireViewer(request);
-      authorize(viewer, 'people.import');
+      const viewer = allowedViewer(request, 'people.import');
       const file = await readUploadedFile(request, 'import.file_missing');
       return importPeople(db, viewer, workspaceActor(request).ip, file, { dryRun: request.query.dryRun });
     },
@@ -48,8 +46,7 @@ export const peopleFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
     '/people/export',
     { schema: { tags, summary: 'The people you may see, filtered like the list, as .xlsx (re-importable)', params: wsParams, querystring: exportQuery } },
     async (request, reply) => {
-      const viewer = requireViewer(request);
-      authorize(viewer, 'people.export');
+      const viewer = allowedViewer(request, 'people.export');
       return sendXlsx(reply, await exportPeople(db, viewer, request.query, request.locale));
     },
   );
@@ -58,7 +55,7 @@ export const peopleFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
     '/people/import-template',
     { schema: { tags, summary: 'An .xlsx import template: the headers, an example row and a help sheet', params: wsParams } },
     async (request, reply) => {
-      authorize(requireViewer(request), 'people.import');
+      allowedViewer(request, 'people.import');
       return sendXlsx(reply, await importTemplate(request.locale));
     },
   );

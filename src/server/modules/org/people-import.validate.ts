@@ -1,32 +1,11 @@
 import { email as emailSchema } from '../../../contracts/common.ts';
-import type { ErrorDetail } from '../../errors.ts';
-import type { ParsedTable } from './people-import.parse.ts';
 import { parseDate } from '../../../core/values/dates.ts';
-import { splitUnitPath, unitsByPath } from './unit-paths.ts';
+import type { ErrorDetail } from '../../errors.ts';
+import { LIMITS, mapHeaders, type PersonField, parseStatus } from './people-import.columns.ts';
+import type { ParsedTable } from './people-import.parse.ts';
+import { managerCycles, positionResolver, unitResolver } from './people-import.resolve.ts';
 
-export type PersonField = 'name' | 'email' | 'employeeNo' | 'unit' | 'position' | 'managerEmail' | 'joinedOn' | 'status';
-
-/** The columns of a people file, in export order. Headers match trimmed and case-insensitively. */
-export const peopleColumns: readonly { field: PersonField; zh: string; en: string; aliases?: string[]; required?: boolean }[] = [
-  { field: 'name', zh: '姓名', en: 'Name', required: true },
-  { field: 'email', zh: '邮箱', en: 'Email' },
-  { field: 'employeeNo', zh: '工号', en: 'Employee no.', aliases: ['Employee No'] },
-  { field: 'unit', zh: '部门', en: 'Department' },
-  { field: 'position', zh: '岗位', en: 'Position' },
-  { field: 'managerEmail', zh: '上级邮箱', en: 'Manager email' },
-  { field: 'joinedOn', zh: '入职日期', en: 'Joined on' },
-  { field: 'status', zh: '状态', en: 'Status' },
-];
-
-export const statusLabels = { 'zh-CN': { active: '在职', left: '离职' }, en: { active: 'active', left: 'left' } } as const;
 export const MAX_ERROR_DETAILS = 100;
-const LIMITS = { name: 100, employeeNo: 50, unitName: 100, position: 100 };
-
-/** "Employee No." → "employee no"; a trailing * (a "required" mark in templates) is ignored. */
-const normalizeHeader = (h: string) => h.trim().replace(/[*＊]+$/, '').replace(/\.$/, '').replace(/\s+/g, ' ').trim().toLowerCase();
-const headerIndex = new Map<string, PersonField>(
-  peopleColumns.flatMap((c) => [c.zh, c.en, ...(c.aliases ?? [])].map((h) => [normalizeHeader(h), c.field] as const)),
-);
 
 export type ExistingPerson = {
   id: string;
@@ -192,123 +171,6 @@ function fail(errors: ErrorDetail[], order: Map<string, number> = new Map()): Va
     .sort((a, b) => (a.e.row ?? 0) - (b.e.row ?? 0) || (order.get(a.e.column ?? '') ?? 0) - (order.get(b.e.column ?? '') ?? 0) || a.i - b.i)
     .map(({ e }) => e);
   return { ok: false, count: errors.length, details: sorted.slice(0, MAX_ERROR_DETAILS) };
-}
-
-/** Maps each known field to its column; reports unknown, duplicate and missing columns at row 1. Null when nothing else can be checked. */
-function mapHeaders(table: ParsedTable, errors: ErrorDetail[]): { index: Map<PersonField, number>; order: Map<string, number> } | null {
-  const index = new Map<PersonField, number>();
-  const order = new Map<string, number>();
-  table.headers.forEach((header, i) => {
-    order.set(header, i);
-    if (header === '') return; // a column without a header is a spreadsheet's spare column
-    const field = headerIndex.get(normalizeHeader(header));
-    if (!field) errors.push({ row: 1, column: header, value: header, code: 'import.unknown_column', params: { value: header } });
-    else if (index.has(field)) errors.push({ row: 1, column: header, value: header, code: 'import.duplicate_column', params: { value: header } });
-    else index.set(field, i);
-  });
-  if (!index.has('name')) {
-    // a title above the header ("2026 年人员名单") is the commonest cause: say where the header is
-    const headerRow = table.rows.find((r) => r.row <= 10 && r.values.some((v) => headerIndex.get(normalizeHeader(v)) === 'name'));
-    if (headerRow) {
-      errors.length = 0;
-      errors.push({ row: 1, column: table.headers[0] ?? '', value: table.headers.find((h) => h) ?? '', code: 'import.header_not_first_row', params: { headerRow: headerRow.row } });
-      return null;
-    }
-    const chinese = table.headers.some((h) => /[\u4e00-\u9fff]/.test(h)) || table.headers.every((h) => !/[a-z]/i.test(h));
-    errors.unshift({ row: 1, column: chinese ? '姓名' : 'Name', code: 'import.name_column_missing', params: {} });
-  }
-  return { index, order };
-}
-
-function parseStatus(raw: string): 'active' | 'left' | null {
-  const v = raw.trim().toLowerCase();
-  if (v === '在职' || v === 'active') return 'active';
-  if (v === '离职' || v === 'left') return 'left';
-  return null;
-}
-
-function unitResolver(units: WorkspaceSnapshot['units']) {
-  const byPath = unitsByPath(units);
-  return {
-    resolve(raw: string): { ok: true; ref: { id: string } | { path: string[] }; inactive?: boolean } | { ok: false; code: string; params?: Record<string, number> } {
-      const path = splitUnitPath(raw);
-      if (!path) return { ok: false, code: 'import.unit_path_invalid' };
-      if (path.some((p) => p.length > LIMITS.unitName)) return { ok: false, code: 'import.too_long', params: { max: LIMITS.unitName } };
-      const found = byPath.get(path.join('/'));
-      if (found) return { ok: true, ref: { id: found.id }, inactive: found.status === 'inactive' };
-      // a new unit under a deactivated one would be an active unit inside an inactive one
-      for (let n = path.length - 1; n >= 1; n--) {
-        if (byPath.get(path.slice(0, n).join('/'))?.status === 'inactive') return { ok: false, code: 'import.unit_inactive' };
-      }
-      return { ok: true, ref: { path } };
-    },
-    /** Every missing prefix of the new paths, parents first, once each. */
-    toCreate(refs: PlannedPerson['unit'][]): string[][] {
-      const out = new Map<string, string[]>();
-      for (const ref of refs) {
-        if (!ref || !('path' in ref)) continue;
-        for (let n = 1; n <= ref.path.length; n++) {
-          const prefix = ref.path.slice(0, n);
-          const key = prefix.join('/');
-          if (!byPath.has(key) && !out.has(key)) out.set(key, prefix);
-        }
-      }
-      return [...out.values()];
-    },
-  };
-}
-
-function positionResolver(positions: WorkspaceSnapshot['positions']) {
-  const exact = new Map(positions.map((p) => [p.name, p.id]));
-  const folded = new Map<string, string | null>();
-  for (const p of positions) folded.set(p.name.toLowerCase(), folded.has(p.name.toLowerCase()) ? null : p.id);
-  const newNames = new Map<string, string>();
-  return {
-    /** Exact name first, then a unique case-insensitive match; otherwise a new position (first spelling in the file wins). */
-    resolve(name: string): { id: string } | { name: string } {
-      const id = exact.get(name) ?? folded.get(name.toLowerCase());
-      if (id) return { id };
-      const key = name.toLowerCase();
-      if (!newNames.has(key)) newNames.set(key, name);
-      return { name: newNames.get(key)! };
-    },
-    toCreate(refs: PlannedPerson['position'][]): string[] {
-      return [...new Set(refs.flatMap((r) => (r && 'name' in r ? [r.name] : [])))];
-    },
-  };
-}
-
-/** Rows whose manager chain, after the import, leads back to themselves. */
-function managerCycles(planned: { person: PlannedPerson; before: ExistingPerson | undefined }[], existing: ExistingPerson[]): number[] {
-  const keyOfEmail = new Map<string, string>();
-  const managerOf = new Map<string, string | null>(existing.map((p) => [p.id, p.managerId]));
-  const rowOf = new Map<string, number>();
-  for (const { person, before } of planned) {
-    const key = before?.id ?? `row:${person.row}`;
-    rowOf.set(key, person.row);
-    if (person.email) keyOfEmail.set(person.email.toLowerCase(), key);
-  }
-  for (const { person, before } of planned) {
-    const key = before?.id ?? `row:${person.row}`;
-    const m = person.manager;
-    if (m === undefined) managerOf.set(key, before?.managerId ?? null);
-    else managerOf.set(key, m === null ? null : 'id' in m ? m.id : (keyOfEmail.get(m.email) ?? null));
-  }
-  const settled = new Set<string>();
-  const inCycle: number[] = [];
-  for (const start of rowOf.keys()) {
-    const path: string[] = [];
-    const onPath = new Map<string, number>();
-    let cur: string | null | undefined = start;
-    while (cur && !settled.has(cur) && !onPath.has(cur)) {
-      onPath.set(cur, path.length);
-      path.push(cur);
-      cur = managerOf.get(cur);
-    }
-    if (cur && onPath.has(cur)) for (const k of path.slice(onPath.get(cur))) if (rowOf.has(k) && managerOf.get(k) !== k) inCycle.push(rowOf.get(k)!);
-    for (const k of path) settled.add(k);
-  }
-  return inCycle;
 }
 
 function isChange(p: PlannedPerson, b: ExistingPerson): boolean {

@@ -6,7 +6,8 @@ import { people, positions, scorecardTemplates, templateAssignments } from '../.
 import { AppError, type ErrorDetail } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { WorkspaceActor } from '../org/org.types.ts';
-import { ENTITY, findTemplate, getTemplate } from './scorecards.service.ts';
+import { ENTITY, findTemplate } from './scorecards.queries.ts';
+import { getTemplate } from './scorecards.service.ts';
 
 const unique = (ids: readonly string[]) => [...new Set(ids)];
 

@@ -6,7 +6,8 @@ import { parsePeriod, type PeriodKind } from '../../../core/values/periods.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, type ErrorDetail } from '../../errors.ts';
 import type { WorkspaceActor } from '../org/org.types.ts';
-import { findTemplate, getTemplate, insertTemplate } from './scorecards.service.ts';
+import { findTemplate } from './scorecards.queries.ts';
+import { getTemplate, insertTemplate } from './scorecards.service.ts';
 
 type ExportedFile = z.infer<typeof exportedFile>;
 

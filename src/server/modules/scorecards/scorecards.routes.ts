@@ -19,13 +19,13 @@ import {
   templateSummary,
   updateTemplateInput,
 } from '../../../contracts/scorecards.ts';
-import { authorize } from '../../access.ts';
-import { requireViewer, workspaceActor } from '../../http/actor.ts';
+import { allowedActor, allowedViewer } from '../../http/actor.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { setAssignments } from './assignments.service.ts';
 import { exportTemplate, importTemplate } from './files.service.ts';
 import { previewScorecard } from './preview.service.ts';
-import { checkCard, copyTemplate, createTemplate, getTemplate, listTemplates, setTemplateStatus, updateTemplate } from './scorecards.service.ts';
+import { copyTemplate, createTemplate, getTemplate, listTemplates, setTemplateStatus, updateTemplate } from './scorecards.service.ts';
+import { checkCard } from './template-card.ts';
 import { getTargets, setTargets } from './targets.service.ts';
 
 const wsParams = z.object({ ws: z.string() });
@@ -38,14 +38,12 @@ export const scorecardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
     '/scorecard-templates',
     { schema: { tags, summary: 'Scorecard templates with their indicator count, weight sum, assignments and holders, by name', params: wsParams, querystring: listTemplatesQuery, response: { 200: z.array(templateSummary) } } },
     async (request) => {
-      const viewer = requireViewer(request);
-      authorize(viewer, 'scorecards.read');
+      const viewer = allowedViewer(request, 'scorecards.read');
       return listTemplates(db, viewer.workspaceId, request.query);
     },
   );
   app.get('/scorecard-templates/:id', { schema: { tags, summary: 'One template: its card, assignments and design warnings', params: idParams, response: { 200: template } } }, async (request) => {
-    const viewer = requireViewer(request);
-    authorize(viewer, 'scorecards.read');
+    const viewer = allowedViewer(request, 'scorecards.read');
     return getTemplate(db, viewer.workspaceId, request.params.id, viewer);
   });
   app.post(
@@ -60,45 +58,45 @@ export const scorecardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
       },
     },
     async (request, reply) => {
-      authorize(requireViewer(request), 'scorecards.write');
+      const actor = allowedActor(request, 'scorecards.write');
       reply.status(201);
-      return createTemplate(db, workspaceActor(request), request.body);
+      return createTemplate(db, actor, request.body);
     },
   );
   app.patch(
     '/scorecard-templates/:id',
     { schema: { tags, summary: 'Edit a template (its period kind only while it has no assignments and no targets)', params: idParams, body: updateTemplateInput, response: { 200: template } } },
     async (request) => {
-      authorize(requireViewer(request), 'scorecards.write');
-      return updateTemplate(db, workspaceActor(request), request.params.id, request.body);
+      const actor = allowedActor(request, 'scorecards.write');
+      return updateTemplate(db, actor, request.params.id, request.body);
     },
   );
   app.post(
     '/scorecard-templates/:id/copy',
     { schema: { tags, summary: 'Copy a template (card, description, period) under a new name', params: idParams, body: copyTemplateInput.nullish(), response: { 201: template } } },
     async (request, reply) => {
-      authorize(requireViewer(request), 'scorecards.write');
+      const actor = allowedActor(request, 'scorecards.write');
       reply.status(201);
-      return copyTemplate(db, workspaceActor(request), request.params.id, request.body ?? {}, request.locale);
+      return copyTemplate(db, actor, request.params.id, request.body ?? {}, request.locale);
     },
   );
   app.post(
     '/scorecard-templates/:id/archive',
     { schema: { tags, summary: 'Archive a template: hidden from the default list, its assignments released', params: idParams, response: { 200: template } } },
     async (request) => {
-      authorize(requireViewer(request), 'scorecards.write');
-      return setTemplateStatus(db, workspaceActor(request), request.params.id, 'archived');
+      const actor = allowedActor(request, 'scorecards.write');
+      return setTemplateStatus(db, actor, request.params.id, 'archived');
     },
   );
   app.post('/scorecard-templates/:id/restore', { schema: { tags, summary: 'Restore an archived template', params: idParams, response: { 200: template } } }, async (request) => {
-    authorize(requireViewer(request), 'scorecards.write');
-    return setTemplateStatus(db, workspaceActor(request), request.params.id, 'active');
+    const actor = allowedActor(request, 'scorecards.write');
+    return setTemplateStatus(db, actor, request.params.id, 'active');
   });
   app.post(
     '/scorecard-templates/check',
     { schema: { tags, summary: 'Check a card: definition errors and design warnings, in both languages (for the editor; writes nothing)', params: wsParams, body: checkCardInput, response: { 200: checkCardResult } } },
     async (request) => {
-      authorize(requireViewer(request), 'scorecards.read');
+      allowedViewer(request, 'scorecards.read');
       return checkCard(request.body.card);
     },
   );
@@ -106,8 +104,7 @@ export const scorecardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
     '/scorecard-templates/:id/export',
     { schema: { tags, summary: 'Download the template as a kedu.scorecard/v1 file', params: idParams, response: { 200: exportedFile } } },
     async (request, reply) => {
-      const viewer = requireViewer(request);
-      authorize(viewer, 'scorecards.read');
+      const viewer = allowedViewer(request, 'scorecards.read');
       const { filename, file } = await exportTemplate(db, viewer.workspaceId, request.params.id);
       const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
       reply.header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`).header('cache-control', 'no-store');
@@ -127,8 +124,8 @@ export const scorecardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
       },
     },
     async (request, reply) => {
-      authorize(requireViewer(request), 'scorecards.write');
-      const created = await importTemplate(db, workspaceActor(request), request.body, request.query);
+      const actor = allowedActor(request, 'scorecards.write');
+      const created = await importTemplate(db, actor, request.body, request.query);
       reply.status(201);
       return created;
     },
@@ -137,16 +134,15 @@ export const scorecardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
     '/scorecard-templates/:id/assignments',
     { schema: { tags, summary: 'Replace the positions and people that get the template', params: idParams, body: setAssignmentsInput, response: { 200: template } } },
     async (request) => {
-      authorize(requireViewer(request), 'scorecards.write');
-      return setAssignments(db, workspaceActor(request), request.params.id, request.body);
+      const actor = allowedActor(request, 'scorecards.write');
+      return setAssignments(db, actor, request.params.id, request.body);
     },
   );
   app.get(
     '/scorecard-templates/:id/targets',
     { schema: { tags, summary: 'The year grid of targets of a position or a person: a row per indicator, a column per period', params: idParams, querystring: targetsQuery, response: { 200: targetGrid } } },
     async (request) => {
-      const viewer = requireViewer(request);
-      authorize(viewer, 'scorecards.read');
+      const viewer = allowedViewer(request, 'scorecards.read');
       return getTargets(db, viewer.workspaceId, request.params.id, request.query, 'querystring', viewer);
     },
   );
@@ -154,8 +150,8 @@ export const scorecardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
     '/scorecard-templates/:id/targets',
     { schema: { tags, summary: 'Set or clear targets of a position or a person (all or nothing)', params: idParams, body: setTargetsInput, response: { 200: targetGrid } } },
     async (request) => {
-      authorize(requireViewer(request), 'scorecards.write');
-      return setTargets(db, workspaceActor(request), request.params.id, request.body);
+      const actor = allowedActor(request, 'scorecards.write');
+      return setTargets(db, actor, request.params.id, request.body);
     },
   );
   app.get(
@@ -170,8 +166,7 @@ export const scorecardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
       },
     },
     async (request) => {
-      const viewer = requireViewer(request);
-      authorize(viewer, 'workspace.read');
+      const viewer = allowedViewer(request, 'workspace.read');
       return previewScorecard(db, viewer, request.query);
     },
   );

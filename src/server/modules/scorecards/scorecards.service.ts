@@ -1,65 +1,22 @@
-import { and, asc, count, eq, ilike, inArray, notInArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, notInArray, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { copyTemplateInput, createTemplateInput, DesignIssueOut, listTemplatesQuery, Template, TemplateCard, templateSummary, updateTemplateInput } from '../../../contracts/scorecards.ts';
-import { checkScorecardDesign } from '../../../core/scoring/design.ts';
+import type { copyTemplateInput, createTemplateInput, listTemplatesQuery, Template, TemplateCard, templateSummary, updateTemplateInput } from '../../../contracts/scorecards.ts';
 import type { Scorecard } from '../../../core/scoring/types.ts';
 import type { PeriodKind } from '../../../core/values/periods.ts';
-import { canSeePerson } from '../../access.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { escapeLike } from '../../db/like.ts';
-import { people, periodTargets, positions, scorecardTemplates, templateAssignments } from '../../db/schema/index.ts';
-import { AppError, notFound } from '../../errors.ts';
+import { periodTargets, scorecardTemplates, templateAssignments } from '../../db/schema/index.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import type { Locale } from '../../i18n/messages.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { WorkspaceActor } from '../org/org.types.ts';
-import { holdersByTemplate } from './holders.ts';
+import { assertNameFree, assertPeriodFree, assignmentCounts, assignmentsOf, ENTITY, findTemplate, holdersInWorkspace, type TemplateRow } from './scorecards.queries.ts';
+import { designOf, storedCard, targetKeys, weightSum } from './template-card.ts';
 
-export type TemplateRow = typeof scorecardTemplates.$inferSelect;
 type Summary = z.infer<typeof templateSummary>;
 
-export const ENTITY = 'scorecard_template';
-
-/** A card as stored: indicators, and grades / maxTotal only when present. */
-export function storedCard(card: TemplateCard | Scorecard): Scorecard {
-  return {
-    indicators: card.indicators,
-    ...(card.grades !== undefined ? { grades: card.grades } : {}),
-    ...(card.maxTotal !== undefined ? { maxTotal: card.maxTotal } : {}),
-  };
-}
-
-/** checkScorecardDesign in both languages: definition errors, design warnings and hints. */
-export function designOf(card: Scorecard): DesignIssueOut[] {
-  return checkScorecardDesign(card).map((issue) => ({
-    severity: issue.severity,
-    code: issue.code,
-    path: issue.path ?? [],
-    indicatorKey: issue.indicatorKey ?? null,
-    message: issue.message,
-  }));
-}
-
-/** POST /scorecard-templates/check: every problem and design warning of a card; writes nothing. */
-export function checkCard(card: TemplateCard): { ok: boolean; issues: DesignIssueOut[] } {
-  const issues = designOf(storedCard(card));
-  return { ok: !issues.some((i) => i.severity === 'error'), issues };
-}
-
-const weightSum = (card: Scorecard) => card.indicators.reduce((sum, i) => sum + i.weight, 0);
-
-/** Every active person's template per period kind, for the holder counts. */
-async function holders(db: Db | Tx, workspaceId: string): Promise<Map<string, Set<string>>> {
-  const [assignments, active] = await Promise.all([
-    db
-      .select({ templateId: templateAssignments.templateId, period: templateAssignments.period, positionId: templateAssignments.positionId, personId: templateAssignments.personId })
-      .from(templateAssignments)
-      .innerJoin(scorecardTemplates, eq(scorecardTemplates.id, templateAssignments.templateId))
-      .where(and(eq(templateAssignments.workspaceId, workspaceId), eq(scorecardTemplates.status, 'active'))),
-    db.select({ id: people.id, positionId: people.positionId }).from(people).where(and(eq(people.workspaceId, workspaceId), eq(people.status, 'active'))),
-  ]);
-  return holdersByTemplate(assignments, active);
-}
+/** The fields a template's summary and its full view share, in the contracts' order. */
+const templateBase = (row: TemplateRow) => ({ id: row.id, name: row.name, description: row.description, period: row.period, status: row.status });
 
 export async function listTemplates(db: Db, workspaceId: string, query: z.output<typeof listTemplatesQuery>): Promise<Summary[]> {
   const where: SQL[] = [eq(scorecardTemplates.workspaceId, workspaceId)];
@@ -71,76 +28,27 @@ export async function listTemplates(db: Db, workspaceId: string, query: z.output
   }
   const rows = await db.select().from(scorecardTemplates).where(and(...where)).orderBy(asc(scorecardTemplates.name), asc(scorecardTemplates.id));
   if (rows.length === 0) return [];
-  const counts = await db
-    .select({ templateId: templateAssignments.templateId, positionId: templateAssignments.positionId })
-    .from(templateAssignments)
-    .where(and(eq(templateAssignments.workspaceId, workspaceId), inArray(templateAssignments.templateId, rows.map((r) => r.id))));
-  const holderSets = await holders(db, workspaceId);
-  return rows.map((row) => {
-    const mine = counts.filter((c) => c.templateId === row.id);
-    const assignedPositions = mine.filter((c) => c.positionId !== null).length;
-    return {
-      id: row.id,
-      name: row.name,
-      description: row.description,
-      period: row.period,
-      status: row.status,
-      indicatorCount: row.card.indicators.length,
-      weightSum: weightSum(row.card),
-      assignedPositions,
-      assignedPeople: mine.length - assignedPositions,
-      holderCount: holderSets.get(row.id)?.size ?? 0,
-      updatedAt: row.updatedAt.toISOString(),
-    };
-  });
-}
-
-export async function findTemplate(db: Db | Tx, workspaceId: string, id: string): Promise<TemplateRow> {
-  const [row] = await db.select().from(scorecardTemplates).where(and(eq(scorecardTemplates.workspaceId, workspaceId), eq(scorecardTemplates.id, id)));
-  if (!row) throw notFound(ENTITY);
-  return row;
-}
-
-/**
- * The positions and people a template is assigned to, by name. With a `viewer`, only the
- * people they may see (a manager does not learn who outside their units holds the template).
- */
-export async function assignmentsOf(db: Db | Tx, workspaceId: string, templateId: string, viewer?: Viewer): Promise<Template['assignments']> {
-  const [positionRows, personRows, holderRows] = await Promise.all([
-    db
-      .select({ id: positions.id, name: positions.name })
-      .from(templateAssignments)
-      .innerJoin(positions, eq(positions.id, templateAssignments.positionId))
-      .where(and(eq(templateAssignments.workspaceId, workspaceId), eq(templateAssignments.templateId, templateId)))
-      .orderBy(asc(positions.name), asc(positions.id)),
-    db
-      .select({ id: people.id, name: people.name, unitId: people.unitId })
-      .from(templateAssignments)
-      .innerJoin(people, eq(people.id, templateAssignments.personId))
-      .where(and(eq(templateAssignments.workspaceId, workspaceId), eq(templateAssignments.templateId, templateId)))
-      .orderBy(asc(people.name), asc(people.id)),
-    db
-      .select({ positionId: people.positionId, n: count() })
-      .from(people)
-      .innerJoin(templateAssignments, and(eq(templateAssignments.positionId, people.positionId), eq(templateAssignments.templateId, templateId)))
-      .where(and(eq(people.workspaceId, workspaceId), eq(people.status, 'active')))
-      .groupBy(people.positionId),
+  const [counts, holderSets] = await Promise.all([
+    assignmentCounts(db, workspaceId, rows.map((r) => r.id)),
+    holdersInWorkspace(db, workspaceId),
   ]);
-  const holdersOf = new Map(holderRows.map((r) => [r.positionId, Number(r.n)]));
-  const visible = viewer ? personRows.filter((p) => canSeePerson(viewer, p)) : personRows;
-  return { positions: positionRows.map((p) => ({ ...p, holders: holdersOf.get(p.id) ?? 0 })), people: visible.map((p) => ({ id: p.id, name: p.name })) };
+  return rows.map((row) => ({
+    ...templateBase(row),
+    indicatorCount: row.card.indicators.length,
+    weightSum: weightSum(row.card),
+    assignedPositions: counts.get(row.id)?.positions ?? 0,
+    assignedPeople: counts.get(row.id)?.people ?? 0,
+    holderCount: holderSets.get(row.id)?.size ?? 0,
+    updatedAt: row.updatedAt.toISOString(),
+  }));
 }
 
 /** One template; with a `viewer`, its directly assigned people are those the viewer may see (see assignmentsOf). */
 export async function getTemplate(db: Db | Tx, workspaceId: string, id: string, viewer?: Viewer): Promise<Template> {
   const row = await findTemplate(db, workspaceId, id);
-  const [assignments, holderSets] = await Promise.all([assignmentsOf(db, workspaceId, id, viewer), holders(db, workspaceId)]);
+  const [assignments, holderSets] = await Promise.all([assignmentsOf(db, workspaceId, id, viewer), holdersInWorkspace(db, workspaceId)]);
   return {
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    period: row.period,
-    status: row.status,
+    ...templateBase(row),
     card: row.card as TemplateCard,
     assignments,
     holderCount: holderSets.get(row.id)?.size ?? 0,
@@ -148,12 +56,6 @@ export async function getTemplate(db: Db | Tx, workspaceId: string, id: string, 
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
-}
-
-/** 409 name_taken located at `path` (archived templates keep their names). */
-export async function assertNameFree(tx: Tx, workspaceId: string, name: string, selfId: string | null, path: (string | number)[] = ['body', 'name']): Promise<void> {
-  const [row] = await tx.select({ id: scorecardTemplates.id }).from(scorecardTemplates).where(and(eq(scorecardTemplates.workspaceId, workspaceId), eq(scorecardTemplates.name, name)));
-  if (row && row.id !== selfId) throw new AppError('name_taken', { name }, [{ path, code: 'field.name_taken', params: { name } }]);
 }
 
 type NewTemplate = { name: string; description: string; period: PeriodKind; card: Scorecard };
@@ -173,9 +75,6 @@ export async function createTemplate(db: Db, actor: WorkspaceActor, input: z.out
   const id = await db.transaction((tx) => insertTemplate(tx, actor, input, 'scorecard_template.create'));
   return getTemplate(db, actor.workspaceId, id);
 }
-
-/** Keys of a card that take targets (every indicator but the manually rated ones). */
-export const targetKeys = (card: Scorecard) => new Set(card.indicators.filter((i) => i.rule?.type !== 'manual').map((i) => i.key));
 
 export async function updateTemplate(db: Db, actor: WorkspaceActor, id: string, input: z.output<typeof updateTemplateInput>): Promise<Template> {
   await db.transaction(async (tx) => {
@@ -200,18 +99,6 @@ export async function updateTemplate(db: Db, actor: WorkspaceActor, id: string, 
     });
   });
   return getTemplate(db, actor.workspaceId, id);
-}
-
-/** A template's period kind is fixed while it is assigned or has period targets (their labels are of that kind). */
-async function assertPeriodFree(tx: Tx, template: TemplateRow): Promise<void> {
-  const [{ n: assigned }] = await tx.select({ n: count() }).from(templateAssignments).where(eq(templateAssignments.templateId, template.id));
-  if (assigned > 0) {
-    throw new AppError('conflict', { reason: 'scorecard.period_in_use', count: assigned }, [{ path: ['body', 'period'], code: 'scorecard.period_in_use', params: { count: assigned } }]);
-  }
-  const [{ n: targets }] = await tx.select({ n: count() }).from(periodTargets).where(eq(periodTargets.templateId, template.id));
-  if (targets > 0) {
-    throw new AppError('conflict', { reason: 'scorecard.period_has_targets', count: targets }, [{ path: ['body', 'period'], code: 'scorecard.period_has_targets', params: { count: targets } }]);
-  }
 }
 
 const COPY_SUFFIX: Record<Locale, (name: string, n: number) => string> = {

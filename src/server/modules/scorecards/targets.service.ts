@@ -10,7 +10,7 @@ import { AppError, type ErrorDetail, notFound } from '../../errors.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { WorkspaceActor } from '../org/org.types.ts';
-import { ENTITY, findTemplate } from './scorecards.service.ts';
+import { ENTITY, findTemplate } from './scorecards.queries.ts';
 
 type Grid = z.infer<typeof targetGrid>;
 type Owner = { ownerKind: 'position' | 'person'; ownerId: string };

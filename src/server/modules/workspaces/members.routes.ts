@@ -2,8 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { okBody } from '../../../contracts/common.ts';
 import { addMemberInput, auditPage, auditQuery, member, updateMemberInput } from '../../../contracts/org.ts';
-import { authorize } from '../../access.ts';
-import { requireViewer, workspaceActor } from '../../http/actor.ts';
+import { allowedActor, allowedViewer } from '../../http/actor.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { listAudit } from '../audit/audit.service.ts';
 import { assertNotDemoAccount } from '../demo/demo-guard.ts';
@@ -16,29 +15,27 @@ const userParams = z.object({ ws: z.string(), userId: z.uuid() });
 export const membersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database: { db } }) => {
   const tags = ['members'];
   app.get('/members', { schema: { tags, summary: 'Accounts in the workspace and their roles', params: wsParams, response: { 200: z.array(member) } } }, async (request) => {
-    const viewer = requireViewer(request);
-    authorize(viewer, 'members.manage');
+    const viewer = allowedViewer(request, 'members.manage');
     return listMembers(db, viewer.workspaceId);
   });
   app.post('/members', { schema: { tags, summary: 'Add an account (created if new) with a role', params: wsParams, body: addMemberInput, response: { 201: member } } }, async (request, reply) => {
-    authorize(requireViewer(request), 'members.manage');
+    const actor = allowedActor(request, 'members.manage');
     if (request.auth) assertNotDemoAccount(request.auth);
     reply.status(201);
-    return addMember(db, workspaceActor(request), request.body);
+    return addMember(db, actor, request.body);
   });
   app.patch('/members/:userId', { schema: { tags, summary: "Change a member's role or linked person", params: userParams, body: updateMemberInput, response: { 200: member } } }, async (request) => {
-    authorize(requireViewer(request), 'members.manage');
-    return updateMember(db, workspaceActor(request), request.params.userId, request.body);
+    const actor = allowedActor(request, 'members.manage');
+    return updateMember(db, actor, request.params.userId, request.body);
   });
   app.delete('/members/:userId', { schema: { tags, summary: 'Remove an account from the workspace', params: userParams, response: { 200: okBody } } }, async (request) => {
-    authorize(requireViewer(request), 'members.manage');
-    await removeMember(db, workspaceActor(request), request.params.userId);
+    const actor = allowedActor(request, 'members.manage');
+    await removeMember(db, actor, request.params.userId);
     return { ok: true as const };
   });
 
   app.get('/audit', { schema: { tags: ['audit'], summary: 'Browse and filter the audit log', params: wsParams, querystring: auditQuery, response: { 200: auditPage } } }, async (request) => {
-    const viewer = requireViewer(request);
-    authorize(viewer, 'audit.read');
+    const viewer = allowedViewer(request, 'audit.read');
     return listAudit(db, viewer.workspaceId, request.query);
   });
 };

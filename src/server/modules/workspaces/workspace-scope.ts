@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import { workspaces } from '../../db/schema/index.ts';
 import { workspaceSummary } from '../../../contracts/auth.ts';
-import { authorize } from '../../access.ts';
-import { requireViewer } from '../../http/actor.ts';
+import { allowedViewer } from '../../http/actor.ts';
 import { type AppDeps, pickDeps } from '../../http/deps.ts';
 import { resolveViewer } from '../../http/workspace-context.ts';
 import { appealRoutes } from '../cycles/appeals.routes.ts';
@@ -28,8 +27,7 @@ export const workspaceScope: FastifyPluginAsyncZod<AppDeps> = async (app, option
   });
 
   app.get('', { schema: { tags: ['workspaces'], summary: 'The workspace and your role in it', params: z.object({ ws: z.string() }), response: { 200: workspaceSummary } } }, async (request) => {
-    const viewer = requireViewer(request);
-    authorize(viewer, 'workspace.read');
+    const viewer = allowedViewer(request, 'workspace.read');
     const [ws] = await db.select().from(workspaces).where(eq(workspaces.id, viewer.workspaceId));
     return { id: ws.id, slug: ws.slug, name: ws.name, kind: ws.kind, isDemo: ws.isDemo, role: viewer.role, personId: viewer.personId };
   });

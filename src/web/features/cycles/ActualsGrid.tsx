@@ -1,6 +1,6 @@
 import { CheckCircleFilled, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueries } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Empty, Input, InputNumber, Select, Skeleton, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Empty, Input, Skeleton, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,39 +11,29 @@ import ActualsImportModal from './ActualsImportModal.tsx';
 import { cyclesApi } from './cycles-api.ts';
 import { participantKey, useAdoptParticipant, useParticipants } from './cycle-queries.ts';
 import { fmtTotal, GradeTag, StatusTag } from './labels.tsx';
-import { managerRatingOf, ratingScale, sameSet, thousands, unthousands } from './participant-utils.ts';
+import { managerRatingOf, sameSet } from './participant-utils.ts';
+import { type Draft, EMPTY, groupsOf, savedValue } from './actuals-groups.ts';
+import { indicatorColumns } from './actuals-columns.tsx';
 
-/** The edits of one row not saved yet: only what differs from the participant's saved detail. */
-type Draft = { values: Record<string, number | null>; na?: string[]; ratings: Record<string, number> };
-const EMPTY: Draft = { values: {}, ratings: {} };
+type SaveState = { dirty: boolean; saving: boolean; saved: boolean; onSave: () => void };
 
-/** A column group: an indicator with the terms it is the first to read (a term shared by two indicators is entered once). */
-type Group = { key: string; name: string; manual: boolean; terms: string[]; unit?: string };
-
-function groupsOf(details: ParticipantDetail[]): Group[] {
-  const groups: Group[] = [];
-  const byKey = new Map<string, Group>();
-  const seenTerms = new Set<string>();
-  for (const d of details) {
-    for (const need of d.termsNeeded) {
-      let g = byKey.get(need.key);
-      if (!g) {
-        const card = d.card.indicators.find((i) => i.key === need.key);
-        g = { key: need.key, name: need.name, manual: need.manual, terms: [], unit: need.terms.length === 1 && need.terms[0] === need.key ? card?.unit : undefined };
-        byKey.set(need.key, g);
-        groups.push(g);
-      }
-      for (const term of need.terms) {
-        if (seenTerms.has(term)) continue;
-        seenTerms.add(term);
-        g.terms.push(term);
-      }
-    }
+/** A row's save button while it has edits, "saved" just after. */
+function RowSaveState({ dirty, saving, saved, onSave }: SaveState) {
+  const { t } = useTranslation();
+  if (dirty) {
+    return (
+      <Button type="primary" size="small" loading={saving} onClick={onSave} data-testid="row-save">
+        {t('common.save')}
+      </Button>
+    );
   }
-  return groups;
+  if (!saved) return null;
+  return (
+    <Tag color="success" icon={<CheckCircleFilled />} data-testid="row-saved">
+      {t('common.saved')}
+    </Tag>
+  );
 }
-
-const savedValue = (d: ParticipantDetail, term: string) => d.values.find((v) => v.term === term)?.value ?? null;
 
 /**
  * 录入实际值: one row per participant the viewer may enter for, one column per term, a
@@ -122,108 +112,7 @@ export default function ActualsGrid({ ws, cycle }: { ws: string; cycle: Cycle })
   const shown = filter.trim() ? details.filter((d) => d.personName.includes(filter.trim()) || (d.unitName ?? '').includes(filter.trim())) : details;
   const dirtyCount = details.filter(isDirty).length;
 
-  const termColumn = (g: Group, term: string): TableColumnsType<ParticipantDetail>[number] => ({
-    title: (
-      <Tooltip title={g.terms.length > 1 || term !== g.key ? t('cycles.grid.termOf', { term, indicator: g.name }) : undefined}>
-        <span>
-          {term}
-          {g.unit && <Typography.Text type="secondary"> ({g.unit})</Typography.Text>}
-        </span>
-      </Tooltip>
-    ),
-    key: `term:${term}`,
-    width: 132,
-    render: (_, d) => {
-      const reads = d.termsNeeded.some((n) => n.terms.includes(term));
-      if (!reads) return <Typography.Text type="secondary">—</Typography.Text>;
-      const readers = d.termsNeeded.filter((n) => n.terms.includes(term)).map((n) => n.key);
-      const na = readers.every((k) => naOf(d).includes(k));
-      const draft = drafts[d.id]?.values;
-      const value = draft && term in draft ? draft[term] : savedValue(d, term);
-      const changed = draft && term in draft && draft[term] !== savedValue(d, term);
-      return (
-        <InputNumber
-          size="small"
-          value={value}
-          disabled={na || !d.canEdit.enterActuals}
-          onChange={(v) => edit(d.id, (x) => ({ ...x, values: { ...x.values, [term]: typeof v === 'number' ? v : null } }))}
-          onPressEnter={() => saveRow(d)}
-          formatter={thousands}
-          parser={unthousands}
-          style={{ width: '100%', ...(changed ? { background: '#fffbe6' } : {}) }}
-          aria-label={`${d.personName} ${term}`}
-          data-testid="actual-input"
-          data-term={term}
-        />
-      );
-    },
-  });
-
-  const naColumn = (g: Group): TableColumnsType<ParticipantDetail>[number] => ({
-    title: (
-      <Tooltip title={t('cycles.grid.naHint')}>
-        <span>{t('cycles.grid.na')}</span>
-      </Tooltip>
-    ),
-    key: `na:${g.key}`,
-    width: 64,
-    align: 'center',
-    render: (_, d) =>
-      d.termsNeeded.some((n) => n.key === g.key) ? (
-        <Checkbox
-          checked={naOf(d).includes(g.key)}
-          disabled={!d.canEdit.setNotApplicable}
-          onChange={(e) =>
-            edit(d.id, (x) => {
-              const current = x.na ?? d.notApplicable;
-              return { ...x, na: e.target.checked ? [...current, g.key] : current.filter((k) => k !== g.key) };
-            })
-          }
-          aria-label={t('cycles.grid.naLabel', { name: d.personName, indicator: g.name })}
-          data-testid="na-toggle"
-          data-indicator={g.key}
-        />
-      ) : null,
-  });
-
-  const ratingColumn = (g: Group): TableColumnsType<ParticipantDetail>[number] => ({
-    title: (
-      <Tooltip title={t('cycles.grid.ratingHint')}>
-        <span>{t('cycles.managerRating')}</span>
-      </Tooltip>
-    ),
-    key: `rating:${g.key}`,
-    width: 110,
-    render: (_, d) => {
-      if (!d.termsNeeded.some((n) => n.key === g.key)) return null;
-      const [lo, hi] = ratingScale(d, g.key);
-      const draft = drafts[d.id]?.ratings;
-      const value = draft && g.key in draft ? draft[g.key] : managerRatingOf(d, g.key);
-      const self = d.ratings.find((r) => r.indicatorKey === g.key)?.selfRating ?? null;
-      return (
-        <Space direction="vertical" size={0}>
-          <Select<number>
-            size="small"
-            value={value ?? undefined}
-            placeholder={`${lo}–${hi}`}
-            disabled={!d.canEdit.rate || naOf(d).includes(g.key)}
-            onChange={(v) => edit(d.id, (x) => ({ ...x, ratings: { ...x.ratings, [g.key]: v } }))}
-            options={Array.from({ length: Math.floor(hi - lo) + 1 }, (_, i) => ({ value: lo + i, label: String(lo + i) }))}
-            style={{ width: 80 }}
-            aria-label={t('cycles.grid.ratingLabel', { name: d.personName, indicator: g.name })}
-            data-testid="rating-select"
-            data-indicator={g.key}
-          />
-          {self !== null && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('cycles.grid.selfWas', { rating: self })}
-            </Typography.Text>
-          )}
-        </Space>
-      );
-    },
-  });
-
+  const editing = { t, drafts, edit, naOf, saveRow };
   const columns: TableColumnsType<ParticipantDetail> = [
     {
       title: t('cycles.person'),
@@ -242,7 +131,7 @@ export default function ActualsGrid({ ws, cycle }: { ws: string; cycle: Cycle })
     ...groups.map((g) => ({
       title: <span data-testid="grid-indicator">{g.name}</span>,
       key: `group:${g.key}`,
-      children: [...(g.manual ? [ratingColumn(g)] : g.terms.map((term) => termColumn(g, term))), naColumn(g)],
+      children: indicatorColumns(g, editing),
     })),
     {
       title: t('cycles.grid.result'),
@@ -258,22 +147,11 @@ export default function ActualsGrid({ ws, cycle }: { ws: string; cycle: Cycle })
             {d.result.grade && <GradeTag grade={d.result.grade} />}
           </Space>
           <StatusTag status={d.result.status} />
-          {saveCell(d)}
+          <RowSaveState dirty={isDirty(d)} saving={save.isPending && save.variables?.id === d.id} saved={justSaved === d.id} onSave={() => saveRow(d)} />
         </Space>
       ),
     },
   ];
-  function saveCell(d: ParticipantDetail) {
-    return isDirty(d) ? (
-          <Button type="primary" size="small" loading={save.isPending && save.variables?.id === d.id} onClick={() => saveRow(d)} data-testid="row-save">
-            {t('common.save')}
-          </Button>
-        ) : justSaved === d.id ? (
-          <Tag color="success" icon={<CheckCircleFilled />} data-testid="row-saved">
-            {t('common.saved')}
-          </Tag>
-        ) : null;
-  }
 
   return (
     <div data-testid="actuals-grid">

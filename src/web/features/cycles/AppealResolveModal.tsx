@@ -6,7 +6,8 @@ import FormAlert from '../../components/FormAlert.tsx';
 import FormButtons from '../../components/FormButtons.tsx';
 import { cyclesApi } from './cycles-api.ts';
 import { useParticipant, useRefreshCycle } from './cycle-queries.ts';
-import { managerRatingOf, ratingScale, thousands, unthousands } from './participant-utils.ts';
+import { managerRatingOf, ratingScale } from './participant-utils.ts';
+import { groupDigits, ungroupDigits } from '../../components/number-input.ts';
 
 type Props = { ws: string; cycleId: string; appeal: Appeal; mode: 'accept' | 'reject'; onClose: () => void };
 
@@ -86,7 +87,7 @@ export default function AppealResolveModal({ ws, cycleId, appeal, mode, onClose 
                   {fields().map((f) => (
                     <Col key={f.key} xs={24} sm={12}>
                       <Form.Item name={['corrections', f.key]} label={f.label} style={{ marginBottom: 8 }}>
-                        <InputNumber min={f.scale?.[0]} max={f.scale?.[1]} formatter={thousands} parser={unthousands} style={{ width: '100%' }} data-testid="appeal-correction" data-term={f.key} />
+                        <InputNumber min={f.scale?.[0]} max={f.scale?.[1]} formatter={groupDigits} parser={ungroupDigits} style={{ width: '100%' }} data-testid="appeal-correction" data-term={f.key} />
                       </Form.Item>
                     </Col>
                   ))}

@@ -53,7 +53,7 @@ export function AppealsTable({ ws, cycleId, appeals, personLinks }: { ws: string
                       {t('cycles.appeals.corrected', {
                         values: Object.entries(a.corrections)
                           .map(([k, v]) => `${k} = ${v}`)
-                          .join('；'),
+                          .join(t('common.clauseSeparator')),
                       })}
                     </Typography.Text>
                   )}

@@ -34,7 +34,7 @@ export default function CycleActions({ ws, cycle }: Props) {
   });
   const sync = useMutation({
     mutationFn: () => cyclesApi.sync(ws, cycle.id),
-    onSuccess: (r) => message.success(r.added === 0 ? t('cycles.syncNone') : t('cycles.syncAdded', { count: r.added, names: r.people.map((p) => p.personName).join('、') })),
+    onSuccess: (r) => message.success(r.added === 0 ? t('cycles.syncNone') : t('cycles.syncAdded', { count: r.added, names: r.people.map((p) => p.personName).join(t('common.enumSeparator')) })),
     onError: (e) => message.error(errorMessage(e), 6),
     onSettled: () => void refresh(),
   });
@@ -191,7 +191,7 @@ function OpenDialog({ ws, cycle, onClose }: Props & { onClose: () => void }) {
                   <>
                     <Typography.Paragraph style={{ marginBottom: 4 }}>{t('cycles.withoutTemplateHint')}</Typography.Paragraph>
                     <Typography.Text type="secondary">
-                      {data!.withoutTemplate.map((p) => `${p.personName}${p.positionName ? `（${p.positionName}）` : ''}`).join('、')}
+                      {data!.withoutTemplate.map((p) => (p.positionName ? t('common.withNote', { text: p.personName, note: p.positionName }) : p.personName)).join(t('common.enumSeparator'))}
                     </Typography.Text>
                   </>
                 }

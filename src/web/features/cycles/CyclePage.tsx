@@ -81,7 +81,7 @@ function CycleView({ ws, cycle }: { ws: string; cycle: Cycle }) {
                 {cycle.forcedDistribution.length > 0 &&
                   ` · ${t('cycles.forcedDistribution')} ${cycle.forcedDistribution
                     .map((l) => `${l.grade}${l.maxShare !== undefined ? ` ≤ ${Math.round(l.maxShare * 100)}%` : ''}${l.minShare !== undefined ? ` ≥ ${Math.round(l.minShare * 100)}%` : ''}`)
-                    .join('，')}`}
+                    .join(t('common.listSeparator'))}`}
               </Typography.Text>
             </Space>
             {isAdmin && <CycleActions ws={ws} cycle={cycle} />}

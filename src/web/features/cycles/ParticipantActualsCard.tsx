@@ -8,7 +8,8 @@ import FormAlert from '../../components/FormAlert.tsx';
 import { cyclesApi } from './cycles-api.ts';
 import { useAdoptParticipant } from './cycle-queries.ts';
 import { fmtTotal } from './labels.tsx';
-import { sameSet, thousands, unthousands } from './participant-utils.ts';
+import { sameSet } from './participant-utils.ts';
+import { groupDigits, ungroupDigits } from '../../components/number-input.ts';
 
 type Need = ParticipantDetail['termsNeeded'][number];
 
@@ -83,8 +84,8 @@ export default function ParticipantActualsCard({ ws, d }: { ws: string; d: Parti
                           disabled={currentNa.includes(n.key) || !d.canEdit.enterActuals}
                           onChange={(v) => setValues((all) => ({ ...all, [term]: typeof v === 'number' ? v : null }))}
                           onPressEnter={() => dirty && save.mutate()}
-                          formatter={thousands}
-                          parser={unthousands}
+                          formatter={groupDigits}
+                          parser={ungroupDigits}
                           style={{ width: 160 }}
                           aria-label={term}
                           data-testid="entry-input"

@@ -67,7 +67,7 @@ function ParticipantView({ ws, d }: { ws: string; d: ParticipantDetail }) {
             size="small"
             column={{ xs: 1, sm: 2, lg: 4 }}
             items={[
-              { key: 'cycle', label: t('cycles.cycle'), children: `${d.cycle.name}（${d.cycle.periodLabel}）` },
+              { key: 'cycle', label: t('cycles.cycle'), children: t('common.withNote', { text: d.cycle.name, note: d.cycle.periodLabel }) },
               { key: 'unit', label: t('people.unit'), children: d.unitName ?? '—' },
               { key: 'template', label: t('cycles.template'), children: d.templateName },
               {

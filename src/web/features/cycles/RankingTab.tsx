@@ -113,7 +113,7 @@ function RankingBody({ ws, cycle, data, loading }: { ws: string; cycle: Cycle; d
                 <Typography.Text type="secondary">
                   {limits
                     .map((l) => `${l.grade}${l.maxShare !== undefined ? ` ≤ ${fmtShare(l.maxShare)}` : ''}${l.minShare !== undefined ? ` ≥ ${fmtShare(l.minShare)}` : ''}`)
-                    .join('，')}
+                    .join(t('common.listSeparator'))}
                 </Typography.Text>
                 {ok ? (
                   <Alert type="success" showIcon icon={<CheckCircleOutlined />} title={t('cycles.ranking.ok')} data-testid="forced-ok" />

@@ -1,14 +1,12 @@
 /**
  * The appraisal-cycle endpoints (contracts/cycles.ts, contracts/cycle-results.ts), on top of
- * the shared typed client of api.ts. The actuals upload goes through XMLHttpRequest so the
- * page can show the upload's progress (fetch has no upload progress).
+ * the shared typed client of api.ts.
  */
 import type { z } from 'zod';
 import type * as cres from '../../../contracts/cycle-results.ts';
 import type * as cyc from '../../../contracts/cycles.ts';
 import {
   type ActualsImportResult,
-  ApiError,
   type Appeal,
   type AppealResult,
   type Cycle,
@@ -22,10 +20,9 @@ import {
   type RatingResult,
   request,
   type SyncResult,
-  toQueryString,
+  upload,
   type WhatIfResult,
 } from '../../api.ts';
-import { currentLanguage } from '../../i18n/index.ts';
 
 type In<T extends z.ZodType> = z.input<T>;
 const w = (ws: string) => `/workspaces/${encodeURIComponent(ws)}`;
@@ -74,50 +71,7 @@ export const cyclesApi = {
   ranking: (ws: string, id: string, unitId?: string) => request<Ranking>('GET', `${c(ws, id)}/ranking`, { query: { unitId } }),
   exportResults: (ws: string, id: string, unitId?: string) => download(`${c(ws, id)}/results.xlsx`, { unitId }, 'results.xlsx'),
   actualsTemplate: (ws: string, id: string) => download(`${c(ws, id)}/actuals/template.xlsx`, undefined, 'actuals.xlsx'),
+  /** Uploads a filled actuals file (all or nothing), reporting the upload's progress (0–1). */
+  importActuals: (ws: string, id: string, file: File, onProgress: (fraction: number) => void) =>
+    upload<ActualsImportResult>(`${c(ws, id)}/actuals/import`, file, { onProgress }),
 };
-
-/**
- * Uploads a filled actuals file (POST …/actuals/import, all or nothing), reporting the
- * upload's progress (0–1). Errors come back as ApiError, like every other call.
- */
-export function uploadActuals(
-  ws: string,
-  id: string,
-  file: File,
-  csrfToken: string | null,
-  onProgress: (fraction: number) => void,
-): Promise<ActualsImportResult> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/v1${c(ws, id)}/actuals/import${toQueryString({})}`);
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.setRequestHeader('Accept-Language', currentLanguage());
-    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
-    xhr.withCredentials = true;
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(e.loaded / e.total);
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'network', 'Network error'));
-    xhr.onload = () => {
-      let json: unknown = null;
-      try {
-        json = JSON.parse(xhr.responseText);
-      } catch {
-        json = null;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) {
-        resolve(json as ActualsImportResult);
-        return;
-      }
-      const error = (json as { error?: { code: string; message: string; details?: ApiError['details'] } } | null)?.error;
-      reject(
-        error?.code
-          ? new ApiError(xhr.status, error.code, error.message, error.details ?? [])
-          : new ApiError(xhr.status, 'http_error', `${xhr.status} ${xhr.statusText}`),
-      );
-    };
-    const form = new FormData();
-    form.append('file', file);
-    xhr.send(form);
-  });
-}

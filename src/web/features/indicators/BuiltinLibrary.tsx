@@ -56,7 +56,7 @@ export default function BuiltinLibrary({ ws, isAdmin, query, onShowCopy }: Props
                   title={c.name}
                 >
                   {t('indicators.copiedTag')}
-                  {item.copiedAs.length > 1 || c.name !== item.name ? `：${c.name}` : ''}
+                  {item.copiedAs.length > 1 || c.name !== item.name ? `${t('common.colon')}${c.name}` : ''}
                 </Tag>
               )),
               ...(isAdmin && item.copiedAs.length === 0

@@ -1,10 +1,11 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Form, Input, Modal, Select, Table, Typography, Upload } from 'antd';
+import { Alert, App, Form, Input, Modal, Select, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ErrorDetail, isApiError, type ScorecardTemplate, type TemplatePeriod } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
+import ImportErrorTable from '../../components/ImportErrorTable.tsx';
 import { formatPath, PERIODS, stripPath } from './labels.ts';
 import { scorecardApi } from './scorecard-api.ts';
 
@@ -87,26 +88,19 @@ export default function ImportTemplateModal({ ws, onClose, onImported }: Props) 
       </Form>
       {run.error && details.length === 0 && <FormAlert error={run.error} />}
       {details.length > 0 && (
-        <div data-testid="import-errors">
-          <Alert type="error" showIcon title={t('scorecards.importErrors', { count: details.length })} style={{ marginBottom: 8 }} />
-          <Table<ErrorDetail & { key: number }>
-            size="small"
-            rowKey="key"
-            dataSource={details.map((d, key) => ({ ...d, key }))}
-            pagination={details.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-            tableLayout="fixed"
-            onRow={() => ({ 'data-testid': 'import-error-row' }) as React.HTMLAttributes<HTMLElement>}
-            columns={[
-              {
-                title: t('scorecards.errorPath'),
-                key: 'path',
-                width: 220,
-                render: (_: unknown, d) => <Typography.Text code>{formatPath(stripPath(d.path, 'body', 'query')) || '—'}</Typography.Text>,
-              },
-              { title: t('scorecards.errorMessage'), dataIndex: 'message' },
-            ]}
-          />
-        </div>
+        <ImportErrorTable
+          details={details}
+          heading={<Alert type="error" showIcon title={t('scorecards.importErrors', { count: details.length })} style={{ marginBottom: 8 }} />}
+          columns={[
+            {
+              title: t('scorecards.errorPath'),
+              key: 'path',
+              width: 220,
+              render: (_: unknown, d) => <Typography.Text code>{formatPath(stripPath(d.path, 'body', 'query')) || '—'}</Typography.Text>,
+            },
+            { title: t('scorecards.errorMessage'), dataIndex: 'message' },
+          ]}
+        />
       )}
     </Modal>
   );

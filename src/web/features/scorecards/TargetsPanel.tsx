@@ -229,7 +229,9 @@ function TargetsGrid({ ws, templateId, query, grid, readOnly }: GridProps) {
                 const [key, label] = id.split('\u0000');
                 return (
                   <li key={id}>
-                    <b>{t('scorecards.cellLabel', { indicator: nameOf(key), period: label })}</b>：{msg}
+                    <b>{t('scorecards.cellLabel', { indicator: nameOf(key), period: label })}</b>
+                    {t('common.colon')}
+                    {msg}
                   </li>
                 );
               })}

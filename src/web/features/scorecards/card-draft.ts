@@ -8,6 +8,7 @@ import type { Indicator, TemplateCard } from '../../api.ts';
 
 export type Num = number | null;
 export type RuleType = 'proportional' | 'tiers' | 'linear' | 'manual';
+export const RULE_TYPES: readonly RuleType[] = ['proportional', 'tiers', 'linear', 'manual'];
 export type TierDraft = { uid: string; bound: 'atLeast' | 'above'; threshold: Num; multiplier: Num };
 export type PointDraft = { uid: string; r: Num; m: Num };
 export type VetoEffectKind = 'zero' | 'multiply' | 'capTotal';
@@ -45,6 +46,8 @@ export type GradeDraft = { uid: string; min: Num; grade: string };
 export type CardDraft = { indicators: IndicatorDraft[]; grades: GradeDraft[]; maxTotal: Num };
 
 let counter = 0;
+/** An InputNumber's value as a draft number: anything not a finite number is "empty". */
+export const toNum = (v: number | string | null): Num => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 export const newUid = () => `u${++counter}`;
 
 /** x / 100 and x × 100 without binary noise (80 → 0.8, not 0.8000000000000002). */
