@@ -4,6 +4,7 @@ import { displayName, email, password, slug } from '../contracts/common.ts';
 import { AppError } from '../server/errors.ts';
 import { translate } from '../server/i18n/messages.ts';
 import { CliError } from './cli-error.ts';
+import { cliLang, say } from './cli-messages.ts';
 import { cliConfig } from './config-loader.ts';
 import { explainStartupError } from './serve.command.ts';
 
@@ -28,7 +29,7 @@ export function registerAdminCommands(program: Command): void {
       const parsed = options.safeParse({ ...raw, password: raw.password ?? process.env.KEDU_ADMIN_PASSWORD });
       if (!parsed.success) {
         const lines = parsed.error.issues.map((i) => `  --${String(i.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${i.message}`);
-        throw new CliError(`invalid options:\n${lines.join('\n')}`, 2);
+        throw new CliError(say('admin.invalid_options', { lines: lines.join('\n') }), 2);
       }
       const o = parsed.data;
       const config = cliConfig();
@@ -48,16 +49,16 @@ export function registerAdminCommands(program: Command): void {
         const actor = { userId: null, label: 'kedu create-admin (CLI)', ip: null };
         if (o.workspace) {
           const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, o.workspace));
-          if (!ws) throw new CliError(`no workspace with the slug "${o.workspace}"`, 2);
+          if (!ws) throw new CliError(say('admin.no_workspace', { slug: o.workspace }), 2);
           await addMember(db, { ...actor, workspaceId: ws.id }, { email: o.email, name: o.name, role: 'admin', password: o.password });
-          process.stdout.write(`${o.email} is now an administrator of ${ws.name} (${ws.slug})\n`);
+          process.stdout.write(`${say('admin.added', { email: o.email, workspace: ws.name, slug: ws.slug })}\n`);
         } else {
-          if (!(await needsSetup(db))) throw new CliError('Kedu is already set up: pass --workspace <slug> to add an administrator to a workspace', 2);
+          if (!(await needsSetup(db))) throw new CliError(say('admin.already_set_up'), 2);
           await completeSetup(db, { email: o.email, adminName: o.name, password: o.password, workspaceName: o.workspaceName ?? 'My company' }, null);
-          process.stdout.write(`created ${o.email} and the workspace "${o.workspaceName}"\n`);
+          process.stdout.write(`${say('admin.created', { email: o.email, workspace: o.workspaceName ?? '' })}\n`);
         }
       } catch (err) {
-        if (err instanceof AppError) throw new CliError(translate('en', err.code, err.params), 2);
+        if (err instanceof AppError) throw new CliError(translate(cliLang(), err.code, err.params), 2);
         throw err;
       } finally {
         await database.close();

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { CliError } from './cli-error.ts';
+import { say } from './cli-messages.ts';
 
 type Remote = { url: string; token: string };
 
@@ -8,8 +9,8 @@ type Remote = { url: string; token: string };
 function remote(opts: { url?: string; token?: string }): Remote {
   const url = (opts.url ?? process.env.KEDU_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
   const token = opts.token ?? process.env.KEDU_TOKEN;
-  if (!token) throw new CliError('no API token: pass --token or set KEDU_TOKEN (create one in the web app under Account → API tokens)', 2);
-  if (!/^https?:\/\//.test(url)) throw new CliError(`--url must start with http:// or https:// (got "${url}")`, 2);
+  if (!token) throw new CliError(say('api.no_token'), 2);
+  if (!/^https?:\/\//.test(url)) throw new CliError(say('api.bad_url', { url }), 2);
   return { url, token };
 }
 
@@ -22,7 +23,7 @@ async function call(r: Remote, method: string, path: string, body?: string) {
       body,
     });
   } catch (err) {
-    throw new CliError(`cannot reach ${r.url}: ${(err as Error).cause instanceof Error ? ((err as Error).cause as Error).message : (err as Error).message}`, 1);
+    throw new CliError(say('api.unreachable', { url: r.url, detail: (err as Error).cause instanceof Error ? ((err as Error).cause as Error).message : (err as Error).message }), 1);
   }
   const text = await res.text();
   let json: unknown = text;
@@ -58,15 +59,15 @@ export function registerApiCommands(program: Command): void {
       .option('-d, --data <json>', 'request body: JSON text, or @file to read it from a file'),
   ).action(async (method: string, path: string, opts: { data?: string; url?: string; token?: string }) => {
     const verb = method.toUpperCase();
-    if (!['GET', 'POST', 'PATCH', 'PUT', 'DELETE'].includes(verb)) throw new CliError(`unknown method "${method}": use GET, POST, PATCH, PUT or DELETE`, 2);
-    if (!path.startsWith('/api/')) throw new CliError(`the path must start with /api/ (got "${path}")`, 2);
+    if (!['GET', 'POST', 'PATCH', 'PUT', 'DELETE'].includes(verb)) throw new CliError(say('api.bad_method', { method }), 2);
+    if (!path.startsWith('/api/')) throw new CliError(say('api.bad_path', { path }), 2);
     let body: string | undefined;
     if (opts.data !== undefined) {
       body = opts.data.startsWith('@') ? readFile(opts.data.slice(1)) : opts.data;
       try {
         JSON.parse(body);
       } catch (err) {
-        throw new CliError(`--data is not valid JSON: ${(err as Error).message}`, 2);
+        throw new CliError(say('api.bad_json', { detail: (err as Error).message }), 2);
       }
     }
     const result = await call(remote(opts), verb, path, body);
@@ -78,6 +79,6 @@ function readFile(file: string): string {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch {
-    throw new CliError(`cannot read ${file}`, 2);
+    throw new CliError(say('file.unreadable', { file }), 2);
   }
 }

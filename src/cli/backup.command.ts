@@ -3,6 +3,7 @@ import readline from 'node:readline/promises';
 import type { Command } from 'commander';
 import { VERSION } from '../server/version.ts';
 import { CliError } from './cli-error.ts';
+import { say } from './cli-messages.ts';
 import { cliConfig } from './config-loader.ts';
 import { explainStartupError } from './serve.command.ts';
 
@@ -10,7 +11,7 @@ const describe = (tables: Record<string, number>) =>
   Object.entries(tables)
     .filter(([, n]) => n > 0)
     .map(([t, n]) => `${t} ${n}`)
-    .join(', ');
+    .join(', ') || say('backup.no_rows');
 
 export function registerBackupCommands(program: Command): void {
   program
@@ -24,7 +25,7 @@ export function registerBackupCommands(program: Command): void {
       try {
         await runMigrations(database);
         const header = await writeBackup(database, path.resolve(file), VERSION);
-        process.stdout.write(`backup written to ${file}: ${describe(header.tables) || 'no rows'}\n`);
+        process.stdout.write(`${say('backup.written', { file, tables: describe(header.tables) })}\n`);
       } finally {
         await database.close();
       }
@@ -36,16 +37,16 @@ export function registerBackupCommands(program: Command): void {
     .argument('<file>', 'backup file written by "kedu backup"')
     .option('-y, --yes', 'do not ask for confirmation')
     .action(async (file: string, opts: { yes?: boolean }) => {
-      if (!opts.yes) await confirm(`This replaces ALL data in the ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded'} database with ${file}.`);
+      if (!opts.yes) await confirm(say('restore.warning', { file, kind: process.env.DATABASE_URL ? 'postgres' : 'embedded' }));
       const config = cliConfig();
       const { restoreBackup, BackupError, runMigrations, openConfiguredDatabase } = await databaseModules();
       const database = await openConfiguredDatabase(config).catch(explainStartupError);
       try {
         await runMigrations(database);
         const header = await restoreBackup(database, path.resolve(file));
-        process.stdout.write(`restored ${file} (made ${header.createdAt} by Kedu ${header.version}): ${describe(header.tables) || 'no rows'}\n`);
+        process.stdout.write(`${say('backup.restored', { file, createdAt: header.createdAt, version: header.version, tables: describe(header.tables) })}\n`);
       } catch (err) {
-        if (err instanceof BackupError) throw new CliError(`${err.message}; nothing was changed`, 2);
+        if (err instanceof BackupError) throw new CliError(say('backup.refused', { detail: err.message }), 2);
         throw err;
       } finally {
         await database.close();
@@ -60,9 +61,9 @@ async function databaseModules() {
 }
 
 async function confirm(warning: string): Promise<void> {
-  if (!process.stdin.isTTY) throw new CliError(`${warning} Pass --yes to confirm.`, 2);
+  if (!process.stdin.isTTY) throw new CliError(say('restore.pass_yes', { warning }), 2);
   const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
-  const answer = await rl.question(`${warning} Type "yes" to continue: `);
+  const answer = await rl.question(say('restore.ask', { warning }));
   rl.close();
-  if (answer.trim().toLowerCase() !== 'yes') throw new CliError('restore cancelled; nothing was changed', 1);
+  if (answer.trim().toLowerCase() !== 'yes') throw new CliError(say('restore.cancelled'), 1);
 }

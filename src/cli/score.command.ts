@@ -6,6 +6,7 @@ import { checkScorecardDesign } from '../core/scoring/design.ts';
 import { personScorer } from '../core/scoring/person-scorer.ts';
 import type { LocalizedText, Scorecard } from '../core/scoring/types.ts';
 import { CliError } from './cli-error.ts';
+import { cliLang } from './cli-messages.ts';
 import { formatCsv, formatTable, type Lang, type OutputWarning, personOutput, writeJson } from './score-output.ts';
 import { isCleanScorecardFile } from './scorecard-clean.ts';
 
@@ -32,7 +33,7 @@ export function registerScoreCommand(program: Command): void {
     .addOption(new Option('--lang <lang>', 'language of the messages (default: zh-CN unless LANG starts with en)').choices(['zh-CN', 'en']))
     .addHelpText('after', '\nExit codes: 0 every row scored (incomplete results included), 2 a problem in the scorecard or the actuals file (all of them listed; nothing printed on stdout except, with --format json, { "errors": [...] }).')
     .action(async (scorecardPath: string, opts: Options) => {
-      const lang: Lang = opts.lang ?? (process.env.LANG?.startsWith('en') ? 'en' : 'zh-CN');
+      const lang: Lang = opts.lang ?? cliLang();
       const loaded = await loadInputs(scorecardPath, opts.actuals);
       if (!loaded.ok) {
         if (opts.format === 'json') {

@@ -2,15 +2,16 @@ import type { Command } from 'commander';
 import { DataDirLockedError } from '../server/db/data-dir-lock.ts';
 import { MigrationError } from '../server/db/migration-error.ts';
 import { CliError } from './cli-error.ts';
+import { say } from './cli-messages.ts';
 import { cliConfig } from './config-loader.ts';
 
 /** Turns the known start-up failures into one clear line and exit code 1. */
 export function explainStartupError(err: unknown): never {
   if (err instanceof DataDirLockedError || err instanceof MigrationError) throw new CliError(err.message, 1);
   const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === 'EADDRINUSE') throw new CliError(`the port is already in use: ${(err as Error).message}. Set PORT to a free port.`, 1);
+  if (code === 'EADDRINUSE') throw new CliError(say('serve.port_in_use', { detail: (err as Error).message }), 1);
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '3D000' || code === '28P01') {
-    throw new CliError(`cannot connect to the database at DATABASE_URL: ${(err as Error).message}`, 1);
+    throw new CliError(say('serve.db_unreachable', { detail: (err as Error).message }), 1);
   }
   throw err;
 }
@@ -51,6 +52,6 @@ export function registerServeCommands(program: Command): void {
       } catch (err) {
         explainStartupError(err);
       }
-      process.stdout.write('migrations applied\n');
+      process.stdout.write(`${say('serve.migrated')}\n`);
     });
 }

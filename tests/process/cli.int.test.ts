@@ -31,6 +31,14 @@ describe('kedu CLI', () => {
     expect(res.stderr + res.stdout).toContain('Usage: kedu');
   });
 
+  it('speaks Chinese unless LANG asks for English', async () => {
+    const zh = await runCli(['api', 'FETCH', '/api/v1/x'], { LANG: 'zh_CN.UTF-8', KEDU_TOKEN: 'kedu_x' });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('不认识的请求方法 “FETCH”');
+    const en = await runCli(['api', 'FETCH', '/api/v1/x'], { LANG: 'en_US.UTF-8', KEDU_TOKEN: 'kedu_x' });
+    expect(en.stderr).toContain('unknown method "FETCH"');
+  });
+
   it('create-admin sets up a new installation, then refuses without --workspace, and validates its options', async () => {
     const dir = tempDataDir();
     try {

@@ -46,7 +46,7 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
 /** Runs the kedu CLI to completion. */
 export function runCli(args: string[], env: Record<string, string> = {}, input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const proc = spawn(process.execPath, [KEDU_BIN, ...args], { cwd: root, env: { ...process.env, KEDU_LOG_LEVEL: 'warn', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [KEDU_BIN, ...args], { cwd: root, env: { ...process.env, KEDU_LOG_LEVEL: 'warn', LANG: 'en_US.UTF-8', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     proc.stdout.on('data', (d) => (stdout += d));
