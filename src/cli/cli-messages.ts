@@ -56,6 +56,33 @@ const catalogue = {
     en: (p: P) => `cannot connect to the database at DATABASE_URL: ${p.detail}`,
   },
   'serve.migrated': { 'zh-CN': () => '数据库迁移已完成', en: () => 'migrations applied' },
+  'import.pick_workspace': {
+    'zh-CN': (p: P) => `有多个工作区，请用 --workspace 指定一个：${p.slugs}`,
+    en: (p: P) => `there are several workspaces; choose one with --workspace: ${p.slugs}`,
+  },
+  'import.no_workspaces': { 'zh-CN': () => '还没有工作区：请先运行 kedu create-admin 完成初始化。', en: () => 'there is no workspace yet: run kedu create-admin first' },
+  'import.unknown_template': {
+    'zh-CN': (p: P) => `没有名为 “${p.template}” 的导入模板，可选：${p.templates}`,
+    en: (p: P) => `no import template "${p.template}"; the templates are: ${p.templates}`,
+  },
+  'import.not_recognised': {
+    'zh-CN': (p: P) => `没有模板能识别这个文件（表头：${p.headers}）。请用 --template 指定模板，或先在网页端“数据集”中建立映射并保存为模板。`,
+    en: (p: P) => `no template recognises this file (headers: ${p.headers}). Pass --template, or map it once in the web app (Datasets) and save the mapping as a template.`,
+  },
+  'import.template_columns_missing': {
+    'zh-CN': (p: P) => `文件缺少模板 “${p.template}” 需要的列：${p.columns}`,
+    en: (p: P) => `the file lacks columns the template "${p.template}" needs: ${p.columns}`,
+  },
+  'import.creating': { 'zh-CN': (p: P) => `新建数据集 “${p.dataset}”（模板：${p.template}）`, en: (p: P) => `creating the dataset "${p.dataset}" (template: ${p.template})` },
+  'import.done': {
+    'zh-CN': (p: P) => `已导入 ${p.rows} 行到 “${p.dataset}”（批次 ${p.batch}，用时 ${p.seconds} 秒，${p.rate} 行/秒）${p.replaced}`,
+    en: (p: P) => `imported ${p.rows} rows into "${p.dataset}" (batch ${p.batch}, ${p.seconds} s, ${p.rate} rows/s)${p.replaced}`,
+  },
+  'import.replaced': { 'zh-CN': (p: P) => `，替换了之前导入的 ${p.count} 行`, en: (p: P) => `; ${p.count} earlier rows replaced` },
+  'import.refreshed': { 'zh-CN': (p: P) => `${p.count} 个进行中的考核周期已按新数据更新实际值`, en: (p: P) => `${p.count} open cycle(s) took their actuals from the new data` },
+  'import.failed': { 'zh-CN': (p: P) => `${p.message}\n${p.lines}${p.more}`, en: (p: P) => `${p.message}\n${p.lines}${p.more}` },
+  'import.more': { 'zh-CN': (p: P) => `\n  ……另有 ${p.count} 处错误未列出`, en: (p: P) => `\n  … and ${p.count} more` },
+  'import.file_missing': { 'zh-CN': (p: P) => `找不到文件 ${p.file}`, en: (p: P) => `no such file: ${p.file}` },
 } satisfies Record<string, Record<CliLang, (p: P) => string>>;
 
 export type CliMessage = keyof typeof catalogue;

@@ -16,6 +16,7 @@ const registrars: { commands: readonly string[]; load: () => Promise<Register> }
   { commands: ['formula'], load: async () => (await import('./formula.command.ts')).registerFormulaCommand },
   { commands: ['whoami', 'api'], load: async () => (await import('./api.command.ts')).registerApiCommands },
   { commands: ['score'], load: async () => (await import('./score.command.ts')).registerScoreCommand },
+  { commands: ['import'], load: async () => (await import('./import.command.ts')).registerImportCommand },
 ];
 
 /** The program with every command, or, when argv names one, with just that one. */

@@ -193,6 +193,14 @@ function spreadsheetMessage(err: SpreadsheetError): LocalizedText {
       return { 'zh-CN': '这一行的 CSV 格式有误（引号不配对？）。', en: 'This row is not valid CSV (an unmatched quote?).' };
     case 'too_many_rows':
       return { 'zh-CN': `行数超过 ${err.params.max}：请拆分文件。`, en: `More than ${err.params.max} rows: split the file.` };
+    case 'record_too_large':
+      return { 'zh-CN': '这一行太长（单元格超过 64 KB 或整行超过 1 MB），可能是引号不配对。', en: 'This row is too long (a cell over 64 KB or the row over 1 MB); perhaps an unmatched quote.' };
+    case 'encoding_invalid':
+      return { 'zh-CN': '文件编码混乱：前面是 UTF-8，这一行不是。请另存为 CSV UTF-8。', en: 'Mixed encodings: the file starts as UTF-8 but this row is not. Save it as CSV UTF-8.' };
+    case 'sheet_not_found':
+      return { 'zh-CN': `工作簿中没有工作表“${err.params.sheet}”（有：${err.params.sheets}）。`, en: `The workbook has no sheet "${err.params.sheet}" (it has: ${err.params.sheets}).` };
+    case 'workbook_too_large':
+      return { 'zh-CN': '工作簿解压后过大：请拆分文件或另存为 CSV。', en: 'The workbook is too large unpacked: split it or save it as CSV.' };
   }
 }
 

@@ -246,6 +246,19 @@ export const participantPermissions = z.object({
 });
 
 /** GET /cycles/:id/participants/:pid — everything the participant's page shows (shared with ratings and appeals). */
+/** Where a value taken from a metric came from: metric → dataset → batches → rows (domain.md §4). */
+export const termLineage = z.object({
+  metricId: uuid,
+  metric: z.string(),
+  datasetId: uuid,
+  dataset: z.string(),
+  batches: z.number().int(),
+  rows: z.number().int(),
+  skipped: z.number().int(),
+  owner: z.string(),
+  computedAt: z.string(),
+});
+
 export const participantDetail = participantSummary.extend({
   cycleId: uuid,
   cycle: z.object({ id: uuid, name: z.string(), state: cycleState, periodLabel: z.string(), trial: z.boolean() }),
@@ -259,8 +272,17 @@ export const participantDetail = participantSummary.extend({
   notApplicable: z.array(z.string()),
   /** The terms each indicator reads (its formula's variables, or its key), for the entry form; `manual` indicators are rated, not entered. */
   termsNeeded: z.array(z.object({ key: z.string(), name: z.string(), manual: z.boolean(), terms: z.array(z.string()) })),
-  /** The entered term values: who entered them, when, and how (typed in, uploaded, or corrected by an appeal). */
-  values: z.array(z.object({ term: z.string(), value: z.number(), source: z.enum(['entry', 'upload', 'appeal']), updatedBy: who, updatedAt: z.string() })),
+  /** The term values: who entered them, when, and how (typed in, uploaded, taken from a metric — with its lineage — or corrected by an appeal). */
+  values: z.array(
+    z.object({
+      term: z.string(),
+      value: z.number(),
+      source: z.enum(['entry', 'upload', 'appeal', 'metric']),
+      lineage: termLineage.nullable(),
+      updatedBy: who,
+      updatedAt: z.string(),
+    }),
+  ),
   ratings: z.array(z.object({ ...ratingShape, managerBy: who, managerAt: manualRating.shape.managerAt })),
   /** Live while the cycle runs; the frozen result once it is closed. */
   result: scoreResult,

@@ -15,6 +15,8 @@ import type { Viewer } from './http/request-context.ts';
  *   those placed in their units (entering actuals, rating, adjusting, answering appeals) —
  *   nobody, admins included, for themselves; members see only their own scorecard, rate
  *   themselves and appeal.
+ * - data: admins import datasets and define metrics; managers read datasets and metric values;
+ *   everyone reads the data dictionary (metric definitions).
  */
 export type Action =
   | 'org.read'
@@ -32,7 +34,13 @@ export type Action =
   | 'scorecards.write'
   | 'cycles.read'
   | 'cycles.manage'
-  | 'results.participate';
+  | 'results.participate'
+  | 'datasets.read'
+  | 'datasets.write'
+  | 'metrics.read'
+  | 'metrics.values'
+  | 'metrics.write'
+  | 'metrics.diff';
 
 const rules: Record<Action, readonly Viewer['role'][]> = {
   'workspace.read': ['admin', 'manager', 'member'],
@@ -56,6 +64,16 @@ const rules: Record<Action, readonly Viewer['role'][]> = {
   'cycles.manage': ['admin'],
   // a person's own part in a cycle (self-rating, appeals); which person is checked per call
   'results.participate': ['admin', 'manager', 'member'],
+  // data (domain.md §4): managers see the datasets their numbers come from; admins import them
+  // and curate the data dictionary, which everyone may read (definitions are not secrets, but
+  // the values per person are)
+  'datasets.read': ['admin', 'manager'],
+  'datasets.write': ['admin'],
+  'metrics.read': ['admin', 'manager', 'member'],
+  'metrics.values': ['admin', 'manager'],
+  'metrics.write': ['admin'],
+  // what new data would change in a closed cycle: for those who see the participants
+  'metrics.diff': ['admin', 'manager'],
 };
 
 export function can(viewer: Viewer, action: Action): boolean {

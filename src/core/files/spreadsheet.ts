@@ -31,7 +31,15 @@ export type SpreadsheetErrorCode =
   /** A CSV record cannot be read; `row` is its row. */
   | 'csv_malformed'
   /** More data rows than `params.max`. */
-  | 'too_many_rows';
+  | 'too_many_rows'
+  /** (table-stream) A record longer than `params.maxRecord` characters, or with a cell longer than `params.maxCell`; `row` is its row. */
+  | 'record_too_large'
+  /** (table-stream) A file read as `params.encoding` (UTF-8, decided on its start) has bytes that are not valid in it from `row` on. */
+  | 'encoding_invalid'
+  /** (table-stream) The workbook has no worksheet `params.sheet`; `params.sheets` lists its worksheets, joined by ', '. */
+  | 'sheet_not_found'
+  /** (table-stream) The workbook unpacks to more than `params.maxMb` MB (a zip bomb, or far beyond any dataset). */
+  | 'workbook_too_large';
 
 export class SpreadsheetError extends Error {
   constructor(

@@ -5,7 +5,7 @@
  */
 export type { Ast, ArithmeticOp, ComparisonOp } from './ast.ts';
 export { numberNode, PRECEDENCE, walkAst } from './ast.ts';
-export { checkFormula, type FormulaType, staticType, variablesOf } from './check.ts';
+export { analyseFormula, checkFormula, type FormulaType, staticType, variablesOf } from './check.ts';
 export { type CompiledFormula, compileFormula, type EvalResult, type FormulaValue, type Variables } from './compile.ts';
 export { roundHalfAwayFromZero } from './decimal-round.ts';
 export { type Diagnostic, LIMITS, type Localized } from './diagnostics.ts';

@@ -48,3 +48,13 @@ export function periodsOfYear(year: number, kind: PeriodKind): string[] {
 
 /** A pattern any period label matches (for request validation). */
 export const PERIOD_LABEL_PATTERN = /^\d{4}(?:-(?:0[1-9]|1[0-2]|Q[1-4]))?$/;
+
+/**
+ * The day after a `YYYY-MM-DD` date: the exclusive end of a period that ends on `date`.
+ * @example dayAfter('2026-12-31') // '2027-01-01'
+ */
+export function dayAfter(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}

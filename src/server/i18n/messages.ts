@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../errors.ts';
 import { appraisalMessages } from './appraisal-messages.ts';
+import { datasetMessages } from './dataset-messages.ts';
 import { indicatorMessages } from './indicator-messages.ts';
 import { orgMessages } from './org-messages.ts';
 import { requestMessages } from './request-messages.ts';
@@ -17,6 +18,7 @@ export const messages: Record<Locale, Catalog> = {
     ...orgMessages['zh-CN'],
     ...indicatorMessages['zh-CN'],
     ...appraisalMessages['zh-CN'],
+    ...datasetMessages['zh-CN'],
     ...requestMessages['zh-CN'],
     validation_failed: '提交的数据有 {count} 处问题，请按提示修改后重试。',
     bad_request: '请求无法处理：{reason}',
@@ -88,6 +90,7 @@ export const messages: Record<Locale, Catalog> = {
     ...orgMessages.en,
     ...indicatorMessages.en,
     ...appraisalMessages.en,
+    ...datasetMessages.en,
     ...requestMessages.en,
     validation_failed: 'The request has {count} problem(s); correct them as described and try again.',
     bad_request: 'The request cannot be processed: {reason}',

@@ -3,6 +3,7 @@ import { type Org, TEST_PASSWORD } from './fixtures.ts';
 import type { TestApp } from './harness.ts';
 import { type CycleStage, seedAppraisal } from './appraisal-fixtures.ts';
 import { multipartFile } from './sessions.ts';
+import { dataRoutesMatrix } from './access-matrix.data.ts';
 import { insertAppeal, setAdjustmentDirectly } from './appraisal-results-fixtures.ts';
 
 /**
@@ -376,6 +377,7 @@ export const accessMatrix: Record<string, RouteRule> = {
     req: async (c) => ({ url: ws(c, `/cycles/${await cycleIn(c, 'open')}/actuals/template.xlsx`) }),
     status: inWorkspace(200, 200, 403),
   },
+  ...dataRoutesMatrix,
 };
 
 export const defaultCode: Record<number, string> = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found' };

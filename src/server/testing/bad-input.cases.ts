@@ -1,5 +1,6 @@
 import type { Org } from './fixtures.ts';
 import { multipartFile } from './sessions.ts';
+import { dataBadInputCases } from './bad-input.data.ts';
 
 /**
  * One rejected request per write route (every POST, PATCH and DELETE of the API), with the
@@ -558,4 +559,5 @@ export const badInputCases: Record<string, BadCase> = {
     code: 'bad_request',
     details: [{ path: ['body', 'file'], code: 'actuals.file_missing' }],
   },
+  ...dataBadInputCases,
 };

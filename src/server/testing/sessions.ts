@@ -48,6 +48,15 @@ export function multipartFile(field: string, filename: string, content: string |
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
+/** A multipart body with text fields first, then one file (the order a browser's FormData sends them in). */
+export function multipartForm(fields: Record<string, string>, file: { field?: string; filename: string; content: string | Buffer; type?: string }): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----kedu-test-${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = Object.entries(fields).map(([name, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.filename}"\r\nContent-Type: ${file.type ?? 'text/csv'}\r\n\r\n`));
+  parts.push(Buffer.from(file.content), Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
 /** Row counts of every table a write can touch, and the newest change times: equal before and after = nothing written. */
 export async function writeFingerprint(t: TestApp): Promise<Record<string, unknown>> {
   const { rows } = await t.database.pool.query(`
@@ -65,6 +74,13 @@ export async function writeFingerprint(t: TestApp): Promise<Record<string, unkno
            (select max(updated_at) from people) as people_changed,
            (select count(*) from indicators) as indicators,
            (select max(updated_at) from indicators) as indicators_changed,
+           (select count(*) from datasets) as datasets,
+           (select coalesce(sum(row_count), 0) from datasets) as dataset_rows,
+           (select count(*) from dataset_batches) as batches,
+           (select count(*) from metrics) as metrics,
+           (select count(*) from metric_bindings) as bindings,
+           (select count(*) from import_templates) as import_templates,
+           (select count(*) from pg_tables where tablename like 'dataset_rows_%') as dataset_tables,
            (select count(*) from audit_log) as audit`);
   return rows[0];
 }

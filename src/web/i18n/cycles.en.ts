@@ -181,7 +181,7 @@ export const cyclesEn: Catalog['cycles'] = {
     reset: 'Undo changes',
     by: '{name} · {at}',
     system: 'System',
-    sources: { entry: 'Typed in', upload: 'Uploaded', appeal: 'Corrected by an appeal' },
+    sources: { entry: 'Typed in', upload: 'Uploaded', appeal: 'Corrected by an appeal', metric: 'From data' },
   },
   ratings: {
     title: 'Manual ratings',

@@ -179,7 +179,7 @@ export const cyclesZhCN = {
     reset: '撤销修改',
     by: '{name} · {at}',
     system: '系统',
-    sources: { entry: '手工录入', upload: '上传导入', appeal: '异议更正' },
+    sources: { entry: '手工录入', upload: '上传导入', appeal: '异议更正', metric: '来自数据' },
   },
   ratings: {
     title: '人工评分',

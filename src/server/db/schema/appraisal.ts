@@ -7,6 +7,7 @@ import { createdAtColumn, idColumn, timestampColumns, updatedAtColumn } from './
 import { orgUnits, people, positions } from './org.ts';
 
 import type { PeriodKind } from '../../../core/values/periods.ts';
+import type { TermLineage } from '../../../core/datasets/lineage.ts';
 
 export type { PeriodKind };
 export type CycleState = 'draft' | 'open' | 'calibrating' | 'closed';
@@ -162,7 +163,7 @@ export const cycleParticipants = pgTable(
   ],
 );
 
-/** Term values (actuals) of a participant: typed in, uploaded, or corrected by an appeal. */
+/** Term values (actuals) of a participant: typed in, uploaded, taken from a metric, or corrected by an appeal. */
 export const cycleTermValues = pgTable(
   'cycle_term_values',
   {
@@ -171,7 +172,9 @@ export const cycleTermValues = pgTable(
       .references(() => cycleParticipants.id, { onDelete: 'cascade' }),
     term: text('term').notNull(),
     value: doublePrecision('value').notNull(),
-    source: text('source', { enum: ['entry', 'upload', 'appeal'] }).notNull(),
+    /** metric: taken from a dataset by a metric binding, with `lineage` saying how. */
+    source: text('source', { enum: ['entry', 'upload', 'appeal', 'metric'] }).notNull(),
+    lineage: jsonb('lineage').$type<TermLineage>(),
     updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
     updatedAt: updatedAtColumn(),
   },

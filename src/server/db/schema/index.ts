@@ -3,3 +3,4 @@ export * from './audit.ts';
 export * from './org.ts';
 export * from './indicators.ts';
 export * from './appraisal.ts';
+export * from './datasets.ts';

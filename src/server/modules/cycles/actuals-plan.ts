@@ -92,6 +92,11 @@ export async function readActualsFile(upload: ActualsUpload): Promise<ParsedTabl
         throw fail({ row, code: 'import.csv_malformed', params: err.params });
       case 'too_many_rows':
         throw fail({ row, code: 'import.too_many_rows', params: err.params });
+      case 'record_too_large':
+      case 'encoding_invalid':
+      case 'sheet_not_found':
+      case 'workbook_too_large':
+        throw fail({ row, code: `dataset.${err.code}`, params: { row, ...err.params } });
     }
   }
 }

@@ -19,6 +19,7 @@ export const ALLOWED_STATES = {
   adjust: ['open', 'calibrating'],
   appeal: ['calibrating'],
   resolve_appeal: ['calibrating'],
+  metric_refresh: ['open'],
 } as const satisfies Record<string, readonly CycleState[]>;
 
 export type CycleAction = keyof typeof ALLOWED_STATES;
@@ -39,6 +40,7 @@ const WHY_ACTION: Partial<Record<CycleAction, Partial<Record<CycleState, string>
   back_to_open: { open: 'cycle_why.already_open' },
   reopen: { draft: 'cycle_why.not_closed', open: 'cycle_why.not_closed', calibrating: 'cycle_why.not_closed' },
   sync: { calibrating: 'cycle_why.sync_only_open' },
+  metric_refresh: { calibrating: 'cycle_why.sync_only_open' },
 };
 
 /** Does the cycle's state allow the action? (For `canEdit` flags; writes use assertCycleAllows.) */

@@ -6,6 +6,7 @@ import { appraisalCycles, cycleParticipants } from '../../db/schema/index.ts';
 import { AppError, type ErrorDetail } from '../../errors.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { refreshMetricActuals } from '../metrics/metric-refresh.ts';
 import type { WorkspaceActor } from '../org/org.types.ts';
 import { type PersonScorecard, resolveScorecardsForPeriod } from '../scorecards/resolve.ts';
 import { type CycleRow, loadCycle, periodOf } from './cycle-access.ts';
@@ -85,7 +86,10 @@ export async function openCycle(db: Db, viewer: Viewer, actor: WorkspaceActor, i
       throw new AppError('invalid_state', { cycle: cycle.name, state: cycle.state, action: 'open', reason: 'cycle_why.nobody_has_template' });
     }
     const ids = await addParticipants(tx, cycle, scorecards);
-    return setState(tx, actor, cycle, { state: 'open', openedAt: new Date() }, { action: 'open', auditAction: 'cycle.open' }, { participants: ids.length });
+    const after = await setState(tx, actor, cycle, { state: 'open', openedAt: new Date() }, { action: 'open', auditAction: 'cycle.open' }, { participants: ids.length });
+    // actuals bound to metrics are taken from the data at once
+    await refreshMetricActuals(tx, { workspaceId: actor.workspaceId }, { cycleId: cycle.id });
+    return after;
   });
   return cycleView(db, viewer, opened);
 }
@@ -98,6 +102,7 @@ export async function syncCycle(db: Db, viewer: Viewer, actor: WorkspaceActor, i
     const missing = (await resolveScorecardsForPeriod(tx, actor.workspaceId, periodOf(locked))).filter((s) => !present.has(s.personId));
     if (missing.length === 0) return { people: [], cycle: locked };
     await addParticipants(tx, locked, missing);
+    await refreshMetricActuals(tx, { workspaceId: actor.workspaceId }, { cycleId: id });
     const added = missing.map((s) => ({ personId: s.personId, personName: s.personName }));
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'cycle.sync', entityType: 'cycle', entityId: id, after: { added } });
     const [touched] = await tx.update(appraisalCycles).set({ updatedAt: new Date() }).where(eq(appraisalCycles.id, id)).returning();

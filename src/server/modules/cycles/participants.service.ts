@@ -1,3 +1,4 @@
+import type { TermLineage } from '../../../core/datasets/lineage.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { listParticipantsQuery, ParticipantDetail, ParticipantSummary } from '../../../contracts/cycles.ts';
@@ -86,8 +87,8 @@ export async function getParticipantDetail(db: Db | Tx, viewer: Viewer, cycleId:
     db.execute<ParticipantSummary & { adjustedByName: string | null }>(
       sql`select s.*, (select name from users where id = ${participant.adjustedBy}) as "adjustedByName" from (${summarySelect} where cp.id = ${participantId}) s`,
     ),
-    db.execute<{ term: string; value: number; source: 'entry' | 'upload' | 'appeal'; updated_by: string | null; by_name: string | null; updated_at: Date }>(sql`
-      select v.term, v.value, v.source, v.updated_by, us.name as by_name, v.updated_at
+    db.execute<{ term: string; value: number; source: 'entry' | 'upload' | 'appeal' | 'metric'; lineage: TermLineage | null; updated_by: string | null; by_name: string | null; updated_at: Date }>(sql`
+      select v.term, v.value, v.source, v.lineage, v.updated_by, us.name as by_name, v.updated_at
       from cycle_term_values v left join users us on us.id = v.updated_by
       where v.participant_id = ${participantId} order by v.term`),
     db.execute<{
@@ -123,6 +124,7 @@ export async function getParticipantDetail(db: Db | Tx, viewer: Viewer, cycleId:
       term: v.term,
       value: v.value,
       source: v.source,
+      lineage: v.lineage,
       updatedBy: v.updated_by ? { id: v.updated_by, name: v.by_name ?? '' } : null,
       updatedAt: iso(v.updated_at)!,
     })),

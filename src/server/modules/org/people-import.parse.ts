@@ -36,6 +36,12 @@ function toAppError(err: SpreadsheetError, filename: string): AppError {
       return fileError({ row, code: 'import.csv_malformed', params: err.params });
     case 'too_many_rows':
       return fileError({ row, code: 'import.too_many_rows', params: err.params });
+    // only the streaming reader of dataset imports meets these; worded once, with the datasets' messages
+    case 'record_too_large':
+    case 'encoding_invalid':
+    case 'sheet_not_found':
+    case 'workbook_too_large':
+      return fileError({ row, code: `dataset.${err.code}`, params: { row, ...err.params } });
   }
 }
 

@@ -11,6 +11,8 @@ import { cycleRoutes } from '../cycles/cycles.routes.ts';
 import { ratingRoutes } from '../cycles/ratings.routes.ts';
 import { resultFileRoutes } from '../cycles/results-files.routes.ts';
 import { indicatorRoutes } from '../indicators/indicators.routes.ts';
+import { datasetRoutes } from '../datasets/datasets.routes.ts';
+import { metricRoutes } from '../metrics/metrics.routes.ts';
 import { orgRoutes } from '../org/org.routes.ts';
 import { peopleFileRoutes } from '../org/people-files.routes.ts';
 import { scorecardRoutes } from '../scorecards/scorecards.routes.ts';
@@ -40,4 +42,6 @@ export const workspaceScope: FastifyPluginAsyncZod<AppDeps> = async (app, option
   await app.register(ratingRoutes, deps);
   await app.register(appealRoutes, deps);
   await app.register(resultFileRoutes, deps);
+  await app.register(datasetRoutes, deps);
+  await app.register(metricRoutes, deps);
 };

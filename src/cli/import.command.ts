@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { AppError, type ErrorDetail } from '../server/errors.ts';
+import { translate } from '../server/i18n/messages.ts';
+import { CliError } from './cli-error.ts';
+import { cliLang, say } from './cli-messages.ts';
+import { cliConfig } from './config-loader.ts';
+import { explainStartupError } from './serve.command.ts';
+
+type Options = { dataset: string; template?: string; sheet?: string; replace?: boolean; workspace?: string };
+
+/**
+ * `kedu import <file> --dataset <name>`: a file into a dataset of the configured database, as
+ * one all-or-nothing batch, with a progress bar. A dataset that does not exist yet is created
+ * from the template that recognises the file (or the one --template names).
+ */
+export function registerImportCommand(program: Command): void {
+  program
+    .command('import')
+    .description('import a CSV/XLSX export into a dataset (all or nothing), creating the dataset from a template if needed')
+    .argument('<file>', 'the .csv or .xlsx file')
+    .requiredOption('--dataset <name>', 'the dataset to import into (created when it does not exist)')
+    .option('--template <name>', 'import template for a new dataset: a built-in key (e.g. youzan-orders) or name, or a saved template (default: recognised from the headers)')
+    .option('--sheet <name>', 'worksheet of an .xlsx file (default: the first)')
+    .option('--replace', 'the same file was imported before: roll that batch back and import it again')
+    .option('--workspace <slug>', 'the workspace (default: the only one)')
+    .action(async (file: string, options: Options) => {
+      if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new CliError(say('import.file_missing', { file }), 2);
+      const config = cliConfig();
+      const lang = cliLang();
+      const [{ runMigrations }, { openConfiguredDatabase }, service] = await Promise.all([import('../server/db/migrate.ts'), import('../server/db/open.ts'), import('./import-run.ts')]);
+      const database = await openConfiguredDatabase(config).catch(explainStartupError);
+      const progress = progressBar(lang);
+      const started = performance.now();
+      try {
+        await runMigrations(database);
+        const outcome = await service.importFromCli(database, { file, fileName: path.basename(file), ...options, lang, onProgress: progress.update, onCreate: (dataset, template) => progress.note(say('import.creating', { dataset, template })) });
+        progress.done();
+        const seconds = (performance.now() - started) / 1000;
+        const rows = outcome.batch.rowCount;
+        const number = (n: number) => n.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN');
+        process.stdout.write(
+          `${say('import.done', { rows: number(rows), dataset: outcome.dataset.name, batch: outcome.batch.id.slice(0, 8), seconds: seconds.toFixed(1), rate: number(Math.round(rows / seconds)), replaced: outcome.replaced ? say('import.replaced', { count: number(outcome.replaced) }) : '' })}\n`,
+        );
+        if (outcome.refreshedCycles) process.stdout.write(`${say('import.refreshed', { count: outcome.refreshedCycles })}\n`);
+      } catch (err) {
+        progress.done();
+        if (err instanceof AppError) throw new CliError(describeAppError(err, lang), err.status >= 500 ? 1 : 2);
+        throw err;
+      } finally {
+        await database.close();
+      }
+    });
+}
+
+/** The error and its located problems, one a line: `row 3, 实付金额 ("abc"): …`. */
+function describeAppError(err: AppError, lang: 'zh-CN' | 'en'): string {
+  const message = translate(lang, err.code, err.params);
+  if (err.details.length === 0) return message;
+  const lines = err.details.map((d) => `  ${where(d, lang)}${translate(lang, d.code, d.params)}`).join('\n');
+  const count = Number(err.params.count ?? err.details.length);
+  const more = count > err.details.length ? say('import.more', { count: count - err.details.length }, lang) : '';
+  return say('import.failed', { message, lines, more }, lang);
+}
+
+function where(d: ErrorDetail, lang: 'zh-CN' | 'en'): string {
+  const parts: string[] = [];
+  if (d.row !== undefined) parts.push(lang === 'en' ? `row ${d.row}` : `第 ${d.row} 行`);
+  if (d.column) parts.push(lang === 'en' ? `column "${d.column}"` : `“${d.column}”列`);
+  if (d.value !== undefined && d.value !== '') parts.push(lang === 'en' ? `value "${String(d.value)}"` : `值 “${String(d.value)}”`);
+  return parts.length ? `${parts.join(lang === 'en' ? ', ' : '，')}: ` : '';
+}
+
+/**
+ * A progress bar on stderr: redrawn in place on a terminal, a line every 10 % otherwise (CI
+ * logs), so that stdout carries only the result.
+ */
+function progressBar(lang: 'zh-CN' | 'en') {
+  const tty = process.stderr.isTTY === true;
+  let lastTenth = -1;
+  let drawn = false;
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+  return {
+    update({ bytes, totalBytes, rows }: { bytes: number; totalBytes: number; rows: number }) {
+      const share = totalBytes > 0 ? Math.min(1, bytes / totalBytes) : 0;
+      const rowText = rows ? (lang === 'en' ? `${rows.toLocaleString('en-US')} rows` : `${rows.toLocaleString('zh-CN')} 行`) : '';
+      if (tty) {
+        const width = 30;
+        const filled = Math.round(share * width);
+        process.stderr.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.floor(share * 100)).padStart(3)}%  ${mb(bytes)}/${mb(totalBytes)} MB  ${rowText}   `);
+        drawn = true;
+      } else {
+        const tenth = Math.floor(share * 10);
+        if (tenth > lastTenth) {
+          lastTenth = tenth;
+          process.stderr.write(`${tenth * 10}%  ${mb(bytes)}/${mb(totalBytes)} MB  ${rowText}\n`);
+        }
+      }
+    },
+    note(text: string) {
+      if (drawn) process.stderr.write('\n');
+      drawn = false;
+      process.stderr.write(`${text}\n`);
+    },
+    done() {
+      if (drawn) process.stderr.write('\n');
+      drawn = false;
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type pg from 'pg';
+import type { Batch } from '../../../contracts/datasets.ts';
+import type { Database, Tx } from '../../db/client.ts';
+import * as schema from '../../db/schema/index.ts';
+import { datasetBatches, datasets } from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { toBatchDto } from './datasets.queries.ts';
+import { refreshMetricActuals } from '../metrics/metric-refresh.ts';
+
+type Context = { workspaceId: string; actor: Actor };
+type DatasetRow = typeof datasets.$inferSelect;
+type BatchRow = typeof datasetBatches.$inferSelect;
+
+/**
+ * Rolls an import batch back (domain.md §4): its rows leave the dataset, the rows it had
+ * replaced count again, and the batch stays listed as rolled back. Open cycles take their
+ * actuals again from what is left. One transaction.
+ */
+export async function rollBackBatch(database: Database, ctx: Context, datasetId: string, batchId: string): Promise<{ batch: Batch; refreshedCycles: number }> {
+  const client = await database.pool.connect();
+  const tx = drizzle(client, { schema }) as unknown as Tx;
+  try {
+    await client.query('BEGIN');
+    const [dataset] = await tx.select().from(datasets).where(and(eq(datasets.workspaceId, ctx.workspaceId), eq(datasets.id, datasetId))).for('update');
+    if (!dataset) throw new AppError('not_found', { entity: 'entity.dataset' });
+    const [batch] = await tx.select().from(datasetBatches).where(and(eq(datasetBatches.datasetId, datasetId), eq(datasetBatches.id, batchId)));
+    if (!batch) throw new AppError('not_found', { entity: 'entity.batch' });
+    if (batch.status === 'rolled_back') throw new AppError('conflict', { reason: 'dataset.batch_rolled_back' });
+    const after = await rollBackBatchIn(client, tx, ctx, dataset, batch);
+    const refreshedCycles = await refreshMetricActuals(tx, ctx, { datasetId });
+    await client.query('COMMIT');
+    return { batch: toBatchDto(after), refreshedCycles };
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/** The rollback itself, inside the caller's transaction (an import replacing the same file uses it too). */
+export async function rollBackBatchIn(client: pg.PoolClient, tx: Tx, ctx: Context, dataset: DatasetRow, batch: BatchRow): Promise<BatchRow> {
+  const removed = await client.query(`DELETE FROM ${dataset.tableName} WHERE _batch = $1 AND _replaced_by IS NULL`, [batch.id]);
+  await client.query(`DELETE FROM ${dataset.tableName} WHERE _batch = $1`, [batch.id]);
+  const restored = await client.query(`UPDATE ${dataset.tableName} SET _replaced_by = NULL WHERE _replaced_by = $1`, [batch.id]);
+  const [after] = await tx
+    .update(datasetBatches)
+    .set({ status: 'rolled_back', rolledBackAt: sql`now()`, rolledBackBy: ctx.actor.userId })
+    .where(eq(datasetBatches.id, batch.id))
+    .returning();
+  await tx
+    .update(datasets)
+    .set({ rowCount: sql`${datasets.rowCount} - ${removed.rowCount ?? 0} + ${restored.rowCount ?? 0}`, updatedAt: sql`now()` })
+    .where(eq(datasets.id, dataset.id));
+  await recordAudit(tx, ctx.actor, {
+    workspaceId: ctx.workspaceId,
+    action: 'dataset.rollback',
+    entityType: 'dataset',
+    entityId: dataset.id,
+    before: { batchId: batch.id, fileName: batch.fileName, rows: batch.rowCount },
+    after: { removed: removed.rowCount ?? 0, restored: restored.rowCount ?? 0 },
+  });
+  return after!;
+}

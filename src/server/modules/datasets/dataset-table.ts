@@ -1,0 +1,28 @@
+import { sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import { type DatasetColumn, SQL_TYPES } from '../../../core/datasets/dataset-columns.ts';
+
+/**
+ * The table holding a dataset's rows (docs/datasets.md): one per dataset, typed columns
+ * `c1…cN`, plus the batch that brought each row, its row number in that file, and the later
+ * batch that replaced it (a row with the same key), if any. Names are made here from the
+ * dataset's id, never from anything a user typed.
+ */
+export function datasetTableName(datasetId: string): string {
+  const hex = datasetId.replace(/-/g, '').toLowerCase();
+  if (!/^[0-9a-f]{32}$/.test(hex)) throw new Error(`not a dataset id: ${datasetId}`);
+  return `dataset_rows_${hex}`;
+}
+
+/** Fields written by an import, in COPY order. */
+export const rowFields = (columns: readonly DatasetColumn[]): string[] => ['_batch', '_row', ...columns.map((c) => c.field)];
+
+export async function createDatasetTable(db: Db | Tx, tableName: string, columns: readonly DatasetColumn[]): Promise<void> {
+  const fields = columns.map((c) => `${c.field} ${SQL_TYPES[c.type]}`).join(', ');
+  // no indexes: metrics scan whole tables, and an index would halve the speed of every import
+  await db.execute(sql.raw(`CREATE TABLE ${tableName} (_batch uuid NOT NULL, _row integer NOT NULL, _replaced_by uuid, ${fields})`));
+}
+
+export async function dropDatasetTable(db: Db | Tx, tableName: string): Promise<void> {
+  await db.execute(sql.raw(`DROP TABLE IF EXISTS ${tableName}`));
+}

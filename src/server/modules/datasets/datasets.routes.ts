@@ -1,0 +1,195 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  batch,
+  createDatasetInput,
+  dataset,
+  datasetImportResult,
+  datasetPreview,
+  datasetRows,
+  datasetRowsQuery,
+  importQuery,
+  importTemplate,
+  saveTemplateInput,
+  updateDatasetInput,
+} from '../../../contracts/datasets.ts';
+import { okBody } from '../../../contracts/common.ts';
+import { issueToMessage } from '../../../contracts/issues.ts';
+import { allowedActor, allowedViewer } from '../../http/actor.ts';
+import type { AppDeps } from '../../http/deps.ts';
+import { spoolUploadedFile } from '../../http/upload-to-file.ts';
+import { AppError } from '../../errors.ts';
+import { MAX_DATASET_UPLOAD_BYTES } from '../../limits.ts';
+import { rollBackBatch } from './batches.service.ts';
+import { previewFile } from './dataset-preview.ts';
+import { listBatchDtos, listDatasetDtos, loadDataset, loadDatasetDto } from './datasets.queries.ts';
+import { createEmptyDataset, datasetRowsPage, deleteDataset, deleteTemplate, listTemplates, saveTemplate, templatesFor, updateDataset } from './datasets.service.ts';
+import { importFile } from './import.service.ts';
+
+const wsParams = z.object({ ws: z.string() });
+const idParams = z.object({ ws: z.string(), id: z.uuid() });
+const batchParams = z.object({ ws: z.string(), id: z.uuid(), batchId: z.uuid() });
+const previewQuery = z.object({ datasetId: z.uuid().optional().describe('preview the mapping onto this dataset instead of recognising a template'), sheet: z.string().max(100).optional() });
+const tags = ['datasets'];
+const IMPORT_RULES =
+  'All or nothing: a file with any invalid row is rejected with 422 `import_failed` listing the first 100 problems (row as the spreadsheet shows it, column header, value, reason) and the count of the rest; nothing is written. ' +
+  'The same file imported twice is refused with 409 unless replace=true (the earlier batch is rolled back). Rows with the key of an earlier row replace it (kept, and restored if this batch is rolled back).';
+
+/** Datasets, their import batches and import templates (domain.md §4). Thin: validate, authorise, call the service. */
+export const datasetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const { db } = deps.database;
+
+  app.get('/datasets', { schema: { tags, summary: 'The datasets of the workspace, with row and batch counts and the dates they cover', params: wsParams, response: { 200: z.array(dataset) } } }, async (request) => {
+    const viewer = allowedViewer(request, 'datasets.read');
+    return listDatasetDtos(db, viewer.workspaceId);
+  });
+
+  app.get('/datasets/:id', { schema: { tags, summary: 'One dataset', params: idParams, response: { 200: dataset } } }, async (request) => {
+    const viewer = allowedViewer(request, 'datasets.read');
+    return loadDatasetDto(db, viewer.workspaceId, request.params.id);
+  });
+
+  app.post('/datasets', { schema: { tags, summary: 'Create an empty dataset from a column mapping (to import into later)', params: wsParams, body: createDatasetInput, response: { 201: dataset } } }, async (request, reply) => {
+    const actor = allowedActor(request, 'datasets.write');
+    reply.status(201);
+    return createEmptyDataset(deps.database, actor, request.body);
+  });
+
+  app.patch('/datasets/:id', { schema: { tags, summary: 'Rename a dataset or change its description', params: idParams, body: updateDatasetInput, response: { 200: dataset } } }, async (request) => {
+    const actor = allowedActor(request, 'datasets.write');
+    return updateDataset(db, actor, request.params.id, request.body);
+  });
+
+  app.delete('/datasets/:id', { schema: { tags, summary: 'Delete a dataset with its rows and batches (refused while metrics use it)', params: idParams, response: { 200: okBody } } }, async (request) => {
+    const actor = allowedActor(request, 'datasets.write');
+    await deleteDataset(db, actor, request.params.id);
+    return { ok: true as const };
+  });
+
+  app.post(
+    '/datasets/preview',
+    {
+      config: { upload: true },
+      schema: {
+        tags,
+        summary: 'What importing a file would do (multipart field "file"): header row, recognised template, column types, the first rows as stored; writes nothing',
+        consumes: ['multipart/form-data'],
+        params: wsParams,
+        querystring: previewQuery,
+        response: { 200: datasetPreview },
+      },
+    },
+    async (request) => {
+      const viewer = allowedViewer(request, 'datasets.write');
+      const upload = await spoolUploadedFile(request, MAX_DATASET_UPLOAD_BYTES, 'import.file_missing');
+      try {
+        const target = request.query.datasetId ? await loadDataset(db, viewer.workspaceId, request.query.datasetId) : undefined;
+        return await previewFile({ path: upload.path, fileName: upload.filename, sheet: request.query.sheet ?? upload.fields.sheet }, await templatesFor(db, viewer.workspaceId), request.locale, target);
+      } finally {
+        await upload.remove();
+      }
+    },
+  );
+
+  app.post(
+    '/datasets/import',
+    {
+      config: { upload: true },
+      schema: {
+        tags,
+        summary: 'Create a dataset and import its first file in one step (multipart: field "dataset" = the JSON of POST /datasets, then field "file")',
+        description: IMPORT_RULES,
+        consumes: ['multipart/form-data'],
+        params: wsParams,
+        querystring: importQuery,
+        response: { 201: datasetImportResult },
+      },
+    },
+    async (request, reply) => {
+      const actor = allowedActor(request, 'datasets.write');
+      const upload = await spoolUploadedFile(request, MAX_DATASET_UPLOAD_BYTES, 'import.file_missing');
+      try {
+        const create = parseDatasetField(upload.fields.dataset);
+        reply.status(201);
+        return await importFile(deps.database, { workspaceId: actor.workspaceId, actor }, { create }, { path: upload.path, fileName: upload.filename, sheet: request.query.sheet, replace: request.query.replace });
+      } finally {
+        await upload.remove();
+      }
+    },
+  );
+
+  app.post(
+    '/datasets/:id/imports',
+    {
+      config: { upload: true },
+      schema: { tags, summary: 'Import a file into a dataset as a new batch (multipart field "file")', description: IMPORT_RULES, consumes: ['multipart/form-data'], params: idParams, querystring: importQuery, response: { 201: datasetImportResult } },
+    },
+    async (request, reply) => {
+      const actor = allowedActor(request, 'datasets.write');
+      await loadDataset(db, actor.workspaceId, request.params.id);
+      const upload = await spoolUploadedFile(request, MAX_DATASET_UPLOAD_BYTES, 'import.file_missing');
+      try {
+        reply.status(201);
+        return await importFile(deps.database, { workspaceId: actor.workspaceId, actor }, { datasetId: request.params.id }, { path: upload.path, fileName: upload.filename, sheet: request.query.sheet ?? upload.fields.sheet, replace: request.query.replace });
+      } finally {
+        await upload.remove();
+      }
+    },
+  );
+
+  app.get('/datasets/:id/batches', { schema: { tags, summary: 'The import batches of a dataset, newest first (rolled-back ones included)', params: idParams, response: { 200: z.array(batch) } } }, async (request) => {
+    const viewer = allowedViewer(request, 'datasets.read');
+    return listBatchDtos(db, viewer.workspaceId, request.params.id);
+  });
+
+  app.post(
+    '/datasets/:id/batches/:batchId/rollback',
+    { schema: { tags, summary: 'Roll an import batch back: its rows leave the dataset, rows it replaced count again; open cycles take their actuals again', params: batchParams, response: { 200: z.object({ batch, refreshedCycles: z.number().int() }) } } },
+    async (request) => {
+      const actor = allowedActor(request, 'datasets.write');
+      return rollBackBatch(deps.database, { workspaceId: actor.workspaceId, actor }, request.params.id, request.params.batchId);
+    },
+  );
+
+  app.get('/datasets/:id/rows', { schema: { tags, summary: 'A page of the rows that count (replaced rows are left out), optionally of one batch', params: idParams, querystring: datasetRowsQuery, response: { 200: datasetRows } } }, async (request) => {
+    const viewer = allowedViewer(request, 'datasets.read');
+    return datasetRowsPage(db, viewer.workspaceId, request.params.id, request.query);
+  });
+
+  app.get('/import-templates', { schema: { tags, summary: 'Import templates: the built-in layouts of real exports and the mappings saved in the workspace', params: wsParams, response: { 200: z.array(importTemplate) } } }, async (request) => {
+    const viewer = allowedViewer(request, 'datasets.read');
+    return listTemplates(db, viewer.workspaceId);
+  });
+
+  app.post('/import-templates', { schema: { tags, summary: 'Save a column mapping as an import template', params: wsParams, body: saveTemplateInput, response: { 201: importTemplate } } }, async (request, reply) => {
+    const actor = allowedActor(request, 'datasets.write');
+    reply.status(201);
+    return saveTemplate(db, actor, request.body);
+  });
+
+  app.delete('/import-templates/:id', { schema: { tags, summary: 'Delete a saved import template (built-in ones cannot be deleted)', params: idParams, response: { 200: okBody } } }, async (request) => {
+    const actor = allowedActor(request, 'datasets.write');
+    await deleteTemplate(db, actor, request.params.id);
+    return { ok: true as const };
+  });
+};
+
+/** The "dataset" field of a create-and-import upload, checked like the body of POST /datasets. */
+function parseDatasetField(text: string | undefined) {
+  if (text === undefined) throw new AppError('validation_failed', { count: 1 }, [{ path: ['body', 'dataset'], code: 'field.required' }]);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new AppError('validation_failed', { count: 1 }, [{ path: ['body', 'dataset'], code: 'dataset.field_not_json' }]);
+  }
+  const parsed = createDatasetInput.safeParse(json);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => {
+      const { key, params } = issueToMessage(i);
+      return { path: ['body', 'dataset', ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], code: key, params };
+    });
+    throw new AppError('validation_failed', { count: details.length }, details);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,122 @@
+import { normaliseCell } from '../../../core/datasets/cell-values.ts';
+import { copyField, type DatasetColumn, MAX_TEXT_LENGTH } from '../../../core/datasets/dataset-columns.ts';
+import { findHeaderRow, mapHeaders } from '../../../core/datasets/templates.ts';
+import { type StreamedRecord } from '../../../core/files/table-stream.ts';
+import { datasetTemplate } from './dataset-preview.ts';
+import type { ErrorDetail } from '../../errors.ts';
+
+/** Problems listed in an import_failed answer; the rest are counted. */
+export const MAX_LISTED_PROBLEMS = 100;
+/** Records looked at for the header (banner rows above it are skipped). */
+const HEADER_SEARCH = 10;
+
+export type RowsOutcome = {
+  rows: number;
+  headerRow: number;
+  ignoredHeaders: string[];
+  firstDate: string | null;
+  lastDate: string | null;
+  problems: ErrorDetail[];
+  problemCount: number;
+};
+
+/**
+ * Reads the records of a file into a dataset's columns (domain.md §4): finds the header (a
+ * banner row above it is skipped), maps headers to columns by name or alias, normalises every
+ * cell to its column's type and writes each good row — until the first problem, after which
+ * it only goes on checking, so that the user gets every problem of the file at once.
+ * Problems are located by the spreadsheet's row number and the file's header.
+ */
+export async function readRowsInto(
+  records: AsyncIterable<StreamedRecord>,
+  columns: readonly DatasetColumn[],
+  required: { date: string; keys: readonly string[] },
+  batchId: string,
+  write: (fields: string[]) => Promise<void> | void,
+  onRow?: (rows: number) => void,
+): Promise<RowsOutcome> {
+  const problems: ErrorDetail[] = [];
+  let problemCount = 0;
+  const fail = (detail: ErrorDetail) => {
+    problemCount += 1;
+    if (problems.length < MAX_LISTED_PROBLEMS) problems.push(detail);
+  };
+  const iterator = records[Symbol.asyncIterator]();
+  const head: StreamedRecord[] = [];
+  while (head.length < HEADER_SEARCH) {
+    const next = await iterator.next();
+    if (next.done) break;
+    head.push(next.value);
+  }
+  const empty: RowsOutcome = { rows: 0, headerRow: 1, ignoredHeaders: [], firstDate: null, lastDate: null, problems, problemCount: 0 };
+  if (head.length === 0) {
+    fail({ row: 1, code: 'import.file_empty' });
+    return { ...empty, problemCount };
+  }
+  const asTemplate = datasetTemplate({ columns: [...columns], keyColumns: [...required.keys], dateColumn: required.date });
+  const headerIndex = findHeaderRow(head.map((r) => r.values), [asTemplate]);
+  const header = head[headerIndex]!;
+  const headers = header.values.map((h) => h.trim());
+  const mapping = mapHeaders(headers, asTemplate.columns);
+  if (mapping.missing.length) {
+    for (const name of mapping.missing) fail({ row: header.row, column: name, code: 'dataset.column_missing', params: { column: name, headers: headers.filter(Boolean).slice(0, 30).join('、') } });
+    return { ...empty, headerRow: header.row, problemCount };
+  }
+  const indexes = mapping.indexes as number[];
+  const dateAt = columns.findIndex((c) => c.name === required.date);
+  const keyAt = required.keys.map((k) => columns.findIndex((c) => c.name === k));
+
+  let rows = 0;
+  let firstDate: string | null = null;
+  let lastDate: string | null = null;
+  const fields: string[] = new Array(columns.length + 2);
+  fields[0] = batchId;
+
+  const readRecord = async (record: StreamedRecord) => {
+    let ok = true;
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i]!;
+      const raw = record.values[indexes[i]!] ?? '';
+      const header = headers[indexes[i]!] ?? column.name;
+      const cell = normaliseCell(raw, column.type);
+      if (!cell.ok) {
+        ok = false;
+        fail({ row: record.row, column: header, value: shown(raw), code: 'dataset.cell', params: { zh: cell.message['zh-CN'], en: cell.message.en } });
+        continue;
+      }
+      const value = cell.value;
+      if (typeof value === 'string' && value.length > MAX_TEXT_LENGTH) {
+        ok = false;
+        fail({ row: record.row, column: header, value: shown(raw), code: 'dataset.text_too_long', params: { max: MAX_TEXT_LENGTH, length: value.length } });
+        continue;
+      }
+      if (value === null && (i === dateAt || keyAt.includes(i))) {
+        ok = false;
+        fail({ row: record.row, column: header, value: shown(raw), code: i === dateAt ? 'dataset.date_missing' : 'dataset.key_missing', params: { column: column.name } });
+        continue;
+      }
+      if (i === dateAt && typeof value === 'string') {
+        const day = value.slice(0, 10);
+        if (firstDate === null || day < firstDate) firstDate = day;
+        if (lastDate === null || day > lastDate) lastDate = day;
+      }
+      fields[i + 2] = copyField(value);
+    }
+    if (ok && problemCount === 0) {
+      fields[1] = String(record.row);
+      rows += 1;
+      await write(fields);
+      if (onRow && rows % 10_000 === 0) onRow(rows);
+    }
+  };
+
+  for (const record of head.slice(headerIndex + 1)) await readRecord(record);
+  for (let next = await iterator.next(); !next.done; next = await iterator.next()) await readRecord(next.value);
+  if (rows === 0 && problemCount === 0) fail({ row: header.row + 1, code: 'dataset.no_rows' });
+  return { rows, headerRow: header.row, ignoredHeaders: mapping.unused, firstDate, lastDate, problems, problemCount };
+}
+
+/** At most 60 characters of a cell in an answer: a huge cell is named, not echoed. */
+function shown(raw: string): string {
+  return raw.length > 60 ? `${raw.slice(0, 60)}…` : raw;
+}

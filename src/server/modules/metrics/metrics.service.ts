@@ -1,0 +1,135 @@
+import { and, eq, ne } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { metric, MetricInput, metricValuesQuery } from '../../../contracts/datasets.ts';
+import { checkMetric, type MetricDefinition } from '../../../core/datasets/metric-definition.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { datasets, indicators, metricBindings, metrics } from '../../db/schema/index.ts';
+import { AppError, type ErrorDetail } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { WorkspaceActor } from '../org/org.types.ts';
+import { loadDataset } from '../datasets/datasets.queries.ts';
+import { refreshMetricActuals } from './metric-refresh.ts';
+import { computeMetricValues, type MetricValuesResult } from './metric-values.ts';
+
+type MetricDto = z.infer<typeof metric>;
+type MetricRow = typeof metrics.$inferSelect;
+
+/** The data dictionary (数据字典): every metric with its definition, dataset and the indicator terms it feeds. */
+export async function listMetrics(db: Db | Tx, workspaceId: string): Promise<MetricDto[]> {
+  const rows = await db
+    .select({ m: metrics, datasetName: datasets.name })
+    .from(metrics)
+    .innerJoin(datasets, eq(datasets.id, metrics.datasetId))
+    .where(eq(metrics.workspaceId, workspaceId))
+    .orderBy(metrics.name);
+  const bindings = await db.select({ metricId: metricBindings.metricId, term: metricBindings.term }).from(metricBindings).where(eq(metricBindings.workspaceId, workspaceId)).orderBy(metricBindings.term);
+  const library = await db.select({ id: indicators.id, key: indicators.key, name: indicators.name, formula: indicators.formula, terms: indicators.terms }).from(indicators).where(eq(indicators.workspaceId, workspaceId));
+  // the library indicators that use a term: in their formula, or as the indicator itself
+  const usersOf = (term: string) => library.filter((i) => i.key === term || i.name === term || (i.formula !== null && i.terms.some((t) => t.name === term))).map(({ id, key, name }) => ({ id, key, name }));
+  return rows.map(({ m, datasetName }) => ({
+    id: m.id,
+    name: m.name,
+    datasetId: m.datasetId,
+    datasetName,
+    spec: m.spec as MetricDto['spec'],
+    bindings: bindings.filter((b) => b.metricId === m.id).map((b) => ({ term: b.term, indicators: usersOf(b.term) })),
+    createdAt: m.createdAt.toISOString(),
+    updatedAt: m.updatedAt.toISOString(),
+  }));
+}
+
+export async function getMetric(db: Db | Tx, workspaceId: string, id: string): Promise<MetricDto> {
+  const found = (await listMetrics(db, workspaceId)).find((m) => m.id === id);
+  if (!found) throw new AppError('not_found', { entity: 'entity.metric' });
+  return found;
+}
+
+async function loadMetric(db: Db | Tx, workspaceId: string, id: string): Promise<MetricRow> {
+  const [row] = await db.select().from(metrics).where(and(eq(metrics.workspaceId, workspaceId), eq(metrics.id, id)));
+  if (!row) throw new AppError('not_found', { entity: 'entity.metric' });
+  return row;
+}
+
+/** Every problem of a definition against its dataset, located under body.spec. */
+async function checkInput(db: Db | Tx, workspaceId: string, input: MetricInput) {
+  const dataset = await loadDataset(db, workspaceId, input.datasetId).catch(() => {
+    throw new AppError('validation_failed', { count: 1 }, [{ path: ['body', 'datasetId'], code: 'metric.dataset_unknown' }]);
+  });
+  const problems = checkMetric(input.spec as MetricDefinition, dataset.columns);
+  if (problems.length) {
+    const details: ErrorDetail[] = problems.map((p) => ({ path: ['body', 'spec', ...p.path], start: p.start, end: p.end, code: 'metric.problem', params: { zh: p.message['zh-CN'], en: p.message.en } }));
+    throw new AppError('validation_failed', { count: details.length }, details);
+  }
+  return dataset;
+}
+
+/** One name, one definition per workspace: a second metric of the same name is refused. */
+async function refuseTakenName(db: Db | Tx, workspaceId: string, name: string, exceptId?: string) {
+  const [taken] = await db
+    .select({ id: metrics.id })
+    .from(metrics)
+    .where(and(eq(metrics.workspaceId, workspaceId), eq(metrics.name, name), exceptId ? ne(metrics.id, exceptId) : undefined));
+  if (taken) throw new AppError('name_taken', { name }, [{ path: ['body', 'name'], code: 'metric.name_taken', params: { name } }]);
+}
+
+export async function createMetric(db: Db, actor: WorkspaceActor, input: MetricInput): Promise<MetricDto> {
+  return db.transaction(async (tx) => {
+    await checkInput(tx, actor.workspaceId, input);
+    await refuseTakenName(tx, actor.workspaceId, input.name);
+    const [row] = await tx.insert(metrics).values({ workspaceId: actor.workspaceId, name: input.name, datasetId: input.datasetId, spec: input.spec as MetricDefinition, createdBy: actor.userId }).returning();
+    await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'metric.create', entityType: 'metric', entityId: row!.id, after: { name: input.name, spec: input.spec } });
+    return getMetric(tx, actor.workspaceId, row!.id);
+  });
+}
+
+/** A changed definition changes the actuals of open cycles at once (closed ones keep theirs). */
+export async function updateMetric(db: Db, actor: WorkspaceActor, id: string, input: MetricInput): Promise<MetricDto> {
+  return db.transaction(async (tx) => {
+    const before = await loadMetric(tx, actor.workspaceId, id);
+    await checkInput(tx, actor.workspaceId, input);
+    await refuseTakenName(tx, actor.workspaceId, input.name, id);
+    await tx.update(metrics).set({ name: input.name, datasetId: input.datasetId, spec: input.spec as MetricDefinition, updatedAt: new Date() }).where(eq(metrics.id, id));
+    await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'metric.update', entityType: 'metric', entityId: id, before: { name: before.name, datasetId: before.datasetId, spec: before.spec }, after: { name: input.name, datasetId: input.datasetId, spec: input.spec } });
+    await refreshMetricActuals(tx, { workspaceId: actor.workspaceId }, { metricId: id });
+    return getMetric(tx, actor.workspaceId, id);
+  });
+}
+
+/** A metric that feeds indicator terms cannot be deleted: unbind it first (the answer names the indicators). */
+export async function deleteMetric(db: Db, actor: WorkspaceActor, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const row = await loadMetric(tx, actor.workspaceId, id);
+    const bound = await tx.select({ term: metricBindings.term }).from(metricBindings).where(eq(metricBindings.metricId, id));
+    if (bound.length) throw new AppError('has_dependents', { reason: 'metric.bound' }, [{ path: ['id'], code: 'metric.bound', params: { terms: bound.map((b) => b.term).join('、') } }]);
+    await tx.delete(metrics).where(eq(metrics.id, id));
+    await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'metric.delete', entityType: 'metric', entityId: id, before: { name: row.name, spec: row.spec } });
+  });
+}
+
+/** A definition's values before it is saved (the builder's live preview). */
+export async function previewMetric(db: Db, workspaceId: string, input: MetricInput, query: z.output<typeof metricValuesQuery>): Promise<MetricValuesResult> {
+  const dataset = await checkInput(db, workspaceId, input);
+  return computeMetricValues(db, workspaceId, input.spec as MetricDefinition, dataset, query.period, { from: query.from, to: query.to });
+}
+
+export async function metricValues(db: Db, workspaceId: string, id: string, query: z.output<typeof metricValuesQuery>): Promise<MetricValuesResult> {
+  const row = await loadMetric(db, workspaceId, id);
+  const dataset = await loadDataset(db, workspaceId, row.datasetId);
+  return computeMetricValues(db, workspaceId, row.spec, dataset, query.period, { from: query.from, to: query.to });
+}
+
+/**
+ * Binds a term to a metric (or unbinds it with null): wherever a scorecard has the term, its
+ * actuals are then taken from the data, in every open cycle at once. One metric per term.
+ */
+export async function setBinding(db: Db, actor: WorkspaceActor, input: { term: string; metricId: string | null }): Promise<MetricDto[]> {
+  return db.transaction(async (tx) => {
+    if (input.metricId) await loadMetric(tx, actor.workspaceId, input.metricId);
+    const [before] = await tx.delete(metricBindings).where(and(eq(metricBindings.workspaceId, actor.workspaceId), eq(metricBindings.term, input.term))).returning();
+    if (input.metricId) await tx.insert(metricBindings).values({ workspaceId: actor.workspaceId, term: input.term, metricId: input.metricId });
+    await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: input.metricId ? 'metric.bind' : 'metric.unbind', entityType: 'metric', entityId: input.metricId ?? before?.metricId ?? null, before: before ? { term: before.term, metricId: before.metricId } : undefined, after: { term: input.term, metricId: input.metricId } });
+    // unbinding removes the values the metric gave: every open cycle is brought in line
+    await refreshMetricActuals(tx, { workspaceId: actor.workspaceId }, input.metricId ? { term: input.term } : { all: true });
+    return listMetrics(tx, actor.workspaceId);
+  });
+}
