@@ -248,3 +248,35 @@ describe('properties', () => {
     expect(performance.now() - start).toBeLessThan(1000);
   });
 });
+
+describe('the shortcut for machine-written cells', () => {
+  // a leading space takes the general path (which trims it): both paths must agree
+  const agree = (raw: string, type: ColumnType): void => {
+    expect(normaliseCell(raw, type)).toEqual(normaliseCell(` ${raw}`, type));
+  };
+
+  it('reads plain numbers, ISO dates and words exactly as the general path does (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -2e15, max: 2e15, noNaN: true }), fc.constantFrom<ColumnType>('integer', 'decimal', 'percent'), (n, type) => {
+        agree(String(n), type);
+        agree(n.toFixed(2), type);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1890, max: 2110 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }), (y, mo, d, h, mi) => {
+        const date = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+        agree(date, 'datetime');
+        agree(`${date} ${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}:${String(mi).padStart(2, '0')}`, 'datetime');
+        agree(`${date}T${String(h).padStart(2, '0')}:00:00`, 'datetime');
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12 }), (text) => {
+        agree(text.trim(), 'text');
+      }),
+    );
+    for (const raw of ['2024-02-29', '2026-02-29', '1900-01-01', '2100-12-31 23:59:59', '-0', '0.0374', '12.5', '000', '1e5', '１２３', '—', '--', '-']) {
+      for (const type of ['integer', 'decimal', 'percent', 'datetime', 'text'] as const) agree(raw, type);
+    }
+  });
+});

@@ -28,17 +28,20 @@ describe('metricSql', () => {
   it('aggregates the expression per owner and period over the rows that count, filters as parameters', () => {
     const q = metricSql(netSales, TABLE, columns, 'month', { from: '2026-10-01', to: '2026-11-01' });
     expect(q.text).toBe(
-      "SELECT btrim(t.c2) AS owner, to_char(t.c3, 'YYYY-MM') AS period, sum((t.c4 - t.c5)) AS value, count(*)::int AS rows, " +
-        `(count(*) - count((t.c4 - t.c5)))::int AS skipped FROM ${TABLE} t WHERE t._replaced_by IS NULL AND t.c3 IS NOT NULL ` +
-        'AND t.c3 >= $1::timestamp AND t.c3 < $2::timestamp AND t.c6 = $3::text GROUP BY 1, 2',
+      "SELECT g.owner, to_char(g.p, 'YYYY-MM') AS period, g.value, g.rows, g.skipped FROM (" +
+        "SELECT t.c2 AS owner, date_trunc('month', t.c3) AS p, sum((t.c4 - t.c5)) AS value, count(*)::int AS rows, " +
+        `(count(*) FILTER (WHERE t.c4 IS NULL OR t.c5 IS NULL))::int AS skipped FROM ${TABLE} t WHERE t._replaced_by IS NULL AND t.c3 IS NOT NULL ` +
+        'AND t.c3 >= $1::timestamp AND t.c3 < $2::timestamp AND t.c6 = $3::text GROUP BY 1, 2) g',
     );
     expect(q.params).toEqual(['2026-10-01', '2026-11-01', '交易成功']);
   });
 
   it('formats quarters and years, counts rows, and takes the last value of a snapshot', () => {
-    expect(metricSql({ ...netSales, aggregation: 'count', expression: null }, TABLE, columns, 'quarter').text).toContain(`to_char(t.c3, 'YYYY-"Q"Q') AS period, count(*) AS value`);
+    const quarter = metricSql({ ...netSales, aggregation: 'count', expression: null }, TABLE, columns, 'quarter').text;
+    expect(quarter).toContain(`to_char(g.p, 'YYYY-"Q"Q') AS period`);
+    expect(quarter).toContain(`date_trunc('quarter', t.c3) AS p, count(*) AS value`);
     const last = metricSql({ ...netSales, aggregation: 'last', expression: '累积关注人数', owner: { kind: 'workspace' }, filters: [] }, TABLE, columns, 'year');
-    expect(last.text).toContain("SELECT '' AS owner, to_char(t.c3, 'YYYY') AS period, (array_agg(t.c7 ORDER BY t.c3 DESC, t._row DESC) FILTER (WHERE t.c7 IS NOT NULL))[1] AS value");
+    expect(last.text).toContain("SELECT '' AS owner, date_trunc('year', t.c3) AS p, (array_agg(t.c7 ORDER BY t.c3 DESC, t._row DESC) FILTER (WHERE t.c7 IS NOT NULL))[1] AS value");
     expect(metricSql({ ...netSales, aggregation: 'count_distinct', expression: '订单号' }, TABLE, columns, 'month').text).toContain('count(DISTINCT t.c1) AS value');
   });
 

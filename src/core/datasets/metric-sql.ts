@@ -5,7 +5,7 @@
  * and the table name is checked against the shape Kedu gives it.
  */
 import type { PeriodKind } from '../values/periods.ts';
-import { type Ast, parseFormula } from '../formula/index.ts';
+import { type Ast, parseFormula, walkAst } from '../formula/index.ts';
 import type { DatasetColumn } from './dataset-columns.ts';
 import type { MetricDefinition, MetricFilter } from './metric-definition.ts';
 
@@ -21,7 +21,7 @@ const PERIOD_FORMAT: Record<PeriodKind, string> = { month: 'YYYY-MM', quarter: '
  * and the rows left out because the expression had a missing value. Expects a definition that
  * passed checkMetric.
  * @example metricSql(def, 'dataset_rows_…', columns, 'month').text
- * // SELECT t.c3 AS owner, to_char(t.c4, 'YYYY-MM') AS period, sum((t.c5 - t.c6)) AS value, … WHERE t._replaced_by IS NULL … GROUP BY 1, 2
+ * // SELECT g.owner, to_char(g.p, 'YYYY-MM') AS period, … FROM (SELECT t.c3 AS owner, date_trunc('month', t.c4) AS p, sum((t.c5 - t.c6)) AS value, … GROUP BY 1, 2) g
  */
 export function metricSql(def: MetricDefinition, tableName: string, columns: readonly DatasetColumn[], periodKind: PeriodKind, range: MetricRange = {}): MetricQuery {
   if (!TABLE_NAME.test(tableName)) throw new Error(`not a dataset table: ${tableName}`);
@@ -38,22 +38,41 @@ export function metricSql(def: MetricDefinition, tableName: string, columns: rea
   };
 
   const date = field(def.dateColumn);
-  const owner = def.owner.kind === 'workspace' ? `''` : `btrim(${field(def.owner.column)})`;
+  // owners are trimmed on import: no per-row function here
+  const owner = def.owner.kind === 'workspace' ? `''` : field(def.owner.column);
   const value = valueSql(def, byName, field, param);
   const aggregate = aggregateSql(def, value, date);
   const where = [`t._replaced_by IS NULL`, `${date} IS NOT NULL`];
   if (range.from) where.push(`${date} >= ${param(range.from, 'timestamp')}`);
   if (range.to) where.push(`${date} < ${param(range.to, 'timestamp')}`);
   for (const f of def.filters) where.push(filterSql(f, byName.get(f.column)!, field(f.column), param));
-  const skipped = value === null ? '0' : `count(*) - count(${value})`;
+  // rows left out because a column of the expression is missing (not those divided by zero)
+  const inputs = value === null ? [] : expressionFields(def, byName);
+  const skipped = inputs.length ? `count(*) FILTER (WHERE ${inputs.map((f) => `${f} IS NULL`).join(' OR ')})` : '0';
+  // rows are grouped by the truncated timestamp and labelled once per group: formatting a
+  // label for every row costs more than the aggregate itself
   const text =
-    `SELECT ${owner} AS owner, to_char(${date}, '${PERIOD_FORMAT[periodKind]}') AS period, ${aggregate} AS value, ` +
-    `count(*)::int AS rows, (${skipped})::int AS skipped ` +
-    `FROM ${tableName} t WHERE ${where.join(' AND ')} GROUP BY 1, 2`;
+    `SELECT g.owner, to_char(g.p, '${PERIOD_FORMAT[periodKind]}') AS period, g.value, g.rows, g.skipped FROM (` +
+    `SELECT ${owner} AS owner, date_trunc('${periodKind}', ${date}) AS p, ${aggregate} AS value, count(*)::int AS rows, (${skipped})::int AS skipped ` +
+    `FROM ${tableName} t WHERE ${where.join(' AND ')} GROUP BY 1, 2) g`;
   return { text, params };
 }
 
 type Param = (v: unknown, cast: string) => string;
+
+/** The fields the expression reads. */
+function expressionFields(def: MetricDefinition, byName: Map<string, DatasetColumn>): string[] {
+  const source = def.expression?.trim() ?? '';
+  const bare = source.replace(/^\[|\]$/g, '');
+  if (byName.has(bare)) return [`t.${byName.get(bare)!.field}`];
+  const { ast } = parseFormula(source);
+  if (!ast) return [];
+  const names = new Set<string>();
+  walkAst(ast, (n) => {
+    if (n.type === 'name') names.add(n.name);
+  });
+  return [...names].map((n) => `t.${byName.get(n)!.field}`);
+}
 
 /** The per-row value: the expression, or null when counting rows. */
 function valueSql(def: MetricDefinition, byName: Map<string, DatasetColumn>, field: (name: string) => string, param: Param): string | null {

@@ -18,6 +18,8 @@ export type RowsOutcome = {
   lastDate: string | null;
   problems: ErrorDetail[];
   problemCount: number;
+  /** Two rows may share a key (their keys' hashes met): the database checks it exactly. */
+  mayRepeatKeys: boolean;
 };
 
 /**
@@ -48,9 +50,9 @@ export async function readRowsInto(
     if (next.done) break;
     head.push(next.value);
   }
-  const empty: RowsOutcome = { rows: 0, headerRow: 1, ignoredHeaders: [], firstDate: null, lastDate: null, problems, problemCount: 0 };
+  const empty: RowsOutcome = { rows: 0, headerRow: 1, ignoredHeaders: [], firstDate: null, lastDate: null, problems, problemCount: 0, mayRepeatKeys: false };
   if (head.length === 0) {
-    fail({ row: 1, code: 'import.file_empty' });
+    fail({ row: 1, code: 'dataset.file_empty' });
     return { ...empty, problemCount };
   }
   const asTemplate = datasetTemplate({ columns: [...columns], keyColumns: [...required.keys], dateColumn: required.date });
@@ -72,51 +74,81 @@ export async function readRowsInto(
   const fields: string[] = new Array(columns.length + 2);
   fields[0] = batchId;
 
-  const readRecord = async (record: StreamedRecord) => {
+  const columnHeaders = columns.map((c, i) => headers[indexes[i]!] ?? c.name);
+  // a file that repeats a key contradicts itself; 52-bit hashes of the keys find candidates
+  // without keeping a million key strings in memory, and the database confirms them
+  const seenKeys = keyAt.length ? new Set<number>() : null;
+  let mayRepeatKeys = false;
+  const isKey = columns.map((_, i) => keyAt.includes(i));
+
+  /** One record: its fields when every cell is good, null after recording its problems. */
+  const readRecord = (record: StreamedRecord): string[] | null => {
     let ok = true;
     for (let i = 0; i < columns.length; i++) {
       const column = columns[i]!;
       const raw = record.values[indexes[i]!] ?? '';
-      const header = headers[indexes[i]!] ?? column.name;
       const cell = normaliseCell(raw, column.type);
       if (!cell.ok) {
         ok = false;
-        fail({ row: record.row, column: header, value: shown(raw), code: 'dataset.cell', params: { zh: cell.message['zh-CN'], en: cell.message.en } });
+        fail({ row: record.row, column: columnHeaders[i], value: shown(raw), code: 'dataset.cell', params: { zh: cell.message['zh-CN'], en: cell.message.en } });
         continue;
       }
       const value = cell.value;
       if (typeof value === 'string' && value.length > MAX_TEXT_LENGTH) {
         ok = false;
-        fail({ row: record.row, column: header, value: shown(raw), code: 'dataset.text_too_long', params: { max: MAX_TEXT_LENGTH, length: value.length } });
+        fail({ row: record.row, column: columnHeaders[i], value: shown(raw), code: 'dataset.text_too_long', params: { max: MAX_TEXT_LENGTH, length: value.length } });
         continue;
       }
-      if (value === null && (i === dateAt || keyAt.includes(i))) {
+      if (value === null && (i === dateAt || isKey[i])) {
         ok = false;
-        fail({ row: record.row, column: header, value: shown(raw), code: i === dateAt ? 'dataset.date_missing' : 'dataset.key_missing', params: { column: column.name } });
+        fail({ row: record.row, column: columnHeaders[i], value: shown(raw), code: i === dateAt ? 'dataset.date_missing' : 'dataset.key_missing', params: { column: column.name } });
         continue;
       }
       if (i === dateAt && typeof value === 'string') {
-        const day = value.slice(0, 10);
+        const day = value.length === 10 ? value : value.slice(0, 10);
         if (firstDate === null || day < firstDate) firstDate = day;
         if (lastDate === null || day > lastDate) lastDate = day;
       }
       fields[i + 2] = copyField(value);
     }
-    if (ok && problemCount === 0) {
-      fields[1] = String(record.row);
-      rows += 1;
-      await write(fields);
-      if (onRow && rows % 10_000 === 0) onRow(rows);
+    if (!ok || problemCount > 0) return null;
+    if (seenKeys) {
+      const hash = keyHash(keyAt.length === 1 ? fields[keyAt[0]! + 2]! : keyAt.map((k) => fields[k + 2]!).join('\u001f'));
+      if (seenKeys.has(hash)) mayRepeatKeys = true;
+      else seenKeys.add(hash);
     }
+    fields[1] = String(record.row);
+    return fields;
+  };
+  const take = async (record: StreamedRecord) => {
+    const good = readRecord(record);
+    if (!good) return;
+    rows += 1;
+    // the sink takes most rows synchronously: await only when it asks to wait (back-pressure)
+    const waiting = write(good);
+    if (waiting) await waiting;
+    if (onRow && rows % 10_000 === 0) onRow(rows);
   };
 
-  for (const record of head.slice(headerIndex + 1)) await readRecord(record);
-  for (let next = await iterator.next(); !next.done; next = await iterator.next()) await readRecord(next.value);
+  for (const record of head.slice(headerIndex + 1)) await take(record);
+  for await (const record of { [Symbol.asyncIterator]: () => iterator }) await take(record);
   if (rows === 0 && problemCount === 0) fail({ row: header.row + 1, code: 'dataset.no_rows' });
-  return { rows, headerRow: header.row, ignoredHeaders: mapping.unused, firstDate, lastDate, problems, problemCount };
+  return { rows, headerRow: header.row, ignoredHeaders: mapping.unused, firstDate, lastDate, problems, problemCount, mayRepeatKeys };
 }
 
 /** At most 60 characters of a cell in an answer: a huge cell is named, not echoed. */
 function shown(raw: string): string {
   return raw.length > 60 ? `${raw.slice(0, 60)}…` : raw;
+}
+
+/** Two 32-bit FNV-1a hashes of a key, as one 52-bit number (exact in a double). */
+export function keyHash(key: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0) * 0x100000 + ((b >>> 0) >>> 12);
 }

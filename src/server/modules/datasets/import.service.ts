@@ -66,7 +66,7 @@ export async function importFile(database: Database, ctx: Context, target: Impor
       throw new AppError('import_failed', { count: outcome.problemCount }, outcome.problems);
     }
     await sink.finish();
-    await refuseDuplicateKeys(client, dataset, batchId);
+    if (outcome.mayRepeatKeys) await refuseDuplicateKeys(client, dataset, batchId);
     const replaced = dataset.keyColumns.length && dataset.rowCount > 0 ? await replaceEarlierRows(client, dataset, batchId) : 0;
 
     await tx.insert(datasetBatches).values({

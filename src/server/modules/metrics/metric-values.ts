@@ -31,7 +31,8 @@ export async function computeMetricValues(db: Db | Tx, workspaceId: string, spec
     if (ids !== null && ownerId === null) unmatched.add(owner);
     return { owner, ownerId, period: r.period, value: r.value === null ? null : Number(r.value), rows: r.rows, skipped: r.skipped };
   });
-  values.sort((a, b) => (a.period === b.period ? a.owner.localeCompare(b.owner, 'zh-CN') : a.period < b.period ? -1 : 1));
+  // by period, then owner by code point: a locale-aware sort of 100,000 owners costs seconds
+  values.sort((a, b) => (a.period !== b.period ? (a.period < b.period ? -1 : 1) : a.owner < b.owner ? -1 : a.owner > b.owner ? 1 : 0));
   const [batches] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(datasetBatches)
