@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { CreateDatasetInput, DatasetImportResult, DatasetPreview } from '../contracts/datasets.ts';
+import { type DatasetImportResult, datasetFromPreview } from '../contracts/datasets.ts';
 import { headerKey } from '../core/datasets/templates.ts';
 import type { Database } from '../server/db/client.ts';
 import { datasets, workspaces } from '../server/db/schema/index.ts';
@@ -60,16 +60,4 @@ export async function importFromCli(database: Database, o: CliImportOptions): Pr
   }
   o.onCreate(o.dataset, preview.template.name[o.lang]);
   return importFile(database, ctx, { create: datasetFromPreview(o.dataset, preview) }, request);
-}
-
-/** The dataset a recognised file makes: the template's columns the file has, its key and date column. */
-export function datasetFromPreview(name: string, preview: DatasetPreview): CreateDatasetInput {
-  return {
-    name,
-    description: '',
-    columns: preview.columns.map((c) => ({ name: c.name, nameEn: c.nameEn, type: c.type, snapshot: c.snapshot, aliases: c.aliases })),
-    keyColumns: preview.keyColumns,
-    dateColumn: preview.dateColumn ?? '',
-    templateKey: preview.template?.key ?? null,
-  };
 }

@@ -193,3 +193,30 @@ export const metricValue = z.object({
 export const metricValues = z.object({ values: z.array(metricValue), unmatchedOwners: z.array(z.string()), lineage: z.object({ dataset: z.string(), batches: z.number().int(), rows: z.number().int() }) });
 export const bindingInput = z.object({ term: z.string().trim().min(1).max(100).describe('a term name: a variable of indicator formulas, or an indicator without a formula (its key or name)'), metricId: uuid.nullable() }).strict();
 export const binding = z.object({ term: z.string(), metricId: uuid, metricName: z.string() });
+
+/** A metric the built-in library suggests for a dataset made from a built-in template. */
+export const suggestedMetric = z.object({
+  name: z.string(),
+  spec: metricSpec,
+  /** The workspace's indicators that read the term. */
+  indicators: z.array(z.object({ id: uuid, key: z.string(), name: z.string() })),
+  /** A metric of this name exists (one definition per name). */
+  exists: z.boolean(),
+  /** The term is bound to a metric already (creating this one leaves that binding). */
+  bound: z.boolean(),
+  /** The dataset has every column the definition needs. */
+  usable: z.boolean(),
+});
+export const applySuggestionsInput = z.object({ names: z.array(z.string().trim().min(1).max(100)).min(1).max(20) }).strict();
+
+/** The dataset a previewed file makes: the columns as proposed, the template's key and date column. */
+export function datasetFromPreview(name: string, preview: DatasetPreview): CreateDatasetInput {
+  return {
+    name,
+    description: '',
+    columns: preview.columns.map((c) => ({ name: c.name, nameEn: c.nameEn, type: c.type, snapshot: c.snapshot, aliases: c.aliases })),
+    keyColumns: preview.keyColumns,
+    dateColumn: preview.dateColumn ?? '',
+    templateKey: preview.template?.key ?? null,
+  };
+}

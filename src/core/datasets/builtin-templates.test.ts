@@ -5,6 +5,10 @@ import { openTableStream } from '../files/table-stream.ts';
 import { BUILTIN_TEMPLATES } from './builtin-templates.ts';
 import { normaliseCell } from './cell-values.ts';
 import { findHeaderRow, headerKey, matchTemplate } from './templates.ts';
+import { BUILTIN_INDICATORS } from '../indicators/builtin.ts';
+import { SUGGESTED_METRICS } from './builtin-metrics.ts';
+import { withFields } from './dataset-columns.ts';
+import { checkMetric } from './metric-definition.ts';
 
 const samples = path.resolve(import.meta.dirname, '../../../samples/imports');
 
@@ -85,5 +89,22 @@ describe('built-in templates', () => {
       total += Number(r[col('净增关注人数')]);
       expect(Number(r[col('累积关注人数')])).toBe(total);
     }
+  });
+});
+
+describe('suggested metrics', () => {
+  it('suggest only metrics their template can compute, named after library terms, with a definition', () => {
+    for (const [key, suggestions] of Object.entries(SUGGESTED_METRICS)) {
+      const t = BUILTIN_TEMPLATES.find((x) => x.key === key);
+      expect(t, key).toBeDefined();
+      const columns = withFields(t!.columns.map((c) => ({ name: c.name, type: c.type, snapshot: c.snapshot ?? false, aliases: [...(c.aliases ?? [])] })));
+      for (const s of suggestions) {
+        expect(checkMetric(s.spec, columns), `${key} ${s.name}`).toEqual([]);
+        const terms = BUILTIN_INDICATORS.filter((i) => s.indicators.includes(i.key)).flatMap((i) => (i.formula === null ? [i.name['zh-CN']] : i.terms.map((x) => x.name)));
+        expect(terms, `${key} ${s.name}`).toContain(s.name);
+      }
+    }
+    const names = Object.values(SUGGESTED_METRICS).flat().map((s) => s.name);
+    expect(new Set(names).size, 'one definition per name across templates').toBe(names.length);
   });
 });

@@ -37,6 +37,8 @@ export const datasetMessages = {
     'metric.name_taken': '已有名为“{name}”的度量：同一个名称在工作区内只能有一个定义（口径）。请改用现有度量，或换一个名称。',
     'metric.bound': '这个度量正在为数据项提供实际值：{terms}。请先解除绑定。',
     'cycle_action.metric_refresh': '从数据重新取数',
+    'metric.not_suggested': '“{name}”不是这个数据集的推荐度量，可选：{names}。',
+    'metric.suggestion_unusable': '数据集缺少“{name}”所需的列（导入时没有这些列）：请在度量页面手工定义它。',
   },
   en: {
     'entity.dataset': 'dataset',
@@ -71,5 +73,7 @@ export const datasetMessages = {
     'metric.name_taken': 'A metric named "{name}" exists already: a name has one definition (口径) per workspace. Use that metric, or choose another name.',
     'metric.bound': 'This metric gives the actuals of the terms {terms}. Unbind them first.',
     'cycle_action.metric_refresh': 'take the actuals from the data again',
+    'metric.not_suggested': '"{name}" is not a suggested metric of this dataset; the suggestions are: {names}.',
+    'metric.suggestion_unusable': 'The dataset lacks columns "{name}" needs (they were not in the imported file): define it by hand on the metrics page.',
   },
 } as const;

@@ -25,6 +25,18 @@ const datasetBody = (name: string): CreateDatasetInput => ({
   templateKey: null,
 });
 const CSV = '日期,销售员,金额\n2026-10-01,Erin East,100\n';
+const WECHAT_USERS: CreateDatasetInput = {
+  name: '公众号',
+  description: '',
+  columns: [
+    { name: '时间', type: 'datetime', snapshot: false, aliases: [] },
+    { name: '累积关注人数', type: 'integer', snapshot: true, aliases: [] },
+  ],
+  keyColumns: ['时间'],
+  dateColumn: '时间',
+  templateKey: 'wechat-user-analysis',
+};
+const WECHAT_CSV = '时间,累积关注人数\n2026-10-01,100\n';
 
 async function adminCall(c: Ctx, method: string, path: string, body?: unknown) {
   const res = await c.t.api(method, ws(c, path), { token: c.org.tokens.admin, body });
@@ -93,6 +105,18 @@ export const dataRoutesMatrix: Record<string, RouteRule> = {
   'POST /api/v1/workspaces/{ws}/metrics/preview': { req: async (c) => ({ url: ws(c, '/metrics/preview'), body: metricBody('preview', (await newBatch(c)).datasetId) }), status: inWorkspace(200, 403, 403) },
   'GET /api/v1/workspaces/{ws}/metrics/{id}/values': { req: async (c) => ({ url: ws(c, `/metrics/${await newMetric(c)}/values`) }), status: inWorkspace(200, 200, 403) },
   'PUT /api/v1/workspaces/{ws}/metric-bindings': { req: async (c) => ({ url: ws(c, '/metric-bindings'), body: { term: c.unique('term'), metricId: await newMetric(c) } }), status: inWorkspace(200, 403, 403) },
+  'GET /api/v1/workspaces/{ws}/datasets/{id}/suggested-metrics': { req: async (c) => ({ url: ws(c, `/datasets/${await newDataset(c)}/suggested-metrics`) }), status: inWorkspace(200, 200, 403) },
+  'POST /api/v1/workspaces/{ws}/datasets/{id}/suggested-metrics': {
+    req: async (c) => {
+      const { payload, headers } = multipartForm({ dataset: JSON.stringify({ ...WECHAT_USERS, name: c.unique('公众号') }) }, { filename: 'users.csv', content: WECHAT_CSV });
+      const res = await c.t.app.inject({ method: 'POST', url: ws(c, '/datasets/import'), headers: { ...headers, authorization: `Bearer ${c.org.tokens.admin}` }, payload });
+      expect(res.statusCode, res.body).toBe(201);
+      // each caller gets a fresh workspace-wide name: the suggestion's own name is created once
+      await c.t.database.pool.query(`delete from metric_bindings where term in ('粉丝数'); delete from metrics where name = '粉丝数'`);
+      return { url: ws(c, `/datasets/${res.json().dataset.id}/suggested-metrics`), body: { names: ['粉丝数'] } };
+    },
+    status: inWorkspace(201, 403, 403),
+  },
   'GET /api/v1/workspaces/{ws}/cycles/{id}/metric-diff': {
     req: async (c) => ({ url: ws(c, `/cycles/${(await seedAppraisal(c.t, c.org, { state: 'closed', name: c.unique('diff cycle') })).cycleId}/metric-diff`) }),
     status: inWorkspace(200, 200, 403),

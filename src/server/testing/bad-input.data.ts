@@ -93,5 +93,13 @@ export const dataBadInputCases: Record<string, BadCase> = {
     code: 'validation_failed',
     details: [{ path: ['body', 'term'], code: 'field.required' }],
   },
+  'POST /api/v1/workspaces/{ws}/datasets/{id}/suggested-metrics': {
+    what: 'no names',
+    as: 'admin',
+    req: (org) => ({ url: ws(org, `/datasets/${NO_ID}/suggested-metrics`), body: { names: [] } }),
+    status: 400,
+    code: 'validation_failed',
+    details: [{ path: ['body', 'names'], code: 'field.too_small' }],
+  },
   'POST /api/v1/workspaces/{ws}/cycles/{id}/metric-refresh': badId('a malformed cycle id', (org) => ws(org, `/cycles/${BAD_UUID}/metric-refresh`)),
 };

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { okBody } from '../../../contracts/common.ts';
-import { bindingInput, metric, metricInput, metricValues, metricValuesQuery } from '../../../contracts/datasets.ts';
+import { applySuggestionsInput, bindingInput, metric, metricInput, metricValues, metricValuesQuery, suggestedMetric } from '../../../contracts/datasets.ts';
 import { canSeeParticipant } from '../../access.ts';
 import { allowedActor, allowedViewer } from '../../http/actor.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { metricDiff } from './metric-diff.ts';
+import { applySuggestions, listSuggestions } from './suggestions.service.ts';
 import { refreshCycleFromData } from './metric-refresh.ts';
 import { createMetric, deleteMetric, getMetric, listMetrics, metricValues as valuesOf, previewMetric, setBinding, updateMetric } from './metrics.service.ts';
 
@@ -57,6 +58,25 @@ export const metricRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
     const actor = allowedActor(request, 'metrics.write');
     return setBinding(db, actor, request.body);
   });
+
+  app.get(
+    '/datasets/:id/suggested-metrics',
+    { schema: { tags, summary: 'Metrics the built-in indicator library suggests for a dataset made from a built-in template, each with its definition and the indicators it feeds', params: idParams, response: { 200: z.array(suggestedMetric) } } },
+    async (request) => {
+      const viewer = allowedViewer(request, 'datasets.read');
+      return listSuggestions(db, viewer.workspaceId, request.params.id);
+    },
+  );
+
+  app.post(
+    '/datasets/:id/suggested-metrics',
+    { schema: { tags, summary: 'Create suggested metrics and bind each to its term (unless bound already); open cycles take the actuals at once', params: idParams, body: applySuggestionsInput, response: { 201: z.array(metric) } } },
+    async (request, reply) => {
+      const actor = allowedActor(request, 'metrics.write');
+      reply.status(201);
+      return applySuggestions(db, actor, request.params.id, request.body.names);
+    },
+  );
 
   app.get(
     '/cycles/:id/metric-diff',

@@ -1,0 +1,69 @@
+import { and, eq, inArray, or } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { metric, suggestedMetric } from '../../../contracts/datasets.ts';
+import { SUGGESTED_METRICS } from '../../../core/datasets/builtin-metrics.ts';
+import { checkMetric } from '../../../core/datasets/metric-definition.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { indicators, metricBindings, metrics } from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { loadDataset } from '../datasets/datasets.queries.ts';
+import type { WorkspaceActor } from '../org/org.types.ts';
+import { refreshMetricActuals } from './metric-refresh.ts';
+import { listMetrics } from './metrics.service.ts';
+
+type Suggestion = z.infer<typeof suggestedMetric>;
+
+/**
+ * The metrics the built-in library suggests for a dataset made from a built-in template, with
+ * the workspace's indicators that read each term, whether the name is taken (one definition per
+ * name) or the term bound already, and whether the dataset has the columns it needs.
+ */
+export async function listSuggestions(db: Db | Tx, workspaceId: string, datasetId: string): Promise<Suggestion[]> {
+  const dataset = await loadDataset(db, workspaceId, datasetId);
+  const suggestions = SUGGESTED_METRICS[dataset.templateKey ?? ''] ?? [];
+  if (suggestions.length === 0) return [];
+  const names = suggestions.map((s) => s.name);
+  const keys = [...new Set(suggestions.flatMap((s) => s.indicators))];
+  const [taken, bound, library] = await Promise.all([
+    db.select({ name: metrics.name }).from(metrics).where(and(eq(metrics.workspaceId, workspaceId), inArray(metrics.name, names))),
+    db.select({ term: metricBindings.term }).from(metricBindings).where(and(eq(metricBindings.workspaceId, workspaceId), inArray(metricBindings.term, names))),
+    db
+      .select({ id: indicators.id, key: indicators.key, name: indicators.name, builtin: indicators.sourceBuiltinKey })
+      .from(indicators)
+      .where(and(eq(indicators.workspaceId, workspaceId), or(inArray(indicators.key, keys), inArray(indicators.sourceBuiltinKey, keys)))),
+  ]);
+  return suggestions.map((s) => ({
+    name: s.name,
+    spec: s.spec,
+    indicators: library.filter((i) => s.indicators.includes(i.key) || s.indicators.includes(i.builtin ?? '')).map(({ id, key, name }) => ({ id, key, name })),
+    exists: taken.some((t) => t.name === s.name),
+    bound: bound.some((b) => b.term === s.name),
+    usable: checkMetric(s.spec, dataset.columns).length === 0,
+  }));
+}
+
+/**
+ * Creates the chosen suggested metrics on the dataset and binds each to its term (unless the
+ * term is bound already), in one transaction; open cycles take the actuals at once.
+ */
+export async function applySuggestions(db: Db, actor: WorkspaceActor, datasetId: string, names: readonly string[]): Promise<z.infer<typeof metric>[]> {
+  return db.transaction(async (tx) => {
+    const offered = await listSuggestions(tx, actor.workspaceId, datasetId);
+    const chosen = names.map((name, i) => {
+      const s = offered.find((o) => o.name === name);
+      if (!s) throw new AppError('validation_failed', { count: 1 }, [{ path: ['body', 'names', i], code: 'metric.not_suggested', params: { name, names: offered.map((o) => o.name).join('、') || '—' } }]);
+      if (s.exists) throw new AppError('name_taken', { name }, [{ path: ['body', 'names', i], code: 'metric.name_taken', params: { name } }]);
+      if (!s.usable) throw new AppError('validation_failed', { count: 1 }, [{ path: ['body', 'names', i], code: 'metric.suggestion_unusable', params: { name } }]);
+      return s;
+    });
+    for (const s of chosen) {
+      const [row] = await tx.insert(metrics).values({ workspaceId: actor.workspaceId, name: s.name, datasetId, spec: s.spec as never, createdBy: actor.userId }).returning();
+      if (!s.bound) await tx.insert(metricBindings).values({ workspaceId: actor.workspaceId, term: s.name, metricId: row!.id });
+      await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'metric.create', entityType: 'metric', entityId: row!.id, after: { name: s.name, spec: s.spec, suggested: true, bound: !s.bound } });
+    }
+    await refreshMetricActuals(tx, { workspaceId: actor.workspaceId }, { datasetId });
+    const all = await listMetrics(tx, actor.workspaceId);
+    return names.map((name) => all.find((m) => m.name === name)!);
+  });
+}
