@@ -152,8 +152,13 @@ export async function request<T>(method: string, path: string, options?: Request
 /**
  * POSTs a file (multipart field `file`) through XMLHttpRequest so the caller can show the
  * upload's progress (0–1; fetch has no upload progress). Same headers and errors as `request`.
+ * `fields` are sent before the file (e.g. the JSON of a dataset to create).
  */
-export function upload<T>(path: string, file: File, options: { query?: Query; onProgress?: (fraction: number) => void } = {}): Promise<T> {
+export function upload<T>(
+  path: string,
+  file: File,
+  options: { query?: Query; onProgress?: (fraction: number) => void; fields?: Record<string, string> } = {},
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v1${path}${toQueryString(options.query)}`);
@@ -176,6 +181,8 @@ export function upload<T>(path: string, file: File, options: { query?: Query; on
       else reject(apiErrorOf(xhr.status, xhr.statusText, json));
     };
     const form = new FormData();
+    // other fields first: the server reads them before it streams the file
+    for (const [name, value] of Object.entries(options.fields ?? {})) form.append(name, value);
     form.append('file', file);
     xhr.send(form);
   });

@@ -20,6 +20,9 @@ const TemplatePage = lazy(() => import('./features/scorecards/TemplatePage.tsx')
 const CyclesPage = lazy(() => import('./features/cycles/CyclesPage.tsx'));
 const CyclePage = lazy(() => import('./features/cycles/CyclePage.tsx'));
 const ParticipantPage = lazy(() => import('./features/cycles/ParticipantPage.tsx'));
+const DatasetsPage = lazy(() => import('./features/datasets/DatasetsPage.tsx'));
+const DatasetPage = lazy(() => import('./features/datasets/DatasetPage.tsx'));
+const MetricsPage = lazy(() => import('./features/metrics/MetricsPage.tsx'));
 const MembersPage = lazy(() => import('./features/members/MembersPage.tsx'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage.tsx'));
 const AccountPage = lazy(() => import('./features/account/AccountPage.tsx'));
@@ -58,6 +61,9 @@ export function AppRoutes() {
           <Route path="cycles" element={<Page component={CyclesPage} />} />
           <Route path="cycles/:id" element={<Page component={CyclePage} />} />
           <Route path="cycles/:id/people/:pid" element={<Page component={ParticipantPage} />} />
+          <Route path="datasets" element={<Page component={DatasetsPage} />} />
+          <Route path="datasets/:id" element={<Page component={DatasetPage} />} />
+          <Route path="metrics" element={<Page component={MetricsPage} />} />
           <Route path="members" element={<Page component={MembersPage} />} />
           <Route path="audit" element={<Page component={AuditPage} />} />
           <Route path="*" element={<NotFound />} />

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SpreadsheetError } from './spreadsheet.ts';
+import { crc32 } from './zip-check.ts';
 import { openTableStream, type StreamedRecord, type TableStream } from './table-stream.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kedu-table-stream-'));
@@ -220,11 +221,13 @@ function zip(entries: { name: string; data: Buffer; declaredSize?: number }[]): 
     const name = Buffer.from(e.name);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt32LE(crc32(e.data), 14);
     local.writeUInt32LE(e.data.length, 18);
     local.writeUInt32LE(e.declaredSize ?? e.data.length, 22);
     local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt32LE(crc32(e.data), 16);
     central.writeUInt32LE(e.data.length, 20);
     central.writeUInt32LE(e.declaredSize ?? e.data.length, 24);
     central.writeUInt16LE(name.length, 28);

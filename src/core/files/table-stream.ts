@@ -7,6 +7,7 @@ import { inflateRawSync } from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import type Iconv from 'iconv-lite';
 import { cellText, sniffDelimiter, SpreadsheetError } from './spreadsheet.ts';
+import { type ZipPart, zipPartsIntact } from './zip-check.ts';
 
 // loaded on first use, as in spreadsheet.ts: most files are plain UTF-8 CSV, which needs neither
 const require = createRequire(import.meta.url);
@@ -506,8 +507,9 @@ class CsvIterator implements AsyncIterator<StreamedRecord> {
 // XLSX
 
 const notWorkbook = () => new SpreadsheetError('unsupported', null, { kind: 'zip, not an Excel workbook' });
+const damagedWorkbook = () => new SpreadsheetError('unsupported', null, { kind: 'a damaged Excel workbook' });
 
-type ZipEntry = { name: string; method: number; compressedSize: number; size: number; offset: number };
+type ZipEntry = ZipPart;
 
 /** The zip's central directory, read from the end of the file; null when it is not a readable zip. */
 async function readZipDirectory(handle: FileHandle, size: number): Promise<ZipEntry[] | null> {
@@ -542,6 +544,7 @@ async function readZipDirectory(handle: FileHandle, size: number): Promise<ZipEn
       // ZIP64: far beyond any workbook we read
       size: entrySize === 0xffffffff ? Number.POSITIVE_INFINITY : entrySize,
       offset: dir.readUInt32LE(at + 42),
+      crc: dir.readUInt32LE(at + 16),
     });
     at += 46 + nameLength + dir.readUInt16LE(at + 30) + dir.readUInt16LE(at + 32);
   }
@@ -609,6 +612,7 @@ async function openXlsx(path: string, handle: FileHandle, size: number, options:
   if (entries === null) throw notWorkbook();
   const unpacked = entries.reduce((sum, e) => sum + e.size, 0);
   if (unpacked > MAX_UNPACKED_WORKBOOK_BYTES) throw new SpreadsheetError('workbook_too_large', null, { maxMb: MAX_UNPACKED_WORKBOOK_BYTES / 1024 ** 2 });
+  if (!(await zipPartsIntact(path, handle, entries))) throw damagedWorkbook();
   const workbookXml = await readZipPart(handle, entries, 'xl/workbook.xml');
   const relsXml = await readZipPart(handle, entries, 'xl/_rels/workbook.xml.rels');
   if (!workbookXml || !relsXml) throw notWorkbook();
@@ -657,12 +661,6 @@ async function* xlsxRecords(
   const input = createReadStream(path);
   state.stream = input;
   const reader = new Excel.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'emit' });
-  if (stylesXml) {
-    const styles = new internals.StyleManager();
-    styles.init();
-    await styles.parseStream([stylesXml]);
-    (reader as unknown as { styles: unknown }).styles = styles;
-  }
   // the reader says which part it is about to give (`entry` events come just before)
   let current: string | null = null;
   (reader as unknown as NodeJS.EventEmitter).on('entry', (entry: { type: string; id?: string }) => {
@@ -670,6 +668,12 @@ async function* xlsxRecords(
   });
   let found = false;
   try {
+    if (stylesXml) {
+      const styles = new internals.StyleManager();
+      styles.init();
+      await styles.parseStream([stylesXml]);
+      (reader as unknown as { styles: unknown }).styles = styles;
+    }
     for await (const worksheet of reader) {
       // when the shared strings come after the worksheets in the zip (as Excel writes them),
       // ExcelJS copies every worksheet to a temporary file and reads them at the end: a file

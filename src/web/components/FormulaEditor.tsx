@@ -31,6 +31,8 @@ type Props = {
   extraRanges?: FormulaRange[];
   status?: 'error' | 'warning';
   id?: string;
+  /** Leaves out "these terms are not used" (when the names are a menu, e.g. a dataset's columns). */
+  hideUnused?: boolean;
 };
 
 // a letter (Chinese included), digit or underscore: the characters of a plain name
@@ -46,7 +48,7 @@ function wordAt(text: string, caret: number): { start: number; word: string } {
 
 const nameToken = (name: string) => (PLAIN_NAME.test(name) ? name : `[${name.replaceAll(']', ']]')}]`);
 
-export default function FormulaEditor({ ws, value = '', onChange, termNames, onAddTerm, extraRanges = [], status, id }: Props) {
+export default function FormulaEditor({ ws, value = '', onChange, termNames, onAddTerm, extraRanges = [], status, id, hideUnused = false }: Props) {
   const { t } = useTranslation();
   const inputRef = useRef<{ input: HTMLInputElement | null } | null>(null);
   const [caret, setCaret] = useState<number | null>(null);
@@ -100,7 +102,7 @@ export default function FormulaEditor({ ws, value = '', onChange, termNames, onA
     ...(previewText === value ? extraRanges : []),
   ];
   const missing = current ? checked.result.variables.filter((v) => !termNames.includes(v)) : [];
-  const unused = current ? checked.result.unusedTerms : [];
+  const unused = current && !hideUnused ? checked.result.unusedTerms : [];
 
   return (
     <div data-testid="formula-editor">

@@ -1,6 +1,7 @@
 import { adminEn } from './admin.en.ts';
 import { commonEn } from './common.en.ts';
 import { cyclesEn } from './cycles.en.ts';
+import { dataEn } from './data.en.ts';
 import { indicatorsEn } from './indicators.en.ts';
 import { orgEn } from './org.en.ts';
 import { scorecardsEn } from './scorecards.en.ts';
@@ -15,6 +16,7 @@ const en: Catalog = {
   ...orgEn,
   ...indicatorsEn,
   ...adminEn,
+  ...dataEn,
   scorecards: scorecardsEn,
   cycles: cyclesEn,
   score: scoreEn,

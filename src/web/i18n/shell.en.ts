@@ -34,6 +34,8 @@ export const shellEn: Pick<Catalog, 'landing' | 'nav' | 'header' | 'workspace'> 
     indicators: 'Indicator library',
     scorecards: 'Scorecard templates',
     cycles: 'Appraisals',
+    datasets: 'Datasets',
+    metrics: 'Metrics',
     members: 'Members',
     audit: 'Audit log',
     account: 'Account',

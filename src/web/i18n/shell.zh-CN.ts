@@ -31,6 +31,8 @@ export const shellZhCN = {
     indicators: '指标库',
     scorecards: '考核表模板',
     cycles: '考核',
+    datasets: '数据集',
+    metrics: '度量',
     members: '成员与权限',
     audit: '审计日志',
     account: '账户',

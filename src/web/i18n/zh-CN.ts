@@ -1,6 +1,7 @@
 import { adminZhCN } from './admin.zh-CN.ts';
 import { commonZhCN } from './common.zh-CN.ts';
 import { cyclesZhCN } from './cycles.zh-CN.ts';
+import { dataZhCN } from './data.zh-CN.ts';
 import { indicatorsZhCN } from './indicators.zh-CN.ts';
 import { orgZhCN } from './org.zh-CN.ts';
 import { scorecardsZhCN } from './scorecards.zh-CN.ts';
@@ -17,6 +18,7 @@ const zhCN = {
   ...orgZhCN,
   ...indicatorsZhCN,
   ...adminZhCN,
+  ...dataZhCN,
   scorecards: scorecardsZhCN,
   cycles: cyclesZhCN,
   score: scoreZhCN,

@@ -5,7 +5,7 @@ import { findHeaderRow, type ImportTemplate, mapHeaders, matchTemplate } from '.
 import { SpreadsheetError } from '../../../core/files/spreadsheet.ts';
 import { openTableStream, type StreamedRecord } from '../../../core/files/table-stream.ts';
 import type { DatasetPreview } from '../../../contracts/datasets.ts';
-import type { Locale } from '../../i18n/messages.ts';
+import { type Locale, translate } from '../../i18n/messages.ts';
 import { spreadsheetProblem } from './spreadsheet-problems.ts';
 
 /** Records read for a preview: enough to find the header and guess each column's type. */
@@ -71,11 +71,15 @@ export async function previewFile(file: { path: string; fileName: string; sheet?
   }
   const dateColumn = dataset?.dateColumn ?? (template ? template.dateColumn : (columns.find((c) => c.type === 'datetime')?.name ?? null));
   const keyColumns = dataset?.keyColumns ?? (template ? [...template.keyColumns].filter((k) => columns.some((c) => c.name === k)) : []);
+  // the cells an import would refuse: unreadable ones, and empty dates or keys
+  const required = new Set([dateColumn, ...keyColumns]);
   const rows = data.slice(0, SHOWN_ROWS).map((r) => ({
     row: r.row,
     cells: columns.map((c) => {
       const cell = normaliseCell(r.values[c.index] ?? '', c.type as ColumnType);
-      return cell.ok ? { value: cell.value } : { value: r.values[c.index] ?? '', problem: cell.message[locale] };
+      if (!cell.ok) return { value: r.values[c.index] ?? '', problem: cell.message[locale] };
+      if (cell.value === null && required.has(c.name)) return { value: null, problem: translate(locale, c.name === dateColumn ? 'dataset.date_missing' : 'dataset.key_missing', { column: c.name }) };
+      return { value: cell.value };
     }),
   }));
   return {

@@ -40,7 +40,10 @@ export async function deleteDataset(db: Db, actor: WorkspaceActor, id: string): 
   await db.transaction(async (tx) => {
     const row = await loadDataset(tx, actor.workspaceId, id);
     const used = await tx.select({ name: metrics.name }).from(metrics).where(eq(metrics.datasetId, id));
-    if (used.length) throw new AppError('has_dependents', { reason: 'dataset.has_metrics' }, [{ path: ['id'], code: 'dataset.has_metrics', params: { metrics: used.map((m) => m.name).join('、') } }]);
+    if (used.length) {
+      const params = { metrics: used.map((m) => m.name).join('、') };
+      throw new AppError('has_dependents', { reason: 'dataset.has_metrics', ...params }, [{ path: ['id'], code: 'dataset.has_metrics', params }]);
+    }
     await tx.delete(datasets).where(eq(datasets.id, id));
     await dropDatasetTable(tx, row.tableName);
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'dataset.delete', entityType: 'dataset', entityId: id, before: { name: row.name, rows: row.rowCount } });

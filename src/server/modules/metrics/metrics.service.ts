@@ -100,7 +100,10 @@ export async function deleteMetric(db: Db, actor: WorkspaceActor, id: string): P
   await db.transaction(async (tx) => {
     const row = await loadMetric(tx, actor.workspaceId, id);
     const bound = await tx.select({ term: metricBindings.term }).from(metricBindings).where(eq(metricBindings.metricId, id));
-    if (bound.length) throw new AppError('has_dependents', { reason: 'metric.bound' }, [{ path: ['id'], code: 'metric.bound', params: { terms: bound.map((b) => b.term).join('、') } }]);
+    if (bound.length) {
+      const params = { terms: bound.map((b) => b.term).join('、') };
+      throw new AppError('has_dependents', { reason: 'metric.bound', ...params }, [{ path: ['id'], code: 'metric.bound', params }]);
+    }
     await tx.delete(metrics).where(eq(metrics.id, id));
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'metric.delete', entityType: 'metric', entityId: id, before: { name: row.name, spec: row.spec } });
   });

@@ -5,6 +5,7 @@ import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import type { Cycle } from '../../api.ts';
 import LoadError from '../../components/LoadError.tsx';
 import { useCurrentWorkspace } from '../auth/session.ts';
+import CycleDataPanel from '../metrics/CycleDataPanel.tsx';
 import ActualsGrid from './ActualsGrid.tsx';
 import AppealsTab from './AppealsTab.tsx';
 import CycleActions from './CycleActions.tsx';
@@ -117,6 +118,7 @@ function CycleView({ ws, cycle }: { ws: string; cycle: Cycle }) {
           )}
           {cycle.state === 'draft' && <Alert type="info" showIcon title={isAdmin ? t('cycles.draftHintAdmin') : t('cycles.draftHint')} data-testid="cycle-draft-hint" />}
           {cycle.trial && <Alert type="warning" showIcon title={t('cycles.trialBanner')} />}
+          {manages && <CycleDataPanel ws={ws} cycle={cycle} isAdmin={isAdmin} />}
         </Space>
       </Card>
       <Card styles={{ body: { paddingTop: 8 } }}>

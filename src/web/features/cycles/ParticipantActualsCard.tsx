@@ -10,6 +10,7 @@ import { useAdoptParticipant } from './cycle-queries.ts';
 import { fmtTotal } from './labels.tsx';
 import { sameSet } from './participant-utils.ts';
 import { groupDigits, ungroupDigits } from '../../components/number-input.ts';
+import DataSourceTag, { fromData } from '../metrics/DataSourceTag.tsx';
 
 type Need = ParticipantDetail['termsNeeded'][number];
 
@@ -76,6 +77,16 @@ export default function ParticipantActualsCard({ ws, d }: { ws: string; d: Parti
                   {n.terms.map((term) => {
                     const s = saved(term);
                     const value = term in values ? values[term] : (s?.value ?? null);
+                    // taken from a metric: read-only, with where it came from
+                    if (fromData(s)) {
+                      return (
+                        <Space key={term} size={8} data-testid="entry-from-data" data-term={term}>
+                          {(n.terms.length > 1 || term !== n.key) && <span style={{ display: 'inline-block', width: 130 }}>{term}</span>}
+                          <span style={{ display: 'inline-block', width: 160, paddingInline: 11, fontVariantNumeric: 'tabular-nums' }}>{groupDigits(s.value)}</span>
+                          <DataSourceTag lineage={s.lineage} />
+                        </Space>
+                      );
+                    }
                     return (
                       <Space key={term} size={8}>
                         {(n.terms.length > 1 || term !== n.key) && <span style={{ display: 'inline-block', width: 130 }}>{term}</span>}

@@ -11,6 +11,7 @@ import AdjustmentCard from './AdjustmentCard.tsx';
 import { useParticipant } from './cycle-queries.ts';
 import { CycleStateTag, fmtTotal, GradeTag, TrialTag } from './labels.tsx';
 import ParticipantActualsCard from './ParticipantActualsCard.tsx';
+import MetricValuesCard from '../metrics/MetricValuesCard.tsx';
 import ParticipantAppealsCard from './ParticipantAppealsCard.tsx';
 import RatingsCard from './RatingsCard.tsx';
 import WhatIfCard from './WhatIfCard.tsx';
@@ -118,6 +119,8 @@ function ParticipantView({ ws, d }: { ws: string; d: ParticipantDetail }) {
           )}
         </Row>
       )}
+
+      {!edits && <MetricValuesCard d={d} />}
 
       {!locked && <WhatIfCard ws={ws} d={d} />}
 

@@ -4,6 +4,7 @@ import type { ParticipantDetail } from '../../api.ts';
 import { groupDigits, ungroupDigits } from '../../components/number-input.ts';
 import { type Draft, type Group, savedValue } from './actuals-groups.ts';
 import { managerRatingOf, ratingScale } from './participant-utils.ts';
+import DataSourceTag, { fromData } from '../metrics/DataSourceTag.tsx';
 
 type Column = TableColumnsType<ParticipantDetail>[number];
 
@@ -38,6 +39,16 @@ function termColumn(g: Group, term: string, { t, drafts, edit, naOf, saveRow }: 
       if (!reads) return <Typography.Text type="secondary">—</Typography.Text>;
       const readers = d.termsNeeded.filter((n) => n.terms.includes(term)).map((n) => n.key);
       const na = readers.every((k) => naOf(d).includes(k));
+      const stored = d.values.find((v) => v.term === term);
+      // taken from a metric: read-only, with where it came from
+      if (fromData(stored)) {
+        return (
+          <Space size={4} direction="vertical" style={{ width: '100%', alignItems: 'flex-end' }} data-testid="actual-from-data" data-term={term}>
+            <span style={{ fontVariantNumeric: 'tabular-nums' }}>{groupDigits(stored.value)}</span>
+            <DataSourceTag lineage={stored.lineage} />
+          </Space>
+        );
+      }
       const draft = drafts[d.id]?.values;
       const value = draft && term in draft ? draft[term] : savedValue(d, term);
       const changed = draft && term in draft && draft[term] !== savedValue(d, term);

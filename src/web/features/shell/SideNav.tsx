@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, FunctionOutlined, IdcardOutlined, ProfileOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, DatabaseOutlined, DashboardOutlined, FunctionOutlined, IdcardOutlined, ProfileOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -6,7 +6,7 @@ import type { Role } from '../../../contracts/common.ts';
 
 type Props = { workspace: string | null; role: Role | null; onNavigate?: () => void };
 
-/** The sider's navigation; members and the audit log are for admins only. */
+/** The sider's navigation; members and the audit log are for admins only, datasets for admins and managers. */
 export default function SideNav({ workspace, role, onNavigate }: Props) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
@@ -29,6 +29,11 @@ export default function SideNav({ workspace, role, onNavigate }: Props) {
     }
     // everyone: members see their own results
     items.push({ key: 'cycles', icon: <TrophyOutlined />, label: link('cycles', `${base}/cycles`, t('nav.cycles')) });
+    // data (domain.md §4): admins and managers see the datasets; everyone reads the data dictionary
+    if (role === 'admin' || role === 'manager') {
+      items.push({ key: 'datasets', icon: <DatabaseOutlined />, label: link('datasets', `${base}/datasets`, t('nav.datasets')) });
+    }
+    items.push({ key: 'metrics', icon: <DashboardOutlined />, label: link('metrics', `${base}/metrics`, t('nav.metrics')) });
     if (role === 'admin') {
       items.push(
         { key: 'members', icon: <TeamOutlined />, label: link('members', `${base}/members`, t('nav.members')) },

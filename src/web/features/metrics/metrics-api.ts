@@ -1,0 +1,71 @@
+/**
+ * The metric endpoints (contracts/datasets.ts): the data dictionary, the builder's preview,
+ * bindings to indicator terms, and what new data would change in a cycle.
+ */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type * as ds from '../../../contracts/datasets.ts';
+import type { Aggregation, FilterOp } from '../../../core/datasets/metric-definition.ts';
+import { type Ok, request } from '../../api.ts';
+import { wsKey } from '../org/org-queries.ts';
+
+export type Metric = z.infer<typeof ds.metric>;
+export type MetricBody = z.input<typeof ds.metricInput>;
+export type MetricSpec = z.infer<typeof ds.metricSpec>;
+export type MetricValues = z.infer<typeof ds.metricValues>;
+export type { Aggregation, FilterOp };
+export type OwnerKind = MetricSpec['owner']['kind'];
+export type Period = 'month' | 'quarter' | 'year';
+
+/** A value of a closed (or open) cycle that the data would now give differently (GET /cycles/:id/metric-diff). */
+export type DiffRow = {
+  participantId: string;
+  personId: string;
+  personName: string;
+  term: string;
+  stored: number | null;
+  source: string | null;
+  current: number | null;
+  metric: string;
+  dataset: string;
+};
+export type MetricDiff = { state: string; rows: DiffRow[] };
+
+export const AGGREGATION_LIST: Aggregation[] = ['sum', 'count', 'count_distinct', 'avg', 'min', 'max', 'last'];
+export const FILTER_OP_LIST: FilterOp[] = ['=', '<>', 'in', 'not_in', '>', '>=', '<', '<=', 'missing', 'present'];
+export const OWNER_KINDS: OwnerKind[] = ['person', 'unit', 'channel', 'workspace'];
+
+const w = (ws: string) => `/workspaces/${encodeURIComponent(ws)}`;
+
+export const metricsApi = {
+  list: (ws: string) => request<Metric[]>('GET', `${w(ws)}/metrics`),
+  create: (ws: string, body: MetricBody) => request<Metric>('POST', `${w(ws)}/metrics`, { body }),
+  update: (ws: string, id: string, body: MetricBody) => request<Metric>('PUT', `${w(ws)}/metrics/${id}`, { body }),
+  remove: (ws: string, id: string) => request<Ok>('DELETE', `${w(ws)}/metrics/${id}`),
+  preview: (ws: string, body: MetricBody, period: Period, signal?: AbortSignal) =>
+    request<MetricValues>('POST', `${w(ws)}/metrics/preview`, { body, query: { period }, signal }),
+  bind: (ws: string, term: string, metricId: string | null) => request<Metric[]>('PUT', `${w(ws)}/metric-bindings`, { body: { term, metricId } }),
+  diff: (ws: string, cycleId: string) => request<MetricDiff>('GET', `${w(ws)}/cycles/${cycleId}/metric-diff`),
+  refresh: (ws: string, cycleId: string) => request<{ refreshed: boolean }>('POST', `${w(ws)}/cycles/${cycleId}/metric-refresh`),
+};
+
+export const metricsKey = (ws: string) => [...wsKey(ws), 'metrics'] as const;
+
+export function useMetrics(ws: string) {
+  return useQuery({ queryKey: [...metricsKey(ws), 'list'], queryFn: () => metricsApi.list(ws) });
+}
+
+/** Under the cycle's key, so that refreshing a cycle refreshes its diff too. */
+export function useMetricDiff(ws: string, cycleId: string, enabled: boolean) {
+  return useQuery({ queryKey: [...wsKey(ws), 'cycles', cycleId, 'metric-diff'], queryFn: () => metricsApi.diff(ws, cycleId), enabled });
+}
+
+export function useRefreshMetrics(ws: string) {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: metricsKey(ws) }),
+      queryClient.invalidateQueries({ queryKey: [...wsKey(ws), 'datasets'] }),
+      queryClient.invalidateQueries({ queryKey: [...wsKey(ws), 'cycles'] }),
+    ]);
+}
