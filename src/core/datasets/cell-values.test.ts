@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { type ColumnType, COLUMN_TYPES, isMissingCell, normaliseCell, unguardCell } from './cell-values.ts';
+import { type ColumnType, COLUMN_TYPES, isMissingCell, normaliseCell, plainCopyText, unguardCell } from './cell-values.ts';
 import { guessColumnType } from './column-type.ts';
 
 const ok = (value: string | number | null) => ({ ok: true, value });
@@ -278,5 +278,25 @@ describe('the shortcut for machine-written cells', () => {
     for (const raw of ['2024-02-29', '2026-02-29', '1900-01-01', '2100-12-31 23:59:59', '-0', '0.0374', '12.5', '000', '1e5', '１２３', '—', '--', '-']) {
       for (const type of ['integer', 'decimal', 'percent', 'datetime', 'text'] as const) agree(raw, type);
     }
+  });
+});
+
+describe('plainCopyText', () => {
+  it('gives the file’s text only where PostgreSQL reads it as the normalised value (property)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ min: -2e15, max: 2e15, noNaN: true }).map(String), fc.integer().map(String), fc.string({ maxLength: 8 })), fc.constantFrom<ColumnType>('integer', 'decimal', 'percent', 'text', 'datetime'), (raw, type) => {
+        const text = plainCopyText(raw, type);
+        if (text === undefined) return;
+        const cell = normaliseCell(raw, type);
+        expect(cell.ok).toBe(true);
+        if (!cell.ok) return;
+        if (typeof cell.value === 'number') expect(Number(text)).toBe(cell.value);
+        else if (type === 'datetime') expect(text.replace(' ', 'T')).toBe(cell.value);
+        else expect(text).toBe(cell.value);
+      }),
+    );
+    expect(plainCopyText('123.40', 'decimal')).toBe('123.40');
+    expect(plainCopyText('2026-03-04 12:34:56', 'datetime')).toBe('2026-03-04 12:34:56');
+    for (const raw of ['1,200', '¥12', '-0', '-0.0', 'a\\b', '  x  ', '2026-02-30', '12.5']) expect([raw, plainCopyText(raw, raw === '12.5' ? 'integer' : raw.startsWith('20') ? 'datetime' : raw.includes('\\') || raw.includes('x') ? 'text' : 'decimal')]).toEqual([raw, undefined]);
   });
 });

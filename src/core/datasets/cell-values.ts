@@ -179,6 +179,24 @@ function plainCell(raw: string, type: ColumnType): CellResult | undefined {
   }
 }
 
+/**
+ * The cell as a field of PostgreSQL's COPY text format when it is a plain machine-written value
+ * (what plainCell reads) that PostgreSQL reads as the same value: the file's own text, with no
+ * value built and printed again — the common case of a million-row import. Undefined otherwise
+ * (the caller then uses normaliseCell).
+ * @example plainCopyText('123.40', 'decimal') // '123.40'
+ * @example plainCopyText('2026-03-04 12:34:56', 'datetime') // '2026-03-04 12:34:56'
+ * @example plainCopyText('1,200', 'decimal') // undefined
+ */
+export function plainCopyText(raw: string, type: ColumnType): string | undefined {
+  const cell = plainCell(raw, type);
+  if (cell === undefined || !cell.ok || cell.value === null) return undefined;
+  // -0 and out-of-range numbers take the general path; text with COPY's special characters too
+  if (typeof cell.value === 'number') return raw.startsWith('-0') && cell.value === 0 ? undefined : raw;
+  if (type === 'text' && /[\\\t\n\r]/.test(raw)) return undefined;
+  return raw;
+}
+
 /** A number within ±1e15, never -0. */
 function bounded(value: number, raw: string): CellResult {
   if (!Number.isFinite(value) || Math.abs(value) > MAX_CELL_NUMBER) return refuse('number.out_of_range', raw);

@@ -1,4 +1,4 @@
-import { normaliseCell } from '../../../core/datasets/cell-values.ts';
+import { normaliseCell, plainCopyText } from '../../../core/datasets/cell-values.ts';
 import { copyField, type DatasetColumn, MAX_TEXT_LENGTH } from '../../../core/datasets/dataset-columns.ts';
 import { findHeaderRow, mapHeaders } from '../../../core/datasets/templates.ts';
 import { type StreamedRecord } from '../../../core/files/table-stream.ts';
@@ -87,6 +87,16 @@ export async function readRowsInto(
     for (let i = 0; i < columns.length; i++) {
       const column = columns[i]!;
       const raw = record.values[indexes[i]!] ?? '';
+      const plain = plainCopyText(raw, column.type);
+      if (plain !== undefined && plain.length <= MAX_TEXT_LENGTH) {
+        if (i === dateAt) {
+          const day = plain.slice(0, 10);
+          if (firstDate === null || day < firstDate) firstDate = day;
+          if (lastDate === null || day > lastDate) lastDate = day;
+        }
+        fields[i + 2] = plain;
+        continue;
+      }
       const cell = normaliseCell(raw, column.type);
       if (!cell.ok) {
         ok = false;

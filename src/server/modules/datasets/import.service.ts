@@ -68,6 +68,8 @@ export async function importFile(database: Database, ctx: Context, target: Impor
     await sink.finish();
     if (outcome.mayRepeatKeys) await refuseDuplicateKeys(client, dataset, batchId);
     const replaced = dataset.keyColumns.length && dataset.rowCount > 0 ? await replaceEarlierRows(client, dataset, batchId) : 0;
+    // a large batch changes what the planner should expect of the table the metrics scan
+    if (outcome.rows >= 10_000) await client.query(`ANALYZE ${dataset.tableName}`);
 
     await tx.insert(datasetBatches).values({
       id: batchId,

@@ -112,13 +112,13 @@ export async function deleteMetric(db: Db, actor: WorkspaceActor, id: string): P
 /** A definition's values before it is saved (the builder's live preview). */
 export async function previewMetric(db: Db, workspaceId: string, input: MetricInput, query: z.output<typeof metricValuesQuery>): Promise<MetricValuesResult> {
   const dataset = await checkInput(db, workspaceId, input);
-  return computeMetricValues(db, workspaceId, input.spec as MetricDefinition, dataset, query.period, { from: query.from, to: query.to });
+  return computeMetricValues(db, workspaceId, input.spec as MetricDefinition, dataset, query.period, { from: query.from, to: query.to }, { sorted: true });
 }
 
 export async function metricValues(db: Db, workspaceId: string, id: string, query: z.output<typeof metricValuesQuery>): Promise<MetricValuesResult> {
   const row = await loadMetric(db, workspaceId, id);
   const dataset = await loadDataset(db, workspaceId, row.datasetId);
-  return computeMetricValues(db, workspaceId, row.spec, dataset, query.period, { from: query.from, to: query.to });
+  return computeMetricValues(db, workspaceId, row.spec, dataset, query.period, { from: query.from, to: query.to }, { sorted: true });
 }
 
 /**
