@@ -1,9 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import type { Batch } from '../../../contracts/datasets.ts';
 import type { Database, Tx } from '../../db/client.ts';
-import * as schema from '../../db/schema/index.ts';
+import { inClientTransaction } from '../../db/client-transaction.ts';
 import { datasetBatches, datasets } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
@@ -20,10 +19,7 @@ type BatchRow = typeof datasetBatches.$inferSelect;
  * actuals again from what is left. One transaction.
  */
 export async function rollBackBatch(database: Database, ctx: Context, datasetId: string, batchId: string): Promise<{ batch: Batch; refreshedCycles: number }> {
-  const client = await database.pool.connect();
-  const tx = drizzle(client, { schema }) as unknown as Tx;
-  try {
-    await client.query('BEGIN');
+  return inClientTransaction(database, async (client, tx) => {
     const [dataset] = await tx.select().from(datasets).where(and(eq(datasets.workspaceId, ctx.workspaceId), eq(datasets.id, datasetId))).for('update');
     if (!dataset) throw new AppError('not_found', { entity: 'entity.dataset' });
     const [batch] = await tx.select().from(datasetBatches).where(and(eq(datasetBatches.datasetId, datasetId), eq(datasetBatches.id, batchId)));
@@ -31,14 +27,8 @@ export async function rollBackBatch(database: Database, ctx: Context, datasetId:
     if (batch.status === 'rolled_back') throw new AppError('conflict', { reason: 'dataset.batch_rolled_back' });
     const after = await rollBackBatchIn(client, tx, ctx, dataset, batch);
     const refreshedCycles = await refreshMetricActuals(tx, ctx, { datasetId });
-    await client.query('COMMIT');
     return { batch: toBatchDto(after), refreshedCycles };
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** The rollback itself, inside the caller's transaction (an import replacing the same file uses it too). */

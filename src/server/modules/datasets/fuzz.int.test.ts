@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, expect, it } from 'vitest';
+import { random } from '../../../../bench/support.ts';
 import { errorBody } from '../../../contracts/common.ts';
 import { datasetFromPreview } from '../../../contracts/datasets.ts';
 import { importFile } from '../../testing/dataset-fixtures.ts';
@@ -19,17 +20,6 @@ import { multipartFile, writeFingerprint } from '../../testing/sessions.ts';
 const VARIANTS = Number(process.env.KEDU_FUZZ_VARIANTS ?? 1000);
 const samples = path.resolve(import.meta.dirname, '../../../../samples/imports');
 const files = fs.readdirSync(samples).filter((f) => /\.(csv|xlsx)$/.test(f)).sort();
-
-/** A small seeded generator (mulberry32): the same 1,000 variants every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Variant = { file: string; how: string; bytes: Buffer };
 

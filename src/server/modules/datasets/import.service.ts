@@ -1,13 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { and, eq, sql } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import type { CreateDatasetInput, DatasetImportResult } from '../../../contracts/datasets.ts';
 import { withFields } from '../../../core/datasets/dataset-columns.ts';
 import { openTableStream } from '../../../core/files/table-stream.ts';
 import type { Database, Db, Tx } from '../../db/client.ts';
-import * as schema from '../../db/schema/index.ts';
+import { inClientTransaction } from '../../db/client-transaction.ts';
 import { datasetBatches, datasets } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
@@ -41,10 +40,7 @@ type Context = { workspaceId: string; actor: Actor };
 export async function importFile(database: Database, ctx: Context, target: ImportTarget, request: ImportRequest): Promise<DatasetImportResult> {
   if ('create' in target) checkDatasetShape(target.create);
   const checksum = await fileChecksum(request.path);
-  const client = await database.pool.connect();
-  const tx = drizzle(client, { schema }) as unknown as Tx;
-  try {
-    await client.query('BEGIN');
+  return inClientTransaction(database, async (client, tx) => {
     const dataset = 'create' in target ? await createDatasetIn(tx, ctx, target.create) : await lockDataset(tx, ctx.workspaceId, target.datasetId);
     const replacedBatchId = await refuseOrReplaceSameFile(client, tx, ctx, dataset, checksum, request);
     const batchId = randomUUID();
@@ -98,15 +94,9 @@ export async function importFile(database: Database, ctx: Context, target: Impor
     const refreshedCycles = await refreshMetricActuals(tx, ctx, { datasetId: dataset.id });
     const [batchRow] = await tx.select().from(datasetBatches).where(eq(datasetBatches.id, batchId));
     const dto = await loadDatasetDto(tx, ctx.workspaceId, dataset.id);
-    await client.query('COMMIT');
     request.onProgress?.({ bytes: stream.totalBytes, totalBytes: stream.totalBytes, rows: outcome.rows });
     return { dataset: dto, batch: toBatchDto(batchRow!), replaced, replacedBatchId, headerRow: outcome.headerRow, ignoredHeaders: outcome.ignoredHeaders, refreshedCycles };
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw translateDbError(err);
-  } finally {
-    client.release();
-  }
+  }).catch((err: unknown) => Promise.reject(translateDbError(err)));
 }
 
 export async function fileChecksum(path: string): Promise<string> {
