@@ -98,6 +98,15 @@ describe.each(availableKinds())('kedu backup and restore [%s]', { timeout: 120_0
     }
     const before = (await getJson(`${server.url}/api/v1/workspaces/crash/positions`, { headers: auth })).body;
     await server.stop();
+    // a dataset too: its rows live in a table of their own, which the restore makes again
+    const sample = path.resolve(import.meta.dirname, '../../samples/imports/wechat-user-analysis.csv');
+    const imported = await runCli(['import', sample, '--dataset', '公众号'], source);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stderr).toContain('creating the dataset "公众号" (template: WeChat official account · user analysis)');
+    expect(imported.stdout).toContain('imported 61 rows into "公众号"');
+    const again = await runCli(['import', sample, '--dataset', '公众号'], source);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('was imported on');
 
     const file = path.join(files, `backup-${kind}.kedu.gz`);
     const backup = await runCli(['backup', file], source);
@@ -131,6 +140,10 @@ describe.each(availableKinds())('kedu backup and restore [%s]', { timeout: 120_0
     const noToken = await runCli(['whoami', '--url', server.url], { KEDU_TOKEN: '' });
     expect(noToken.code).toBe(2);
     expect(after.body).toEqual(before);
+    const datasets = (await getJson(`${server.url}/api/v1/workspaces/crash/datasets`, { headers: auth })).body;
+    expect(datasets.map((d: { name: string; rowCount: number }) => [d.name, d.rowCount])).toEqual([['公众号', 61]]);
+    const rows = (await getJson(`${server.url}/api/v1/workspaces/crash/datasets/${datasets[0].id}/rows?pageSize=200`, { headers: auth })).body;
+    expect(rows.total).toBe(61);
     // sequences continue after the restored rows: new writes still work and are audited
     const res = await fetch(`${server.url}/api/v1/workspaces/crash/positions`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'New after restore' }) });
     expect(res.status).toBe(201);

@@ -5,6 +5,8 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { Readable } from 'node:stream';
 import type pg from 'pg';
 import type { Database } from './client.ts';
+import type { DatasetColumn } from '../../core/datasets/dataset-columns.ts';
+import { DATASET_TABLE, datasetTableDdl } from '../modules/datasets/dataset-table.ts';
 
 /**
  * Logical backup of every Kedu table to one gzip'd JSON-lines file, the same on the
@@ -34,8 +36,9 @@ async function tablesInDependencyOrder(client: pg.PoolClient): Promise<string[]>
     for (const d of deps) if (d.child === name) visit(d.parent, seen);
     ordered.push(name);
   };
-  for (const name of names) visit(name, new Set());
-  return ordered;
+  // the tables of dataset rows last: a restore makes them from the datasets restored before them
+  for (const name of names) if (!DATASET_TABLE.test(name)) visit(name, new Set());
+  return [...ordered, ...names.filter((n) => DATASET_TABLE.test(n))];
 }
 
 async function migrationCount(client: pg.PoolClient): Promise<number> {
@@ -87,7 +90,7 @@ export async function restoreBackup(database: Database, file: string): Promise<B
   let header: BackupHeader | null = null;
   try {
     await client.query('begin');
-    const tables = await tablesInDependencyOrder(client);
+    let tables = await tablesInDependencyOrder(client);
     let current: string | null = null;
     let batch: string[] = [];
     const flush = async () => {
@@ -109,12 +112,21 @@ export async function restoreBackup(database: Database, file: string): Promise<B
         header = parseHeader(line);
         const have = await migrationCount(client);
         if (header.migrations > have) throw new BackupError(`the backup was made by a newer Kedu (schema ${header.migrations}, this one has ${have}); upgrade Kedu first`);
+        // the dataset row tables are the backup's: dropped here, made again as the backup names them
+        for (const t of tables.filter((n) => DATASET_TABLE.test(n))) await client.query(`drop table "${t}"`);
+        tables = tables.filter((n) => !DATASET_TABLE.test(n));
         await client.query(`truncate ${tables.map((t) => `"${t}"`).join(', ')} restart identity cascade`);
         continue;
       }
       if (line.startsWith('{"table":')) {
         await flush();
         const name = (JSON.parse(line) as { table: string }).table;
+        if (DATASET_TABLE.test(name) && !tables.includes(name)) {
+          const { rows } = await client.query<{ columns: DatasetColumn[] }>('select columns from datasets where table_name = $1', [name]);
+          if (!rows[0]) throw new BackupError(`line ${lineNo}: the rows table "${name}" belongs to no dataset of the backup`);
+          await client.query(datasetTableDdl(name, rows[0].columns));
+          tables.push(name);
+        }
         if (!tables.includes(name)) throw new BackupError(`line ${lineNo}: unknown table "${name}" in the backup`);
         current = name;
         continue;

@@ -17,10 +17,19 @@ export function datasetTableName(datasetId: string): string {
 /** Fields written by an import, in COPY order. */
 export const rowFields = (columns: readonly DatasetColumn[]): string[] => ['_batch', '_row', ...columns.map((c) => c.field)];
 
-export async function createDatasetTable(db: Db | Tx, tableName: string, columns: readonly DatasetColumn[]): Promise<void> {
+/** Tables of dataset rows are named so: nothing else in the schema is. */
+export const DATASET_TABLE = /^dataset_rows_[0-9a-f]{32}$/;
+
+/** The CREATE TABLE of a dataset's rows (a restore recreates them from the datasets it restored). */
+export function datasetTableDdl(tableName: string, columns: readonly DatasetColumn[]): string {
+  if (!DATASET_TABLE.test(tableName)) throw new Error(`not a dataset table: ${tableName}`);
   const fields = columns.map((c) => `${c.field} ${SQL_TYPES[c.type]}`).join(', ');
   // no indexes: metrics scan whole tables, and an index would halve the speed of every import
-  await db.execute(sql.raw(`CREATE TABLE ${tableName} (_batch uuid NOT NULL, _row integer NOT NULL, _replaced_by uuid, ${fields})`));
+  return `CREATE TABLE ${tableName} (_batch uuid NOT NULL, _row integer NOT NULL, _replaced_by uuid, ${fields})`;
+}
+
+export async function createDatasetTable(db: Db | Tx, tableName: string, columns: readonly DatasetColumn[]): Promise<void> {
+  await db.execute(sql.raw(datasetTableDdl(tableName, columns)));
 }
 
 export async function dropDatasetTable(db: Db | Tx, tableName: string): Promise<void> {
