@@ -10,6 +10,7 @@ import { errorMessage } from '../../components/form-utils.ts';
 import LoadError from '../../components/LoadError.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useCurrentWorkspace } from '../auth/session.ts';
+import SuggestedMetricsCard from '../metrics/SuggestedMetricsCard.tsx';
 import { type Batch, type Dataset, type DatasetColumn, type DatasetRows, datasetsApi, formatCell, isNumericType, asColumnType, useBatches, useDataset, useDatasetRows, useRefreshData } from './datasets-api.ts';
 import ImportWizard from './ImportWizard.tsx';
 import { dateRange, detailedMessage, shortTime } from './labels.ts';
@@ -91,6 +92,7 @@ function DatasetView({ ws, dataset }: { ws: string; dataset: Dataset }) {
           </div>
         </Space>
       </Card>
+      <SuggestedMetricsCard ws={ws} datasetId={dataset.id} templateKey={dataset.templateKey} />
       <Card styles={{ body: { paddingTop: 8 } }}>
         <Tabs
           activeKey={tab}

@@ -4,7 +4,7 @@ import { Alert, App, Button, Checkbox, Col, Form, Input, Modal, Progress, Radio,
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ErrorDetail, isApiError } from '../../api.ts';
-import { confirmOkProps } from '../../components/confirm-props.ts';
+import { confirmCancelProps, confirmOkProps } from '../../components/confirm-props.ts';
 import FormAlert from '../../components/FormAlert.tsx';
 import { errorMessage } from '../../components/form-utils.ts';
 import ImportErrorTable from '../../components/ImportErrorTable.tsx';
@@ -126,6 +126,7 @@ export default function ImportWizard({ ws, target, onClose }: Props) {
           content: detailedMessage(e),
           okText: t('importWizard.sameFileReplace'),
           okButtonProps: confirmOkProps,
+          cancelButtonProps: confirmCancelProps,
           onOk: () => run.mutate({ replace: true }),
         });
       }
@@ -383,7 +384,9 @@ export default function ImportWizard({ ws, target, onClose }: Props) {
       </Space>
     ) : (
       <Space>
-        <Button onClick={() => onClose()}>{t('common.cancel')}</Button>
+        <Button onClick={() => onClose()} data-testid="import-cancel">
+          {t('common.cancel')}
+        </Button>
         {target ? (
           <Button type="primary" disabled={!canContinue} loading={run.isPending} onClick={() => run.mutate({ replace: false })} data-testid="import-run">
             {t('importWizard.import')}

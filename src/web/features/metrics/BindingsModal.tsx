@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { App, Form, Modal, Select, Table, Tag, Typography } from 'antd';
+import { App, type ButtonProps, Form, Modal, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import FormAlert from '../../components/FormAlert.tsx';
@@ -39,7 +39,7 @@ export default function BindingsModal({ ws, metric, onClose }: { ws: string; met
       onCancel={onClose}
       onOk={() => save.mutate()}
       okText={t('common.save')}
-      okButtonProps={{ loading: save.isPending }}
+      okButtonProps={{ loading: save.isPending, 'data-testid': 'bindings-save' } as ButtonProps}
       width={640}
       destroyOnHidden
       data-testid="bindings-modal"

@@ -102,7 +102,7 @@ export default function MetricsPage() {
         pagination={list.data.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
         scroll={{ x: 1000 }}
         data-testid="metrics-table"
-        onRow={() => ({ 'data-testid': 'metric-row' }) as object}
+        onRow={(m) => ({ 'data-testid': 'metric-row', 'data-metric-name': m.name }) as object}
         columns={[
           {
             title: t('metrics.name'),

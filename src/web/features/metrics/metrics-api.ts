@@ -13,6 +13,7 @@ export type Metric = z.infer<typeof ds.metric>;
 export type MetricBody = z.input<typeof ds.metricInput>;
 export type MetricSpec = z.infer<typeof ds.metricSpec>;
 export type MetricValues = z.infer<typeof ds.metricValues>;
+export type SuggestedMetric = z.infer<typeof ds.suggestedMetric>;
 export type { Aggregation, FilterOp };
 export type OwnerKind = MetricSpec['owner']['kind'];
 export type Period = 'month' | 'quarter' | 'year';
@@ -45,6 +46,10 @@ export const metricsApi = {
   preview: (ws: string, body: MetricBody, period: Period, signal?: AbortSignal) =>
     request<MetricValues>('POST', `${w(ws)}/metrics/preview`, { body, query: { period }, signal }),
   bind: (ws: string, term: string, metricId: string | null) => request<Metric[]>('PUT', `${w(ws)}/metric-bindings`, { body: { term, metricId } }),
+  /** The built-in library's metrics for a dataset made from a built-in template. */
+  suggestions: (ws: string, datasetId: string) => request<SuggestedMetric[]>('GET', `${w(ws)}/datasets/${datasetId}/suggested-metrics`),
+  /** Creates the chosen suggested metrics and binds each to its term (unless bound already). */
+  applySuggestions: (ws: string, datasetId: string, names: string[]) => request<Metric[]>('POST', `${w(ws)}/datasets/${datasetId}/suggested-metrics`, { body: { names } }),
   diff: (ws: string, cycleId: string) => request<MetricDiff>('GET', `${w(ws)}/cycles/${cycleId}/metric-diff`),
   refresh: (ws: string, cycleId: string) => request<{ refreshed: boolean }>('POST', `${w(ws)}/cycles/${cycleId}/metric-refresh`),
 };
@@ -53,6 +58,11 @@ export const metricsKey = (ws: string) => [...wsKey(ws), 'metrics'] as const;
 
 export function useMetrics(ws: string) {
   return useQuery({ queryKey: [...metricsKey(ws), 'list'], queryFn: () => metricsApi.list(ws) });
+}
+
+/** Under the metrics key, so that creating or deleting a metric refreshes the suggestions too. */
+export function useSuggestedMetrics(ws: string, datasetId: string, enabled: boolean) {
+  return useQuery({ queryKey: [...metricsKey(ws), 'suggested', datasetId], queryFn: () => metricsApi.suggestions(ws, datasetId), enabled });
 }
 
 /** Under the cycle's key, so that refreshing a cycle refreshes its diff too. */
