@@ -136,6 +136,12 @@ export default function FormulaEditor({ ws, value = '', onChange, termNames, onA
           onKeyDown={(e) => {
             // Enter picks a suggestion or does nothing; it never submits the form
             if (e.key === 'Enter' && !(open && options.length > 0)) e.preventDefault();
+            // Escape closes the suggestions first; only a second one reaches the drawer or dialog
+            if (e.key === 'Escape' && open && options.length > 0) {
+              e.stopPropagation();
+              e.nativeEvent.stopImmediatePropagation();
+              setOpen(false);
+            }
           }}
           onKeyUp={(e) => setCaret((e.target as HTMLInputElement).selectionStart)}
           onClick={(e) => setCaret((e.target as HTMLInputElement).selectionStart)}
