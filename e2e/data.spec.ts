@@ -88,13 +88,19 @@ async function sessionApi(page: Page, base: string) {
 /** Picks an option of a (non-searchable, possibly virtual) antd Select by its title. */
 async function pickOption(page: Page, select: Locator, title: string) {
   await select.click();
-  const dropdown = page.locator('.ant-select-dropdown:visible');
-  await dropdown.waitFor();
-  const option = dropdown.locator(`.ant-select-item-option[title="${title}"]`);
-  // a long list is virtual: the options near its end are rendered once it is scrolled there
-  if ((await option.count()) === 0) await dropdown.locator('.rc-virtual-list-holder').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
-  await option.click();
-  await dropdown.waitFor({ state: 'hidden' });
+  // the option in whichever dropdown shows it: another one may still be fading out
+  const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`);
+  const lists = page.locator('.ant-select-dropdown:visible .rc-virtual-list-holder');
+  await expect
+    .poll(async () => {
+      const found = await option.count();
+      // a long list is virtual: further options are rendered as it is scrolled down, a page at a time
+      if (found === 0) await lists.evaluateAll((els) => els.forEach((el) => el.scrollBy({ top: el.clientHeight })));
+      return found;
+    })
+    .toBeGreaterThan(0);
+  await option.first().click();
+  await option.first().waitFor({ state: 'hidden' });
 }
 
 /** Adds a value to an antd tags Select (no dropdown) by typing it and pressing Enter. */
