@@ -20,7 +20,9 @@ const rand = () => {
 const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
 const pad = (n: number) => String(n).padStart(2, '0');
-const csvCell = (v: string | number) => (typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v));
+// an Excel text guard is written bare, as Taobao writes it: ="3987654321098765", not "=""3987654321098765"""
+const bareGuard = /^="[^",\n]*"$/;
+const csvCell = (v: string | number) => (typeof v === 'string' && /[",\n]/.test(v) && !bareGuard.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v));
 const csv = (rows: (string | number)[][]) => `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 const days = (from: string, count: number) => Array.from({ length: count }, (_, i) => new Date(Date.parse(`${from}T00:00:00Z`) + i * 86400000).toISOString().slice(0, 10));
 
@@ -75,7 +77,12 @@ const days = (from: string, count: number) => Array.from({ length: count }, (_, 
 {
   const header = ['视频描述', '视频ID', '发布时间', '完播率', '平均播放时长', '播放量', '推荐', '喜欢', '评论量', '分享量', '关注量', '转发聊天和朋友圈', '设为铃声', '设为状态', '设为朋友圈封面', '企微链接点击次数', '企微链接点击人数', '添加到通讯录次数', '添加到通讯录人数'];
   const descriptions = ['今天教大家三秒叠好毛衣 #生活小技巧', '探店｜城南新开的面包房', '双十一开箱，真的值吗？', '早餐 5 分钟搞定', '客户来店里试穿的真实反馈', '秋天第一杯奶茶', '门店上新：羊绒系列', '直播回放精华', '老板的一天'];
-  const rows = descriptions.map((d, i) => [d, `export/UzFfAgtgekIEAQAAAAAA${(81234567 + i * 997).toString(36)}`, `2026/10/${pad(2 + i * 3)}`, `${(int(1500, 4500) / 100).toFixed(2)}%`, i % 3 === 0 ? `${int(1, 2)}分${int(0, 59)}秒` : `${int(6, 40)}秒`, int(800, 26_000), int(100, 9000), int(10, 900), int(0, 120), int(5, 400), int(0, 80), int(0, 300), 0, int(0, 3), 0, int(0, 40), int(0, 30), int(0, 12), int(0, 10)]);
+  const rows = descriptions.map((d, i) => {
+    const rate = `${(int(1500, 4500) / 100).toFixed(2)}%`;
+    const watched = i % 3 === 0 ? `${int(1, 2)}分${int(0, 59)}秒` : `${int(6, 40)}秒`;
+    // the first video shows the documented forms exactly (the tests check 28.64% → 0.2864, 10秒 → 10)
+    return [d, `export/UzFfAgtgekIEAQAAAAAA${(81234567 + i * 997).toString(36)}`, `2026/10/${pad(2 + i * 3)}`, i === 0 ? '28.64%' : rate, i === 0 ? '10秒' : watched, int(800, 26_000), int(100, 9000), int(10, 900), int(0, 120), int(5, 400), int(0, 80), int(0, 300), 0, int(0, 3), 0, int(0, 40), int(0, 30), int(0, 12), int(0, 10)];
+  });
   fs.writeFileSync(path.join(dir, 'wechat-channels-videos.csv'), `\uFEFF${csv([header, ...rows])}`);
 }
 
@@ -203,7 +210,9 @@ const goods = ['羊绒圆领毛衣', '双面羊绒大衣', '真丝围巾', '羊�
     for (const [k, name] of goods.slice(0, 1 + (i % 3)).entries()) {
       const price = pick([168, 299, 459]);
       const n = int(1, 2);
-      rows.push([order, created, name, pick(['S', 'M', 'L', '均码']) + (k ? '' : ''), price.toFixed(2), n, (price * n).toFixed(2), i === 5 && k === 0 ? price.toFixed(2) : '0.00', people[i % 2]!]);
+      const size = pick(['S', 'M', 'L', '均码']);
+      // a scarf has no variants: its 商品规格 is empty, as in real exports (so it is not a key column)
+      rows.push([order, created, name, name === '真丝围巾' ? '' : size, price.toFixed(2), n, (price * n).toFixed(2), i === 5 && k === 0 ? price.toFixed(2) : '0.00', people[i % 2]!]);
     }
   }
   fs.writeFileSync(path.join(dir, 'youzan-order-items.csv'), csv([header, ...rows]));

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { cellText, readSpreadsheet } from '../files/spreadsheet.ts';
 import { openTableStream } from '../files/table-stream.ts';
 import { BUILTIN_TEMPLATES } from './builtin-templates.ts';
 import { normaliseCell } from './cell-values.ts';
@@ -11,6 +13,7 @@ import { withFields } from './dataset-columns.ts';
 import { checkMetric } from './metric-definition.ts';
 
 const samples = path.resolve(import.meta.dirname, '../../../samples/imports');
+const sampleFiles = fs.readdirSync(samples).filter((f) => /\.(csv|xlsx)$/.test(f));
 
 async function read(file: string) {
   const stream = await openTableStream(path.join(samples, file));
@@ -20,6 +23,21 @@ async function read(file: string) {
   return { encoding: stream.encoding, headerAt: at, headers: records[at]!, rows: records.slice(at + 1) };
 }
 
+/** Every row of the first worksheet as the texts a spreadsheet shows. */
+async function xlsxRecords(file: string): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const records: string[][] = [];
+  workbook.worksheets[0]!.eachRow((row) => {
+    const values: string[] = [];
+    row.eachCell((cell, col) => {
+      values[col - 1] = cellText(cell.value);
+    });
+    records.push(Array.from(values, (v) => v ?? ''));
+  });
+  return records;
+}
+
 describe('built-in templates', () => {
   it.each(BUILTIN_TEMPLATES.map((t) => [t.key, t] as const))('%s is consistent: unique names, key and date columns among its columns, a datetime date column', (_key, t) => {
     const names = t.columns.map((c) => c.name);
@@ -27,7 +45,13 @@ describe('built-in templates', () => {
     const labels = t.columns.flatMap((c) => [c.name, ...(c.aliases ?? [])].map(headerKey));
     expect(new Set(labels).size, 'a name or alias names two columns').toBe(labels.length);
     for (const k of t.keyColumns) expect(names).toContain(k);
-    expect(t.columns.find((c) => c.name === t.dateColumn)?.type).toBe('datetime');
+    for (const c of t.columns) {
+      for (const alias of c.aliases ?? []) expect(names.map(headerKey), `${c.name}'s alias ${alias} is another column's name`).not.toContain(headerKey(alias));
+    }
+    const date = t.columns.find((c) => c.name === t.dateColumn);
+    expect(date?.type).toBe('datetime');
+    // a dataset cannot be made without its date column, so a file without it must not match
+    expect(date?.required, `${t.dateColumn} is required`).toBe(true);
     expect(t.columns.some((c) => c.required)).toBe(true);
     expect(t.name.en).not.toBe('');
     expect(t.description['zh-CN']).not.toBe('');
@@ -52,6 +76,92 @@ describe('built-in templates', () => {
         expect(cell.ok, `${file} ${c.name} "${row[at]}": ${cell.ok ? '' : cell.message.en}`).toBe(true);
       }
     });
+  });
+
+  it.each(sampleFiles)('%s reads the same with readSpreadsheet (row 1 as header; the header row found under a banner)', async (file) => {
+    const table = await readSpreadsheet(fs.readFileSync(path.join(samples, file)), file);
+    let records = [table.headers, ...table.rows.map((r) => r.values)];
+    if (file.startsWith('xiaohongshu')) {
+      // readSpreadsheet takes row 1 — the banner — for the header and cuts rows to its one cell,
+      // so the banner file is read row by row with ExcelJS, as the import's stream reads it
+      expect(table.headers).toEqual(['最多导出排序后前1000条笔记']);
+      records = await xlsxRecords(path.join(samples, file));
+    }
+    const at = findHeaderRow(records, BUILTIN_TEMPLATES);
+    expect(at).toBe(file.startsWith('xiaohongshu') ? 1 : 0);
+    const match = matchTemplate(records[at]!, BUILTIN_TEMPLATES);
+    expect(match?.template.key).toBe(file.replace(/\.(csv|xlsx)$/, ''));
+    const rows = records.slice(at + 1);
+    const streamed = await read(file);
+    expect(rows.length).toBe(streamed.rows.length);
+    match!.template.columns.forEach((c, i) => {
+      const index = match!.indexes[i];
+      if (index === null || index === undefined) return;
+      for (const row of rows) expect(normaliseCell(row[index] ?? '', c.type).ok, `${file} ${c.name} "${row[index]}"`).toBe(true);
+    });
+  });
+
+  it.each(sampleFiles)('%s imports whole: every row has its date and key, and no key repeats', async (file) => {
+    const { headers, rows } = await read(file);
+    const match = matchTemplate(headers, BUILTIN_TEMPLATES)!;
+    const { template, indexes } = match;
+    const value = (row: string[], name: string) => {
+      const i = template.columns.findIndex((c) => c.name === name);
+      const at = indexes[i];
+      const cell = at === null || at === undefined ? null : normaliseCell(row[at] ?? '', template.columns[i]!.type);
+      return cell?.ok ? cell.value : null;
+    };
+    const keys = new Set<string>();
+    for (const row of rows) {
+      expect(value(row, template.dateColumn), `${file}: a row without ${template.dateColumn}`).not.toBeNull();
+      if (template.keyColumns.length === 0) continue;
+      const key = template.keyColumns.map((k) => value(row, k));
+      expect(key, `${file}: a row without its key`).not.toContain(null);
+      keys.add(JSON.stringify(key));
+    }
+    if (template.keyColumns.length) expect(keys.size, `${file}: a key repeats`).toBe(rows.length);
+  });
+
+  it('reads exact values of the samples as documented', async () => {
+    const cell = async (file: string, row: number, name: string) => {
+      const { headers, rows } = await read(file);
+      const m = matchTemplate(headers, BUILTIN_TEMPLATES)!;
+      const i = m.template.columns.findIndex((c) => c.name === name);
+      const raw = rows[row]![m.indexes[i]!]!;
+      return { raw, ...normaliseCell(raw, m.template.columns[i]!.type) };
+    };
+    expect(await cell('wechat-channels-videos.csv', 0, '完播率')).toEqual({ raw: '28.64%', ok: true, value: 0.2864 });
+    expect(await cell('wechat-channels-videos.csv', 0, '平均播放时长')).toEqual({ raw: '10秒', ok: true, value: 10 });
+    expect(await cell('wechat-channels-videos.csv', 0, '发布时间')).toEqual({ raw: '2026/10/02', ok: true, value: '2026-10-02' });
+    expect(await cell('wechat-content-notified.csv', 0, '发表时间')).toEqual({ raw: '20261001', ok: true, value: '2026-10-01' });
+    // a plain number in a percent column is a fraction already
+    expect(await cell('wechat-content-notified.csv', 0, '送达阅读率')).toEqual({ raw: '0.0446', ok: true, value: 0.0446 });
+    expect(await cell('taobao-sold-items.csv', 0, '订单编号')).toEqual({ raw: '="3987654321098765"', ok: true, value: '3987654321098765' });
+    expect(await cell('taobao-sold-items.csv', 0, '联系手机')).toEqual({ raw: '="18620325378"', ok: true, value: '18620325378' });
+    expect(await cell('taobao-sold-items.csv', 0, '买家实际支付金额')).toEqual({ raw: '459.00', ok: true, value: 459 });
+    expect(await cell('taobao-sold-items.csv', 1, '订单付款时间')).toEqual({ raw: '', ok: true, value: null });
+    expect(await cell('xiaohongshu-notes.xlsx', 0, '首次发布时间')).toEqual({ raw: '2026年10月02日16时16分02秒', ok: true, value: '2026-10-02T16:16:02' });
+    expect(await cell('xiaohongshu-notes.xlsx', 0, '封面点击率')).toEqual({ raw: '13.8%', ok: true, value: 0.138 });
+    expect(await cell('douyin-works.xlsx', 0, '平均播放时长')).toEqual({ raw: '18秒', ok: true, value: 18 });
+    expect(await cell('wechat-user-analysis.csv', 0, '累积关注人数')).toEqual({ raw: '48354', ok: true, value: 48354 });
+    expect(await cell('wechat-user-analysis.csv', 60, '时间')).toEqual({ raw: '2026-11-30', ok: true, value: '2026-11-30' });
+    expect(await cell('youzan-order-items.csv', 5, '商品规格')).toEqual({ raw: '', ok: true, value: null });
+  });
+
+  it('has Youzan orders for the demo people: 30 orders of Oct–Nov 2026 by 王芳 and 李娜, some closed, some refunded', async () => {
+    const { headers, rows } = await read('youzan-orders.csv');
+    const at = (name: string) => headers.indexOf(name);
+    expect(rows).toHaveLength(30);
+    expect(new Set(rows.map((r) => r[at('分销员')]))).toEqual(new Set(['王芳', '李娜']));
+    expect(new Set(rows.map((r) => r[at('订单状态')]))).toEqual(new Set(['交易成功', '交易关闭']));
+    expect(rows.every((r) => /^2026-1[01]-/.test(r[at('订单创建时间')]!))).toBe(true);
+    expect(new Set(rows.map((r) => r[at('订单创建时间')]!.slice(0, 7)))).toEqual(new Set(['2026-10', '2026-11']));
+    expect(rows.filter((r) => Number(r[at('订单已退款金额')]) > 0).length).toBeGreaterThanOrEqual(2);
+    // a closed order was never paid: no payment time, nothing paid
+    for (const r of rows.filter((x) => x[at('订单状态')] === '交易关闭')) {
+      expect(r[at('买家付款时间')]).toBe('');
+      expect(Number(r[at('订单实付金额')])).toBe(0);
+    }
   });
 
   it('reads the real forms: GBK and ="…" in Taobao, BOM and 28.64% / 10秒 in 视频号, the banner of Xiaohongshu, - as missing in Douyin', async () => {

@@ -2,7 +2,15 @@
  * The built-in import templates: the layouts of the exports marketing teams and 微商 sellers
  * actually download (the shared import-formats.md), recognised by their headers with no manual
  * mapping. Required columns are the few that tell one layout from another; every other column
- * is read when the file has it. Sample files: samples/imports/<key>.*
+ * is read when the file has it; the date column is always required, since a dataset cannot be
+ * made without it. Sample files: samples/imports/<key>.*
+ *
+ * Not modelled: Douyin's account-level 近30日 file (rows of 指标 / 数值 / 环比 — 净涨粉, 新增关注,
+ * 取消关注, 主页访客, 曝光, 观看). It has no date column: the 30 days it covers are only known from
+ * the day it was downloaded, so no row can be placed in a period (an import refuses rows without
+ * a date), and two downloads a week apart overlap, so their values can neither be summed nor
+ * replace each other by key. Its metrics are one per row rather than one per column, too. The
+ * per-day figures it summarises come from 作品列表 (粉丝增量) or are entered as actuals by hand.
  */
 import type { ColumnType } from './cell-values.ts';
 import type { ImportTemplate, TemplateColumn } from './templates.ts';
@@ -170,7 +178,7 @@ export const BUILTIN_TEMPLATES: readonly ImportTemplate[] = [
       col('收货地址', 'Address', 'text'),
       col('运送方式', 'Shipping method', 'text'),
       col('联系手机', 'Phone', 'text'),
-      col('订单创建时间', 'Created', 'datetime', { aliases: ['买家下单时间'] }),
+      col('订单创建时间', 'Created', 'datetime', { aliases: ['买家下单时间'], ...req }),
       col('订单付款时间', 'Paid at', 'datetime', { aliases: ['买家付款时间'] }),
       col('宝贝标题', 'Item title', 'text'),
       col('宝贝种类', 'Item kinds', 'integer'),
@@ -183,7 +191,9 @@ export const BUILTIN_TEMPLATES: readonly ImportTemplate[] = [
       col('退款金额', 'Refunded', 'decimal'),
     ],
     keyColumns: ['订单编号'],
-    // an unpaid order has no payment time: the creation time places every order in a period
+    // not 订单付款时间: unpaid and closed orders have none, and an import refuses a row without a
+    // date, so the whole file would be refused; every order has a creation time (a paid order is
+    // placed by when it was placed, usually minutes before payment)
     dateColumn: '订单创建时间',
   },
   {
@@ -216,7 +226,8 @@ export const BUILTIN_TEMPLATES: readonly ImportTemplate[] = [
       col('商家订单备注', 'Merchant note', 'text'),
     ],
     keyColumns: ['订单号'],
-    // every order has a creation time; unpaid ones have no payment time
+    // not 买家付款时间: closed and unpaid orders have none, and an import refuses a row without a
+    // date; every order has a creation time
     dateColumn: '订单创建时间',
   },
   {
@@ -234,7 +245,10 @@ export const BUILTIN_TEMPLATES: readonly ImportTemplate[] = [
       col('商品已退款金额', 'Item refunded', 'decimal'),
       col('分销员', 'Salesperson', 'text'),
     ],
-    keyColumns: ['订单号', '商品名称', '商品规格'],
+    // an order holds several items. Not 商品规格 as well: it is empty for an item without variants,
+    // and an import refuses a row whose key is missing; the rarer order with one item in two
+    // variants is refused as a repeated key instead, and the user then adds 商品规格 to the key
+    keyColumns: ['订单号', '商品名称'],
     dateColumn: '订单创建时间',
   },
   {
@@ -242,12 +256,15 @@ export const BUILTIN_TEMPLATES: readonly ImportTemplate[] = [
     name: l('有赞 · 客户', 'Youzan · customers'),
     description: l('有赞后台 → 客户 → 客户列表 → 导出（消费次数可算复购率：≥ 2 次的客户 ÷ 客户数）。', 'Youzan admin → Customers → export (消费次数 gives the repurchase rate: customers with ≥ 2 orders ÷ customers).'),
     columns: [
-      col('客户', 'Customer', 'text', { aliases: ['客户昵称', '昵称'], ...req }),
+      // the name column's header is inferred (import-formats.md lists only the three below), so it
+      // is not required: a file without it still matches, and imports without a key
+      col('客户', 'Customer', 'text', { aliases: ['客户昵称', '昵称'] }),
       col('手机号', 'Phone', 'text', { aliases: ['买家手机号'] }),
       col('消费次数', 'Orders', 'integer', req),
       col('消费金额', 'Spent', 'decimal', req),
       col('上次消费时间', 'Last order', 'datetime', req),
     ],
+    // a later export replaces the customer's row: the list is a snapshot of each customer's totals
     keyColumns: ['客户'],
     // a customer list is a snapshot: the last order places the customer in a period
     dateColumn: '上次消费时间',

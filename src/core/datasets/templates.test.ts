@@ -54,6 +54,28 @@ describe('matchTemplate', () => {
     expect(matchTemplate(notified, BUILTIN_TEMPLATES)?.template.key).toBe('wechat-content-notified');
   });
 
+  it('never takes one layout for another: no template but its own fits a layout’s headers', () => {
+    for (const a of BUILTIN_TEMPLATES) {
+      const headers = a.columns.flatMap((c) => [c.name, ...(c.aliases ?? [])]);
+      for (const b of BUILTIN_TEMPLATES) {
+        if (b !== a) expect(matchTemplate(headers, [b]), `${a.key} read as ${b.key}`).toBeNull();
+      }
+    }
+  });
+
+  it('never takes a Taobao export for a Youzan one, though both have 订单状态 and 买家付款时间', () => {
+    const taobaoNew = ['订单编号', '买家会员名', '订单状态', '买家下单时间', '买家付款时间', '买家实付金额', '订单创建时间'];
+    expect(matchTemplate(taobaoNew, BUILTIN_TEMPLATES)?.template.key).toBe('taobao-sold-items');
+    const youzan = ['订单号', '订单状态', '订单创建时间', '买家付款时间', '订单实付金额', '买家手机号'];
+    expect(matchTemplate(youzan, BUILTIN_TEMPLATES)?.template.key).toBe('youzan-orders');
+  });
+
+  it('reads headers as exporters write them: BOM, full-width brackets, spaces', () => {
+    const m = matchTemplate(['\uFEFF视频描述', ' 视频ID ', '发布 时间', '完播率', '平均播放时长'], BUILTIN_TEMPLATES)!;
+    expect(m.template.key).toBe('wechat-channels-videos');
+    expect(m.indexes.slice(0, 5)).toEqual([0, 1, 2, 3, 4]);
+  });
+
   it('recognises nothing in a file of another kind', () => {
     expect(matchTemplate(['姓名', '部门', '销售额'], BUILTIN_TEMPLATES)).toBeNull();
     expect(matchTemplate([], BUILTIN_TEMPLATES)).toBeNull();
@@ -83,5 +105,18 @@ describe('findHeaderRow', () => {
     expect(findHeaderRow([['说明：单位 元', ''], ['2026-10-01', '100', '200'], ['日期', '收入', '成本'], ['2026-10-02', '1', '2']])).toBe(2);
     expect(findHeaderRow([['a', 'b'], ['1', '2']])).toBe(0);
     expect(findHeaderRow([])).toBe(0);
+  });
+
+  it('skips a title that spans the sheet but is one cell, and looks no further than 10 records', () => {
+    const header = ['笔记标题', '首次发布时间', '曝光'];
+    expect(findHeaderRow([['最多导出排序后前1000条笔记', '', ''], header], BUILTIN_TEMPLATES)).toBe(1);
+    const late = [...Array.from({ length: 10 }, () => ['说明']), header];
+    expect(findHeaderRow(late, BUILTIN_TEMPLATES)).toBe(0);
+  });
+
+  it('prefers a row a template fits to an earlier row that merely looks like a header', () => {
+    const rows = [['店铺', '刻度羊绒旗舰店', '导出人', '王芳'], ['订单号', '订单状态', '订单创建时间', '订单实付金额']];
+    expect(findHeaderRow(rows)).toBe(0);
+    expect(findHeaderRow(rows, BUILTIN_TEMPLATES)).toBe(1);
   });
 });

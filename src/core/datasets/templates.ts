@@ -46,8 +46,11 @@ export function headerKey(header: string): string {
 /**
  * For each column, the index of the file header naming it (by name first, then by alias), or
  * null; the required columns not found; and the headers no column reads. A header is used once.
- * @example mapHeaders(['日期', '新增关注'], [{ name: '时间', aliases: ['日期'], … }, { name: '新关注人数', aliases: ['新增关注'], … }])
- * // { indexes: [0, 1], missing: [], unused: [] }
+ * @example mapHeaders(['日期', '新增关注', '备注'], [
+ *   { name: '时间', nameEn: 'Date', aliases: ['日期'], type: 'datetime', required: true },
+ *   { name: '新关注人数', nameEn: 'New followers', aliases: ['新增关注'], type: 'integer' },
+ *   { name: '取消关注人数', nameEn: 'Unfollows', type: 'integer', required: true },
+ * ]) // { indexes: [0, 1, null], missing: ['取消关注人数'], unused: ['备注'] }
  */
 export function mapHeaders(headers: readonly string[], columns: readonly TemplateColumn[]): { indexes: (number | null)[]; missing: string[]; unused: string[] } {
   const keys = headers.map(headerKey);
