@@ -681,7 +681,9 @@ async function* xlsxRecords(
       const source = (worksheet as unknown as { iterator: unknown }).iterator;
       const deferred = source instanceof Readable;
       if (found || current !== sheetNo) {
-        if (deferred) source.destroy();
+        // a deferred sheet is read through, not destroyed: destroying it races ExcelJS, which
+        // then opens a temporary copy already deleted (an uncaught ENOENT)
+        if (deferred) for await (const _row of worksheet) void _row;
         if (found && !deferred) break;
         continue;
       }
