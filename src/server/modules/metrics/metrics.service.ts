@@ -15,12 +15,12 @@ type MetricDto = z.infer<typeof metric>;
 type MetricRow = typeof metrics.$inferSelect;
 
 /** The data dictionary (数据字典): every metric with its definition, dataset and the indicator terms it feeds. */
-export async function listMetrics(db: Db | Tx, workspaceId: string): Promise<MetricDto[]> {
+export async function listMetrics(db: Db | Tx, workspaceId: string, onlyId?: string): Promise<MetricDto[]> {
   const rows = await db
     .select({ m: metrics, datasetName: datasets.name })
     .from(metrics)
     .innerJoin(datasets, eq(datasets.id, metrics.datasetId))
-    .where(eq(metrics.workspaceId, workspaceId))
+    .where(and(eq(metrics.workspaceId, workspaceId), onlyId ? eq(metrics.id, onlyId) : undefined))
     .orderBy(metrics.name);
   const bindings = await db.select({ metricId: metricBindings.metricId, term: metricBindings.term }).from(metricBindings).where(eq(metricBindings.workspaceId, workspaceId)).orderBy(metricBindings.term);
   const library = await db.select({ id: indicators.id, key: indicators.key, name: indicators.name, formula: indicators.formula, terms: indicators.terms }).from(indicators).where(eq(indicators.workspaceId, workspaceId));
@@ -39,7 +39,8 @@ export async function listMetrics(db: Db | Tx, workspaceId: string): Promise<Met
 }
 
 export async function getMetric(db: Db | Tx, workspaceId: string, id: string): Promise<MetricDto> {
-  const found = (await listMetrics(db, workspaceId)).find((m) => m.id === id);
+  // one metric, not the whole dictionary read and searched
+  const [found] = await listMetrics(db, workspaceId, id);
   if (!found) throw new AppError('not_found', { entity: 'entity.metric' });
   return found;
 }
