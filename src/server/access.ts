@@ -17,6 +17,9 @@ import type { Viewer } from './http/request-context.ts';
  *   themselves and appeal.
  * - data: admins import datasets and define metrics; managers read datasets and metric values;
  *   everyone reads the data dictionary (metric definitions).
+ * - goals: everyone reads plans and goals; admins write plans and any goal; managers write the
+ *   goals of their units and people; a person checks in on their own goals (canManageGoal,
+ *   canCheckInGoal).
  */
 export type Action =
   | 'org.read'
@@ -40,7 +43,12 @@ export type Action =
   | 'metrics.read'
   | 'metrics.values'
   | 'metrics.write'
-  | 'metrics.diff';
+  | 'metrics.diff'
+  | 'goals.read'
+  | 'plans.write'
+  | 'goals.write'
+  | 'goals.checkin'
+  | 'dashboard.read';
 
 const rules: Record<Action, readonly Viewer['role'][]> = {
   'workspace.read': ['admin', 'manager', 'member'],
@@ -74,6 +82,15 @@ const rules: Record<Action, readonly Viewer['role'][]> = {
   'metrics.write': ['admin'],
   // what new data would change in a closed cycle: for those who see the participants
   'metrics.diff': ['admin', 'manager'],
+  // plans and goals (domain.md §1): goals are open to everyone, as in an OKR tool, so people see
+  // how theirs serve the company's; admins shape plans; admins and managers set goals (managers
+  // for their units and people, checked per goal); owners check in on their own goals
+  'goals.read': ['admin', 'manager', 'member'],
+  'plans.write': ['admin'],
+  'goals.write': ['admin', 'manager'],
+  'goals.checkin': ['admin', 'manager', 'member'],
+  // the home dashboard: each role sees its own view (member: own; manager: team; admin: company)
+  'dashboard.read': ['admin', 'manager', 'member'],
 };
 
 export function can(viewer: Viewer, action: Action): boolean {
@@ -139,4 +156,22 @@ export function canManageParticipant(viewer: Viewer, participant: ParticipantRef
 /** Is the viewer this participant (self-rating, appeals)? */
 export function isParticipant(viewer: Viewer, participant: ParticipantRef): boolean {
   return viewer.personId !== null && participant.personId === viewer.personId;
+}
+
+/** Who owns a goal, as far as access goes: the company, a unit, or a person placed in a unit. */
+export type GoalOwnerRef = { kind: 'company' | 'unit' | 'person'; unitId: string | null; personId: string | null };
+
+/** May the viewer set, change or delete this goal? Company goals: admins; others: admins and the managers whose scope holds the owner. */
+export function canManageGoal(viewer: Viewer, owner: GoalOwnerRef): boolean {
+  if (viewer.role === 'admin') return true;
+  if (viewer.role !== 'manager' || owner.kind === 'company') return false;
+  // a manager sets their team's goals, not their own (like grading: nobody sets their own bar)
+  if (owner.kind === 'person' && owner.personId === viewer.personId) return false;
+  return inScope(viewer, owner.unitId);
+}
+
+/** May the viewer check in on this goal? Whoever may manage it, and the person who owns it. */
+export function canCheckInGoal(viewer: Viewer, owner: GoalOwnerRef): boolean {
+  if (owner.kind === 'person' && owner.personId !== null && owner.personId === viewer.personId) return true;
+  return canManageGoal(viewer, owner);
 }

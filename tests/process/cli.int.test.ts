@@ -97,6 +97,7 @@ describe.each(availableKinds())('kedu backup and restore [%s]', { timeout: 120_0
       expect(res.status).toBe(201);
     }
     const before = (await getJson(`${server.url}/api/v1/workspaces/crash/positions`, { headers: auth })).body;
+    const goalsBefore = await cascadeGoals(server.url, auth);
     await server.stop();
     // a dataset too: its rows live in a table of their own, which the restore makes again
     const sample = path.resolve(import.meta.dirname, '../../samples/imports/wechat-user-analysis.csv');
@@ -125,6 +126,8 @@ describe.each(availableKinds())('kedu backup and restore [%s]', { timeout: 120_0
     server = await startServerProcess(target);
     const after = await getJson(`${server.url}/api/v1/workspaces/crash/positions`, { headers: auth });
     expect(after.status).toBe(200); // the API token came along with the users
+    // a goal moved under one created after it comes back: parents are restored before children
+    expect((await getJson(`${server.url}/api/v1/workspaces/crash/plans/${goalsBefore.planId}/goals?parentId=${goalsBefore.later}`, { headers: auth })).body.map((g: { id: string }) => g.id)).toEqual([goalsBefore.earlier]);
     // the CLI talks to a running server with the same token
     const whoami = await runCli(['whoami', '--url', server.url], { KEDU_TOKEN: token });
     expect(whoami.code).toBe(0);
@@ -165,3 +168,21 @@ describe.each(availableKinds())('kedu backup and restore [%s]', { timeout: 120_0
     expect(missing.stderr).toContain('no such file');
   });
 });
+
+/** A plan whose first goal is later moved under a goal created after it (so id order is not parent order). */
+async function cascadeGoals(url: string, auth: Record<string, string>): Promise<{ planId: string; earlier: string; later: string }> {
+  const post = async (p: string, body: unknown, method = 'POST') => {
+    const res = await fetch(`${url}/api/v1/workspaces/crash${p}`, { method, headers: auth, body: JSON.stringify(body) });
+    expect(res.status, await res.clone().text()).toBeLessThan(300);
+    return (await res.json()) as { id: string };
+  };
+  const indicator = await post('/indicator-library/sales_amount/copy', {});
+  const plan = await post('/plans', { name: '2027 年度计划', startsOn: '2027-01-01', endsOn: '2027-12-31' });
+  const goal = { owner: { kind: 'company' }, indicatorId: indicator.id, target: 100, startsOn: '2027-01-01', deadline: '2027-12-31' };
+  const earlier = await post('/goals', { ...goal, planId: plan.id, statement: '销售额 100 元', source: 'budget' });
+  const later = await post('/goals', { ...goal, planId: plan.id, statement: '销售额 100 元（年度）', source: 'strategy' });
+  await post(`/goals/${earlier.id}`, { ...goal, statement: '销售额 100 元', source: 'parent', parentId: later.id }, 'PUT');
+  // an update writes the row anew at the end of the table: now the child is stored before its parent
+  await post(`/goals/${later.id}`, { ...goal, statement: '全年销售额 100 元', source: 'strategy' }, 'PUT');
+  return { planId: plan.id, earlier: earlier.id, later: later.id };
+}

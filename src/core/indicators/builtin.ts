@@ -46,6 +46,20 @@ const ratio = { unit: '%', rollUp: 'recompute' } as const;
 export const BUILTIN_INDICATORS: readonly BuiltinIndicator[] = [
   // ── 财务 finance ────────────────────────────────────────────────────────────────
   {
+    // the amount itself, for goals ("月度销售额增长20%"): additive, so a company target can be
+    // decomposed into units' and people's targets and its coverage shown
+    key: 'sales_amount',
+    name: l('销售额', 'Sales amount'),
+    purpose: l('衡量收入规模，是销售目标分解到部门和个人的基础。', 'Measures revenue, the figure a sales target is decomposed into departments and people by.'),
+    perspective: 'finance', kind: 'result', nature: 'financial', unit: '元', direction: 'higher', period: 'month', rollUp: 'sum',
+    formula: null,
+    terms: [
+      term('销售额', 'sum',
+        '当期已收款的销售订单金额（不含税），以收款日期计入当期，扣除当期发生的退货；取自 ERP 或电商平台的订单报表。不是下单金额，也不是发货金额。',
+        'Amount of sales orders paid in the period, excluding VAT, counted on the payment date, net of returns in the period; from the ERP or the shop platform\'s order report. Not the order amount, not the shipped amount.'),
+    ],
+  },
+  {
     key: 'sales_target_achievement',
     name: l('销售额目标完成率', 'Sales target achievement'),
     purpose: l('衡量销售目标的达成程度，引导销售团队完成年度收入预算。', 'Shows how far the sales target is met, keeping the sales team on the annual revenue budget.'),

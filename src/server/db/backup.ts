@@ -41,6 +41,18 @@ async function tablesInDependencyOrder(client: pg.PoolClient): Promise<string[]>
   return [...ordered, ...names.filter((n) => DATASET_TABLE.test(n))];
 }
 
+/**
+ * What a table is written from. Goals refer to their parent goal by a foreign key, so the
+ * restore must meet every parent before its children: they are written top-down.
+ */
+function exportSource(table: string): string {
+  if (table !== 'goals') return `"${table}"`;
+  return `(with recursive level(id, depth) as (
+      select id, 0 from goals where parent_id is null
+      union all select g.id, level.depth + 1 from goals g join level on g.parent_id = level.id)
+    select g.* from goals g join level using (id) order by level.depth)`;
+}
+
 async function migrationCount(client: pg.PoolClient): Promise<number> {
   const { rows } = await client.query<{ n: number }>('select count(*)::int as n from drizzle.__drizzle_migrations');
   return rows[0].n;
@@ -60,7 +72,7 @@ export async function writeBackup(database: Database, file: string, version: str
       yield `${JSON.stringify(header)}\n`;
       for (const t of tables) {
         yield `${JSON.stringify({ table: t })}\n`;
-        await client.query(`declare backup_cursor no scroll cursor for select row_to_json(x)::text as j from "${t}" x`);
+        await client.query(`declare backup_cursor no scroll cursor for select row_to_json(x)::text as j from ${exportSource(t)} x`);
         for (;;) {
           const { rows } = await client.query<{ j: string }>('fetch 2000 from backup_cursor');
           if (rows.length === 0) break;

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../errors.ts';
 import { appraisalMessages } from './appraisal-messages.ts';
 import { datasetMessages } from './dataset-messages.ts';
+import { goalMessages } from './goal-messages.ts';
 import { indicatorMessages } from './indicator-messages.ts';
 import { orgMessages } from './org-messages.ts';
 import { requestMessages } from './request-messages.ts';
@@ -19,6 +20,7 @@ export const messages: Record<Locale, Catalog> = {
     ...indicatorMessages['zh-CN'],
     ...appraisalMessages['zh-CN'],
     ...datasetMessages['zh-CN'],
+    ...goalMessages['zh-CN'],
     ...requestMessages['zh-CN'],
     validation_failed: '提交的数据有 {count} 处问题，请按提示修改后重试。',
     bad_request: '请求无法处理：{reason}',
@@ -91,6 +93,7 @@ export const messages: Record<Locale, Catalog> = {
     ...indicatorMessages.en,
     ...appraisalMessages.en,
     ...datasetMessages.en,
+    ...goalMessages.en,
     ...requestMessages.en,
     validation_failed: 'The request has {count} problem(s); correct them as described and try again.',
     bad_request: 'The request cannot be processed: {reason}',

@@ -4,6 +4,7 @@ import type { TestApp } from './harness.ts';
 import { type CycleStage, seedAppraisal } from './appraisal-fixtures.ts';
 import { multipartFile } from './sessions.ts';
 import { dataRoutesMatrix } from './access-matrix.data.ts';
+import { goalRoutesMatrix } from './access-matrix.goals.ts';
 import { insertAppeal, setAdjustmentDirectly } from './appraisal-results-fixtures.ts';
 
 /**
@@ -378,6 +379,7 @@ export const accessMatrix: Record<string, RouteRule> = {
     status: inWorkspace(200, 200, 403),
   },
   ...dataRoutesMatrix,
+  ...goalRoutesMatrix,
 };
 
 export const defaultCode: Record<number, string> = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found' };

@@ -1,6 +1,7 @@
 import type { Org } from './fixtures.ts';
 import { multipartFile } from './sessions.ts';
 import { dataBadInputCases } from './bad-input.data.ts';
+import { goalBadInputCases } from './bad-input.goals.ts';
 
 /**
  * One rejected request per write route (every POST, PATCH and DELETE of the API), with the
@@ -560,4 +561,5 @@ export const badInputCases: Record<string, BadCase> = {
     details: [{ path: ['body', 'file'], code: 'actuals.file_missing' }],
   },
   ...dataBadInputCases,
+  ...goalBadInputCases,
 };

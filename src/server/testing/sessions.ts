@@ -81,6 +81,13 @@ export async function writeFingerprint(t: TestApp): Promise<Record<string, unkno
            (select count(*) from metric_bindings) as bindings,
            (select count(*) from import_templates) as import_templates,
            (select count(*) from pg_tables where tablename like 'dataset_rows_%') as dataset_tables,
+           (select count(*) from plans) as plans,
+           (select max(updated_at) from plans) as plans_changed,
+           (select count(*) from plan_phases) as phases,
+           (select count(*) from goals) as goals,
+           (select max(updated_at) from goals) as goals_changed,
+           (select count(*) from goal_check_ins) as check_ins,
+           (select count(*) from goal_target_changes) as target_changes,
            (select count(*) from audit_log) as audit`);
   return rows[0];
 }

@@ -4,3 +4,4 @@ export * from './org.ts';
 export * from './indicators.ts';
 export * from './appraisal.ts';
 export * from './datasets.ts';
+export * from './goals.ts';

@@ -2,7 +2,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { createUnitInput, Unit, updateUnitInput } from '../../../contracts/org.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { orgUnits, people } from '../../db/schema/index.ts';
+import { goals, orgUnits, people } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { WorkspaceActor } from './org.types.ts';
@@ -68,6 +68,8 @@ export async function deleteUnit(db: Db, actor: WorkspaceActor, id: string) {
     if (children > 0 || members > 0) {
       throw new AppError('has_dependents', { reason: 'unit.not_empty', children, people: members }, [{ code: 'unit.not_empty', params: { children, people: members } }]);
     }
+    const [{ owned }] = await tx.select({ owned: count() }).from(goals).where(eq(goals.ownerUnitId, id));
+    if (owned > 0) throw new AppError('has_dependents', { reason: 'unit.has_goals', goals: owned }, [{ code: 'unit.has_goals', params: { goals: owned } }]);
     await tx.delete(orgUnits).where(eq(orgUnits.id, id));
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'unit.delete', entityType: 'unit', entityId: id, before });
   });

@@ -1,0 +1,43 @@
+/**
+ * Calendar arithmetic on `YYYY-MM-DD` days and `YYYY-MM` months, in UTC so that a day is
+ * always 86 400 000 ms: the time zone of the server never moves a deadline.
+ */
+
+const DAY_MS = 86_400_000;
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH = /^(\d{4})-(\d{2})$/;
+
+/**
+ * Days since 1970-01-01 of a `YYYY-MM-DD` day, or null when the text is not a real day
+ * (`2027-02-30` is refused rather than rolled over into March).
+ *
+ * @example
+ * dayNumber('1970-01-02'); // → 1
+ * dayNumber('2027-02-30'); // → null
+ */
+export function dayNumber(day: string): number | null {
+  const m = DAY.exec(day);
+  if (!m) return null;
+  const [year, month, date] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(year, month - 1, date);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== date) return null;
+  return ms / DAY_MS;
+}
+
+/**
+ * Months since year 0 of a `YYYY-MM` period or of the month of a `YYYY-MM-DD` day, or null.
+ * Differences of two of them count calendar months: `2026-12` → `2027-03-31` is 3.
+ *
+ * @example
+ * monthNumber('2027-03-31')! - monthNumber('2026-12')!; // → 3
+ */
+export function monthNumber(periodOrDay: string): number | null {
+  const month = MONTH.exec(periodOrDay);
+  if (month) {
+    const m = Number(month[2]);
+    return m >= 1 && m <= 12 ? Number(month[1]) * 12 + (m - 1) : null;
+  }
+  if (dayNumber(periodOrDay) === null) return null;
+  return Number(periodOrDay.slice(0, 4)) * 12 + (Number(periodOrDay.slice(5, 7)) - 1);
+}

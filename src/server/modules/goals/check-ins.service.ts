@@ -1,0 +1,47 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { checkIn, checkInInput } from '../../../contracts/goals.ts';
+import { canCheckInGoal } from '../../access.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { goalCheckIns, goals } from '../../db/schema/index.ts';
+import { AppError } from '../../errors.ts';
+import type { Viewer } from '../../http/request-context.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { WorkspaceActor } from '../org/org.types.ts';
+import { statusColumns, today } from './goal-status.ts';
+import { loadGoalRow, ownerRef } from './goals.queries.ts';
+
+export type CheckInDto = z.infer<typeof checkIn>;
+type CheckInInput = z.output<typeof checkInInput>;
+
+const toDto = (r: typeof goalCheckIns.$inferSelect): CheckInDto => ({ id: r.id, value: r.value, comment: r.comment, on: r.on, source: r.source, by: r.createdByName, createdAt: r.createdAt.toISOString() });
+
+/** A goal's check-ins, newest first. */
+export async function listCheckIns(db: Db | Tx, goalId: string): Promise<CheckInDto[]> {
+  const rows = await db.select().from(goalCheckIns).where(eq(goalCheckIns.goalId, goalId)).orderBy(desc(goalCheckIns.on), desc(goalCheckIns.createdAt));
+  return rows.map(toDto);
+}
+
+/**
+ * Records a check-in (进展更新) and brings the goal's current value and status up to date: the
+ * current value is the latest day's, so a late entry for an earlier day does not overwrite a
+ * newer one. A day in the future or before the goal starts is refused.
+ */
+export async function addCheckIn(db: Db, viewer: Viewer, actor: WorkspaceActor, goalId: string, input: CheckInInput): Promise<CheckInDto> {
+  return db.transaction(async (tx) => {
+    const goal = await loadGoalRow(tx, actor.workspaceId, goalId);
+    if (!canCheckInGoal(viewer, ownerRef(goal))) throw new AppError('forbidden');
+    const on = input.on ?? today();
+    if (on > today()) throw new AppError('validation_failed', { count: 1 }, [{ path: ['body', 'on'], code: 'goal.check_in_future', params: { today: today() } }]);
+    if (on < goal.g.startsOn) throw new AppError('validation_failed', { count: 1 }, [{ path: ['body', 'on'], code: 'goal.check_in_before_start', params: { startsOn: goal.g.startsOn } }]);
+    const [row] = await tx
+      .insert(goalCheckIns)
+      .values({ goalId, value: input.value, comment: input.comment, on, source: input.source, createdBy: actor.userId, createdByName: viewer.label.replace(/ <.*>$/, '') })
+      .returning();
+    const [latest] = await tx.select().from(goalCheckIns).where(eq(goalCheckIns.goalId, goalId)).orderBy(desc(goalCheckIns.on), desc(goalCheckIns.createdAt)).limit(1);
+    const status = statusColumns({ ...goal.g, direction: goal.indicator.direction, current: latest.value });
+    await tx.update(goals).set({ current: latest.value, lastCheckInAt: row.createdAt, ...status }).where(and(eq(goals.id, goalId)));
+    await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'goal.check_in', entityType: 'goal', entityId: goalId, after: { value: input.value, on, comment: input.comment } });
+    return toDto(row);
+  });
+}

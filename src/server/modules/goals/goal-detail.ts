@@ -1,0 +1,47 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { goalDetail } from '../../../contracts/goals.ts';
+import { checkGoal } from '../../../core/goals/smart.ts';
+import { canCheckInGoal, canManageGoal } from '../../access.ts';
+import type { Db } from '../../db/client.ts';
+import { goals, goalTargetChanges, planPhases, plans } from '../../db/schema/index.ts';
+import type { Viewer } from '../../http/request-context.ts';
+import { listCheckIns } from './check-ins.service.ts';
+import { historyReader, monthlyHistory } from './goal-history.ts';
+import { goalIndicatorOf, goalRowsWhere, loadGoalRow, ownerRef, toGoalDtos } from './goals.queries.ts';
+
+type GoalDetailDto = z.infer<typeof goalDetail>;
+
+/**
+ * A goal's page: the goal with its full SMART check (Attainable needs the history, read here
+ * and not in tree listings), its plan and phase, parent and children, check-ins, target
+ * changes, and the indicator's actuals per period.
+ */
+export async function getGoalDetail(db: Db, viewer: Viewer, id: string): Promise<GoalDetailDto> {
+  const row = await loadGoalRow(db, viewer.workspaceId, id);
+  const [dto] = await toGoalDtos(db, [row]);
+  const owner = ownerRef(row);
+  const actuals = await historyReader(db, viewer.workspaceId).actualsFor(owner, row.g.indicatorId);
+  const smart = checkGoal(
+    { statement: row.g.statement, indicator: goalIndicatorOf(row), baseline: row.g.baseline, target: row.g.target, startsOn: row.g.startsOn, deadline: row.g.deadline, source: row.g.source, parent: row.g.parentId, history: monthlyHistory(actuals) },
+    { planRange: { startsOn: row.planStartsOn, endsOn: row.planEndsOn } },
+  );
+  const [plan] = await db.select({ id: plans.id, name: plans.name, startsOn: plans.startsOn, endsOn: plans.endsOn }).from(plans).where(eq(plans.id, row.g.planId));
+  const [phase] = row.g.phaseId ? await db.select().from(planPhases).where(eq(planPhases.id, row.g.phaseId)) : [];
+  const [parent] = row.g.parentId ? await db.select({ id: goals.id, statement: goals.statement }).from(goals).where(eq(goals.id, row.g.parentId)) : [];
+  const children = await toGoalDtos(db, await goalRowsWhere(db, and(eq(goals.workspaceId, viewer.workspaceId), eq(goals.parentId, id))));
+  const changes = await db.select().from(goalTargetChanges).where(eq(goalTargetChanges.goalId, id)).orderBy(desc(goalTargetChanges.changedAt), asc(goalTargetChanges.id));
+  return {
+    ...dto,
+    smart,
+    plan,
+    phase: phase ? { id: phase.id, name: phase.name, startsOn: phase.startsOn, endsOn: phase.endsOn } : null,
+    parent: parent ?? null,
+    children,
+    checkIns: await listCheckIns(db, id),
+    targetChanges: changes.map((c) => ({ id: c.id, fromTarget: c.fromTarget, toTarget: c.toTarget, fromDeadline: c.fromDeadline, toDeadline: c.toDeadline, reason: c.reason, by: c.changedByName, at: c.changedAt.toISOString() })),
+    actuals,
+    canEdit: canManageGoal(viewer, owner),
+    canCheckIn: canCheckInGoal(viewer, owner),
+  };
+}

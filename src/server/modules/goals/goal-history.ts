@@ -1,0 +1,100 @@
+import { eq, sql } from 'drizzle-orm';
+import type { HistoryPoint } from '../../../core/goals/types.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { indicators, orgUnits, people } from '../../db/schema/index.ts';
+import { loadBindings } from '../metrics/metric-refresh.ts';
+import { computeMetricValues, type MetricValuesResult } from '../metrics/metric-values.ts';
+
+export type GoalActual = { period: string; value: number; source: 'cycle' | 'metric'; label: string };
+export type HistoryOwner = { kind: 'company' | 'unit' | 'person'; unitId: string | null; personId: string | null };
+type IndicatorRow = typeof indicators.$inferSelect;
+type CycleActualRow = { period: string; cycle: string; personId: string; actual: number };
+
+/**
+ * Reads the past actuals of goals' indicators for their owners, per period: from the appraisal
+ * cycles that closed (trial ones included: they are history too) and from the metrics bound to
+ * the indicator. A unit's or the company's value is the sum over its people — only for additive
+ * indicators (a sum of conversion rates means nothing). One reader serves a whole plan report:
+ * each metric is computed once, each indicator's cycle actuals are read once.
+ */
+export function historyReader(db: Db | Tx, workspaceId: string) {
+  const memo = new Map<string, Promise<unknown>>();
+  const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    if (!memo.has(key)) memo.set(key, load());
+    return memo.get(key) as Promise<T>;
+  };
+  const indicator = (id: string) => once(`i:${id}`, async () => (await db.select().from(indicators).where(eq(indicators.id, id)))[0] as IndicatorRow | undefined);
+  const bindings = () => once('bindings', () => loadBindings(db, workspaceId, null));
+  const metricValues = (b: Awaited<ReturnType<typeof bindings>>[number]) => once(`m:${b.metricId}`, (): Promise<MetricValuesResult> => computeMetricValues(db, workspaceId, b.spec, b.dataset, 'month'));
+  const cycleRows = (key: string) => once(`c:${key}`, () => readCycleActuals(db, workspaceId, key));
+  const units = () => once('units', async () => db.select({ id: orgUnits.id, parentId: orgUnits.parentId }).from(orgUnits).where(eq(orgUnits.workspaceId, workspaceId)));
+  const staff = () => once('people', async () => db.select({ id: people.id, unitId: people.unitId }).from(people).where(eq(people.workspaceId, workspaceId)));
+
+  /** The people a goal's value is summed over: the person, a unit's subtree, or everyone. */
+  async function peopleOf(owner: HistoryOwner): Promise<Set<string>> {
+    if (owner.kind === 'person') return new Set([owner.personId!]);
+    const all = await staff();
+    if (owner.kind === 'company') return new Set(all.map((p) => p.id));
+    const below = new Set([owner.unitId!]);
+    const tree = await units();
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const u of tree) if (u.parentId && below.has(u.parentId) && !below.has(u.id)) (below.add(u.id), (grew = true));
+    }
+    return new Set(all.filter((p) => p.unitId !== null && below.has(p.unitId)).map((p) => p.id));
+  }
+
+  async function fromMetrics(owner: HistoryOwner, ind: IndicatorRow, personIds: Set<string>): Promise<GoalActual[]> {
+    const terms = new Set([ind.key, ind.name, ...(ind.formula === null ? ind.terms.map((t) => t.name) : [])]);
+    const binding = (await bindings()).find((b) => terms.has(b.term));
+    if (!binding) return [];
+    const kind = binding.spec.owner.kind;
+    const take = (ownerId: string | null): boolean => {
+      if (owner.kind === 'person') return kind === 'person' && ownerId === owner.personId;
+      if (owner.kind === 'unit') return kind === 'unit' ? ownerId === owner.unitId : kind === 'person' && ownerId !== null && personIds.has(ownerId);
+      return true; // the company: every owner, channel, or the workspace itself
+    };
+    const byPeriod = new Map<string, number>();
+    for (const v of (await metricValues(binding)).values) if (v.value !== null && take(v.ownerId)) byPeriod.set(v.period, (byPeriod.get(v.period) ?? 0) + v.value);
+    return [...byPeriod].map(([period, value]) => ({ period, value, source: 'metric' as const, label: binding.metricName }));
+  }
+
+  return {
+    async actualsFor(owner: HistoryOwner, indicatorId: string): Promise<GoalActual[]> {
+      const ind = await indicator(indicatorId);
+      if (!ind || (owner.kind !== 'person' && ind.rollUp !== 'sum')) return [];
+      const personIds = await peopleOf(owner);
+      const byPeriod = new Map<string, GoalActual>();
+      for (const r of await cycleRows(ind.key)) {
+        if (!personIds.has(r.personId)) continue;
+        const seen = byPeriod.get(r.period);
+        byPeriod.set(r.period, { period: r.period, value: (seen?.value ?? 0) + r.actual, source: 'cycle', label: r.cycle });
+      }
+      const all = [...byPeriod.values(), ...(await fromMetrics(owner, ind, personIds))];
+      return all.sort((a, b) => (a.period === b.period ? a.source.localeCompare(b.source) : a.period < b.period ? -1 : 1));
+    },
+  };
+}
+
+/** Every closed cycle's actual of one indicator, per person (read from the frozen results). */
+async function readCycleActuals(db: Db | Tx, workspaceId: string, indicatorKey: string): Promise<CycleActualRow[]> {
+  const { rows } = await db.execute<{ period: string; cycle: string; person_id: string; actual: number }>(sql`
+    select c.period_label as period, c.name as cycle, p.person_id, (i.value->>'actual')::float8 as actual
+    from cycle_participants p
+    join appraisal_cycles c on c.id = p.cycle_id
+    cross join lateral jsonb_array_elements(p.frozen_result->'indicators') i
+    where c.workspace_id = ${workspaceId} and c.state = 'closed' and p.frozen_result is not null
+      and i.value->>'key' = ${indicatorKey} and jsonb_typeof(i.value->'actual') = 'number'`);
+  return rows.map((r) => ({ period: r.period, cycle: r.cycle, personId: r.person_id, actual: Number(r.actual) }));
+}
+
+/**
+ * The history a target suggestion and the Attainable check read: monthly values, from the
+ * data when a metric gives at least two, else from closed monthly cycles.
+ */
+export function monthlyHistory(actuals: GoalActual[]): HistoryPoint[] {
+  const monthly = actuals.filter((a) => /^\d{4}-\d{2}$/.test(a.period));
+  const metric = monthly.filter((a) => a.source === 'metric');
+  const chosen = metric.length >= 2 ? metric : monthly.filter((a) => a.source === 'cycle');
+  return chosen.map(({ period, value }) => ({ period, value }));
+}

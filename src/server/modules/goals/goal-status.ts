@@ -1,0 +1,51 @@
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { goalStatus } from '../../../core/goals/status.ts';
+import type { GoalStatus } from '../../../core/goals/types.ts';
+import type { Direction } from '../../../core/indicators/types.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { goals, indicators } from '../../db/schema/index.ts';
+
+/** Today on the server's calendar (`YYYY-MM-DD`): a goal's time runs by the days its people live in. */
+export function today(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export type StatusInput = { baseline: number | null; target: number; direction: Direction; startsOn: string; deadline: string; current: number | null };
+
+/**
+ * The status columns of a goal for a day (docs/goals.md: the rule). A goal without a baseline
+ * counts from zero, as in "粉丝数量达到5万".
+ */
+export function statusColumns(goal: StatusInput, asOf = today()): { status: GoalStatus; progress: number | null; statusOn: string } {
+  const result = goalStatus({ baseline: goal.baseline ?? 0, target: goal.target, direction: goal.direction, startsOn: goal.startsOn, deadline: goal.deadline, current: goal.current, asOf });
+  return { status: result.status, progress: result.progress, statusOn: asOf };
+}
+
+/** The fraction of a goal's time passed on a day (for the API's `elapsed`). */
+export function elapsedOf(goal: StatusInput, asOf = today()): number {
+  return goalStatus({ baseline: goal.baseline ?? 0, target: goal.target, direction: goal.direction, startsOn: goal.startsOn, deadline: goal.deadline, current: goal.current, asOf }).elapsed;
+}
+
+/**
+ * Statuses move with time even when nobody checks in: the goals whose status was computed on
+ * an earlier day get it again, in one statement. Runs before anything reads statuses, so the
+ * first read of a day pays for the workspace once and every other read groups stored columns.
+ */
+export async function refreshStaleStatuses(db: Db | Tx, workspaceId: string, asOf = today()): Promise<number> {
+  const stale = await db
+    .select({ id: goals.id, baseline: goals.baseline, target: goals.target, startsOn: goals.startsOn, deadline: goals.deadline, current: goals.current, direction: indicators.direction })
+    .from(goals)
+    .innerJoin(indicators, eq(indicators.id, goals.indicatorId))
+    .where(and(eq(goals.workspaceId, workspaceId), lt(goals.statusOn, asOf)));
+  if (stale.length === 0) return 0;
+  const computed = stale.map((g) => ({ id: g.id, ...statusColumns(g, asOf) }));
+  for (let i = 0; i < computed.length; i += 5000) {
+    const part = computed.slice(i, i + 5000);
+    await db.execute(sql`
+      update goals g set status = v.status, progress = v.progress, status_on = ${asOf}::date
+      from unnest(${sql.param(part.map((c) => c.id))}::uuid[], ${sql.param(part.map((c) => c.status))}::text[], ${sql.param(part.map((c) => c.progress))}::float8[]) as v(id, status, progress)
+      where g.id = v.id`);
+  }
+  return computed.length;
+}

@@ -1,0 +1,116 @@
+import { and, count, eq, sql } from 'drizzle-orm';
+import type { GoalInput, GoalUpdateInput } from '../../../contracts/goals.ts';
+import { canManageGoal, type GoalOwnerRef } from '../../access.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { goals, goalTargetChanges, indicators, orgUnits, people, planPhases } from '../../db/schema/index.ts';
+import { AppError, type ErrorDetail } from '../../errors.ts';
+import type { Viewer } from '../../http/request-context.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { WorkspaceActor } from '../org/org.types.ts';
+import { statusColumns, today } from './goal-status.ts';
+import { type GoalDto, getGoal, loadGoalRow, ownerRef } from './goals.queries.ts';
+import { loadPlan } from './plans.service.ts';
+
+type GoalFields = Omit<GoalInput, 'planId'>;
+const invalid = (details: ErrorDetail[]) => new AppError('validation_failed', { count: details.length }, details);
+
+/** The owner's columns and access reference, once the unit or person is known in the workspace. */
+async function resolveOwner(tx: Tx, workspaceId: string, owner: GoalInput['owner']): Promise<{ columns: { ownerKind: GoalOwnerRef['kind']; ownerUnitId: string | null; ownerPersonId: string | null }; ref: GoalOwnerRef }> {
+  if (owner.kind === 'company') return { columns: { ownerKind: 'company', ownerUnitId: null, ownerPersonId: null }, ref: { kind: 'company', unitId: null, personId: null } };
+  if (owner.kind === 'unit') {
+    const [unit] = await tx.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.workspaceId, workspaceId), eq(orgUnits.id, owner.unitId)));
+    if (!unit) throw invalid([{ path: ['body', 'owner', 'unitId'], code: 'goal.owner_unknown' }]);
+    return { columns: { ownerKind: 'unit', ownerUnitId: unit.id, ownerPersonId: null }, ref: { kind: 'unit', unitId: unit.id, personId: null } };
+  }
+  const [person] = await tx.select({ id: people.id, unitId: people.unitId }).from(people).where(and(eq(people.workspaceId, workspaceId), eq(people.id, owner.personId)));
+  if (!person) throw invalid([{ path: ['body', 'owner', 'personId'], code: 'goal.owner_unknown' }]);
+  return { columns: { ownerKind: 'person', ownerUnitId: null, ownerPersonId: person.id }, ref: { kind: 'person', unitId: person.unitId, personId: person.id } };
+}
+
+/** Everything a goal refers to exists in its plan and workspace, its source is complete, and its parent is no descendant of its own. */
+async function checkReferences(tx: Tx, workspaceId: string, planId: string, input: GoalFields, selfId: string | null) {
+  const details: ErrorDetail[] = [];
+  const [indicator] = await tx.select({ id: indicators.id, status: indicators.status, direction: indicators.direction }).from(indicators).where(and(eq(indicators.workspaceId, workspaceId), eq(indicators.id, input.indicatorId)));
+  if (!indicator) details.push({ path: ['body', 'indicatorId'], code: 'goal.indicator_unknown' });
+  else if (indicator.status !== 'active' && selfId === null) details.push({ path: ['body', 'indicatorId'], code: 'goal.indicator_archived' });
+  if (input.phaseId) {
+    const [phase] = await tx.select({ id: planPhases.id }).from(planPhases).where(and(eq(planPhases.planId, planId), eq(planPhases.id, input.phaseId)));
+    if (!phase) details.push({ path: ['body', 'phaseId'], code: 'goal.phase_unknown' });
+  }
+  if (input.source === 'parent' && !input.parentId) details.push({ path: ['body', 'parentId'], code: 'goal.parent_required' });
+  if (input.source !== 'parent' && input.parentId) details.push({ path: ['body', 'source'], code: 'goal.parent_needs_parent_source' });
+  if (input.parentId) {
+    const [parent] = await tx.select({ id: goals.id }).from(goals).where(and(eq(goals.planId, planId), eq(goals.id, input.parentId)));
+    if (!parent) details.push({ path: ['body', 'parentId'], code: 'goal.parent_unknown' });
+    else if (selfId && (await isSelfOrBelow(tx, selfId, input.parentId))) details.push({ path: ['body', 'parentId'], code: 'goal.parent_cycle' });
+  }
+  if (input.deadline <= input.startsOn) details.push({ path: ['body', 'deadline'], code: 'goal.deadline_before_start', params: { startsOn: input.startsOn } });
+  if (details.length > 0) throw invalid(details);
+  return indicator!;
+}
+
+async function isSelfOrBelow(tx: Tx, selfId: string, candidateId: string): Promise<boolean> {
+  const { rows } = await tx.execute<{ found: boolean }>(sql`
+    with recursive below(id) as (select ${selfId}::uuid union select g.id from goals g join below b on g.parent_id = b.id)
+    select exists (select 1 from below where id = ${candidateId}::uuid) as found`);
+  return rows[0].found;
+}
+
+export async function createGoal(db: Db, viewer: Viewer, actor: WorkspaceActor, input: GoalInput): Promise<GoalDto> {
+  const id = await db.transaction(async (tx) => {
+    await loadPlan(tx, actor.workspaceId, input.planId).catch(() => {
+      throw invalid([{ path: ['body', 'planId'], code: 'goal.plan_unknown' }]);
+    });
+    const owner = await resolveOwner(tx, actor.workspaceId, input.owner);
+    if (!canManageGoal(viewer, owner.ref)) throw new AppError('forbidden');
+    const indicator = await checkReferences(tx, actor.workspaceId, input.planId, input, null);
+    const status = statusColumns({ ...input, direction: indicator.direction, current: null });
+    const [row] = await tx
+      .insert(goals)
+      .values({ workspaceId: actor.workspaceId, planId: input.planId, phaseId: input.phaseId, parentId: input.parentId, ...owner.columns, statement: input.statement, indicatorId: input.indicatorId, baseline: input.baseline, target: input.target, startsOn: input.startsOn, deadline: input.deadline, source: input.source, sourceNote: input.sourceNote, ...status })
+      .returning({ id: goals.id });
+    await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'goal.create', entityType: 'goal', entityId: row.id, after: input });
+    return row.id;
+  });
+  return getGoal(db, actor.workspaceId, id);
+}
+
+/**
+ * Changes a goal. Once its plan has begun, a new target or deadline needs a reason and is kept
+ * in the goal's history of target changes (动态调整); while the plan is still being drafted,
+ * targets move freely.
+ */
+export async function updateGoal(db: Db, viewer: Viewer, actor: WorkspaceActor, id: string, input: GoalUpdateInput): Promise<GoalDto> {
+  await db.transaction(async (tx) => {
+    const before = await loadGoalRow(tx, actor.workspaceId, id);
+    if (!canManageGoal(viewer, ownerRef(before))) throw new AppError('forbidden');
+    const owner = await resolveOwner(tx, actor.workspaceId, input.owner);
+    if (!canManageGoal(viewer, owner.ref)) throw new AppError('forbidden');
+    const indicator = await checkReferences(tx, actor.workspaceId, before.g.planId, input, id);
+    const changed = input.target !== before.g.target || input.deadline !== before.g.deadline;
+    const reason = input.changeReason?.trim() ?? '';
+    if (changed && today() >= before.planStartsOn) {
+      if (!reason) throw invalid([{ path: ['body', 'changeReason'], code: 'goal.change_reason_required' }]);
+      await tx.insert(goalTargetChanges).values({ goalId: id, fromTarget: before.g.target, toTarget: input.target, fromDeadline: before.g.deadline, toDeadline: input.deadline, reason, changedBy: actor.userId, changedByName: viewer.label.replace(/ <.*>$/, '') });
+    }
+    const status = statusColumns({ ...input, direction: indicator.direction, current: before.g.current });
+    await tx
+      .update(goals)
+      .set({ phaseId: input.phaseId, parentId: input.parentId, ...owner.columns, statement: input.statement, indicatorId: input.indicatorId, baseline: input.baseline, target: input.target, startsOn: input.startsOn, deadline: input.deadline, source: input.source, sourceNote: input.sourceNote, ...status, updatedAt: new Date() })
+      .where(eq(goals.id, id));
+    await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: changed ? 'goal.change_target' : 'goal.update', entityType: 'goal', entityId: id, before: before.g, after: input });
+  });
+  return getGoal(db, actor.workspaceId, id);
+}
+
+/** Deletes a goal with its check-ins; a goal others were cascaded from is refused (their source would dangle). */
+export async function deleteGoal(db: Db, viewer: Viewer, actor: WorkspaceActor, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await loadGoalRow(tx, actor.workspaceId, id);
+    if (!canManageGoal(viewer, ownerRef(before))) throw new AppError('forbidden');
+    const [{ n }] = await tx.select({ n: count() }).from(goals).where(eq(goals.parentId, id));
+    if (n > 0) throw new AppError('has_dependents', { reason: 'goal.has_children', goals: n }, [{ code: 'goal.has_children', params: { goals: n } }]);
+    await tx.delete(goals).where(eq(goals.id, id));
+    await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'goal.delete', entityType: 'goal', entityId: id, before: before.g });
+  });
+}

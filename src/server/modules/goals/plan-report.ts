@@ -1,0 +1,29 @@
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { planReport } from '../../../contracts/goals.ts';
+import { checkPlan } from '../../../core/goals/smart.ts';
+import type { Db } from '../../db/client.ts';
+import { goals } from '../../db/schema/index.ts';
+import { historyReader, monthlyHistory } from './goal-history.ts';
+import { goalIndicatorOf, goalRowsWhere, ownerRef } from './goals.queries.ts';
+import { loadPlan } from './plans.service.ts';
+
+type PlanReportDto = z.infer<typeof planReport>;
+
+/**
+ * The plan-level SMART report: every goal's failed letters (Attainable against its owner's
+ * history) and the seed's four pitfalls over the whole plan. Goals are keyed by id.
+ */
+export async function getPlanReport(db: Db, workspaceId: string, planId: string): Promise<PlanReportDto> {
+  const plan = await loadPlan(db, workspaceId, planId);
+  const rows = await goalRowsWhere(db, and(eq(goals.workspaceId, workspaceId), eq(goals.planId, planId)));
+  const reader = historyReader(db, workspaceId);
+  const drafts = [];
+  for (const row of rows) {
+    const history = monthlyHistory(await reader.actualsFor(ownerRef(row), row.g.indicatorId));
+    drafts.push({ key: row.g.id, statement: row.g.statement, indicator: goalIndicatorOf(row), baseline: row.g.baseline, target: row.g.target, startsOn: row.g.startsOn, deadline: row.g.deadline, source: row.g.source, parent: row.g.parentId, history });
+  }
+  const report = checkPlan({ name: plan.name, startsOn: plan.startsOn, endsOn: plan.endsOn, reviewCadence: plan.reviewCadence, goals: drafts });
+  const statements = new Map(rows.map((r) => [r.g.id, r.g.statement]));
+  return { ok: report.ok, goals: report.goals.map((g) => ({ id: g.key, key: g.key, statement: statements.get(g.key) ?? '', messages: g.messages })), pitfalls: report.pitfalls };
+}

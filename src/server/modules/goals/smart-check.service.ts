@@ -1,0 +1,54 @@
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { smartCheckInput, smartCheckResult } from '../../../contracts/goals.ts';
+import { checkGoal } from '../../../core/goals/smart.ts';
+import { suggestTarget } from '../../../core/goals/suggest-target.ts';
+import type { GoalIndicator, HistoryPoint } from '../../../core/goals/types.ts';
+import type { Db } from '../../db/client.ts';
+import { indicators, people, plans } from '../../db/schema/index.ts';
+import { historyReader, type HistoryOwner, monthlyHistory } from './goal-history.ts';
+import { today } from './goal-status.ts';
+
+type Input = z.output<typeof smartCheckInput>;
+type Result = z.infer<typeof smartCheckResult>;
+
+/**
+ * Whole months from the last month of history to the deadline's month (at least 1): how far a
+ * suggested target projects the trend.
+ * @example monthsAhead('2026-10', '2027-01-31') // 3
+ */
+export function monthsAhead(lastPeriod: string | undefined, deadline: string): number {
+  const from = lastPeriod ?? today().slice(0, 7);
+  const months = (Number(deadline.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(deadline.slice(5, 7)) - Number(from.slice(5, 7));
+  return Math.max(1, months);
+}
+
+async function ownerOf(db: Db, workspaceId: string, owner: Input['owner']): Promise<HistoryOwner | null> {
+  if (!owner) return null;
+  if (owner.kind === 'company') return { kind: 'company', unitId: null, personId: null };
+  if (owner.kind === 'unit') return { kind: 'unit', unitId: owner.unitId, personId: null };
+  const [person] = await db.select({ unitId: people.unitId }).from(people).where(and(eq(people.workspaceId, workspaceId), eq(people.id, owner.personId)));
+  return person ? { kind: 'person', unitId: person.unitId, personId: owner.personId } : null;
+}
+
+/**
+ * The SMART check of a goal being typed (the form calls it as the user types): its failed
+ * letters, the history of its indicator for its owner, and a target suggested from that
+ * history at the chosen ambition. Unknown references are simply not there yet — a half-filled
+ * form is checked, never refused.
+ */
+export async function smartCheck(db: Db, workspaceId: string, input: Input): Promise<Result> {
+  const [row] = input.indicatorId ? await db.select().from(indicators).where(and(eq(indicators.workspaceId, workspaceId), eq(indicators.id, input.indicatorId))) : [];
+  const indicator: GoalIndicator | null = row ? { key: row.key, name: row.name, nameEn: row.nameEn, unit: row.unit, direction: row.direction, perspective: row.perspective, rollUp: row.rollUp, definitions: row.terms.map((t) => t.definition) } : null;
+  const [plan] = input.planId ? await db.select({ startsOn: plans.startsOn, endsOn: plans.endsOn }).from(plans).where(and(eq(plans.workspaceId, workspaceId), eq(plans.id, input.planId))) : [];
+  const owner = await ownerOf(db, workspaceId, input.owner);
+  const actuals = row && owner ? await historyReader(db, workspaceId).actualsFor(owner, row.id) : [];
+  const history: HistoryPoint[] = monthlyHistory(actuals);
+  const messages = checkGoal(
+    { statement: input.statement, indicator, baseline: input.baseline ?? null, target: input.target ?? null, startsOn: input.startsOn ?? null, deadline: input.deadline ?? null, source: input.source ?? null, parent: input.parentId ?? null, history },
+    plan ? { planRange: plan } : {},
+  );
+  const deadline = input.deadline ?? plan?.endsOn;
+  const suggestion = row && deadline ? suggestTarget(history, { periodsAhead: monthsAhead(history.at(-1)?.period, deadline), direction: row.direction, ambition: input.ambition }) : null;
+  return { messages, history: actuals, suggestion };
+}
