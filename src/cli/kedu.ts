@@ -17,6 +17,7 @@ const registrars: { commands: readonly string[]; load: () => Promise<Register> }
   { commands: ['whoami', 'api'], load: async () => (await import('./api.command.ts')).registerApiCommands },
   { commands: ['score'], load: async () => (await import('./score.command.ts')).registerScoreCommand },
   { commands: ['import'], load: async () => (await import('./import.command.ts')).registerImportCommand },
+  { commands: ['lint'], load: async () => (await import('./lint.command.ts')).registerLintCommand },
 ];
 
 /** The program with every command, or, when argv names one, with just that one. */
