@@ -29,6 +29,7 @@ export const planIndicator = z
     perspective: z.enum(PERSPECTIVES),
     rollUp: z.enum(ROLL_UPS),
     definition: z.string().max(2000).meta({ description: 'The data definition (口径); empty fails the SMART check’s M.' }),
+    purpose: z.string().trim().max(500).optional().meta({ description: 'Why it is measured (目的), kept when an import adds the indicator to the library; default: the goals it serves.' }),
   })
   .meta({ description: 'An indicator of this plan; a key of the built-in library can be used without defining it.' });
 

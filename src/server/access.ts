@@ -48,7 +48,9 @@ export type Action =
   | 'plans.write'
   | 'goals.write'
   | 'goals.checkin'
-  | 'dashboard.read';
+  | 'dashboard.read'
+  | 'dashboard.team'
+  | 'dashboard.company';
 
 const rules: Record<Action, readonly Viewer['role'][]> = {
   'workspace.read': ['admin', 'manager', 'member'],
@@ -91,6 +93,9 @@ const rules: Record<Action, readonly Viewer['role'][]> = {
   'goals.checkin': ['admin', 'manager', 'member'],
   // the home dashboard: each role sees its own view (member: own; manager: team; admin: company)
   'dashboard.read': ['admin', 'manager', 'member'],
+  // a member has no team (their view is their own); the company view is the admins'
+  'dashboard.team': ['admin', 'manager'],
+  'dashboard.company': ['admin'],
 };
 
 export function can(viewer: Viewer, action: Action): boolean {

@@ -25,6 +25,7 @@ export const goalMessages = {
     'goal.has_children': '有 {goals} 个目标由它分解而来。请先删除或改挂这些下级目标。',
     'goal.check_in_future': '进展日期不能晚于今天（{today}），请选择今天或更早的日期。',
     'goal.check_in_before_start': '进展日期早于目标的开始日期（{startsOn}），请选择之后的日期。',
+    'plan.file_problem': '{zh}',
     'unit.has_goals': '该部门还负责 {goals} 个目标。请先删除这些目标或改由其他部门负责，或改为停用该部门。',
   },
   en: {
@@ -52,6 +53,7 @@ export const goalMessages = {
     'goal.has_children': '{goals} goal(s) were cascaded from this one. Delete them or move them under another goal first.',
     'goal.check_in_future': 'A check-in cannot be dated after today ({today}); choose today or an earlier day.',
     'goal.check_in_before_start': "The check-in is dated before the goal's start ({startsOn}); choose a later day.",
+    'plan.file_problem': '{en}',
     'unit.has_goals': 'The department still owns {goals} goal(s). Delete them or give them to another department first, or deactivate the department instead.',
   },
 } as const;

@@ -33,6 +33,11 @@ export const goalRoutesMatrix: Record<string, RouteRule> = {
   'DELETE /api/v1/workspaces/{ws}/plans/{id}': { req: async (c) => ({ url: ws(c, `/plans/${await newPlan(c)}`) }), status: inWorkspace(200, 403, 403) },
   'GET /api/v1/workspaces/{ws}/plans/{id}/goals': { req: async (c) => ({ url: ws(c, `/plans/${await newPlan(c)}/goals`) }), status: inWorkspace(200, 200, 200) },
   'GET /api/v1/workspaces/{ws}/plans/{id}/report': { req: async (c) => ({ url: ws(c, `/plans/${await newPlan(c)}/report`) }), status: inWorkspace(200, 200, 200) },
+  'GET /api/v1/workspaces/{ws}/plans/{id}/export': { req: async (c) => ({ url: ws(c, `/plans/${await newPlan(c)}/export`) }), status: inWorkspace(200, 200, 200) },
+  'POST /api/v1/workspaces/{ws}/plans/import': {
+    req: (c) => ({ url: ws(c, '/plans/import'), body: { format: 'kedu.plan/v1', plan: { name: c.unique('imported'), startsOn: '2027-01-01', endsOn: '2027-12-31' }, goals: [] } }),
+    status: inWorkspace(201, 403, 403),
+  },
   'POST /api/v1/workspaces/{ws}/goals': {
     req: async (c) => ({ url: ws(c, '/goals'), body: await goalBody(c, eastRep(c)) }),
     status: inWorkspace(201, 201, 403),

@@ -3,6 +3,7 @@ import { type Org, TEST_PASSWORD } from './fixtures.ts';
 import type { TestApp } from './harness.ts';
 import { type CycleStage, seedAppraisal } from './appraisal-fixtures.ts';
 import { multipartFile } from './sessions.ts';
+import { dashboardRoutesMatrix } from './access-matrix.dashboard.ts';
 import { dataRoutesMatrix } from './access-matrix.data.ts';
 import { goalRoutesMatrix } from './access-matrix.goals.ts';
 import { insertAppeal, setAdjustmentDirectly } from './appraisal-results-fixtures.ts';
@@ -380,6 +381,7 @@ export const accessMatrix: Record<string, RouteRule> = {
   },
   ...dataRoutesMatrix,
   ...goalRoutesMatrix,
+  ...dashboardRoutesMatrix,
 };
 
 export const defaultCode: Record<number, string> = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found' };

@@ -27,6 +27,17 @@ export const goalBadInputCases: Record<string, BadCase> = {
       { path: ['body', 'reviewCadence'], code: 'field.invalid_enum' },
     ],
   },
+  'POST /api/v1/workspaces/{ws}/plans/import': {
+    what: 'a file of another format with a goal of no owner',
+    as: 'admin',
+    req: (org) => ({ url: ws(org, '/plans/import'), body: { format: 'kedu.scorecard/v1', plan: { name: 'x', startsOn: '2027-01-01', endsOn: '2027-12-31' }, goals: [{ key: 'g1', statement: '销售额 100 万' }] } }),
+    status: 400,
+    code: 'validation_failed',
+    details: [
+      { path: ['body', 'format'], code: 'plan.file_problem' },
+      { path: ['body', 'goals', 0, 'owner'], code: 'plan.file_problem' },
+    ],
+  },
   'PUT /api/v1/workspaces/{ws}/plans/{id}': badId('a malformed plan id', (org) => ws(org, `/plans/${BAD_UUID}`), {}),
   'DELETE /api/v1/workspaces/{ws}/plans/{id}': badId('a malformed plan id', (org) => ws(org, `/plans/${BAD_UUID}`)),
   'POST /api/v1/workspaces/{ws}/goals': {

@@ -8,6 +8,8 @@ import { addCheckIn } from './check-ins.service.ts';
 import { getGoalDetail } from './goal-detail.ts';
 import { listTreeLevel } from './goals.queries.ts';
 import { createGoal, deleteGoal, updateGoal } from './goals.service.ts';
+import { exportPlan } from './plan-export.ts';
+import { importPlan } from './plan-import.ts';
 import { getPlanReport } from './plan-report.ts';
 import { createPlan, deletePlan, getPlan, listPlans, loadPlan, updatePlan } from './plans.service.ts';
 import { smartCheck } from './smart-check.service.ts';
@@ -59,6 +61,24 @@ export const goalRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database
     const viewer = allowedViewer(request, 'goals.read');
     return getPlanReport(db, viewer.workspaceId, request.params.id);
   });
+
+  app.get('/plans/:id/export', { schema: { tags, summary: 'Download the plan as a kedu.plan/v1 file (docs/kedu.plan.v1.md), its goals with the last months of their history', params: idParams, response: { 200: z.record(z.string(), z.unknown()) } } }, async (request, reply) => {
+    const viewer = allowedViewer(request, 'goals.read');
+    const { filename, file } = await exportPlan(db, viewer.workspaceId, request.params.id);
+    const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+    reply.header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`).header('cache-control', 'no-store');
+    return file;
+  });
+
+  app.post(
+    '/plans/import',
+    { schema: { tags, summary: 'Create a plan from a kedu.plan/v1 file (the JSON as the body): all or nothing, every problem located in the file', params: wsParams, body: z.record(z.string(), z.unknown()).describe('a kedu.plan/v1 file'), response: { 201: plan } } },
+    async (request, reply) => {
+      const actor = allowedActor(request, 'plans.write');
+      reply.status(201);
+      return importPlan(db, actor, request.body, request.locale);
+    },
+  );
 
   app.post('/goals', { schema: { tags, summary: 'Set a goal: owner, statement, indicator, baseline, target, dates, phase and source (出处, required)', params: wsParams, body: goalInput, response: { 201: goal } } }, async (request, reply) => {
     const viewer = allowedViewer(request, 'goals.write');

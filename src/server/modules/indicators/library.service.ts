@@ -2,7 +2,7 @@ import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { copyIndicatorInput, Indicator, libraryIndicator, libraryQuery } from '../../../contracts/indicators.ts';
 import { BUILTIN_INDICATORS, type BuiltinIndicator, findBuiltinIndicator } from '../../../core/indicators/builtin.ts';
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import { indicators } from '../../db/schema/index.ts';
 import { notFound } from '../../errors.ts';
 import type { Locale } from '../../i18n/messages.ts';
@@ -51,22 +51,25 @@ export async function listLibrary(db: Db, workspaceId: string, locale: Locale, q
  * Chinese copy keeps the English name as nameEn. The key is the built-in key (or key_2 …).
  */
 export async function copyBuiltin(db: Db, actor: WorkspaceActor, key: string, input: z.output<typeof copyIndicatorInput>, locale: Locale): Promise<Indicator> {
+  const id = await db.transaction((tx) => insertBuiltinCopy(tx, actor, key, input, locale));
+  return getIndicator(db, actor.workspaceId, id);
+}
+
+/** Copies a built-in indicator inside the caller's transaction (a plan import copies the ones its goals use); returns the new id. */
+export async function insertBuiltinCopy(tx: Tx, actor: WorkspaceActor, key: string, input: z.output<typeof copyIndicatorInput>, locale: Locale): Promise<string> {
   const builtin = findBuiltinIndicator(key);
   if (!builtin) throw notFound('builtin_indicator');
   // the library entry in the request's language: its definition (perspective … rollUp) is copied as is
   const { key: _key, name, altName: _altName, purpose, ...definition } = localize(builtin, locale);
-  const id = await db.transaction(async (tx) => {
-    if (input.key) await assertKeyFree(tx, actor.workspaceId, input.key, null);
-    const values = {
-      key: input.key ?? (await freeKey(tx, actor.workspaceId, builtin.key)),
-      name: input.name ?? name,
-      nameEn: locale === 'zh-CN' ? builtin.name.en : null,
-      purpose,
-      ...definition,
-      status: 'active' as const,
-      sourceBuiltinKey: builtin.key,
-    };
-    return insertIndicator(tx, actor, values, 'indicator.copy_builtin');
-  });
-  return getIndicator(db, actor.workspaceId, id);
+  if (input.key) await assertKeyFree(tx, actor.workspaceId, input.key, null);
+  const values = {
+    key: input.key ?? (await freeKey(tx, actor.workspaceId, builtin.key)),
+    name: input.name ?? name,
+    nameEn: locale === 'zh-CN' ? builtin.name.en : null,
+    purpose,
+    ...definition,
+    status: 'active' as const,
+    sourceBuiltinKey: builtin.key,
+  };
+  return insertIndicator(tx, actor, values, 'indicator.copy_builtin');
 }

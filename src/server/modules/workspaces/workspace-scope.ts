@@ -10,6 +10,7 @@ import { appealRoutes } from '../cycles/appeals.routes.ts';
 import { cycleRoutes } from '../cycles/cycles.routes.ts';
 import { ratingRoutes } from '../cycles/ratings.routes.ts';
 import { resultFileRoutes } from '../cycles/results-files.routes.ts';
+import { dashboardRoutes } from '../dashboard/dashboard.routes.ts';
 import { goalRoutes } from '../goals/goals.routes.ts';
 import { indicatorRoutes } from '../indicators/indicators.routes.ts';
 import { datasetRoutes } from '../datasets/datasets.routes.ts';
@@ -46,4 +47,5 @@ export const workspaceScope: FastifyPluginAsyncZod<AppDeps> = async (app, option
   await app.register(datasetRoutes, deps);
   await app.register(metricRoutes, deps);
   await app.register(goalRoutes, deps);
+  await app.register(dashboardRoutes, deps);
 };
