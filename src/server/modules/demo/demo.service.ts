@@ -1,10 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
-import { memberships, orgUnits, people, positions, users, workspaces } from '../../db/schema/index.ts';
+import type { Database, Db, Tx } from '../../db/client.ts';
+import { memberships, orgUnits, people, plans, positions, users, workspaces } from '../../db/schema/index.ts';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/auth.crypto.ts';
 import { DEMO_TEMPLATE_POSITION } from './demo-appraisal.ts';
 import { seedDemoAppraisal } from './demo-appraisal.seed.ts';
+import { demoGoals } from './demo-goals.ts';
+import { seedDemoPlan } from './demo-goals.seed.ts';
+import { ensureSoloDemo } from './demo-solo.seed.ts';
 import { DEMO_NAME, DEMO_PASSWORD, DEMO_SLUG, demoAccounts, demoPeople, demoPositions, demoUnits } from './demo-company.ts';
 
 /** One lock for both seeds: two first visitors at once create one demo workspace, and one appraisal. */
@@ -14,19 +17,25 @@ const DEMO_SEED_LOCK = 7241003;
  * Creates the demo workspace on first use (idempotent) and returns the user id of its
  * administrator account, whom "open the demo workspace" signs in as.
  */
-export async function ensureDemoWorkspace(db: Db, ip: string | null): Promise<string> {
-  const existing = await demoAdminId(db);
-  if (existing) {
+export async function ensureDemoWorkspace(database: Database, ip: string | null): Promise<string> {
+  const { db } = database;
+  let adminId = await demoAdminId(db);
+  // hashed only when an account is to be made (argon2 takes a moment on purpose)
+  let hash: string | null = null;
+  const passwordHash = async () => (hash ??= await hashPassword(DEMO_PASSWORD));
+  if (adminId) {
     await ensureDemoAppraisal(db);
-    return existing;
+    await ensureDemoGoals(db);
+  } else {
+    const created = await passwordHash();
+    adminId = await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_SEED_LOCK})`);
+      return (await demoAdminId(tx)) ?? seedDemo(tx, created, ip);
+    });
   }
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_SEED_LOCK})`);
-    const again = await demoAdminId(tx);
-    if (again) return again;
-    return seedDemo(tx, passwordHash, ip);
-  });
+  // the second demo workspace: a solo 微商 seller (domain.md, seed 002)
+  await ensureSoloDemo(database, adminId, passwordHash);
+  return adminId;
 }
 
 async function demoAdminId(db: Db | Tx): Promise<string | null> {
@@ -88,6 +97,7 @@ async function seedDemo(tx: Tx, passwordHash: string, ip: string | null): Promis
     adminId ||= userId;
   }
   await seedDemoAppraisal(tx, { workspaceId: ws.id, personIds, positionId: positionIds.get(DEMO_TEMPLATE_POSITION)! });
+  await seedDemoGoals(tx, ws.id, unitIds, personIds);
   await recordAudit(tx, actor, { workspaceId: ws.id, action: 'workspace.seed_demo', entityType: 'workspace', entityId: ws.id, after: { name: ws.name, people: demoPeople.length } });
   return adminId;
 }
@@ -118,5 +128,36 @@ async function ensureDemoAppraisal(db: Db): Promise<void> {
       .where(sql`${positions.workspaceId} = ${ws.id} and ${positions.name} = ${DEMO_TEMPLATE_POSITION}`);
     if (!position) return;
     await seedDemoAppraisal(tx, { workspaceId: ws.id, personIds, positionId: position.id });
+  });
+}
+
+/** The year's marketing and sales plan of the demo company (demo-goals.ts), placed around today. */
+async function seedDemoGoals(tx: Tx, workspaceId: string, units: ReadonlyMap<string, string>, peopleIds: ReadonlyMap<string, string>): Promise<void> {
+  await seedDemoPlan(tx, { userId: null, label: 'Kedu demo seed', ip: null, workspaceId }, {
+    name: '年度营销与销售计划',
+    description: '公司战略分解到市场部、销售部和人力资源部：销售额、粉丝、客户满意度、内容与团队稳定，每月复盘。',
+    monthsBefore: 10,
+    phaseMonths: [3, 5, 4],
+    goals: demoGoals,
+    owners: { units, people: peopleIds },
+    checkInBy: '周明远',
+  });
+}
+
+/** A demo workspace made by an earlier version has no plan yet: add it once (any plan at all counts). */
+async function ensureDemoGoals(db: Db): Promise<void> {
+  const has = async (q: Db | Tx) => (await q.select({ id: plans.id }).from(plans).innerJoin(workspaces, eq(workspaces.id, plans.workspaceId)).where(eq(workspaces.slug, DEMO_SLUG)).limit(1)).length > 0;
+  if (await has(db)) return;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_SEED_LOCK})`);
+    if (await has(tx)) return;
+    const [ws] = await tx.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.slug, DEMO_SLUG));
+    const unitRows = await tx.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.workspaceId, ws.id));
+    const personRows = await tx.select({ id: people.id, email: people.email }).from(people).where(eq(people.workspaceId, ws.id));
+    const units = new Map(demoUnits.flatMap((u) => unitRows.filter((r) => r.name === u.name).map((r) => [u.key, r.id] as const)));
+    const peopleIds = new Map(demoPeople.flatMap((p) => personRows.filter((r) => r.email === p.email).map((r) => [p.key, r.id] as const)));
+    // a visitor may have renamed or removed what the plan needs: then it is not added
+    const complete = demoGoals.every((g) => g.owner.kind === 'company' || (g.owner.kind === 'unit' ? units.has(g.owner.unit) : peopleIds.has(g.owner.person)));
+    if (complete) await seedDemoGoals(tx, ws.id, units, peopleIds);
   });
 }

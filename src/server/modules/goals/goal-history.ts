@@ -13,8 +13,9 @@ type CycleActualRow = { period: string; cycle: string; personId: string; actual:
 /**
  * Reads the past actuals of goals' indicators for their owners, per period: from the appraisal
  * cycles that closed (trial ones included: they are history too) and from the metrics bound to
- * the indicator. A unit's or the company's value is the sum over its people — only for additive
- * indicators (a sum of conversion rates means nothing). One reader serves a whole plan report:
+ * the indicator. A unit's or the company's value is the unit's or the workspace's own metric
+ * value, or the sum over its people — a sum only for additive indicators (a sum of conversion
+ * rates means nothing). One reader serves a whole plan report:
  * each metric is computed once, each indicator's cycle actuals are read once.
  */
 export function historyReader(db: Db | Tx, workspaceId: string) {
@@ -49,10 +50,12 @@ export function historyReader(db: Db | Tx, workspaceId: string) {
     const binding = (await bindings()).find((b) => terms.has(b.term));
     if (!binding) return [];
     const kind = binding.spec.owner.kind;
+    const additive = ind.rollUp === 'sum';
     const take = (ownerId: string | null): boolean => {
       if (owner.kind === 'person') return kind === 'person' && ownerId === owner.personId;
-      if (owner.kind === 'unit') return kind === 'unit' ? ownerId === owner.unitId : kind === 'person' && ownerId !== null && personIds.has(ownerId);
-      return true; // the company: every owner, channel, or the workspace itself
+      if (owner.kind === 'unit') return kind === 'unit' ? ownerId === owner.unitId : additive && kind === 'person' && ownerId !== null && personIds.has(ownerId);
+      // the company: the workspace's own value, or the sum over people, units or channels
+      return kind === 'workspace' || additive;
     };
     const byPeriod = new Map<string, number>();
     for (const v of (await metricValues(binding)).values) if (v.value !== null && take(v.ownerId)) byPeriod.set(v.period, (byPeriod.get(v.period) ?? 0) + v.value);
@@ -62,10 +65,12 @@ export function historyReader(db: Db | Tx, workspaceId: string) {
   return {
     async actualsFor(owner: HistoryOwner, indicatorId: string): Promise<GoalActual[]> {
       const ind = await indicator(indicatorId);
-      if (!ind || (owner.kind !== 'person' && ind.rollUp !== 'sum')) return [];
+      if (!ind) return [];
       const personIds = await peopleOf(owner);
       const byPeriod = new Map<string, GoalActual>();
-      for (const r of await cycleRows(ind.key)) {
+      // a unit's or the company's value from people's scorecards is their sum: only for additive indicators
+      const cycleActuals = owner.kind === 'person' || ind.rollUp === 'sum' ? await cycleRows(ind.key) : [];
+      for (const r of cycleActuals) {
         if (!personIds.has(r.personId)) continue;
         const seen = byPeriod.get(r.period);
         byPeriod.set(r.period, { period: r.period, value: (seen?.value ?? 0) + r.actual, source: 'cycle', label: r.cycle });

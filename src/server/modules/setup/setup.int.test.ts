@@ -32,7 +32,7 @@ describeEachDatabase('first-run setup, demo and workspaces', (kind) => {
     for (const res of [first, second]) {
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json().user).toMatchObject({ isDemo: true });
-      expect(res.json().workspaces).toEqual([expect.objectContaining({ slug: 'demo', isDemo: true, role: 'admin' })]);
+      expect(res.json().workspaces).toEqual([expect.objectContaining({ slug: 'demo', isDemo: true, role: 'admin' }), expect.objectContaining({ slug: 'demo-weishang', kind: 'solo', isDemo: true, role: 'admin' })]);
       expect(res.cookies.find((c) => c.name === 'kedu_session')?.httpOnly).toBe(true);
     }
     expect(second.json().workspaces[0].id).toBe(first.json().workspaces[0].id);
@@ -138,7 +138,7 @@ describeEachDatabase('a real workspace with the slug "demo"', (kind) => {
     expect([200, 400, 409], JSON.stringify(setup.body)).toContain(setup.status);
     const demo = await t.api('POST', '/api/v1/demo/open');
     expect(demo.status, JSON.stringify(demo.body)).toBe(200);
-    expect(demo.body.workspaces).toEqual([expect.objectContaining({ isDemo: true })]);
+    expect(demo.body.workspaces).toEqual([expect.objectContaining({ isDemo: true }), expect.objectContaining({ isDemo: true, kind: 'solo' })]);
     if (setup.status === 200) expect(demo.body.workspaces[0].id).not.toBe(setup.body.workspaces[0].id);
   });
 });

@@ -7,6 +7,7 @@ import { AppError } from '../../errors.ts';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/auth.crypto.ts';
 import { DEMO_SLUG } from '../demo/demo-company.ts';
+import { SOLO_SLUG } from '../demo/demo-solo.ts';
 import { slugify } from './slug.ts';
 
 /** True until a real (non-demo) account exists: the first visit then offers setup. */
@@ -71,8 +72,8 @@ async function uniqueSlug(tx: Tx, wanted: string, exact: boolean, isDemo: boolea
     .from(workspaces)
     .where(or(eq(workspaces.slug, wanted), like(workspaces.slug, `${wanted}-%`)));
   const taken = new Set(rows.map((r) => r.slug));
-  // the demo workspace's address stays free for it, whether or not it was opened yet
-  if (!isDemo) taken.add(DEMO_SLUG);
+  // the demo workspaces' addresses stay free for them, whether or not they were opened yet
+  if (!isDemo) (taken.add(DEMO_SLUG), taken.add(SOLO_SLUG));
   if (!taken.has(wanted)) return wanted;
   if (exact) throw new AppError('name_taken', { name: wanted });
   for (let i = 2; ; i++) if (!taken.has(`${wanted}-${i}`)) return `${wanted}-${i}`;

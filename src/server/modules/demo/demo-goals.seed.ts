@@ -1,0 +1,125 @@
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { goalCheckIns, goals, indicators, planPhases, plans } from '../../db/schema/index.ts';
+import type { Locale } from '../../i18n/messages.ts';
+import { statusColumns, today } from '../goals/goal-status.ts';
+import { insertBuiltinCopy } from '../indicators/library.service.ts';
+import type { WorkspaceActor } from '../org/org.types.ts';
+import { demoCheckInComments, type DemoGoal } from './demo-goals.ts';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** The first day of the month `offset` months from the month of `day`. */
+export function monthStart(day: string, offset: number): string {
+  const d = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1 + offset, 1));
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-01`;
+}
+const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+const days = (a: string, b: string) => (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
+
+/** A stable number in [0, 1) from a text: the demo looks the same every time it is made. */
+function noise(text: string): number {
+  let h = 2166136261;
+  for (const c of text) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
+  return ((h >>> 0) % 10_000) / 10_000;
+}
+
+export type DemoPlanSpec = {
+  name: string;
+  description: string;
+  /** Months before today's month that the plan starts; it runs for 12 months. */
+  monthsBefore: number;
+  /** Lengths in months of 启动期, 成长期, 成熟期. */
+  phaseMonths: [number, number, number];
+  goals: DemoGoal[];
+  owners: { units: ReadonlyMap<string, string>; people: ReadonlyMap<string, string> };
+  checkInBy: string;
+};
+
+/**
+ * Seeds a plan with its phases, goals and monthly check-ins inside the caller's transaction. The
+ * plan is placed around today (it started `monthsBefore` months ago), so statuses are live;
+ * built-in indicators the goals name are copied into the library if it lacks them.
+ */
+export async function seedDemoPlan(tx: Tx, actor: WorkspaceActor, spec: DemoPlanSpec, locale: Locale = 'zh-CN'): Promise<string> {
+  const now = today();
+  const startsOn = monthStart(now, -spec.monthsBefore);
+  const endsOn = dayBefore(monthStart(startsOn, 12));
+  const [plan] = await tx.insert(plans).values({ workspaceId: actor.workspaceId, name: spec.name, description: spec.description, startsOn, endsOn, reviewCadence: 'monthly' }).returning({ id: plans.id });
+  const phaseIds: string[] = [];
+  let from = startsOn;
+  for (const [i, name] of ['启动期', '成长期', '成熟期'].entries()) {
+    const next = monthStart(from, spec.phaseMonths[i]);
+    const [row] = await tx.insert(planPhases).values({ planId: plan.id, name, startsOn: from, endsOn: dayBefore(next), sortOrder: i }).returning({ id: planPhases.id });
+    phaseIds.push(row.id);
+    from = next;
+  }
+  const indicatorIds = await libraryIndicators(tx, actor, [...new Set(spec.goals.map((g) => g.indicator))], locale);
+  const checkIns = checkInSeries(spec.goals, startsOn, endsOn, now);
+  const goalIds = new Map<string, string>();
+  for (const g of spec.goals) {
+    const owner = g.owner.kind === 'company' ? { ownerKind: 'company' as const, ownerUnitId: null, ownerPersonId: null } : g.owner.kind === 'unit' ? { ownerKind: 'unit' as const, ownerUnitId: spec.owners.units.get(g.owner.unit)!, ownerPersonId: null } : { ownerKind: 'person' as const, ownerUnitId: null, ownerPersonId: spec.owners.people.get(g.owner.person)! };
+    const series = g.fromData ? g.fromData.map((c) => ({ ...c, comment: '从导入的数据更新', source: 'data' as const })) : checkIns.get(g.key)!;
+    const last = series.at(-1);
+    const indicator = indicatorIds.get(g.indicator)!;
+    const values = { baseline: g.baseline, target: g.target, startsOn, deadline: g.phase === null ? endsOn : phaseEnd(startsOn, spec.phaseMonths, g.phase) };
+    const [row] = await tx
+      .insert(goals)
+      .values({ workspaceId: actor.workspaceId, planId: plan.id, phaseId: g.phase === null ? null : phaseIds[g.phase], parentId: g.parent ? goalIds.get(g.parent)! : null, ...owner, statement: g.statement, indicatorId: indicator.id, ...values, source: g.source, current: last?.value ?? null, lastCheckInAt: last ? new Date(`${last.on}T10:00:00Z`) : null, ...statusColumns({ ...values, direction: indicator.direction, current: last?.value ?? null }, now) })
+      .returning({ id: goals.id });
+    goalIds.set(g.key, row.id);
+    if (series.length > 0) await tx.insert(goalCheckIns).values(series.map((c) => ({ goalId: row.id, value: c.value, comment: c.comment, on: c.on, source: c.source, createdByName: spec.checkInBy, createdAt: new Date(`${c.on}T10:00:00Z`) })));
+  }
+  return plan.id;
+}
+
+const phaseEnd = (startsOn: string, months: [number, number, number], phase: 0 | 1 | 2) => dayBefore(monthStart(startsOn, months.slice(0, phase + 1).reduce((a, b) => a + b, 0)));
+
+async function libraryIndicators(tx: Tx, actor: WorkspaceActor, keys: string[], locale: Locale) {
+  const found = new Map<string, { id: string; direction: 'higher' | 'lower' }>();
+  for (const key of keys) {
+    const [have] = await tx.select({ id: indicators.id }).from(indicators).where(and(eq(indicators.workspaceId, actor.workspaceId), eq(indicators.key, key)));
+    const id = have?.id ?? (await insertBuiltinCopy(tx, actor, key, { key }, locale));
+    const [row] = await tx.select({ id: indicators.id, direction: indicators.direction }).from(indicators).where(eq(indicators.id, id));
+    found.set(key, row);
+  }
+  return found;
+}
+
+type CheckIn = { on: string; value: number; comment: string; source: 'manual' | 'data' };
+
+/**
+ * Each goal's check-ins: one at the end of every month passed, and one a few days ago. A goal
+ * whose children share its indicator and add up (sales) reports their sum, scaled to its own
+ * target, so the cascade's numbers agree; the others follow their pace with a little noise.
+ */
+function checkInSeries(all: DemoGoal[], startsOn: string, endsOn: string, now: string): Map<string, CheckIn[]> {
+  const dates: string[] = [];
+  for (let m = 1; ; m++) {
+    const end = dayBefore(monthStart(startsOn, m));
+    if (end >= now || end > endsOn) break;
+    dates.push(end);
+  }
+  const recent = dayBefore(dayBefore(now));
+  if (recent > (dates.at(-1) ?? startsOn)) dates.push(recent);
+  const span = days(startsOn, endsOn);
+  const series = new Map<string, CheckIn[]>();
+  const valueOf = (g: DemoGoal, on: string): number => {
+    const children = all.filter((c) => c.parent === g.key && c.indicator === g.indicator && g.shape === 'cumulative');
+    if (children.length > 0) {
+      const sum = children.reduce((a, c) => a + valueOf(c, on), 0);
+      return Math.round((sum * g.target) / children.reduce((a, c) => a + c.target, 0));
+    }
+    const elapsed = days(startsOn, on) / span;
+    const progress = Math.min(1.08, g.pace * elapsed * (0.94 + 0.12 * noise(`${g.key}${on}`)));
+    const raw = g.baseline + progress * (g.target - g.baseline);
+    return Number.isInteger(g.target) && Math.abs(g.target) >= 1 ? Math.round(raw) : Math.round(raw * 1000) / 1000;
+  };
+  for (const g of all) {
+    const mood = g.pace >= 1.02 ? demoCheckInComments.ahead : g.pace >= 0.9 ? demoCheckInComments.onPace : demoCheckInComments.behind;
+    series.set(
+      g.key,
+      dates.map((on, i) => ({ on, value: valueOf(g, on), comment: mood[i % mood.length], source: 'manual' as const })),
+    );
+  }
+  return series;
+}

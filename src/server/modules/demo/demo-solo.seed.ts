@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { count, eq, sql } from 'drizzle-orm';
+import { datasetFromPreview } from '../../../contracts/datasets.ts';
+import { BUILTIN_TEMPLATES } from '../../../core/datasets/builtin-templates.ts';
+import type { Database, Tx } from '../../db/client.ts';
+import { datasets, memberships, people, users, workspaces } from '../../db/schema/index.ts';
+import type { Actor } from '../audit/audit.service.ts';
+import { previewFile } from '../datasets/dataset-preview.ts';
+import { importFile } from '../datasets/import.service.ts';
+import { createMetric, setBinding } from '../metrics/metrics.service.ts';
+import { applySuggestions } from '../metrics/suggestions.service.ts';
+import { today } from '../goals/goal-status.ts';
+import type { DemoGoal } from './demo-goals.ts';
+import { monthStart, seedDemoPlan } from './demo-goals.seed.ts';
+import { csvText, followerRows, orderRows, SOLO_NAME, SOLO_ORDERS, SOLO_PLAN, SOLO_SELLER, SOLO_SLUG } from './demo-solo.ts';
+
+const SOLO_SEED_LOCK = 7241005;
+const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/** The data's span: six months before the plan (its history) up to yesterday. */
+function dataSpan() {
+  const now = today();
+  return { planStart: monthStart(now, -2), from: monthStart(now, -8), to: dayBefore(now) };
+}
+
+/**
+ * Creates the 微商 demo workspace once (idempotent, under a lock): a solo workspace whose admin is
+ * the seller 林晓 — and the demo visitor, so it shows in their workspace switcher — with the
+ * seed's plan and four goals. Then, outside that transaction (an import is a transaction of its
+ * own), imports her two files and binds their metrics, unless that was done already.
+ */
+export async function ensureSoloDemo(database: Database, visitorUserId: string, passwordHash: () => Promise<string>): Promise<void> {
+  const { db } = database;
+  const existing = async (q: Database['db'] | Tx) => (await q.select({ id: workspaces.id, isDemo: workspaces.isDemo }).from(workspaces).where(eq(workspaces.slug, SOLO_SLUG)))[0];
+  const found = await existing(db);
+  // a real workspace made under this address by an earlier version is never touched
+  if (found && !found.isDemo) return;
+  const hash = found ? '' : await passwordHash();
+  const workspaceId = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SOLO_SEED_LOCK})`);
+    return (await existing(tx))?.id ?? createSoloWorkspace(tx, visitorUserId, hash);
+  });
+  const [{ n }] = await db.select({ n: count() }).from(datasets).where(eq(datasets.workspaceId, workspaceId));
+  if (n === 0) await importSoloData(database, workspaceId);
+}
+
+async function createSoloWorkspace(tx: Tx, visitorUserId: string, passwordHash: string): Promise<string> {
+  const [ws] = await tx.insert(workspaces).values({ slug: SOLO_SLUG, name: SOLO_NAME, kind: 'solo', isDemo: true }).returning({ id: workspaces.id });
+  const [person] = await tx.insert(people).values({ workspaceId: ws.id, name: SOLO_SELLER.name, email: SOLO_SELLER.email }).returning({ id: people.id });
+  const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, SOLO_SELLER.email));
+  const sellerId = existing?.id ?? (await tx.insert(users).values({ email: SOLO_SELLER.email, name: SOLO_SELLER.name, passwordHash, isDemo: true }).returning({ id: users.id }))[0].id;
+  await tx.insert(memberships).values({ workspaceId: ws.id, userId: sellerId, role: 'admin', personId: person.id });
+  if (visitorUserId !== sellerId) await tx.insert(memberships).values({ workspaceId: ws.id, userId: visitorUserId, role: 'admin' });
+  const actor = { userId: null, label: 'Kedu demo seed', ip: null, workspaceId: ws.id };
+  await seedDemoPlan(tx, actor, {
+    name: SOLO_PLAN,
+    description: '某美妆品牌在微信平台的微商计划（种子案例）：销售、粉丝、转化、内容四个目标，按启动期、成长期、成熟期推进，每月复盘。',
+    monthsBefore: 2,
+    phaseMonths: [3, 5, 4],
+    goals: soloGoals(),
+    owners: { units: new Map(), people: new Map() },
+    checkInBy: SOLO_SELLER.name,
+  });
+  return ws.id;
+}
+
+/** The seed's four goals; sales and followers check in from the data the files hold. */
+function soloGoals(): DemoGoal[] {
+  const { planStart, from, to } = dataSpan();
+  const monthEnds = (start: string) => Array.from({ length: 12 }, (_, i) => dayBefore(monthStart(start, i + 1))).filter((d) => d <= to);
+  const orders = orderRows(from, to).slice(1);
+  const monthSales = (end: string) => orders.filter((o) => o[1].slice(0, 7) === end.slice(0, 7) && o[4] === '已完成').reduce((a, o) => a + Number(o[2]), 0);
+  const before = monthEnds(from).filter((d) => d < planStart).map(monthSales).sort((a, b) => a - b);
+  const baseline = Math.round((before[2] + before[3]) / 2);
+  const fans = followerRows(from, to).slice(1);
+  const fansOn = (day: string) => Number(fans.find((r) => r[0] === day)?.[4] ?? fans.at(-1)![4]);
+  const fanDays = [...monthEnds(planStart), to].filter((d, i, all) => all.indexOf(d) === i);
+  const goal = (g: Omit<DemoGoal, 'shape' | 'pace'> & Partial<Pick<DemoGoal, 'pace'>>): DemoGoal => ({ shape: 'level', pace: 1, ...g });
+  return [
+    goal({ key: 'sales', owner: { kind: 'company' }, statement: '月度销售额增长 20%', indicator: 'sales_amount', baseline, target: Math.round(baseline * 1.2), source: 'strategy', phase: 1, fromData: monthEnds(planStart).map((on) => ({ on, value: monthSales(on) })) }),
+    goal({ key: 'fans', owner: { kind: 'company' }, statement: '粉丝数量达到 5 万', indicator: 'followers', baseline: fansOn(dayBefore(planStart)), target: 50_000, source: 'strategy', phase: null, fromData: fanDays.map((on) => ({ on, value: fansOn(on) })) }),
+    goal({ key: 'conversion', owner: { kind: 'company' }, statement: '用户转化率提升 15%（3.2% → 3.68%）', indicator: 'conversion_rate', baseline: 0.032, target: 0.0368, pace: 0.85, source: 'business_process', phase: 1 }),
+    goal({ key: 'content', owner: { kind: 'company' }, statement: '每月发布 3 条高质量内容', indicator: 'content_published', baseline: 1, target: 3, pace: 1.05, source: 'annual_plan', phase: 0 }),
+  ];
+}
+
+/** Her two exports, imported as any user would, and the metrics that make goals read them. */
+async function importSoloData(database: Database, workspaceId: string): Promise<void> {
+  const { from, to } = dataSpan();
+  const actor: Actor & { workspaceId: string } = { userId: null, label: 'Kedu demo seed', ip: null, workspaceId };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kedu-solo-'));
+  try {
+    const write = (name: string, rows: string[][]) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, csvText(rows));
+      return file;
+    };
+    const fansFile = write('用户分析.csv', followerRows(from, to));
+    // recognised by the built-in template, as the import wizard and `kedu import` do it
+    const preview = await previewFile({ path: fansFile, fileName: '用户分析.csv' }, BUILTIN_TEMPLATES, 'zh-CN');
+    const fans = await importFile(database, { workspaceId, actor }, { create: datasetFromPreview('公众号用户分析', preview) }, { path: fansFile, fileName: '用户分析.csv', replace: false });
+    await applySuggestions(database.db, actor, fans.dataset.id, ['粉丝数']);
+    const ordersFile = write('订单.csv', orderRows(from, to));
+    const orders = await importFile(database, { workspaceId, actor }, { create: SOLO_ORDERS }, { path: ordersFile, fileName: '订单.csv', replace: false });
+    const metric = await createMetric(database.db, actor, {
+      name: '月销售额',
+      datasetId: orders.dataset.id,
+      spec: { definition: '已完成订单的实付金额之和（退款的订单不计），按支付时间计入当月；取自微信小商店的订单导出。', aggregation: 'sum', expression: '实付金额 - 退款金额', filters: [{ column: '订单状态', op: '=', values: ['已完成'] }], dateColumn: '支付时间', owner: { kind: 'workspace' }, unit: '元' },
+    });
+    await setBinding(database.db, actor, { term: 'sales_amount', metricId: metric.id });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
