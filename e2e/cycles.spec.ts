@@ -72,7 +72,7 @@ describeJourney('the appraisal pages', (ctx) => {
     const visitor = await newPage(ctx().browser, 'zh-CN');
     await visitor.goto(ctx().server.url);
     await byTestId(visitor, 'demo-open').click();
-    await visitor.waitForURL(/\/w\/demo\/org/);
+    await visitor.waitForURL(/\/w\/demo\/home/);
     await visitor.context().close();
 
     const page = await newPage(ctx().browser, 'zh-CN');

@@ -141,7 +141,7 @@ describeJourney('numbers from data', (ctx) => {
     const page = await newPage(ctx().browser, 'zh-CN');
     await page.goto(base);
     await byTestId(page, 'demo-open').click();
-    await page.waitForURL(/\/w\/demo\/org/);
+    await page.waitForURL(/\/w\/demo\/home/);
     const api = await sessionApi(page, base);
 
     // the Youzan salespeople join the demo's 华东区 as 销售代表

@@ -7,6 +7,10 @@ describeJourney('the demo workspace', (ctx) => {
     const page = await newPage(ctx().browser, 'zh-CN');
     await page.goto(ctx().server.url);
     await byTestId(page, 'demo-open').click();
+    await page.waitForURL(/\/w\/demo\/home/);
+    // the home dashboard first: the company's goals at a glance
+    await byTestId(page, 'dashboard-company').waitFor();
+    await byTestId(page, 'nav-org').click();
     await page.waitForURL(/\/w\/demo\/org/);
     for (const unit of ['总经办', '市场部', '销售部', '华东区', '华南区', '人力资源部']) await unitNode(page, unit).waitFor();
     await personRow(page, '周明远').waitFor();
@@ -18,6 +22,27 @@ describeJourney('the demo workspace', (ctx) => {
     await personRow(page, '吴婷').waitFor();
   });
 
+  it('has a second, solo workspace for a 微商 seller: her goals from her data, no appraisal menus', async () => {
+    const page = await newPage(ctx().browser, 'zh-CN');
+    await page.goto(ctx().server.url);
+    await byTestId(page, 'demo-open').click();
+    await page.waitForURL(/\/w\/demo\/home/);
+    await byTestId(page, 'workspace-switcher').click();
+    await byTestId(page, 'workspace-option-demo-weishang').click();
+    await page.waitForURL(/\/w\/demo-weishang\/home/);
+    await byTestId(page, 'dashboard-company').waitFor();
+    await byTestId(page, 'company-trends').waitFor();
+    // a solo seller manages no organisation and runs no appraisal
+    for (const gone of ['nav-org', 'nav-positions', 'nav-scorecards', 'nav-cycles']) expect(await byTestId(page, gone).count()).toBe(0);
+    expect(await byTestId(page, 'company-units').count()).toBe(0);
+    await screenshot(page, 'e2e-12-solo-home-zh');
+    await byTestId(page, 'nav-plans').click();
+    await page.waitForURL(/\/w\/demo-weishang\/plans/);
+    await page.getByText('微商启动计划').first().click();
+    for (const statement of ['月度销售额增长 20%', '粉丝数量达到 5 万', '用户转化率提升 15%（3.2% → 3.68%）', '每月发布 3 条高质量内容']) await page.getByText(statement).first().waitFor();
+    await screenshot(page, 'e2e-13-solo-plan-zh');
+  });
+
   it('shows a manager only the people of the units they lead', async () => {
     const page = await newPage(ctx().browser, 'en-US');
     await page.goto(ctx().server.url);
@@ -27,6 +52,8 @@ describeJourney('the demo workspace', (ctx) => {
     await page.getByLabel('Email').fill('zhao.lei@demo.kedu');
     await page.getByLabel('Password').fill('kedu-demo');
     await byTestId(page, 'signin-submit').click();
+    await page.waitForURL(/\/w\/demo\/home/);
+    await byTestId(page, 'nav-org').click();
     await page.waitForURL(/\/w\/demo\/org/);
     await personRow(page, '吴婷').waitFor();
     // 赵磊 leads 华东区: the four reps and himself, nobody from 华南区

@@ -17,13 +17,13 @@ describeJourney('the indicator library', (ctx) => {
     const page = await newPage(ctx().browser, 'zh-CN');
     await page.goto(ctx().server.url);
     await byTestId(page, 'demo-open').click();
-    await page.waitForURL(/\/w\/demo\/org/);
+    await page.waitForURL(/\/w\/demo\/home/);
 
-    // the library of the demo workspace starts empty, with a way to the built-ins
+    // the demo's library holds the indicators its goals use; the built-in library is one tab away
     await byTestId(page, 'nav-indicators').click();
     await page.waitForURL(/\/w\/demo\/indicators/);
-    await byTestId(page, 'indicators-empty').waitFor();
-    await byTestId(page, 'indicators-copy-from-builtin').click();
+    await indicatorRow(page, '销售额').waitFor();
+    await byTestId(page, 'indicators-tab-builtin').click();
 
     // copy 成品周转率 from the built-in library: the button becomes a "copied" tag
     const turnover = builtinRow(page, 'finished_goods_turnover');

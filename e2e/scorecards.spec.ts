@@ -76,7 +76,7 @@ describeJourney('the scorecard templates', (ctx) => {
     const page = await newPage(ctx().browser, 'zh-CN');
     await page.goto(ctx().server.url);
     await byTestId(page, 'demo-open').click();
-    await page.waitForURL(/\/w\/demo\/org/);
+    await page.waitForURL(/\/w\/demo\/home/);
 
     // the list: the demo template, assigned to 销售代表, weights adding up to 100
     await byTestId(page, 'nav-scorecards').click();

@@ -17,6 +17,7 @@ const registrars: { commands: readonly string[]; load: () => Promise<Register> }
   { commands: ['whoami', 'api'], load: async () => (await import('./api.command.ts')).registerApiCommands },
   { commands: ['score'], load: async () => (await import('./score.command.ts')).registerScoreCommand },
   { commands: ['import'], load: async () => (await import('./import.command.ts')).registerImportCommand },
+  { commands: ['demo'], load: async () => (await import('./demo.command.ts')).registerDemoCommand },
   { commands: ['lint'], load: async () => (await import('./lint.command.ts')).registerLintCommand },
 ];
 

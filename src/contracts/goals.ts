@@ -122,6 +122,9 @@ export const goal = z.object({
   childCount: z.number().int(),
   coverage: coverage.nullable(),
   smart: z.array(smartMessage),
+  /** May the viewer change or delete it, and check in on it? */
+  canEdit: z.boolean(),
+  canCheckIn: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -163,8 +166,6 @@ export const goalDetail = goal.extend({
   checkIns: z.array(checkIn),
   targetChanges: z.array(targetChange),
   actuals: z.array(goalActual),
-  canEdit: z.boolean(),
-  canCheckIn: z.boolean(),
 });
 
 export const treeQuery = z.object({

@@ -23,6 +23,10 @@ const ParticipantPage = lazy(() => import('./features/cycles/ParticipantPage.tsx
 const DatasetsPage = lazy(() => import('./features/datasets/DatasetsPage.tsx'));
 const DatasetPage = lazy(() => import('./features/datasets/DatasetPage.tsx'));
 const MetricsPage = lazy(() => import('./features/metrics/MetricsPage.tsx'));
+const PlansPage = lazy(() => import('./features/goals/PlansPage.tsx'));
+const PlanPage = lazy(() => import('./features/goals/PlanPage.tsx'));
+const GoalPage = lazy(() => import('./features/goals/GoalPage.tsx'));
+const HomePage = lazy(() => import('./features/dashboard/HomePage.tsx'));
 const MembersPage = lazy(() => import('./features/members/MembersPage.tsx'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage.tsx'));
 const AccountPage = lazy(() => import('./features/account/AccountPage.tsx'));
@@ -52,7 +56,8 @@ export function AppRoutes() {
         }
       >
         <Route path="/w/:ws">
-          <Route index element={<Navigate to="org" replace />} />
+          <Route index element={<Navigate to="home" replace />} />
+          <Route path="home" element={<Page component={HomePage} />} />
           <Route path="org" element={<Page component={OrgPage} />} />
           <Route path="positions" element={<Page component={PositionsPage} />} />
           <Route path="indicators" element={<Page component={IndicatorsPage} />} />
@@ -64,6 +69,9 @@ export function AppRoutes() {
           <Route path="datasets" element={<Page component={DatasetsPage} />} />
           <Route path="datasets/:id" element={<Page component={DatasetPage} />} />
           <Route path="metrics" element={<Page component={MetricsPage} />} />
+          <Route path="plans" element={<Page component={PlansPage} />} />
+          <Route path="plans/:id" element={<Page component={PlanPage} />} />
+          <Route path="goals/:id" element={<Page component={GoalPage} />} />
           <Route path="members" element={<Page component={MembersPage} />} />
           <Route path="audit" element={<Page component={AuditPage} />} />
           <Route path="*" element={<NotFound />} />

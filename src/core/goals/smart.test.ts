@@ -90,6 +90,16 @@ describe('checkGoal', () => {
       expect(codes({ ...tenMillion, history: quarters, startsOn: '2026-12-01' })).toEqual(['A smart.too_high']);
     });
 
+    it('reads an additive goal counted up from 0 as a total over its months', () => {
+      // a year's sales of 6.6 million from 0 is 550,000 a month: in line with the history
+      const year = { ...tenMillion, statement: '全年销售额达到 660 万元', baseline: 0, target: 6_600_000, startsOn: '2027-01-01', deadline: '2027-12-31' };
+      expect(codes(year)).toEqual([]);
+      // read as one month's value it would be far too high
+      expect(codes({ ...year, baseline: null })).toEqual(['A smart.too_high']);
+      // 10 million over 3 months from 0 is still 3.3 million a month
+      expect(codes({ ...tenMillion, baseline: 0, startsOn: '2027-01-01' })).toEqual(['A smart.too_high']);
+    });
+
     it('says nothing without enough history, an indicator, a target or a deadline', () => {
       expect(codes({ ...tenMillion, history: [] })).toEqual([]);
       expect(codes({ ...tenMillion, history: tenMillion.history!.slice(0, 2) })).toEqual([]);

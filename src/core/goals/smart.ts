@@ -58,7 +58,11 @@ function attainable(goal: GoalDraft): Finding {
   if (end === null || from === null) return null;
   const periodsAhead = Math.max(1, end - from);
   const direction = goal.indicator.direction;
-  const judged = targetTooHigh(history, { target: goal.target, baseline: goal.baseline, periodsAhead, direction });
+  // an additive goal counted up from 0 ("全年销售额 1,200 万") is a total over its months: its pace is a month's share
+  const start = goal.startsOn ? monthNumber(goal.startsOn) : null;
+  const cumulative = goal.indicator.rollUp === 'sum' && goal.baseline === 0 && start !== null;
+  const target = cumulative ? goal.target / Math.max(1, end - start + 1) : goal.target;
+  const judged = targetTooHigh(history, { target, baseline: cumulative ? null : goal.baseline, periodsAhead, direction });
   if (!judged?.tooHigh) return null;
   const params: Record<string, string | number> = {
     target: formatForText(goal.target),

@@ -54,7 +54,11 @@ describe('targetTooHigh', () => {
   it('is null with fewer than 3 points or without a positive base', () => {
     expect(targetTooHigh(sales.slice(0, 2), { target: 1e7, periodsAhead: 3, direction: 'higher' })).toBeNull();
     expect(targetTooHigh(months([0, 0, 0]), { target: 10, periodsAhead: 3, direction: 'higher' })).toBeNull();
-    expect(targetTooHigh(sales, { target: 10, baseline: 0, periodsAhead: 3, direction: 'higher' })).toBeNull();
+  });
+
+  it('judges a goal that starts from 0 against the history, not against nothing', () => {
+    expect(targetTooHigh(sales, { target: 1e7, baseline: 0, periodsAhead: 3, direction: 'higher' })?.tooHigh).toBe(true);
+    expect(targetTooHigh(sales, { target: 1e7, baseline: 0, periodsAhead: 3, direction: 'higher' })).toEqual(targetTooHigh(sales, { target: 1e7, periodsAhead: 3, direction: 'higher' }));
   });
 
   it('flags the seed: 1000 万 in 3 months against about 50 万 a month', () => {

@@ -105,7 +105,8 @@ export function targetTooHigh(
 ): TargetTooHigh | null {
   if (history.length < TOO_HIGH_MIN_POINTS) return null;
   const values = history.map((p) => p.value);
-  const base = options.baseline ?? median(values.slice(-SUGGESTION_PERIODS));
+  // a baseline of 0 ("from nothing", as cumulative goals start) says nothing about the pace: the history's median does
+  const base = options.baseline !== null && options.baseline !== undefined && options.baseline > 0 ? options.baseline : median(values.slice(-SUGGESTION_PERIODS));
   const { target, direction } = options;
   if (!(base > 0) || !Number.isFinite(target) || target < 0 || (direction === 'higher' && target === 0)) return null;
   const ratio = (target / base) ** (1 / Math.max(1, options.periodsAhead));

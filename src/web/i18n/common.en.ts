@@ -1,7 +1,7 @@
 import type { Catalog } from './zh-CN.ts';
 
 /** Words shared by every page (buttons, fields, errors, language, roles), in English; the type keeps the keys identical to common.zh-CN.ts. */
-export const commonEn: Pick<Catalog, 'app' | 'common' | 'field' | 'error' | 'language' | 'role'> = {
+export const commonEn: Pick<Catalog, 'app' | 'common' | 'field' | 'error' | 'language' | 'role' | 'chart'> = {
   app: { name: 'Kedu', fullName: 'Kedu 刻度', tagline: 'Goals, indicators and scorecards, precisely defined' },
   common: {
     listSeparator: ', ',
@@ -60,4 +60,5 @@ export const commonEn: Pick<Catalog, 'app' | 'common' | 'field' | 'error' | 'lan
   },
   language: { label: 'Language', zh: '中文', en: 'English', followBrowser: 'Follow the browser' },
   role: { admin: 'Admin', manager: 'Manager', member: 'Member' },
+  chart: { chart: 'Chart', table: 'Table', view: 'Chart or table', showChart: 'Show as a chart', showTable: 'Show as a table (accessible)', exportPng: 'Export PNG', noData: 'No data yet' },
 };

@@ -58,4 +58,5 @@ export const commonZhCN = {
   },
   language: { label: '语言', zh: '中文', en: 'English', followBrowser: '跟随浏览器' },
   role: { admin: '管理员', manager: '经理', member: '成员' },
+  chart: { chart: '图表', table: '表格', view: '图表或表格', showChart: '以图表显示', showTable: '以表格显示（无障碍）', exportPng: '导出 PNG', noData: '暂无数据' },
 };

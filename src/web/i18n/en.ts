@@ -1,7 +1,9 @@
 import { adminEn } from './admin.en.ts';
 import { commonEn } from './common.en.ts';
 import { cyclesEn } from './cycles.en.ts';
+import { dashboardEn } from './dashboard.en.ts';
 import { dataEn } from './data.en.ts';
+import { goalsEn } from './goals.en.ts';
 import { indicatorsEn } from './indicators.en.ts';
 import { orgEn } from './org.en.ts';
 import { scorecardsEn } from './scorecards.en.ts';
@@ -19,6 +21,8 @@ const en: Catalog = {
   ...dataEn,
   scorecards: scorecardsEn,
   cycles: cyclesEn,
+  goals: goalsEn,
+  dashboard: dashboardEn,
   score: scoreEn,
 };
 

@@ -29,6 +29,7 @@ export const shellEn: Pick<Catalog, 'landing' | 'nav' | 'header' | 'workspace'> 
     database_postgres: 'PostgreSQL',
   },
   nav: {
+    goals: 'Plans & goals',
     org: 'Organisation',
     positions: 'Positions',
     indicators: 'Indicator library',

@@ -26,6 +26,7 @@ export const shellZhCN = {
     database_postgres: 'PostgreSQL',
   },
   nav: {
+    goals: '计划与目标',
     org: '组织架构',
     positions: '岗位',
     indicators: '指标库',

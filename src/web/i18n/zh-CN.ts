@@ -1,7 +1,9 @@
 import { adminZhCN } from './admin.zh-CN.ts';
 import { commonZhCN } from './common.zh-CN.ts';
 import { cyclesZhCN } from './cycles.zh-CN.ts';
+import { dashboardZhCN } from './dashboard.zh-CN.ts';
 import { dataZhCN } from './data.zh-CN.ts';
+import { goalsZhCN } from './goals.zh-CN.ts';
 import { indicatorsZhCN } from './indicators.zh-CN.ts';
 import { orgZhCN } from './org.zh-CN.ts';
 import { scorecardsZhCN } from './scorecards.zh-CN.ts';
@@ -21,6 +23,8 @@ const zhCN = {
   ...dataZhCN,
   scorecards: scorecardsZhCN,
   cycles: cyclesZhCN,
+  goals: goalsZhCN,
+  dashboard: dashboardZhCN,
   score: scoreZhCN,
 };
 

@@ -16,7 +16,7 @@ export async function readKeyIndicatorTrends(db: Db, workspaceId: string, asOf: 
   const { rows: keyGoals } = await db.execute<KeyGoalRow>(sql`
     select g.id, g.statement, i.name, i.name_en, i.unit, g.target, g.deadline::text as deadline
     from goals g join indicators i on i.id = g.indicator_id
-    where g.workspace_id = ${workspaceId} and g.owner_kind = 'company' and ${activePlanGoals}
+    where g.workspace_id = ${workspaceId} and g.owner_kind = 'company' and ${activePlanGoals(workspaceId)}
     order by g.last_check_in_at is null, g.deadline, g.created_at, g.id limit ${limit}`);
   if (keyGoals.length === 0) return [];
   const { rows: points } = await db.execute<PointRow>(sql`

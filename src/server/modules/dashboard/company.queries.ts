@@ -22,7 +22,7 @@ const withTotal = (cells: Cell[]) => {
 export async function countStatusesPerLevel(db: Db, workspaceId: string): Promise<CompanyDashboard['levels']> {
   const { rows } = await db.execute<Cell>(sql`
     select g.owner_kind as key, g.status, count(*)::int as n from goals g
-    where g.workspace_id = ${workspaceId} and ${activePlanGoals} group by 1, 2`);
+    where g.workspace_id = ${workspaceId} and ${activePlanGoals(workspaceId)} group by 1, 2`);
   const cells = byKey(rows);
   return GOAL_OWNER_KINDS.map((level) => ({ level, ...withTotal(cells.get(level) ?? []) }));
 }
@@ -41,7 +41,7 @@ export async function countStatusesPerTopUnit(db: Db, workspaceId: string): Prom
       select t.top_id as key, g.status, count(*)::int as n
       from goals g left join people p on p.id = g.owner_person_id
         join tree t on t.id = (case when g.owner_kind = 'unit' then g.owner_unit_id else p.unit_id end)
-      where g.workspace_id = ${workspaceId} and g.owner_kind <> 'company' and ${activePlanGoals}
+      where g.workspace_id = ${workspaceId} and g.owner_kind <> 'company' and ${activePlanGoals(workspaceId)}
       group by 1, 2`),
     db.execute<{ id: string; name: string; status: string }>(sql`
       select id, name, status from org_units where workspace_id = ${workspaceId} and parent_id is null order by sort_order, name`),
@@ -57,14 +57,15 @@ type RadarRow = { perspective: Perspective; goal_count: number; with_progress: n
 /**
  * The balanced scorecard: per perspective of the goals' indicators, the average progress of the
  * goals that have one, each clamped to [0, 1.2] so one goal far over (or under) its target does
- * not carry a whole perspective.
+ * not carry a whole perspective. (The FILTER matters: GREATEST skips nulls, so a goal without
+ * progress would otherwise count as 0.)
  */
 export async function readBalancedScorecard(db: Db, workspaceId: string): Promise<CompanyDashboard['radar']> {
   const { rows } = await db.execute<RadarRow>(sql`
     select i.perspective, count(*)::int as goal_count, count(g.progress)::int as with_progress,
-      avg(least(greatest(g.progress, 0), 1.2)) as average
+      avg(least(greatest(g.progress, 0), 1.2)) filter (where g.progress is not null) as average
     from goals g join indicators i on i.id = g.indicator_id
-    where g.workspace_id = ${workspaceId} and ${activePlanGoals} group by 1`);
+    where g.workspace_id = ${workspaceId} and ${activePlanGoals(workspaceId)} group by 1`);
   return PERSPECTIVES.map((perspective) => {
     const r = rows.find((x) => x.perspective === perspective);
     return { perspective, average: r?.average ?? null, withProgress: r?.with_progress ?? 0, goalCount: r?.goal_count ?? 0 };

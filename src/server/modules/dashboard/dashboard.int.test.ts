@@ -9,7 +9,7 @@ import { useSeededOrg } from '../../testing/seeded-org.ts';
 import { today } from '../goals/goal-status.ts';
 import { goalFixture } from '../../testing/dashboard-fixtures.ts';
 
-/** Names of the goals goalFixture sets, by owner: the statuses follow from the check-ins it makes (elapsed 0.5). */
+/** The statements of a list of goals (goalFixture's table says which status each has). */
 const names = (items: { statement: string }[]) => items.map((i) => i.statement);
 
 describeEachDatabase('home dashboard: my goals, my team, the company', (kind) => {
@@ -23,12 +23,14 @@ describeEachDatabase('home dashboard: my goals, my team, the company', (kind) =>
   let checkInDays: { on: string; value: number }[];
   let p: { manager: string; member: string; eastRep: string; southRep: string };
   let cycleId: string;
+  let decemberMember: string;
 
   beforeAll(async () => {
     checkInDays = await goalFixture(t, org);
-    // an older cycle without the member's result, the one with results, and a newer trial one (counts for nothing)
+    // an older cycle without the member's result; 十月 with everyone's, in calibration; a trial cycle
+    // (counts for nothing); and the newest, open, with one result so far
     await seedAppraisal(t, org, { state: 'open', periodLabel: '2026-09', name: '九月考核' });
-    const cycle = await seedAppraisal(t, org, { state: 'open', periodLabel: '2026-10', name: '十月考核' });
+    const cycle = await seedAppraisal(t, org, { state: 'calibrating', periodLabel: '2026-10', name: '十月考核' });
     cycleId = cycle.cycleId;
     p = cycle.participants;
     for (const pid of Object.values(p)) await setManagerRating(t, pid, '沟通能力', 5);
@@ -42,6 +44,10 @@ describeEachDatabase('home dashboard: my goals, my team, the company', (kind) =>
     const trial = await seedAppraisal(t, org, { state: 'open', periodLabel: '2026-11', name: '十一月试运行', trial: true });
     await setManagerRating(t, trial.participants.member, '沟通能力', 5);
     await setTerms(t, trial.cycleId, trial.participants.member, ON_TARGET_VALUES);
+    const december = await seedAppraisal(t, org, { state: 'open', periodLabel: '2026-12', name: '十二月考核' });
+    decemberMember = december.participants.member;
+    await setManagerRating(t, december.participants.eastRep, '沟通能力', 5);
+    await setTerms(t, december.cycleId, december.participants.eastRep, ON_TARGET_VALUES);
   });
 
   it('me: a member sees their own goals, their status counts, their latest counting scorecard and its trend', async () => {
@@ -56,18 +62,22 @@ describeEachDatabase('home dashboard: my goals, my team, the company', (kind) =>
     ]);
     expect(res.body.goals[0]).toMatchObject({ target: 100, current: 45, indicator: { unit: '人' } });
     expect(res.body.statusCounts).toEqual({ not_started: 1, on_track: 1, at_risk: 0, off_track: 1, achieved: 0, missed: 0 });
-    expect(res.body.scorecard).toMatchObject({ cycle: { id: cycleId, name: '十月考核', periodLabel: '2026-10' }, participantId: p.member, total: 106, grade: 'S', adjusted: false });
-    expect(res.body.trend.map((s: { cycle: { periodLabel: string }; total: number | null }) => [s.cycle.periodLabel, s.total])).toEqual([
-      ['2026-09', null],
-      ['2026-10', 106],
+    // the newest cycle she takes part in, even before her result is in; the trial cycle is left out
+    expect(res.body.scorecard).toMatchObject({ cycle: { name: '十二月考核', periodLabel: '2026-12' }, participantId: decemberMember, total: null, status: 'incomplete', cycleState: 'open' });
+    expect(res.body.trend.map((s: { cycle: { periodLabel: string }; total: number | null; grade: string | null }) => [s.cycle.periodLabel, s.total, s.grade])).toEqual([
+      ['2026-09', null, null],
+      ['2026-10', 106, 'S'],
+      ['2026-12', null, null],
     ]);
+    expect(res.body.trend[1]).toMatchObject({ cycle: { id: cycleId }, participantId: p.member, cycleState: 'calibrating', adjusted: false });
   });
 
   it('me: an adjusted total is the one that counts; a user without a person record gets empty lists', async () => {
     const erin = await t.api('POST', `/api/v1/workspaces/${org.ws}/members`, { token: org.tokens.admin, body: { email: 'erin@acme.test', name: 'Erin East', role: 'member', personId: org.people.eastRep, password: TEST_PASSWORD } });
     expect(erin.status, JSON.stringify(erin.body)).toBe(201);
     const mine = (await get('me', await tokenFor(t, 'erin@acme.test'))).body;
-    expect(mine.scorecard).toMatchObject({ participantId: p.eastRep, total: 75, grade: 'B', adjusted: true });
+    expect(mine.scorecard).toMatchObject({ cycle: { name: '十二月考核' }, total: 106, grade: 'S', adjusted: false });
+    expect(mine.trend.find((s: { cycle: { id: string } }) => s.cycle.id === cycleId)).toMatchObject({ participantId: p.eastRep, total: 75, grade: 'B', adjusted: true });
     expect(mine.statusCounts.achieved).toBe(1);
 
     const loose = await t.api('POST', `/api/v1/workspaces/${org.ws}/members`, { token: org.tokens.admin, body: { email: 'loose@acme.test', name: 'No Person', role: 'member', password: TEST_PASSWORD } });
@@ -77,7 +87,7 @@ describeEachDatabase('home dashboard: my goals, my team, the company', (kind) =>
     expect(res.body).toMatchObject({ personId: null, goals: [], scorecard: null, trend: [] });
   });
 
-  it('team: a manager sees the goals and results of their units only, the at-risk list furthest behind first', async () => {
+  it('team: a manager sees the goals and results of their units only, the at-risk list furthest behind first; results of the newest calibrating or closed cycle', async () => {
     const res = await get('team', org.tokens.manager);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const body = res.body;
@@ -147,9 +157,10 @@ describeEachDatabase('home dashboard: my goals, my team, the company', (kind) =>
       ['person', 6],
     ]);
     expect(body.levels[1].statusCounts).toMatchObject({ at_risk: 1, off_track: 1 });
+    // in the organisation's order (sort order, then name), as everywhere units are listed
     expect(body.units.map((u: { name: string; total: number; statusCounts: Record<string, number> }) => [u.name, u.total, u.statusCounts.off_track, u.statusCounts.at_risk])).toEqual([
-      ['销售部', 6, 1, 2],
       ['人力资源部', 2, 2, 0],
+      ['销售部', 6, 1, 2],
     ]);
     const radar = Object.fromEntries(body.radar.map((r: { perspective: string; average: number | null; withProgress: number; goalCount: number }) => [r.perspective, [r.average === null ? null : Number(r.average.toFixed(6)), r.withProgress, r.goalCount]]));
     // finance .45 .3 .2; customer .45 .35 (M3 has no progress); internal .1, 1.5 clamped to 1.2, .05

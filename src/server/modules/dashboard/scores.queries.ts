@@ -33,16 +33,18 @@ export async function readPersonScores(db: Db, workspaceId: string, personId: st
 export type CycleRef = { id: string; name: string; periodLabel: string };
 
 /**
- * The newest counting cycle in which someone the viewer may see (`scope`, over `cp`) has a
- * total: "the latest results" of the team and company views. Walks the cycles newest first and
- * stops at the first with a result (cycle_participants_cycle_unit_idx answers each probe).
+ * "The latest results" of the team and company views: the newest counting cycle in which someone
+ * the viewer may see (`scope`, over `cp`) has a total — a calibrating or closed one first, since
+ * an open cycle's first few entries would rank two people out of fifty; an open one only when
+ * no cycle has got that far. Walks the cycles in that order and stops at the first with a result
+ * (cycle_participants_cycle_unit_idx answers each probe).
  */
 export async function latestCycleWithResults(db: Db, workspaceId: string, scope: SQL): Promise<CycleRef | null> {
   const { rows } = await db.execute<{ id: string; name: string; period_label: string }>(sql`
     select c.id, c.name, c.period_label from appraisal_cycles c
     where c.workspace_id = ${workspaceId} and not c.trial
       and exists (select 1 from cycle_participants cp where cp.cycle_id = c.id and ${countedTotal} is not null and ${scope})
-    order by c.starts_on desc, c.created_at desc limit 1`);
+    order by c.state in ('calibrating', 'closed') desc, c.starts_on desc, c.created_at desc limit 1`);
   const row = rows[0];
   return row ? { id: row.id, name: row.name, periodLabel: row.period_label } : null;
 }

@@ -7,7 +7,7 @@ import { activePlanGoals, countsOf, goalsInScope, type TeamScope } from './dashb
 /** The goals of active plans in scope, `g` with its owner person `p` — the FROM of every team query. */
 const scopedGoals = (workspaceId: string, scope: TeamScope) => sql`
   from goals g left join people p on p.id = g.owner_person_id
-  where g.workspace_id = ${workspaceId} and ${activePlanGoals} and ${goalsInScope(scope)}`;
+  where g.workspace_id = ${workspaceId} and ${activePlanGoals(workspaceId)} and ${goalsInScope(scope)}`;
 
 /** How many goals stand in each status (one GROUP BY over the stored status column). */
 export async function countTeamStatuses(db: Db, workspaceId: string, scope: TeamScope): Promise<{ goalCount: number; statusCounts: Record<GoalStatus, number> }> {

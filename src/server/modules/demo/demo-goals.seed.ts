@@ -54,14 +54,15 @@ export async function seedDemoPlan(tx: Tx, actor: WorkspaceActor, spec: DemoPlan
     from = next;
   }
   const indicatorIds = await libraryIndicators(tx, actor, [...new Set(spec.goals.map((g) => g.indicator))], locale);
-  const checkIns = checkInSeries(spec.goals, startsOn, endsOn, now);
+  const deadlineOf = (g: DemoGoal) => (g.phase === null ? endsOn : phaseEnd(startsOn, spec.phaseMonths, g.phase));
+  const checkIns = checkInSeries(spec.goals, startsOn, deadlineOf, now);
   const goalIds = new Map<string, string>();
   for (const g of spec.goals) {
     const owner = g.owner.kind === 'company' ? { ownerKind: 'company' as const, ownerUnitId: null, ownerPersonId: null } : g.owner.kind === 'unit' ? { ownerKind: 'unit' as const, ownerUnitId: spec.owners.units.get(g.owner.unit)!, ownerPersonId: null } : { ownerKind: 'person' as const, ownerUnitId: null, ownerPersonId: spec.owners.people.get(g.owner.person)! };
     const series = g.fromData ? g.fromData.map((c) => ({ ...c, comment: '从导入的数据更新', source: 'data' as const })) : checkIns.get(g.key)!;
     const last = series.at(-1);
     const indicator = indicatorIds.get(g.indicator)!;
-    const values = { baseline: g.baseline, target: g.target, startsOn, deadline: g.phase === null ? endsOn : phaseEnd(startsOn, spec.phaseMonths, g.phase) };
+    const values = { baseline: g.baseline, target: g.target, startsOn, deadline: deadlineOf(g) };
     const [row] = await tx
       .insert(goals)
       .values({ workspaceId: actor.workspaceId, planId: plan.id, phaseId: g.phase === null ? null : phaseIds[g.phase], parentId: g.parent ? goalIds.get(g.parent)! : null, ...owner, statement: g.statement, indicatorId: indicator.id, ...values, source: g.source, current: last?.value ?? null, lastCheckInAt: last ? new Date(`${last.on}T10:00:00Z`) : null, ...statusColumns({ ...values, direction: indicator.direction, current: last?.value ?? null }, now) })
@@ -92,16 +93,15 @@ type CheckIn = { on: string; value: number; comment: string; source: 'manual' | 
  * whose children share its indicator and add up (sales) reports their sum, scaled to its own
  * target, so the cascade's numbers agree; the others follow their pace with a little noise.
  */
-function checkInSeries(all: DemoGoal[], startsOn: string, endsOn: string, now: string): Map<string, CheckIn[]> {
+function checkInSeries(all: DemoGoal[], startsOn: string, deadlineOf: (g: DemoGoal) => string, now: string): Map<string, CheckIn[]> {
   const dates: string[] = [];
-  for (let m = 1; ; m++) {
+  for (let m = 1; m <= 12; m++) {
     const end = dayBefore(monthStart(startsOn, m));
-    if (end >= now || end > endsOn) break;
+    if (end >= now) break;
     dates.push(end);
   }
   const recent = dayBefore(dayBefore(now));
   if (recent > (dates.at(-1) ?? startsOn)) dates.push(recent);
-  const span = days(startsOn, endsOn);
   const series = new Map<string, CheckIn[]>();
   const valueOf = (g: DemoGoal, on: string): number => {
     const children = all.filter((c) => c.parent === g.key && c.indicator === g.indicator && g.shape === 'cumulative');
@@ -109,7 +109,8 @@ function checkInSeries(all: DemoGoal[], startsOn: string, endsOn: string, now: s
       const sum = children.reduce((a, c) => a + valueOf(c, on), 0);
       return Math.round((sum * g.target) / children.reduce((a, c) => a + c.target, 0));
     }
-    const elapsed = days(startsOn, on) / span;
+    // the goal's own time: a goal of the launch phase is due when the phase ends
+    const elapsed = Math.min(1, days(startsOn, on) / days(startsOn, deadlineOf(g)));
     const progress = Math.min(1.08, g.pace * elapsed * (0.94 + 0.12 * noise(`${g.key}${on}`)));
     const raw = g.baseline + progress * (g.target - g.baseline);
     return Number.isInteger(g.target) && Math.abs(g.target) >= 1 ? Math.round(raw) : Math.round(raw * 1000) / 1000;

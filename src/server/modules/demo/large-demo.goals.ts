@@ -31,8 +31,6 @@ export type GoalDraft = {
   scope: string;
   /** The plan's year or the phase, as the statement names it. */
   period: string;
-  /** 0 company, 1–3 unit level, 4 person: parents always come first. */
-  depth: number;
 };
 
 const ROOT_SOURCE: Record<string, GoalSource> = { sales_amount: 'budget', staff_turnover_rate: 'strategy', customer_satisfaction: 'strategy' };
@@ -42,7 +40,7 @@ export function generatePlanGoals(random: Random, org: Org, plan: PlanDraft, new
   const byOwner = new Map<string, GoalDraft>(); // `company:key`, `unit:3:key`
   const add = (draft: Omit<GoalDraft, 'id' | 'planId' | 'target' | 'baseline'>, size: number) => {
     const spec = GOAL_SPECS[draft.indicatorKey];
-    const target = spec.shape === 'rate' ? Math.round(spec.perPerson * random.between(0.95, 1.05) * 1000) / 1000 : roundNice(spec.perPerson * Math.max(1, size));
+    const target = spec.shape === 'rate' ? Math.round(spec.perPerson * random.between(0.95, 1.05) * 1000) / 1000 : roundNice(spec.perPerson * (size > 0 ? size : 1));
     const goal: GoalDraft = { ...draft, id: newId(), planId: plan.id, target, baseline: null };
     goals.push(goal);
     return goal;
@@ -55,7 +53,7 @@ export function generatePlanGoals(random: Random, org: Org, plan: PlanDraft, new
 
   const companyCount = Math.min(COMPANY_GOALS.length, plan.goalBudget);
   for (const key of COMPANY_GOALS.slice(0, companyCount)) {
-    const goal = add({ ...annual, parent: null, ownerKind: 'company', ownerUnit: null, ownerPerson: null, indicatorKey: key, source: ROOT_SOURCE[key] ?? 'annual_plan', scope: '公司', depth: 0 }, concerned(key, null));
+    const goal = add({ ...annual, parent: null, ownerKind: 'company', ownerUnit: null, ownerPerson: null, indicatorKey: key, source: ROOT_SOURCE[key] ?? 'annual_plan', scope: '公司' }, concerned(key, null));
     byOwner.set(`company:${key}`, goal);
   }
   const perUnit = Math.min(8, Math.floor(((plan.goalBudget - companyCount) * 0.5) / org.units.length));
@@ -71,7 +69,7 @@ export function generatePlanGoals(random: Random, org: Org, plan: PlanDraft, new
   for (const { u, i } of unitsByLevel) {
     for (const key of UNIT_GOALS[u.kind].slice(0, perUnit)) {
       const parent = parentFor(u.parent, key);
-      const goal = add({ ...annual, parent, ownerKind: 'unit', ownerUnit: i, ownerPerson: null, indicatorKey: key, source: parent ? 'parent' : 'annual_plan', scope: u.name, depth: u.level }, concerned(key, subtree(i)));
+      const goal = add({ ...annual, parent, ownerKind: 'unit', ownerUnit: i, ownerPerson: null, indicatorKey: key, source: parent ? 'parent' : 'annual_plan', scope: u.name }, concerned(key, subtree(i)));
       byOwner.set(`unit:${i}:${key}`, goal);
     }
   }
@@ -90,7 +88,7 @@ export function generatePlanGoals(random: Random, org: Org, plan: PlanDraft, new
       const phase = j >= keys.length ? plan.phases[(Math.floor(j / keys.length) - 1) % 3] : random.chance(0.15) ? random.pick(plan.phases) : null;
       const parent = parentFor(person.unit, key);
       const dates = phase ? { phaseId: phase.id, startsOn: phase.startsOn, deadline: phase.endsOn, period: `${year}${phase.name}` } : annual;
-      add({ ...dates, parent, ownerKind: 'person', ownerUnit: null, ownerPerson: p, indicatorKey: key, source: parent ? 'parent' : 'job_duties', scope: '', depth: 4 }, phase ? 1 / 3 : 1);
+      add({ ...dates, parent, ownerKind: 'person', ownerUnit: null, ownerPerson: p, indicatorKey: key, source: parent ? 'parent' : 'job_duties', scope: '' }, phase ? 1 / 3 : 1);
     }
   }
   scaleChildren(random, goals);

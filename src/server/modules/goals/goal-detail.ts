@@ -2,7 +2,6 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { goalDetail } from '../../../contracts/goals.ts';
 import { checkGoal } from '../../../core/goals/smart.ts';
-import { canCheckInGoal, canManageGoal } from '../../access.ts';
 import type { Db } from '../../db/client.ts';
 import { goals, goalTargetChanges, planPhases, plans } from '../../db/schema/index.ts';
 import type { Viewer } from '../../http/request-context.ts';
@@ -19,7 +18,7 @@ type GoalDetailDto = z.infer<typeof goalDetail>;
  */
 export async function getGoalDetail(db: Db, viewer: Viewer, id: string): Promise<GoalDetailDto> {
   const row = await loadGoalRow(db, viewer.workspaceId, id);
-  const [dto] = await toGoalDtos(db, [row]);
+  const [dto] = await toGoalDtos(db, viewer, [row]);
   const owner = ownerRef(row);
   const actuals = await historyReader(db, viewer.workspaceId).actualsFor(owner, row.g.indicatorId);
   const smart = checkGoal(
@@ -29,7 +28,7 @@ export async function getGoalDetail(db: Db, viewer: Viewer, id: string): Promise
   const [plan] = await db.select({ id: plans.id, name: plans.name, startsOn: plans.startsOn, endsOn: plans.endsOn }).from(plans).where(eq(plans.id, row.g.planId));
   const [phase] = row.g.phaseId ? await db.select().from(planPhases).where(eq(planPhases.id, row.g.phaseId)) : [];
   const [parent] = row.g.parentId ? await db.select({ id: goals.id, statement: goals.statement }).from(goals).where(eq(goals.id, row.g.parentId)) : [];
-  const children = await toGoalDtos(db, await goalRowsWhere(db, and(eq(goals.workspaceId, viewer.workspaceId), eq(goals.parentId, id))));
+  const children = await toGoalDtos(db, viewer, await goalRowsWhere(db, and(eq(goals.workspaceId, viewer.workspaceId), eq(goals.parentId, id))));
   const changes = await db.select().from(goalTargetChanges).where(eq(goalTargetChanges.goalId, id)).orderBy(desc(goalTargetChanges.changedAt), asc(goalTargetChanges.id));
   return {
     ...dto,
@@ -41,7 +40,5 @@ export async function getGoalDetail(db: Db, viewer: Viewer, id: string): Promise
     checkIns: await listCheckIns(db, id),
     targetChanges: changes.map((c) => ({ id: c.id, fromTarget: c.fromTarget, toTarget: c.toTarget, fromDeadline: c.fromDeadline, toDeadline: c.toDeadline, reason: c.reason, by: c.changedByName, at: c.changedAt.toISOString() })),
     actuals,
-    canEdit: canManageGoal(viewer, owner),
-    canCheckIn: canCheckInGoal(viewer, owner),
   };
 }

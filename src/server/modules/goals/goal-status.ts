@@ -33,6 +33,19 @@ export function elapsedOf(goal: StatusInput, asOf = today()): number {
  * first read of a day pays for the workspace once and every other read groups stored columns.
  */
 export async function refreshStaleStatuses(db: Db | Tx, workspaceId: string, asOf = today()): Promise<number> {
+  // the first readers of a day arrive together (a team opening the dashboard at nine): one of
+  // them refreshes the workspace, the others wait for that instead of doing it again
+  const key = `${workspaceId}:${asOf}`;
+  const running = inFlight.get(key);
+  if (running) return running;
+  const work = refresh(db, workspaceId, asOf).finally(() => inFlight.delete(key));
+  inFlight.set(key, work);
+  return work;
+}
+
+const inFlight = new Map<string, Promise<number>>();
+
+async function refresh(db: Db | Tx, workspaceId: string, asOf: string): Promise<number> {
   const stale = await db
     .select({ id: goals.id, baseline: goals.baseline, target: goals.target, startsOn: goals.startsOn, deadline: goals.deadline, current: goals.current, direction: indicators.direction })
     .from(goals)

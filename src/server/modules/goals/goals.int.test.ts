@@ -105,7 +105,12 @@ describeEachDatabase('plans and goals: cascade, coverage, check-ins, target chan
     expect(top).toHaveLength(1);
     expect(top[0]).toMatchObject({ id: companyGoal, childCount: 1, owner: { kind: 'company' }, status: 'not_started', coverage: { childCount: 1, sum: 600_000, gap: 400_000, level: 'low' } });
     expect(top[0].coverage.coverage).toBeCloseTo(0.6);
+    // what each viewer may do, goal by goal: the manager changes their unit's goal, not the company's
+    expect(top[0]).toMatchObject({ canEdit: false, canCheckIn: false });
+    const asManager = (await t.api('GET', ws(`/plans/${planId}/goals?parentId=${companyGoal}`), { token: org.tokens.manager })).body;
+    expect(asManager[0]).toMatchObject({ id: unitGoal, canEdit: true, canCheckIn: true });
     const below = (await t.api('GET', ws(`/plans/${planId}/goals?parentId=${unitGoal}`), { token: org.tokens.member })).body;
+    expect(below[0]).toMatchObject({ canEdit: false, canCheckIn: true });
     expect(below.map((g: { id: string; owner: { name: string } }) => [g.id, g.owner.name])).toEqual([[personGoal, 'Max Member']]);
   });
 

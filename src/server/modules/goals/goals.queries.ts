@@ -7,7 +7,9 @@ import type { GoalIndicator } from '../../../core/goals/types.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { escapeLike } from '../../db/like.ts';
 import { goals, indicators, orgUnits, people, plans } from '../../db/schema/index.ts';
+import { canCheckInGoal, canManageGoal } from '../../access.ts';
 import { AppError } from '../../errors.ts';
+import type { Viewer } from '../../http/request-context.ts';
 import { elapsedOf, refreshStaleStatuses } from './goal-status.ts';
 
 export type GoalDto = z.infer<typeof goal>;
@@ -60,15 +62,15 @@ export function goalIndicatorOf(row: GoalRow): GoalIndicator {
 
 type Child = { parentId: string | null; indicatorId: string; target: number };
 
-/** Goals as the API shows them, with child counts, decomposition coverage and the SMART letters that need no history. */
-export async function toGoalDtos(db: Db | Tx, rows: GoalRow[]): Promise<GoalDto[]> {
+/** Goals as the API shows them, with child counts, decomposition coverage, the SMART letters that need no history, and what the viewer may do. */
+export async function toGoalDtos(db: Db | Tx, viewer: Viewer, rows: GoalRow[]): Promise<GoalDto[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.g.id);
   const children: Child[] = await db.select({ parentId: goals.parentId, indicatorId: goals.indicatorId, target: goals.target }).from(goals).where(inArray(goals.parentId, ids));
-  return rows.map((row) => toGoalDto(row, children.filter((c) => c.parentId === row.g.id)));
+  return rows.map((row) => toGoalDto(viewer, row, children.filter((c) => c.parentId === row.g.id)));
 }
 
-function toGoalDto(row: GoalRow, children: Child[]): GoalDto {
+function toGoalDto(viewer: Viewer, row: GoalRow, children: Child[]): GoalDto {
   const { g, indicator } = row;
   const owner = g.ownerKind === 'company' ? { kind: g.ownerKind, id: null, name: '' } : g.ownerKind === 'unit' ? { kind: g.ownerKind, id: g.ownerUnitId, name: row.unitName ?? '' } : { kind: g.ownerKind, id: g.ownerPersonId, name: row.personName ?? '' };
   const coverage = decompositionCoverage(
@@ -101,6 +103,8 @@ function toGoalDto(row: GoalRow, children: Child[]): GoalDto {
     childCount: children.length,
     coverage,
     smart,
+    canEdit: canManageGoal(viewer, ownerRef(row)),
+    canCheckIn: canCheckInGoal(viewer, ownerRef(row)),
     createdAt: g.createdAt.toISOString(),
     updatedAt: g.updatedAt.toISOString(),
   };
@@ -112,8 +116,8 @@ export async function loadGoalRow(db: Db | Tx, workspaceId: string, id: string):
   return row;
 }
 
-export async function getGoal(db: Db | Tx, workspaceId: string, id: string): Promise<GoalDto> {
-  const [dto] = await toGoalDtos(db, [await loadGoalRow(db, workspaceId, id)]);
+export async function getGoal(db: Db | Tx, viewer: Viewer, id: string): Promise<GoalDto> {
+  const [dto] = await toGoalDtos(db, viewer, [await loadGoalRow(db, viewer.workspaceId, id)]);
   return dto;
 }
 
@@ -126,7 +130,8 @@ export async function goalRowsWhere(db: Db | Tx, where: SQL | undefined): Promis
  * filters, a goal is shown when it matches or when a goal below it does, so the path to every
  * match stays expandable.
  */
-export async function listTreeLevel(db: Db | Tx, workspaceId: string, planId: string, query: TreeQuery): Promise<GoalDto[]> {
+export async function listTreeLevel(db: Db | Tx, viewer: Viewer, planId: string, query: TreeQuery): Promise<GoalDto[]> {
+  const { workspaceId } = viewer;
   await refreshStaleStatuses(db, workspaceId);
   const level = and(eq(goals.workspaceId, workspaceId), eq(goals.planId, planId), query.parentId ? eq(goals.parentId, query.parentId) : sql`${goals.parentId} is null`);
   const filters = [
@@ -137,11 +142,11 @@ export async function listTreeLevel(db: Db | Tx, workspaceId: string, planId: st
       ? sql`(m.statement ilike ${`%${escapeLike(query.q)}%`} or exists (select 1 from people p where p.id = m.owner_person_id and p.name ilike ${`%${escapeLike(query.q)}%`}) or exists (select 1 from org_units u where u.id = m.owner_unit_id and u.name ilike ${`%${escapeLike(query.q)}%`}))`
       : null,
   ].filter((f): f is SQL => f !== null);
-  if (filters.length === 0) return toGoalDtos(db, await selectGoals(db, level));
+  if (filters.length === 0) return toGoalDtos(db, viewer, await selectGoals(db, level));
   // the matches and every goal above them
   const shown = sql`(with recursive up(id, parent_id) as (
       select m.id, m.parent_id from goals m where m.plan_id = ${planId} and ${sql.join(filters, sql` and `)}
       union select g.id, g.parent_id from goals g join up on up.parent_id = g.id)
     select id from up)`;
-  return toGoalDtos(db, await selectGoals(db, and(level, sql`${goals.id} in ${shown}`)));
+  return toGoalDtos(db, viewer, await selectGoals(db, and(level, sql`${goals.id} in ${shown}`)));
 }

@@ -53,7 +53,7 @@ export const goalRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database
     async (request) => {
       const viewer = allowedViewer(request, 'goals.read');
       await loadPlan(db, viewer.workspaceId, request.params.id);
-      return listTreeLevel(db, viewer.workspaceId, request.params.id, request.query);
+      return listTreeLevel(db, viewer, request.params.id, request.query);
     },
   );
 

@@ -72,7 +72,7 @@ export async function createGoal(db: Db, viewer: Viewer, actor: WorkspaceActor, 
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'goal.create', entityType: 'goal', entityId: row.id, after: input });
     return row.id;
   });
-  return getGoal(db, actor.workspaceId, id);
+  return getGoal(db, viewer, id);
 }
 
 /**
@@ -100,7 +100,7 @@ export async function updateGoal(db: Db, viewer: Viewer, actor: WorkspaceActor, 
       .where(eq(goals.id, id));
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: changed ? 'goal.change_target' : 'goal.update', entityType: 'goal', entityId: id, before: before.g, after: input });
   });
-  return getGoal(db, actor.workspaceId, id);
+  return getGoal(db, viewer, id);
 }
 
 /** Deletes a goal with its check-ins; a goal others were cascaded from is refused (their source would dangle). */

@@ -25,14 +25,13 @@ export async function listSuggestions(db: Db | Tx, workspaceId: string, datasetI
   if (suggestions.length === 0) return [];
   const names = suggestions.map((s) => s.name);
   const keys = [...new Set(suggestions.flatMap((s) => s.indicators))];
-  const [taken, bound, library] = await Promise.all([
-    db.select({ name: metrics.name }).from(metrics).where(and(eq(metrics.workspaceId, workspaceId), inArray(metrics.name, names))),
-    db.select({ term: metricBindings.term }).from(metricBindings).where(and(eq(metricBindings.workspaceId, workspaceId), inArray(metricBindings.term, names))),
-    db
-      .select({ id: indicators.id, key: indicators.key, name: indicators.name, builtin: indicators.sourceBuiltinKey })
-      .from(indicators)
-      .where(and(eq(indicators.workspaceId, workspaceId), or(inArray(indicators.key, keys), inArray(indicators.sourceBuiltinKey, keys)))),
-  ]);
+  // one after another: inside a transaction the three share one connection, which runs one query at a time
+  const taken = await db.select({ name: metrics.name }).from(metrics).where(and(eq(metrics.workspaceId, workspaceId), inArray(metrics.name, names)));
+  const bound = await db.select({ term: metricBindings.term }).from(metricBindings).where(and(eq(metricBindings.workspaceId, workspaceId), inArray(metricBindings.term, names)));
+  const library = await db
+    .select({ id: indicators.id, key: indicators.key, name: indicators.name, builtin: indicators.sourceBuiltinKey })
+    .from(indicators)
+    .where(and(eq(indicators.workspaceId, workspaceId), or(inArray(indicators.key, keys), inArray(indicators.sourceBuiltinKey, keys))));
   return suggestions.map((s) => ({
     name: s.name,
     spec: s.spec,

@@ -21,5 +21,5 @@ export function HomeRedirect() {
   if (me.isError) return <EntryError error={me.error} onRetry={() => me.refetch()} />;
   if (!me.data) return <Navigate to="/login" replace />;
   const ws = defaultWorkspace(me.data);
-  return <Navigate to={ws ? `/w/${ws}/org` : '/account'} replace />;
+  return <Navigate to={ws ? `/w/${ws}/home` : '/account'} replace />;
 }

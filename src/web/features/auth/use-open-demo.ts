@@ -12,7 +12,7 @@ export function useOpenDemo() {
     onSuccess: (me) => {
       signedIn(queryClient, me);
       const demo = me.workspaces.find((w) => w.isDemo) ?? me.workspaces[0];
-      navigate(demo ? `/w/${demo.slug}/org` : '/', { replace: true });
+      navigate(demo ? `/w/${demo.slug}/home` : '/', { replace: true });
     },
   });
 }

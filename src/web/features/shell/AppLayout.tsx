@@ -23,14 +23,15 @@ export default function AppLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const current = me?.workspaces.find((w) => w.slug === ws) ?? null;
   const navWorkspace = current?.slug ?? (ws ? null : me ? defaultWorkspace(me) : null);
-  const navRole = me?.workspaces.find((w) => w.slug === navWorkspace)?.role ?? null;
+  const navSummary = me?.workspaces.find((w) => w.slug === navWorkspace) ?? null;
+  const navRole = navSummary?.role ?? null;
 
   useEffect(() => {
     if (current) rememberWorkspace(current.slug);
   }, [current]);
   if (!me) return null; // RequireAuth renders us only with a session
 
-  const nav = <SideNav workspace={navWorkspace} role={navRole} onNavigate={() => setDrawerOpen(false)} />;
+  const nav = <SideNav workspace={navWorkspace} role={navRole} solo={navSummary?.kind === 'solo'} onNavigate={() => setDrawerOpen(false)} />;
   return (
     <App>
     <Layout style={{ minHeight: '100vh' }}>

@@ -23,7 +23,8 @@ export default function CreateWorkspaceModal({ open, onClose }: { open: boolean;
       await queryClient.invalidateQueries({ queryKey: meKey });
       message.success(t('workspace.created', { name: ws.name }));
       onClose();
-      navigate(`/w/${ws.slug}/org`);
+      // a team starts by building its organisation; a solo seller by their goals
+      navigate(`/w/${ws.slug}/${ws.kind === 'solo' ? 'home' : 'org'}`);
     },
     onError: (e) => applyServerErrors(form, e),
   });

@@ -1,16 +1,22 @@
-import { ApartmentOutlined, AuditOutlined, DatabaseOutlined, DashboardOutlined, FunctionOutlined, IdcardOutlined, ProfileOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, ApartmentOutlined, AuditOutlined, DatabaseOutlined, DashboardOutlined, FunctionOutlined, HomeOutlined, IdcardOutlined, ProfileOutlined, TeamOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { Role } from '../../../contracts/common.ts';
 
-type Props = { workspace: string | null; role: Role | null; onNavigate?: () => void };
+type Props = { workspace: string | null; role: Role | null; solo?: boolean; onNavigate?: () => void };
 
-/** The sider's navigation; members and the audit log are for admins only, datasets for admins and managers. */
-export default function SideNav({ workspace, role, onNavigate }: Props) {
+/**
+ * The sider's navigation; members and the audit log are for admins only, datasets for admins and
+ * managers. A solo workspace (a 微商 seller tracking their own goals) has no organisation to manage
+ * and no appraisal: those menus are hidden.
+ */
+export default function SideNav({ workspace, role, solo = false, onNavigate }: Props) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const selected = pathname.startsWith('/account') ? 'account' : (pathname.split('/')[3] ?? 'org');
+  const section = pathname.split('/')[3] ?? 'home';
+  // a goal's page belongs to the plans section
+  const selected = pathname.startsWith('/account') ? 'account' : section === 'goals' ? 'plans' : section;
   const link = (key: string, to: string, label: string) => (
     <Link to={to} data-testid={`nav-${key}`} onClick={onNavigate}>
       {label}
@@ -19,16 +25,24 @@ export default function SideNav({ workspace, role, onNavigate }: Props) {
   const items: MenuProps['items'] = [];
   if (workspace) {
     const base = `/w/${workspace}`;
+    // the home dashboard: each role sees its own view
+    items.push({ key: 'home', icon: <HomeOutlined />, label: link('home', `${base}/home`, t('dashboard.nav')) });
+    if (!solo) {
+      items.push(
+        { key: 'org', icon: <ApartmentOutlined />, label: link('org', `${base}/org`, t('nav.org')) },
+        { key: 'positions', icon: <IdcardOutlined />, label: link('positions', `${base}/positions`, t('nav.positions')) },
+      );
+    }
     items.push(
-      { key: 'org', icon: <ApartmentOutlined />, label: link('org', `${base}/org`, t('nav.org')) },
-      { key: 'positions', icon: <IdcardOutlined />, label: link('positions', `${base}/positions`, t('nav.positions')) },
+      // everyone reads plans and goals (domain.md §1); writes are checked per action
+      { key: 'plans', icon: <AimOutlined />, label: link('plans', `${base}/plans`, t('nav.goals')) },
       { key: 'indicators', icon: <FunctionOutlined />, label: link('indicators', `${base}/indicators`, t('nav.indicators')) },
     );
-    if (role === 'admin' || role === 'manager') {
+    if (!solo && (role === 'admin' || role === 'manager')) {
       items.push({ key: 'scorecards', icon: <ProfileOutlined />, label: link('scorecards', `${base}/scorecards`, t('nav.scorecards')) });
     }
     // everyone: members see their own results
-    items.push({ key: 'cycles', icon: <TrophyOutlined />, label: link('cycles', `${base}/cycles`, t('nav.cycles')) });
+    if (!solo) items.push({ key: 'cycles', icon: <TrophyOutlined />, label: link('cycles', `${base}/cycles`, t('nav.cycles')) });
     // data (domain.md §4): admins and managers see the datasets; everyone reads the data dictionary
     if (role === 'admin' || role === 'manager') {
       items.push({ key: 'datasets', icon: <DatabaseOutlined />, label: link('datasets', `${base}/datasets`, t('nav.datasets')) });

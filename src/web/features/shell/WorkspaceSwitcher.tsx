@@ -30,7 +30,7 @@ export default function WorkspaceSwitcher({ workspaces, current, compact = false
   ];
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === '__create') setCreating(true);
-    else navigate(`/w/${key}/org`);
+    else navigate(`/w/${key}/home`);
   };
   return (
     <>

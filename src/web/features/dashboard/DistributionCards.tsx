@@ -1,0 +1,64 @@
+import { Col } from 'antd';
+import { useCallback, useMemo } from 'react';
+import { Link } from 'react-router';
+import ChartCard, { type ChartColumn } from '../../components/charts/ChartCard.tsx';
+import { EmptyHint, TitleWithHint, useFormat } from './common.tsx';
+import { links, type TeamDashboard } from './dashboard-api.ts';
+import { type CountRow, countBarOption } from './score-charts.ts';
+
+/** The latest cycle's totals in bands of 10 points and its grades, side by side; the cycle name leads to its ranking. */
+export default function DistributionCards({ ws, distribution }: { ws: string; distribution: TeamDashboard['distribution'] }) {
+  const { num, t } = useFormat();
+  const { cycle } = distribution;
+  const bucketRows = useMemo<CountRow[]>(() => (cycle ? distribution.buckets.map((b) => ({ key: b.bucket, label: t(`dashboard.team.bucketLabels.${b.bucket}`), count: b.count })) : []), [cycle, distribution.buckets, t]);
+  const gradeRows = useMemo<CountRow[]>(() => distribution.grades.map((g) => ({ key: g.grade, label: g.grade, count: g.count })), [distribution.grades]);
+  const people = t('dashboard.team.people');
+  const bucketOption = useCallback((r: CountRow[]) => countBarOption(r, people, '#1d5fd1', num), [people, num]);
+  const gradeOption = useCallback((r: CountRow[]) => countBarOption(r, people, '#13a8a8', num), [people, num]);
+  const columns = (first: string): ChartColumn<CountRow>[] => [
+    { key: 'label', title: first },
+    { key: 'count', title: people, align: 'right', format: (v) => num(Number(v)) },
+  ];
+  const hint = cycle ? t('dashboard.team.cycle', { name: cycle.name }) : '';
+  const empty = <EmptyHint text={t('dashboard.team.noResults')} link={t('dashboard.team.noResultsLink')} to={links.cycles(ws)} />;
+  const cycleLink = cycle && (
+    <Link to={links.cycle(ws, cycle.id)} style={{ fontSize: 12 }} data-testid="distribution-cycle">
+      {cycle.periodLabel}
+    </Link>
+  );
+  const cycleName = cycle?.name ?? '';
+  return (
+    <>
+      <Col xs={24} lg={12}>
+        <ChartCard<CountRow>
+          title={<TitleWithHint title={t('dashboard.team.buckets')} hint={hint} />}
+          extra={cycleLink}
+          rows={bucketRows}
+          rowKey="key"
+          columns={columns(t('dashboard.team.bucket'))}
+          buildOption={bucketOption}
+          ariaLabel={t('dashboard.team.bucketsAria', { cycle: cycleName, count: distribution.participants })}
+          fileName="score-distribution"
+          height={240}
+          testId="team-buckets"
+          empty={empty}
+        />
+      </Col>
+      <Col xs={24} lg={12}>
+        <ChartCard<CountRow>
+          title={<TitleWithHint title={t('dashboard.team.grades')} hint={hint} />}
+          extra={cycleLink}
+          rows={gradeRows}
+          rowKey="key"
+          columns={columns(t('dashboard.company.grade'))}
+          buildOption={gradeOption}
+          ariaLabel={t('dashboard.team.gradesAria', { cycle: cycleName, count: distribution.participants })}
+          fileName="grade-distribution"
+          height={240}
+          testId="team-grades"
+          empty={empty}
+        />
+      </Col>
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+import { DatabaseOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import { App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, List, Space, Tag, Tooltip, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import FormAlert from '../../components/FormAlert.tsx';
+import { applyServerErrors } from '../../components/form-utils.ts';
+import { groupDigits, ungroupDigits } from '../../components/number-input.ts';
+import { type CheckIn, type GoalDetail, goalsApi, useRefreshGoals } from './goals-api.ts';
+import { fmtValue } from './labels.tsx';
+
+type Values = { value?: number | null; comment?: string; on?: Dayjs | null };
+
+/** 进展更新: the goal's check-ins, newest first, and — for the owner, their managers and admins — a form to add one. */
+export default function CheckInCard({ ws, goal }: { ws: string; goal: GoalDetail }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const refresh = useRefreshGoals(ws);
+  // set by "fill from data"; typing another value makes it a manual check-in again
+  const [fromData, setFromData] = useState(false);
+  const latest = goal.actuals.length ? [...goal.actuals].sort((a, b) => a.period.localeCompare(b.period))[goal.actuals.length - 1] : null;
+  const unit = goal.indicator.unit;
+
+  const save = useMutation({
+    mutationFn: (v: Values) => goalsApi.checkIn(ws, goal.id, { value: v.value as number, comment: v.comment ?? '', on: v.on ? v.on.format('YYYY-MM-DD') : undefined, source: fromData ? 'data' : 'manual' }),
+    onSuccess: () => {
+      message.success(t('goals.checkIn.saved'));
+      form.resetFields();
+      setFromData(false);
+      void refresh();
+    },
+    onError: (e) => applyServerErrors(form, e),
+  });
+  const fill = () => {
+    if (!latest) return;
+    form.setFieldsValue({ value: latest.value, comment: t('goals.checkIn.fromDataComment', { period: latest.period, label: latest.label }) });
+    setFromData(true);
+  };
+  const checkIns = [...goal.checkIns].sort((a, b) => b.on.localeCompare(a.on) || b.createdAt.localeCompare(a.createdAt));
+
+  return (
+    <Card size="small" title={t('goals.checkIn.title')} data-testid="check-ins">
+      {goal.canCheckIn && (
+        <Form<Values> form={form} layout="vertical" initialValues={{ on: dayjs() }} onFinish={(v) => save.mutate(v)} onValuesChange={(c) => 'value' in c && setFromData(false)} data-testid="check-in-form" style={{ marginBottom: 12 }}>
+          <Space align="start" wrap>
+            <Form.Item name="value" label={t('goals.checkIn.value')} rules={[{ required: true, message: t('field.required') }]} style={{ marginBottom: 8 }}>
+              <InputNumber<number> formatter={groupDigits} parser={(s) => Number(ungroupDigits(s))} suffix={unit === '%' ? undefined : unit || undefined} placeholder={unit === '%' ? t('scorecards.ratioUnit') : undefined} style={{ width: 180 }} data-testid="check-in-value" />
+            </Form.Item>
+            <Form.Item name="on" label={t('goals.checkIn.on')} style={{ marginBottom: 8 }}>
+              <DatePicker allowClear={false} style={{ width: 150 }} data-testid="check-in-on" />
+            </Form.Item>
+          </Space>
+          <Form.Item name="comment" label={t('goals.checkIn.comment')} style={{ marginBottom: 8 }}>
+            <Input maxLength={2000} placeholder={t('goals.checkIn.commentPlaceholder')} data-testid="check-in-comment" />
+          </Form.Item>
+          <FormAlert error={save.error} />
+          <Space wrap>
+            <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="check-in-submit">
+              {t('goals.checkIn.submit')}
+            </Button>
+            {latest && (
+              <Tooltip title={t('goals.checkIn.fillHint', { period: latest.period, value: fmtValue(latest.value, unit, lang), label: latest.label })}>
+                <Button icon={<DatabaseOutlined />} onClick={fill} data-testid="check-in-fill">
+                  {t('goals.checkIn.fill')}
+                </Button>
+              </Tooltip>
+            )}
+            {fromData && <Tag color="geekblue">{t('goals.checkIn.fromData')}</Tag>}
+          </Space>
+        </Form>
+      )}
+      {checkIns.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('goals.checkIn.empty')} />
+      ) : (
+        <List<CheckIn>
+          size="small"
+          dataSource={checkIns}
+          pagination={checkIns.length > 8 ? { pageSize: 8, size: 'small' } : false}
+          renderItem={(c) => (
+            <List.Item style={{ paddingInline: 0 }} data-testid="check-in-row">
+              <List.Item.Meta
+                title={
+                  <Space size={8} wrap>
+                    <Typography.Text strong style={{ fontVariantNumeric: 'tabular-nums' }}>
+                      {fmtValue(c.value, unit, lang)}
+                    </Typography.Text>
+                    {c.source === 'data' && <Tag color="geekblue">{t('goals.checkIn.fromData')}</Tag>}
+                  </Space>
+                }
+                description={
+                  <>
+                    {c.comment && <div style={{ color: 'rgba(0,0,0,0.88)' }}>{c.comment}</div>}
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {t('goals.checkIn.byOn', { name: c.by, on: c.on, at: c.createdAt.slice(0, 16).replace('T', ' ') })}
+                    </Typography.Text>
+                  </>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}

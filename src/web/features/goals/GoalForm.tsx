@@ -1,0 +1,152 @@
+import { useMutation } from '@tanstack/react-query';
+import { App, Button, Card, Col, Drawer, Form, Grid, type InputRef, Row, Space, Spin, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Ambition } from '../../../core/goals/types.ts';
+import FormAlert from '../../components/FormAlert.tsx';
+import { applyNestedServerErrors } from '../../components/form-utils.ts';
+import { useCurrentWorkspace } from '../auth/session.ts';
+import { useIndicators } from '../indicators/indicator-queries.ts';
+import { useUnits } from '../org/org-queries.ts';
+import { subtreeIds } from '../org/unit-tree.ts';
+import { changesTarget, createBodyOf, type GoalPrefill, goalFormPath, type GoalValues, goalValuesOf, newGoalValues, updateBodyOf } from './goal-form.ts';
+import GoalFields from './GoalFields.tsx';
+import { type Goal, goalsApi, type Plan, useRefreshGoals } from './goals-api.ts';
+import { withFormPaths } from './server-errors.ts';
+import { fieldOf, SmartChecklist, SmartHints } from './SmartHints.tsx';
+import SuggestionCard from './SuggestionCard.tsx';
+import { useSmartCheck } from './use-smart-check.ts';
+
+const FORM_ID = 'goal-form';
+const FIELDS = ['ownerKind', 'unitId', 'personId', 'statement', 'indicatorId', 'baseline', 'target', 'startsOn', 'deadline', 'phaseId', 'source', 'parentId', 'sourceNote'];
+
+type Props = {
+  ws: string;
+  plan: Plan;
+  /** The goal to edit; none to create one. */
+  goal?: Goal | null;
+  prefill?: GoalPrefill;
+  /** The parent's owner when adding a child goal: the owner choices sit below it. */
+  parentOwner?: Goal['owner'] | null;
+  onClose: (saved?: Goal) => void;
+};
+
+/** Create or edit a goal, with the SMART check and a target suggestion beside it as it is typed. */
+export default function GoalForm({ ws, plan, goal = null, prefill, parentOwner, onClose }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const narrow = !Grid.useBreakpoint().lg;
+  const { isAdmin, personId, summary } = useCurrentWorkspace();
+  const [form] = Form.useForm<GoalValues>();
+  const statementRef = useRef<InputRef>(null);
+  const refresh = useRefreshGoals(ws);
+  const units = useUnits(ws);
+  const indicators = useIndicators(ws, { status: 'active', pageSize: 200 });
+  const values = Form.useWatch([], { form, preserve: true }) as GoalValues | undefined;
+  const [ambition, setAmbition] = useState<Ambition>('moderate');
+  const smart = useSmartCheck(ws, plan.id, goal?.id, values, ambition);
+  const needsReason = changesTarget(goal, values);
+  // before the plan begins a target may still move freely; after, the change needs its reason (the server's rule)
+  const reasonRequired = needsReason && dayjs().format('YYYY-MM-DD') >= plan.startsOn;
+
+  const unitList = units.data ?? [];
+  // managers set goals for the units they lead and below; a child goal for a unit sits below its parent's unit
+  const selectableUnitIds = useMemo(() => {
+    const scope = isAdmin ? null : subtreeIds(unitList, unitList.filter((u) => u.leadPersonId === personId).map((u) => u.id));
+    if (parentOwner?.kind !== 'unit' || !parentOwner.id) return scope;
+    const below = subtreeIds(unitList, [parentOwner.id]);
+    below.delete(parentOwner.id);
+    return scope ? new Set([...below].filter((id) => scope.has(id))) : below;
+  }, [isAdmin, personId, unitList, parentOwner]);
+  const cascade = parentOwner ? (parentOwner.kind === 'person' ? (['person'] as const) : (['unit', 'person'] as const)) : (['company', 'unit', 'person'] as const);
+  // a solo seller's workspace has no departments to own goals
+  const ownerKinds = summary?.kind === 'solo' ? cascade.filter((k) => k !== 'unit') : cascade;
+
+  const messages = smart.data?.messages ?? [];
+  const hints = (field: string) => messages.filter((m) => fieldOf(m) === field);
+  const elsewhere = messages.filter((m) => !FIELDS.includes(fieldOf(m)));
+  const unit = indicators.data?.items.find((i) => i.id === values?.indicatorId)?.unit ?? '';
+
+  const save = useMutation({
+    mutationFn: (v: GoalValues) => (goal ? goalsApi.updateGoal(ws, goal.id, updateBodyOf(v, needsReason)) : goalsApi.createGoal(ws, createBodyOf(plan.id, v))),
+    onSuccess: (saved) => {
+      message.success(goal ? t('goals.form.saved') : t('goals.form.created'));
+      void refresh();
+      onClose(saved);
+    },
+    onError: (e) => applyNestedServerErrors(form, withFormPaths(e, goalFormPath)),
+  });
+
+  const onValuesChange = (changed: Partial<GoalValues>) => {
+    // a phase has its own dates: a goal of the phase starts and ends with it
+    if (changed.phaseId) {
+      const phase = plan.phases.find((ph) => ph.id === changed.phaseId);
+      if (phase) form.setFieldsValue({ startsOn: dayjs(phase.startsOn), deadline: dayjs(phase.endsOn) });
+    }
+  };
+  const initialValues = goal ? goalValuesOf(goal) : newGoalValues(plan, prefill);
+
+  return (
+    <Drawer
+      open
+      onClose={() => onClose()}
+      size={narrow ? '100%' : 1040}
+      title={goal ? t('goals.form.editTitle') : prefill?.parentStatement ? t('goals.form.childTitle', { parent: prefill.parentStatement }) : t('goals.form.createTitle')}
+      destroyOnHidden
+      afterOpenChange={(open) => open && statementRef.current?.focus()}
+      data-testid="goal-form-drawer"
+      footer={
+        <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
+          <Button onClick={() => onClose()}>{t('common.cancel')}</Button>
+          <Button type="primary" htmlType="submit" form={FORM_ID} loading={save.isPending} data-testid="goal-submit">
+            {goal ? t('common.save') : t('common.create')}
+          </Button>
+        </Space>
+      }
+    >
+      <Row gutter={24}>
+        <Col xs={24} lg={14}>
+          <Form<GoalValues> id={FORM_ID} form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => save.mutate(v)} onValuesChange={onValuesChange} scrollToFirstError data-testid="goal-form">
+            <GoalFields
+              ws={ws}
+              plan={plan}
+              values={values}
+              hints={hints}
+              units={unitList}
+              indicators={indicators.data?.items ?? []}
+              indicatorsLoading={indicators.isPending}
+              ownerKinds={ownerKinds}
+              selectableUnitIds={selectableUnitIds}
+              personLabel={goal?.owner.kind === 'person' ? goal.owner.name : undefined}
+              parentLabel={prefill?.parentStatement}
+              editingId={goal?.id}
+              needsReason={needsReason}
+              reasonRequired={reasonRequired}
+              statementRef={statementRef}
+            />
+            <FormAlert error={save.error} />
+          </Form>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Space direction="vertical" size={12} style={{ width: '100%', position: 'sticky', top: 0 }}>
+            <Card size="small" title={<Space>{t('goals.smart.title')}{smart.settling && <Spin size="small" />}</Space>} data-testid="smart-panel" data-state={smart.settling ? 'checking' : 'done'}>
+              <SmartChecklist messages={messages} checking={smart.settling} />
+              {elsewhere.length > 0 && <SmartHints messages={elsewhere} />}
+              {messages.length === 0 && !smart.isPending && (
+                <Typography.Paragraph type="success" style={{ margin: '8px 0 0' }} data-testid="smart-ok">
+                  {t('goals.smart.allGood')}
+                </Typography.Paragraph>
+              )}
+              {smart.isError && <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>{t('goals.smart.failed')}</Typography.Paragraph>}
+            </Card>
+            {smart.data && values?.indicatorId && (
+              <SuggestionCard result={smart.data} ambition={ambition} onAmbition={setAmbition} onUse={(target) => form.setFieldValue('target', target)} unit={unit} target={values?.target} />
+            )}
+          </Space>
+        </Col>
+      </Row>
+    </Drawer>
+  );
+}
+

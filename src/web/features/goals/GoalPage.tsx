@@ -1,0 +1,98 @@
+import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import { App, Button, Card, Col, Row, Skeleton, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { confirmOkProps } from '../../components/confirm-props.ts';
+import { errorMessage } from '../../components/form-utils.ts';
+import LoadError from '../../components/LoadError.tsx';
+import { useCurrentWorkspace } from '../auth/session.ts';
+import ActualsCard from './ActualsCard.tsx';
+import CheckInCard from './CheckInCard.tsx';
+import ChildGoalsCard from './ChildGoalsCard.tsx';
+import GoalForm from './GoalForm.tsx';
+import GoalHeader from './GoalHeader.tsx';
+import { goalsApi, useGoal, usePlan, useRefreshGoals } from './goals-api.ts';
+import { StatusTag } from './labels.tsx';
+import ProgressChartCard from './ProgressChartCard.tsx';
+import TargetChangesCard from './TargetChangesCard.tsx';
+
+/** One goal: what it is, its progress chart, check-ins, the indicator's actuals, target changes and child goals. */
+export default function GoalPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { slug: ws } = useCurrentWorkspace();
+  const navigate = useNavigate();
+  const { message, modal } = App.useApp();
+  const refresh = useRefreshGoals(ws);
+  const goal = useGoal(ws, id);
+  const [editing, setEditing] = useState(false);
+  const plan = usePlan(ws, goal.data?.planId ?? '', editing && !!goal.data);
+  const remove = useMutation({
+    mutationFn: () => goalsApi.removeGoal(ws, id),
+    onSuccess: () => {
+      message.success(t('goals.goal.deleted'));
+      void refresh();
+      void navigate(`/w/${ws}/plans/${goal.data?.plan.id ?? ''}`, { replace: true });
+    },
+    onError: (e) => modal.error({ title: t('goals.goal.deleteFailed'), content: errorMessage(e) }),
+  });
+
+  if (goal.isPending) return <Card><Skeleton active paragraph={{ rows: 10 }} /></Card>;
+  if (goal.isError) return <Card><LoadError error={goal.error} onRetry={() => goal.refetch()} /></Card>;
+  const g = goal.data;
+  const confirmDelete = () =>
+    // a goal with child goals is refused by the server: say so instead of offering a delete that fails
+    g.childCount > 0
+      ? modal.warning({ title: t('goals.goal.deleteFailed'), content: t('goals.goal.deleteHasChildren', { count: g.childCount }) })
+      : modal.confirm({
+        title: t('goals.goal.deleteTitle', { statement: g.statement }),
+        content: t('goals.goal.deleteBody'),
+        okText: t('common.delete'),
+        okButtonProps: { ...confirmOkProps, danger: true },
+        onOk: () => remove.mutateAsync().catch(() => undefined),
+      });
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="goal-page" data-status={g.status}>
+      <Card
+        title={
+          <Space size={8} style={{ minWidth: 0, whiteSpace: 'normal' }}>
+            <Link to={`/w/${ws}/plans/${g.plan.id}`} aria-label={t('goals.goal.backToPlan', { plan: g.plan.name })}>
+              <ArrowLeftOutlined />
+            </Link>
+            <span data-testid="goal-title">{g.statement}</span>
+            <StatusTag status={g.status} />
+          </Space>
+        }
+        extra={
+          g.canEdit && (
+            <Space>
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="goal-edit">
+                {t('common.edit')}
+              </Button>
+              <Button danger icon={<DeleteOutlined />} onClick={confirmDelete} aria-label={t('goals.goal.delete')} data-testid="goal-delete" />
+            </Space>
+          )
+        }
+      >
+        <GoalHeader ws={ws} goal={g} />
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <ProgressChartCard goal={g} />
+            <ActualsCard goal={g} />
+            <ChildGoalsCard ws={ws} goal={g} />
+            <TargetChangesCard goal={g} />
+          </Space>
+        </Col>
+        <Col xs={24} xl={9}>
+          <CheckInCard ws={ws} goal={g} />
+        </Col>
+      </Row>
+      {editing && plan.data && <GoalForm ws={ws} plan={plan.data} goal={g} prefill={{ parentStatement: g.parent?.statement }} onClose={() => setEditing(false)} />}
+    </Space>
+  );
+}
