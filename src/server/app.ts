@@ -10,16 +10,18 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerAuthHooks } from './http/auth-hooks.ts';
+import { createMemo, IDENTITY_MEMO_MS } from './http/identity-memo.ts';
 import { JSON_BODY_LIMIT_BYTES, MAX_UPLOAD_BYTES } from './limits.ts';
 import type { AppDeps } from './http/deps.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { rejectUnexpectedBodies } from './http/body-guard.ts';
-import { registerRequestContext } from './http/request-context.ts';
+import { type Auth, registerRequestContext, type Viewer } from './http/request-context.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { workspaceScope } from './modules/workspaces/workspace-scope.ts';
 
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 /** Builds the whole HTTP application without listening: main.ts listens, tests inject. */
@@ -66,14 +68,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  registerAuthHooks(app, deps.database.db);
+  // identities remembered for a few seconds; any successful write through the API forgets them all
+  const identities = { auth: createMemo<Auth>(IDENTITY_MEMO_MS), viewers: createMemo<Viewer>(IDENTITY_MEMO_MS) };
+  app.addHook('onSend', async (request, reply) => {
+    if (WRITES.has(request.method) && reply.statusCode < 400) (identities.auth.clear(), identities.viewers.clear());
+  });
+  registerAuthHooks(app, deps.database.db, identities.auth);
   rejectUnexpectedBodies(app);
   await app.register(healthRoutes, deps);
   await app.register(
     async (api) => {
       await api.register(setupRoutes, deps);
       await api.register(authRoutes, { ...deps, prefix: '/auth' });
-      await api.register(workspaceScope, { ...deps, prefix: '/workspaces/:ws' });
+      await api.register(workspaceScope, { ...deps, viewerMemo: identities.viewers, prefix: '/workspaces/:ws' });
     },
     { prefix: '/api/v1' },
   );

@@ -19,6 +19,7 @@ const envSchema = z.object({
   KEDU_LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   KEDU_SECURE_COOKIES: z.enum(['auto', 'on', 'off']).default('auto'),
   KEDU_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  KEDU_READ_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   KEDU_TRUST_PROXY: z
     .string()
     .regex(/^(off|on|\d+|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, 'off, on, a number of proxy hops, or comma-separated proxy addresses/CIDRs')
@@ -37,6 +38,8 @@ export type Config = {
   logFormat: 'json' | 'pretty';
   secureCookies: 'auto' | 'on' | 'off';
   sessionDays: number;
+  /** How long a dashboard's answer may be reused when nothing changed through the API (0: never). */
+  readCacheSeconds: number;
   /** Whose X-Forwarded-For to believe (client addresses feed login throttling and the audit log). */
   trustProxy: boolean | number | string[];
 };
@@ -62,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logFormat: e.KEDU_LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
     secureCookies: e.KEDU_SECURE_COOKIES,
     sessionDays: e.KEDU_SESSION_DAYS,
+    readCacheSeconds: e.KEDU_READ_CACHE_SECONDS,
     trustProxy: parseTrustProxy(e.KEDU_TRUST_PROXY),
   };
 }

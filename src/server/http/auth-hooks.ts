@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
-import { safeEqual } from '../modules/auth/auth.crypto.ts';
+import { safeEqual, sha256 } from '../modules/auth/auth.crypto.ts';
+import type { Memo } from './identity-memo.ts';
 import { authenticateSession, authenticateToken } from '../modules/auth/sessions.service.ts';
 import type { Auth } from './request-context.ts';
 
@@ -15,7 +16,15 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * session's token. Token-authenticated calls carry no ambient credential, so they need none.
  * Anonymous writes (sign-in, setup) must be JSON, which a cross-site form cannot send.
  */
-export function registerAuthHooks(app: FastifyInstance, db: Db): void {
+export function registerAuthHooks(app: FastifyInstance, db: Db, memo: Memo<Auth>): void {
+  // a credential resolved a moment ago is the same caller (identity-memo.ts); unknown ones are always looked up
+  const remembered = async (key: string, resolve: () => Promise<Auth | null>): Promise<Auth | null> => {
+    const hit = memo.get(key);
+    if (hit) return hit;
+    const auth = await resolve();
+    if (auth) memo.set(key, auth, auth.expiresAt?.getTime());
+    return auth;
+  };
   // onRequest, before the body is parsed or validated: an anonymous caller learns nothing about a route's input
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/v1/')) return;
@@ -23,12 +32,12 @@ export function registerAuthHooks(app: FastifyInstance, db: Db): void {
     if (header) {
       const [scheme, token] = header.split(' ');
       if (scheme?.toLowerCase() !== 'bearer' || !token) throw new AppError('unauthenticated');
-      request.auth = await authenticateToken(db, token.trim());
+      request.auth = await remembered(`token:${sha256(token.trim())}`, () => authenticateToken(db, token.trim()));
       if (!request.auth) throw new AppError('unauthenticated');
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
-    if (cookie) request.auth = await authenticateSession(db, cookie);
+    if (cookie) request.auth = await remembered(`session:${sha256(cookie)}`, () => authenticateSession(db, cookie));
     // authentication is deny-by-default too: only routes marked public take anonymous calls
     const isPublic = (request.routeOptions.config as { public?: boolean }).public === true;
     if (!request.auth && !isPublic) throw new AppError('unauthenticated');

@@ -3,7 +3,8 @@ import type { Role } from '../../contracts/common.ts';
 import { type Locale, pickLocale } from '../i18n/messages.ts';
 
 export type AuthUser = { id: string; email: string; name: string; locale: Locale | null; isDemo: boolean };
-export type Auth = { user: AuthUser; via: 'session' | 'token'; sessionHash: string | null; csrfToken: string | null };
+/** `expiresAt`: when the session or token stops working (null: never); a remembered identity is forgotten then. */
+export type Auth = { user: AuthUser; via: 'session' | 'token'; sessionHash: string | null; csrfToken: string | null; expiresAt?: Date | null };
 
 /** Who is acting inside a workspace, and which org units a manager's rights reach. */
 export type Viewer = {

@@ -39,19 +39,19 @@ const toAuthUser = (u: { id: string; email: string; name: string; locale: string
 export async function authenticateSession(db: Db, cookieValue: string): Promise<Auth | null> {
   const idHash = sha256(cookieValue);
   const [row] = await db
-    .select({ user: userColumns, csrfToken: sessions.csrfToken })
+    .select({ user: userColumns, csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, sql`now()`)));
   if (!row) return null;
-  return { user: toAuthUser(row.user), via: 'session', sessionHash: idHash, csrfToken: row.csrfToken };
+  return { user: toAuthUser(row.user), via: 'session', sessionHash: idHash, csrfToken: row.csrfToken, expiresAt: row.expiresAt };
 }
 
 export async function authenticateToken(db: Db, token: string): Promise<Auth | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
   const tokenHash = sha256(token);
   const [row] = await db
-    .select({ user: userColumns, id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+    .select({ user: userColumns, id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, expiresAt: apiTokens.expiresAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
@@ -66,5 +66,5 @@ export async function authenticateToken(db: Db, token: string): Promise<Auth | n
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.id));
   }
-  return { user: toAuthUser(row.user), via: 'token', sessionHash: null, csrfToken: null };
+  return { user: toAuthUser(row.user), via: 'token', sessionHash: null, csrfToken: null, expiresAt: row.expiresAt };
 }

@@ -179,4 +179,25 @@ describeEachDatabase('home dashboard: my goals, my team, the company', (kind) =>
     ]);
     expect(body.ranking.items[0].participantId).toBe(p.member);
   });
+
+  it('reuses an answer while nothing changes, and answers afresh right after a change through the API', async () => {
+    const companyTotal = async () => (await get('company', org.tokens.admin)).body.levels[0].total as number;
+    const first = await get('company', org.tokens.admin);
+    expect(String(first.headers['content-type'])).toContain('application/json');
+    const before = await companyTotal();
+    // a change made behind the API's back (another process) is not seen until the answer expires…
+    const { rows } = await t.database.pool.query(`select id from goals where owner_kind = 'company' limit 1`);
+    const [plan] = (await t.api('GET', `/api/v1/workspaces/${org.ws}/plans`, { token: org.tokens.admin })).body;
+    const goal = (await t.api('GET', `/api/v1/workspaces/${org.ws}/goals/${rows[0].id}`, { token: org.tokens.admin })).body;
+    await t.database.pool.query(`insert into goals (workspace_id, plan_id, owner_kind, statement, indicator_id, target, starts_on, deadline, source, status_on)
+      select workspace_id, plan_id, 'company', '暗中加入的目标 5', indicator_id, 5, starts_on, deadline, 'strategy', status_on from goals where id = $1`, [rows[0].id]);
+    expect(await companyTotal()).toBe(before);
+    // …while one through the API is seen at once, by everyone
+    const created = await t.api('POST', `/api/v1/workspaces/${org.ws}/goals`, {
+      token: org.tokens.admin,
+      body: { planId: plan.id, owner: { kind: 'company' }, statement: '新增目标 10', indicatorId: goal.indicator.id, target: 10, startsOn: goal.startsOn, deadline: goal.deadline, source: 'strategy' },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(await companyTotal()).toBe(before + 2);
+  });
 });

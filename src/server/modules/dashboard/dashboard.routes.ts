@@ -1,7 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { companyDashboard, myDashboard, teamDashboard } from '../../../contracts/dashboard.ts';
+import type { FastifyReply } from 'fastify';
 import { allowedViewer } from '../../http/actor.ts';
+import type { ReadCache } from '../../http/read-cache.ts';
+import type { Viewer } from '../../http/request-context.ts';
+import { today } from '../goals/goal-status.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { getCompanyDashboard, getMyDashboard, getTeamDashboard } from './dashboard.service.ts';
 
@@ -9,24 +13,39 @@ const params = z.object({ ws: z.string() });
 const tags = ['dashboard'];
 
 /** The home dashboard (docs/dashboard.md): everyone reads their own view; managers their team's; admins the company's. */
-export const dashboardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database: { db } }) => {
-  app.get('/dashboard/me', { schema: { tags, summary: 'My goals with their status, my latest scorecard and my totals over the last 12 cycles', params, response: { 200: myDashboard } } }, async (request) => {
-    return getMyDashboard(db, allowedViewer(request, 'dashboard.read'));
+export const dashboardRoutes: FastifyPluginAsyncZod<AppDeps & { readCache: ReadCache }> = async (app, { database: { db }, readCache }) => {
+  /**
+   * The answer for this viewer's view, reused while the workspace is unchanged (read-cache.ts).
+   * Serialised once, through the route's schema, and sent as stored: a reused answer costs no
+   * query and no serialisation. The key holds the day, as statuses move with time.
+   */
+  const cached = async <T>(reply: FastifyReply, viewer: Viewer, view: string, scope: string, schema: z.ZodType<T>, compute: () => Promise<T>) => {
+    const body = await readCache.read(viewer.workspaceId, `${view}:${scope}:${today()}`, async () => JSON.stringify(schema.parse(await compute())));
+    return reply.type('application/json; charset=utf-8').serializer((payload) => payload as string).send(body);
+  };
+
+  app.get('/dashboard/me', { schema: { tags, summary: 'My goals with their status, my latest scorecard and my totals over the last 12 cycles', params, response: { 200: myDashboard } } }, async (request, reply) => {
+    const viewer = allowedViewer(request, 'dashboard.read');
+    return cached(reply, viewer, 'me', viewer.personId ?? `user:${viewer.userId}`, myDashboard, () => getMyDashboard(db, viewer));
   });
 
   app.get(
     '/dashboard/team',
     { schema: { tags, summary: "My team's goals (managers: their units and people; admins: everyone): status counts, the at-risk list, goals per person, the latest score distribution", params, response: { 200: teamDashboard } } },
-    async (request) => {
-      return getTeamDashboard(db, allowedViewer(request, 'dashboard.team'));
+    async (request, reply) => {
+      const viewer = allowedViewer(request, 'dashboard.team');
+      // a manager's team: the units they lead, and themselves (teamScopeOf)
+      const scope = viewer.scopeUnitIds === 'all' ? 'all' : `${[...viewer.scopeUnitIds].sort().join(',')}|${viewer.personId ?? ''}`;
+      return cached(reply, viewer, 'team', scope, teamDashboard, () => getTeamDashboard(db, viewer));
     },
   );
 
   app.get(
     '/dashboard/company',
     { schema: { tags, summary: "The company's goal tree health, balanced-scorecard radar, key indicators' trends and the latest ranking (admins)", params, response: { 200: companyDashboard } } },
-    async (request) => {
-      return getCompanyDashboard(db, allowedViewer(request, 'dashboard.company'));
+    async (request, reply) => {
+      const viewer = allowedViewer(request, 'dashboard.company');
+      return cached(reply, viewer, 'company', '', companyDashboard, () => getCompanyDashboard(db, viewer));
     },
   );
 };

@@ -5,6 +5,9 @@ import { workspaces } from '../../db/schema/index.ts';
 import { workspaceSummary } from '../../../contracts/auth.ts';
 import { allowedViewer } from '../../http/actor.ts';
 import { type AppDeps, pickDeps } from '../../http/deps.ts';
+import type { Memo } from '../../http/identity-memo.ts';
+import { createReadCache } from '../../http/read-cache.ts';
+import type { Viewer } from '../../http/request-context.ts';
 import { resolveViewer } from '../../http/workspace-context.ts';
 import { appealRoutes } from '../cycles/appeals.routes.ts';
 import { cycleRoutes } from '../cycles/cycles.routes.ts';
@@ -20,14 +23,27 @@ import { peopleFileRoutes } from '../org/people-files.routes.ts';
 import { scorecardRoutes } from '../scorecards/scorecards.routes.ts';
 import { membersRoutes } from './members.routes.ts';
 
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 /** Everything under /api/v1/workspaces/:ws — the viewer is resolved once, before any handler. */
-export const workspaceScope: FastifyPluginAsyncZod<AppDeps> = async (app, options) => {
+export const workspaceScope: FastifyPluginAsyncZod<AppDeps & { viewerMemo: Memo<Viewer> }> = async (app, options) => {
   const deps = pickDeps(options);
   const { db } = deps.database;
+  const { viewerMemo } = options;
   // before validation: a non-member learns nothing about the routes' input rules
   app.addHook('preValidation', async (request) => {
     const { ws } = request.params as { ws: string };
-    request.viewer = await resolveViewer(db, request, ws);
+    // the same caller in the same workspace a moment ago (identity-memo.ts)
+    const key = `${request.auth?.user.id ?? ''}:${ws}`;
+    const known = request.auth ? viewerMemo.get(key) : undefined;
+    request.viewer = known ?? (await resolveViewer(db, request, ws));
+    if (!known) viewerMemo.set(key, request.viewer);
+  });
+  // dashboards reuse their answers until the workspace changes: any write that succeeded
+  // forgets them, before its response leaves (the writer's next read is already fresh)
+  const readCache = createReadCache({ ttlMs: deps.config.readCacheSeconds * 1000 });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.viewer && WRITES.has(request.method) && reply.statusCode < 400) readCache.invalidate(request.viewer.workspaceId);
   });
 
   app.get('', { schema: { tags: ['workspaces'], summary: 'The workspace and your role in it', params: z.object({ ws: z.string() }), response: { 200: workspaceSummary } } }, async (request) => {
@@ -47,5 +63,5 @@ export const workspaceScope: FastifyPluginAsyncZod<AppDeps> = async (app, option
   await app.register(datasetRoutes, deps);
   await app.register(metricRoutes, deps);
   await app.register(goalRoutes, deps);
-  await app.register(dashboardRoutes, deps);
+  await app.register(dashboardRoutes, { ...deps, readCache });
 };

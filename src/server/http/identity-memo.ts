@@ -1,0 +1,46 @@
+/**
+ * Who a credential is, and what they are in a workspace, remembered for a few seconds.
+ *
+ * Every API call resolves its token or session and then its membership of the workspace: two
+ * queries before any work. A dashboard read from cache costs less than that. So a resolved
+ * identity is reused for `IDENTITY_MEMO_MS` — and forgotten by every successful write through
+ * the API (app.ts): signing out, revoking a token, changing a member's role or a unit's lead take
+ * effect at once. Only changes made by another process (`kedu create-admin`, a second server on
+ * the same PostgreSQL) wait up to those few seconds.
+ */
+export const IDENTITY_MEMO_MS = 5_000;
+
+/** At most this many identities kept: a flood of callers cannot grow the memo without end. */
+const MAX_ENTRIES = 10_000;
+
+export type Memo<T> = {
+  get(key: string): T | undefined;
+  set(key: string, value: T, until?: number): void;
+  clear(): void;
+};
+
+/**
+ * A map whose entries expire after `ttlMs` (or earlier, at `until`: a session ending sooner).
+ * @example const m = createMemo<number>(1000); m.set('a', 1); m.get('a') // 1
+ */
+export function createMemo<T>(ttlMs: number, now: () => number = Date.now): Memo<T> {
+  const entries = new Map<string, { value: T; until: number }>();
+  return {
+    get(key) {
+      const hit = entries.get(key);
+      if (!hit) return undefined;
+      if (now() >= hit.until) {
+        entries.delete(key);
+        return undefined;
+      }
+      return hit.value;
+    },
+    set(key, value, until) {
+      if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+      entries.set(key, { value, until: Math.min(now() + ttlMs, until ?? Number.POSITIVE_INFINITY) });
+    },
+    clear() {
+      entries.clear();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { createReadCache } from './read-cache.ts';
+
+describe('read cache', () => {
+  const counter = () => {
+    let n = 0;
+    return async () => String(++n);
+  };
+
+  it('reuses an answer until the workspace changes, per workspace and key', async () => {
+    const cache = createReadCache({ ttlMs: 60_000 });
+    const compute = counter();
+    expect(await cache.read('ws1', 'company', compute)).toBe('1');
+    expect(await cache.read('ws1', 'company', compute)).toBe('1');
+    expect(await cache.read('ws1', 'team:all', compute)).toBe('2');
+    expect(await cache.read('ws2', 'company', compute)).toBe('3');
+    cache.invalidate('ws1');
+    expect(await cache.read('ws1', 'company', compute)).toBe('4');
+    expect(await cache.read('ws2', 'company', compute)).toBe('3');
+  });
+
+  it('forgets an answer after its time', async () => {
+    let clock = 0;
+    const cache = createReadCache({ ttlMs: 1_000, now: () => clock });
+    const compute = counter();
+    expect(await cache.read('ws', 'k', compute)).toBe('1');
+    clock = 999;
+    expect(await cache.read('ws', 'k', compute)).toBe('1');
+    clock = 1_000;
+    expect(await cache.read('ws', 'k', compute)).toBe('2');
+  });
+
+  it('does not keep an answer computed while a write landed (it may predate the write)', async () => {
+    const cache = createReadCache({ ttlMs: 60_000 });
+    let release!: () => void;
+    const slow = cache.read('ws', 'k', () => new Promise<string>((resolve) => (release = () => resolve('before'))));
+    cache.invalidate('ws');
+    release();
+    expect(await slow).toBe('before');
+    expect(await cache.read('ws', 'k', async () => 'after')).toBe('after');
+  });
+
+  it('with no time to live, always computes', async () => {
+    const cache = createReadCache({ ttlMs: 0 });
+    const compute = counter();
+    await cache.read('ws', 'k', compute);
+    expect(await cache.read('ws', 'k', compute)).toBe('2');
+  });
+});

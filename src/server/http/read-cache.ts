@@ -1,0 +1,52 @@
+/**
+ * Answers of expensive reads, kept per workspace until something in the workspace changes.
+ *
+ * Dashboards group thousands of goals and results; a team opening Home in the morning would
+ * have each request recompute the same answer. Every successful write to a workspace through
+ * the API forgets that workspace's answers at once (workspace-scope.ts), so what people see after
+ * their own change is always fresh. Writes made outside this process (a `kedu import` run from a
+ * shell against the same database) are seen after at most `ttlMs`.
+ */
+export type ReadCache = {
+  /** The stored answer, or the one `compute` gives (stored when it was computed on an unchanged workspace). */
+  read(workspaceId: string, key: string, compute: () => Promise<string>): Promise<string>;
+  /** Forgets every answer of a workspace. */
+  invalidate(workspaceId: string): void;
+};
+
+type Entry = { at: number; body: string };
+type Space = { version: number; entries: Map<string, Entry> };
+
+/** Most answers kept per workspace: one per person's own view at most, so a large team stays bounded. */
+const MAX_ENTRIES = 1_000;
+
+export function createReadCache(options: { ttlMs: number; now?: () => number }): ReadCache {
+  const now = options.now ?? Date.now;
+  const spaces = new Map<string, Space>();
+  const spaceOf = (workspaceId: string): Space => {
+    let space = spaces.get(workspaceId);
+    if (!space) spaces.set(workspaceId, (space = { version: 0, entries: new Map() }));
+    return space;
+  };
+  return {
+    async read(workspaceId, key, compute) {
+      if (options.ttlMs <= 0) return compute();
+      const space = spaceOf(workspaceId);
+      const hit = space.entries.get(key);
+      if (hit && now() - hit.at < options.ttlMs) return hit.body;
+      const version = space.version;
+      const body = await compute();
+      // a write that landed while we computed may not be in this answer: keep it only if none did
+      if (space.version === version) {
+        if (space.entries.size >= MAX_ENTRIES) space.entries.delete(space.entries.keys().next().value!);
+        space.entries.set(key, { at: now(), body });
+      }
+      return body;
+    },
+    invalidate(workspaceId) {
+      const space = spaceOf(workspaceId);
+      space.version += 1;
+      space.entries.clear();
+    },
+  };
+}
