@@ -36,6 +36,12 @@ describeEachDatabase('demo goals and the 微商 workspace', (kind) => {
     expect(sales.coverage).toMatchObject({ childCount: 1, sum: 11_000_000, gap: 1_000_000, level: 'partial' });
     const detail = await get(`/api/v1/workspaces/demo/goals/${sales.id}`);
     expect(detail.checkIns.length).toBeGreaterThan(3);
+    // sales to date never go down, and each check-in is by whoever answers for the goal
+    const values = [...detail.checkIns].sort((a: { on: string }, b: { on: string }) => a.on.localeCompare(b.on)).map((c: { value: number }) => c.value);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    expect(detail.checkIns[0].by).toBe('周明远');
+    const unitGoal = (await get(`/api/v1/workspaces/demo/plans/${plan.id}/goals?parentId=${sales.id}`))[0];
+    expect((await get(`/api/v1/workspaces/demo/goals/${unitGoal.id}`)).checkIns[0].by).toBe('王建国');
     const report = await get(`/api/v1/workspaces/demo/plans/${plan.id}/report`);
     expect(report.pitfalls).toEqual([]);
   });

@@ -32,7 +32,8 @@ export type DemoPlanSpec = {
   phaseMonths: [number, number, number];
   goals: DemoGoal[];
   owners: { units: ReadonlyMap<string, string>; people: ReadonlyMap<string, string> };
-  checkInBy: string;
+  /** Who checks in on a goal: its person, a unit's lead, the general manager. */
+  checkInBy: (goal: DemoGoal) => string;
 };
 
 /**
@@ -68,7 +69,7 @@ export async function seedDemoPlan(tx: Tx, actor: WorkspaceActor, spec: DemoPlan
       .values({ workspaceId: actor.workspaceId, planId: plan.id, phaseId: g.phase === null ? null : phaseIds[g.phase], parentId: g.parent ? goalIds.get(g.parent)! : null, ...owner, statement: g.statement, indicatorId: indicator.id, ...values, source: g.source, current: last?.value ?? null, lastCheckInAt: last ? new Date(`${last.on}T10:00:00Z`) : null, ...statusColumns({ ...values, direction: indicator.direction, current: last?.value ?? null }, now) })
       .returning({ id: goals.id });
     goalIds.set(g.key, row.id);
-    if (series.length > 0) await tx.insert(goalCheckIns).values(series.map((c) => ({ goalId: row.id, value: c.value, comment: c.comment, on: c.on, source: c.source, createdByName: spec.checkInBy, createdAt: new Date(`${c.on}T10:00:00Z`) })));
+    if (series.length > 0) await tx.insert(goalCheckIns).values(series.map((c) => ({ goalId: row.id, value: c.value, comment: c.comment, on: c.on, source: c.source, createdByName: spec.checkInBy(g), createdAt: new Date(`${c.on}T10:00:00Z`) })));
   }
   return plan.id;
 }
@@ -111,7 +112,9 @@ function checkInSeries(all: DemoGoal[], startsOn: string, deadlineOf: (g: DemoGo
     }
     // the goal's own time: a goal of the launch phase is due when the phase ends
     const elapsed = Math.min(1, days(startsOn, on) / days(startsOn, deadlineOf(g)));
-    const progress = Math.min(1.08, g.pace * elapsed * (0.94 + 0.12 * noise(`${g.key}${on}`)));
+    // a total to date never goes down: its wobble is the goal's own, not the month's
+    const wobble = g.shape === 'cumulative' ? 0.97 + 0.06 * noise(g.key) : 0.94 + 0.12 * noise(`${g.key}${on}`);
+    const progress = Math.min(1.08, g.pace * elapsed * wobble);
     const raw = g.baseline + progress * (g.target - g.baseline);
     return Number.isInteger(g.target) && Math.abs(g.target) >= 1 ? Math.round(raw) : Math.round(raw * 1000) / 1000;
   };

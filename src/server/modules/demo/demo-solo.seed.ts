@@ -61,7 +61,7 @@ async function createSoloWorkspace(tx: Tx, visitorUserId: string, passwordHash: 
     phaseMonths: [3, 5, 4],
     goals: soloGoals(),
     owners: { units: new Map(), people: new Map() },
-    checkInBy: SOLO_SELLER.name,
+    checkInBy: () => SOLO_SELLER.name,
   });
   return ws.id;
 }

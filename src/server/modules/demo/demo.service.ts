@@ -140,7 +140,10 @@ async function seedDemoGoals(tx: Tx, workspaceId: string, units: ReadonlyMap<str
     phaseMonths: [3, 5, 4],
     goals: demoGoals,
     owners: { units, people: peopleIds },
-    checkInBy: '周明远',
+    checkInBy: (g) => {
+      const personKey = g.owner.kind === 'person' ? g.owner.person : g.owner.kind === 'unit' ? demoUnits.find((u) => u.key === (g.owner as { unit: string }).unit)?.lead : 'zhou';
+      return demoPeople.find((p) => p.key === personKey)?.name ?? '周明远';
+    },
   });
 }
 
