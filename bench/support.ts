@@ -3,6 +3,7 @@
  * that bench/score.bench.ts (the CLI) and bench/cycle-recompute.bench.ts (the server) measure
  * the same work on the same data every run.
  */
+import { seededRandom } from '../src/server/modules/demo/large-demo.random.ts';
 
 /** Mixed rules: proportional, tiers, linear, manual, lower-is-better (mirror and inverse); 2 formulas; 3 vetoes. */
 export const BENCH_CARD = {
@@ -25,16 +26,8 @@ export const BENCH_CARD = {
   maxTotal: 120,
 };
 
-/** A small seeded generator (mulberry32): the same data every run. */
-export function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (mulberry32, the large demo's): the same data every run. */
+export const random = (seed: number): (() => number) => seededRandom(seed).next;
 
 export const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 export const round = (x: number) => Math.round(x * 10) / 10;

@@ -5,6 +5,7 @@
  * seed around "today", so the demo looks the same every time and stays current.
  */
 import type { CreateDatasetInput } from '../../../contracts/datasets.ts';
+import { seededRandom } from './large-demo.random.ts';
 
 export const SOLO_SLUG = 'demo-weishang';
 export const SOLO_NAME = '林晓的美妆小店（演示）';
@@ -14,16 +15,8 @@ export const SOLO_PLAN = '微商启动计划';
 const pad = (n: number) => String(n).padStart(2, '0');
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-/** A small deterministic generator (mulberry32): the same files every time. */
-function generator(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same files every time: the large demo's seeded generator. */
+const generator = (seed: number) => seededRandom(seed).next;
 
 /** 公众号 用户分析 as the platform exports it (the built-in template's layout), one row a day. */
 export function followerRows(from: string, to: string): string[][] {

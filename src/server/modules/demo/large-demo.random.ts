@@ -1,6 +1,6 @@
 /**
  * A seeded random generator for the large demo workspace: the same --seed gives the same
- * people, goals and actuals on every machine (mulberry32, as bench/support.ts uses).
+ * people, goals and actuals on every machine (mulberry32; the benchmarks and the 微商 demo draw from it too).
  */
 export type Random = {
   /** A number in [0, 1). */
