@@ -23,6 +23,11 @@ describeJourney('a new installation, from first-run setup to the first people', 
     await page.getByLabel('密码', { exact: true }).fill(ADMIN.password);
     await page.getByLabel('确认密码').fill(ADMIN.password);
     await page.getByLabel('确认密码').press('Enter');
+    // Home first, as after every sign-in: a new workspace has nothing to show yet and says where to begin
+    await page.waitForURL(/\/w\/[^/]+\/home/);
+    await byTestId(page, 'home-page').waitFor();
+    await screenshot(page, 'e2e-00-empty-home');
+    await byTestId(page, 'nav-org').click();
     await page.waitForURL(/\/w\/[^/]+\/org/);
     await byTestId(page, 'unit-add-empty').waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
@@ -42,6 +47,8 @@ describeJourney('a new installation, from first-run setup to the first people', 
 
     await page.getByLabel('密码').fill(ADMIN.password);
     await byTestId(page, 'signin-submit').click();
+    await page.waitForURL(/\/w\/[^/]+\/home/);
+    await byTestId(page, 'nav-org').click();
     await page.waitForURL(/\/w\/[^/]+\/org/);
   });
 

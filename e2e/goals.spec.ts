@@ -201,6 +201,19 @@ describeJourney('plans and goals', (ctx) => {
     // 4. 吴婷 checks in (as the admin here): the status and the chart follow
     await person.getByTestId('goal-link').click();
     await page.locator('[data-testid=goal-page][data-status=not_started]').waitFor();
+    const goalUrl = page.url();
+    // (the home dashboard before: the people's goals by status, as a table)
+    const peopleLevel = async () => {
+      await byTestId(page, 'nav-home').click();
+      await byTestId(page, 'dashboard-company').waitFor();
+      await byTestId(page, 'company-levels-view').getByText('表格').click();
+      const row = byTestId(page, 'company-levels').locator('tbody tr.ant-table-row', { hasText: '个人' });
+      await row.waitFor();
+      return row.locator('td').allTextContents();
+    };
+    const before = await peopleLevel();
+    await page.goto(goalUrl);
+    await page.locator('[data-testid=goal-page][data-status=not_started]').waitFor();
     expect(await byTestId(page, 'goal-parent-link').textContent()).toBe(UNIT);
     expect(await byTestId(page, 'goal-chart-chart').count()).toBe(0);
     await byTestId(page, 'check-in-value').fill('150000');
@@ -217,6 +230,11 @@ describeJourney('plans and goals', (ctx) => {
     await byTestId(page, 'goal-chart-view').getByText('图表').click();
     await byTestId(page, 'goal-chart-chart').locator('canvas').first().waitFor();
     await screenshot(page, 'e2e-62-goal-checked-in');
+    // the dashboard changed with it: one person's goal fewer not started, one more on track
+    const after = await peopleLevel();
+    expect(after).not.toEqual(before);
+    await page.goto(goalUrl);
+    await byTestId(page, 'goal-page').waitFor();
 
     // 5. the SMART report of the plan: no customer-side indicator at all
     await byTestId(page, 'goal-plan-link').click();

@@ -22,7 +22,7 @@ export default function SetupForm() {
     onSuccess: (me) => {
       signedIn(queryClient, me);
       const ws = me.workspaces[0];
-      navigate(ws ? `/w/${ws.slug}/org` : '/', { replace: true });
+      navigate(ws ? `/w/${ws.slug}/home` : '/', { replace: true });
     },
     onError: (e) => applyServerErrors(form, e),
   });
