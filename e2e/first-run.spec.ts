@@ -26,6 +26,8 @@ describeJourney('a new installation, from first-run setup to the first people', 
     // Home first, as after every sign-in: a new workspace has nothing to show yet and says where to begin
     await page.waitForURL(/\/w\/[^/]+\/home/);
     await byTestId(page, 'home-page').waitFor();
+    await byTestId(page, 'getting-started').waitFor();
+    for (const step of ['start-org', 'start-indicators', 'start-plans']) await byTestId(page, step).waitFor();
     await screenshot(page, 'e2e-00-empty-home');
     await byTestId(page, 'nav-org').click();
     await page.waitForURL(/\/w\/[^/]+\/org/);

@@ -6,6 +6,15 @@ export const dashboardEn: Catalog['dashboard'] = {
   title: 'Home',
   asOf: 'Statuses as of {date}',
   status: 'Status',
+  start: {
+    title: 'Start here',
+    org: 'Build the organisation',
+    orgHint: 'Add departments, positions and people (or import them from Excel), so goals can cascade to departments and people.',
+    indicators: 'Prepare the indicators',
+    indicatorsHint: 'Copy indicators from the built-in library (sales, followers, conversion …), each with its purpose and data definition.',
+    plans: 'Make a plan and its goals',
+    plansHint: 'Create a plan with its phases, set SMART goals with their source and cascade them; once people check in, this page shows their health and trends.',
+  },
   tabs: { me: 'Mine', team: 'My team', company: 'Company' },
   me: {
     goals: 'My goals',

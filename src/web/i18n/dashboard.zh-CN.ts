@@ -4,6 +4,15 @@ export const dashboardZhCN = {
   title: '首页',
   asOf: '状态截至 {date}',
   status: '状态',
+  start: {
+    title: '从这里开始',
+    org: '搭建组织架构',
+    orgHint: '建立部门、岗位和人员（也可以从 Excel 导入），目标才能分解到部门和个人。',
+    indicators: '准备指标',
+    indicatorsHint: '从内置指标库复制指标（销售额、粉丝数、转化率……），每个指标都有目的和口径。',
+    plans: '制定计划与目标',
+    plansHint: '建立计划和阶段，设定有出处的 SMART 目标并逐级分解；进展更新后，这里就会显示目标健康度和趋势。',
+  },
   tabs: { me: '我的', team: '我的团队', company: '公司' },
   me: {
     goals: '我的目标',

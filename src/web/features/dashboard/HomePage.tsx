@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCurrentWorkspace } from '../auth/session.ts';
 import CompanySection from './CompanySection.tsx';
+import GettingStarted from './GettingStarted.tsx';
 import type { DashboardView } from './dashboard-api.ts';
 import MemberSection from './MemberSection.tsx';
 import TeamSection from './TeamSection.tsx';
@@ -27,6 +28,7 @@ export default function HomePage() {
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         {t('dashboard.title')}
       </Typography.Title>
+      {role === 'admin' && <GettingStarted ws={ws} solo={solo} />}
       {views.length === 1 ? (
         section(views[0])
       ) : (
