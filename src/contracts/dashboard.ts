@@ -87,6 +87,8 @@ export const keyIndicatorTrend = z.object({
   goalId: uuid,
   statement: z.string(),
   indicator: indicatorRef,
+  /** lower: the goal is met at or below its target (员工流失率), so its share of the target is target ÷ value. */
+  direction: z.enum(['higher', 'lower']),
   target: z.number(),
   deadline: z.string(),
   points: z.array(z.object({ month: z.string(), value: z.number() })).describe('the last check-in of each month, oldest first'),

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { activePlanGoals } from './dashboard-scope.ts';
 import { countedGrade, countedTotal, latestCycleWithResults } from './scores.queries.ts';
 
-type KeyGoalRow = { id: string; statement: string; name: string; name_en: string | null; unit: string; target: number; deadline: string };
+type KeyGoalRow = { id: string; statement: string; name: string; name_en: string | null; unit: string; direction: 'higher' | 'lower'; target: number; deadline: string };
 type PointRow = { goal_id: string; month: string; value: number };
 
 /**
@@ -14,7 +14,7 @@ type PointRow = { goal_id: string; month: string; value: number };
  */
 export async function readKeyIndicatorTrends(db: Db, workspaceId: string, asOf: string, limit = 6): Promise<CompanyDashboard['trends']> {
   const { rows: keyGoals } = await db.execute<KeyGoalRow>(sql`
-    select g.id, g.statement, i.name, i.name_en, i.unit, g.target, g.deadline::text as deadline
+    select g.id, g.statement, i.name, i.name_en, i.unit, i.direction, g.target, g.deadline::text as deadline
     from goals g join indicators i on i.id = g.indicator_id
     where g.workspace_id = ${workspaceId} and g.owner_kind = 'company' and ${activePlanGoals(workspaceId)}
     order by g.last_check_in_at is null, g.deadline, g.created_at, g.id limit ${limit}`);
@@ -29,6 +29,7 @@ export async function readKeyIndicatorTrends(db: Db, workspaceId: string, asOf: 
     goalId: g.id,
     statement: g.statement,
     indicator: { name: g.name, nameEn: g.name_en, unit: g.unit },
+    direction: g.direction,
     target: g.target,
     deadline: g.deadline,
     points: points.filter((p) => p.goal_id === g.id).map((p) => ({ month: p.month, value: p.value })),

@@ -9,7 +9,7 @@ import { links, type CompanyDashboard } from './dashboard-api.ts';
 export default function KeyTrendsCard({ ws, trends }: { ws: string; trends: CompanyDashboard['trends'] }) {
   const { num, pct, t } = useFormat();
   const rows = useMemo<TrendPointRow[]>(
-    () => trends.flatMap((g) => g.points.map((p) => ({ id: `${g.goalId}:${p.month}`, goalId: g.goalId, goal: g.statement, unit: g.indicator.unit, month: p.month, value: p.value, target: g.target }))),
+    () => trends.flatMap((g) => g.points.map((p) => ({ id: `${g.goalId}:${p.month}`, goalId: g.goalId, goal: g.statement, unit: g.indicator.unit, month: p.month, value: p.value, target: g.target, direction: g.direction }))),
     [trends],
   );
   const labels = useMemo(() => ({ ofTarget: t('dashboard.company.ofTarget'), target: t('dashboard.company.target') }), [t]);

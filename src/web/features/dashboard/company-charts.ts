@@ -23,7 +23,21 @@ export function radarOption(rows: RadarRow[], name: string, formatPercent: (frac
 }
 
 /** A point of a trend line, one table row per goal and month. */
-export type TrendPointRow = { id: string; goalId: string; goal: string; unit: string; month: string; value: number; target: number };
+export type TrendPointRow = { id: string; goalId: string; goal: string; unit: string; month: string; value: number; target: number; direction: 'higher' | 'lower' };
+
+/**
+ * How far a value has come towards its target, as a fraction (1 = met): value ÷ target, or for a
+ * lower-is-better goal target ÷ value — 14 % turnover against a target of 8 % is 57 %, not 175 %.
+ */
+export function shareOfTarget(row: Pick<TrendPointRow, 'value' | 'target' | 'direction'>): number | null {
+  if (row.direction === 'lower') return row.value <= 0 ? (row.target >= 0 ? 1 : null) : row.target / row.value;
+  return row.target === 0 ? null : row.value / row.target;
+}
+
+const percentOfTarget = (row: TrendPointRow): number | null => {
+  const share = shareOfTarget(row);
+  return share === null ? null : share * 100;
+};
 
 const PALETTE = ['#1d5fd1', '#13a8a8', '#fa8c16', '#722ed1', '#eb2f96', '#52c41a'];
 type Labels = { ofTarget: string; target: string };
@@ -45,7 +59,7 @@ export function keyTrendsOption(rows: TrendPointRow[], labels: Labels, format: F
         const list = Array.isArray(params) ? params : [params];
         const lines = list.flatMap((p) => {
           const row = rows.find((r) => r.goalId === goals[p.seriesIndex ?? -1]?.goalId && r.month === p.name);
-          return row ? [`${p.marker ?? ''}${row.goal}: ${format(row.value)} / ${format(row.target)} ${row.unit} (${formatPercent(row.value / row.target)})`] : [];
+          return row ? [`${p.marker ?? ''}${row.goal}: ${format(row.value)} / ${format(row.target)} ${row.unit} (${formatPercent(shareOfTarget(row) ?? 0)})`] : [];
         });
         return [list[0]?.name ?? '', ...lines].join('<br/>');
       },
@@ -53,7 +67,7 @@ export function keyTrendsOption(rows: TrendPointRow[], labels: Labels, format: F
     xAxis: { type: 'category', data: months },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatPercent(v / 100) } },
     series: goals.map((g, i) => {
-      const byMonth = new Map(rows.filter((r) => r.goalId === g.goalId).map((r) => [r.month, r.target === 0 ? null : (r.value / r.target) * 100]));
+      const byMonth = new Map(rows.filter((r) => r.goalId === g.goalId).map((r) => [r.month, percentOfTarget(r)]));
       return {
         type: 'line',
         name: g.goal,
