@@ -9,7 +9,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { registerAuthHooks } from './http/auth-hooks.ts';
+import { changedData, registerAuthHooks } from './http/auth-hooks.ts';
 import { createMemo, IDENTITY_MEMO_MS } from './http/identity-memo.ts';
 import { JSON_BODY_LIMIT_BYTES, MAX_UPLOAD_BYTES } from './limits.ts';
 import type { AppDeps } from './http/deps.ts';
@@ -21,7 +21,6 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { workspaceScope } from './modules/workspaces/workspace-scope.ts';
 
-const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 /** Builds the whole HTTP application without listening: main.ts listens, tests inject. */
@@ -71,7 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // identities remembered for a few seconds; any successful write through the API forgets them all
   const identities = { auth: createMemo<Auth>(IDENTITY_MEMO_MS), viewers: createMemo<Viewer>(IDENTITY_MEMO_MS) };
   app.addHook('onSend', async (request, reply) => {
-    if (WRITES.has(request.method) && reply.statusCode < 400) (identities.auth.clear(), identities.viewers.clear());
+    if (changedData(request, reply.statusCode)) (identities.auth.clear(), identities.viewers.clear());
   });
   registerAuthHooks(app, deps.database.db, identities.auth);
   rejectUnexpectedBodies(app);

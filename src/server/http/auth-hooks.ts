@@ -18,13 +18,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function registerAuthHooks(app: FastifyInstance, db: Db, memo: Memo<Auth>): void {
   // a credential resolved a moment ago is the same caller (identity-memo.ts); unknown ones are always looked up
-  const remembered = async (key: string, resolve: () => Promise<Auth | null>): Promise<Auth | null> => {
-    const hit = memo.get(key);
-    if (hit) return hit;
-    const auth = await resolve();
-    if (auth) memo.set(key, auth, auth.expiresAt?.getTime());
-    return auth;
-  };
+  const remembered = (key: string, resolve: () => Promise<Auth | null>) => memo.remember(key, resolve, (auth) => auth.expiresAt?.getTime());
   // onRequest, before the body is parsed or validated: an anonymous caller learns nothing about a route's input
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/v1/')) return;
@@ -53,6 +47,17 @@ export function registerAuthHooks(app: FastifyInstance, db: Db, memo: Memo<Auth>
 
 /** Route option for the few routes an anonymous caller may use (sign-in, setup, the demo). */
 export const PUBLIC_ROUTE = { config: { public: true } } as const;
+
+/**
+ * Route option for a POST that writes nothing (a check or a preview, called as a form is typed):
+ * it does not make the app forget remembered identities and dashboard answers, as writes do.
+ */
+export const READ_ONLY_ROUTE = { config: { readOnly: true } } as const;
+
+/** Did this request change data? A successful write that is not marked read-only. */
+export function changedData(request: FastifyRequest, statusCode: number): boolean {
+  return UNSAFE.has(request.method) && statusCode < 400 && (request.routeOptions.config as { readOnly?: boolean }).readOnly !== true;
+}
 
 const isJson = (request: FastifyRequest) => String(request.headers['content-type']).toLowerCase().startsWith('application/json');
 

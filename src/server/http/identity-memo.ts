@@ -15,16 +15,25 @@ const MAX_ENTRIES = 10_000;
 
 export type Memo<T> = {
   get(key: string): T | undefined;
-  set(key: string, value: T, until?: number): void;
+  /**
+   * The value for `key`: remembered, or resolved now and remembered — unless a `clear()` came
+   * while it was being resolved (a sign-out committing meanwhile): then it is used once, not kept.
+   */
+  remember(key: string, resolve: () => Promise<T | null>, until?: (value: T) => number | undefined): Promise<T | null>;
   clear(): void;
 };
 
 /**
  * A map whose entries expire after `ttlMs` (or earlier, at `until`: a session ending sooner).
- * @example const m = createMemo<number>(1000); m.set('a', 1); m.get('a') // 1
+ * @example const m = createMemo<number>(1000); await m.remember('a', async () => 1); m.get('a') // 1
  */
 export function createMemo<T>(ttlMs: number, now: () => number = Date.now): Memo<T> {
   const entries = new Map<string, { value: T; until: number }>();
+  let generation = 0;
+  const set = (key: string, value: T, until?: number) => {
+    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    entries.set(key, { value, until: Math.min(now() + ttlMs, until ?? Number.POSITIVE_INFINITY) });
+  };
   return {
     get(key) {
       const hit = entries.get(key);
@@ -35,11 +44,16 @@ export function createMemo<T>(ttlMs: number, now: () => number = Date.now): Memo
       }
       return hit.value;
     },
-    set(key, value, until) {
-      if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-      entries.set(key, { value, until: Math.min(now() + ttlMs, until ?? Number.POSITIVE_INFINITY) });
+    async remember(key, resolve, until) {
+      const known = this.get(key);
+      if (known !== undefined) return known;
+      const started = generation;
+      const value = await resolve();
+      if (value !== null && generation === started) set(key, value, until?.(value));
+      return value;
     },
     clear() {
+      generation += 1;
       entries.clear();
     },
   };

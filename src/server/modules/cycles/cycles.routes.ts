@@ -25,6 +25,7 @@ import { backToOpen, calibrateCycle, closeCycle, openCycle, recomputeCycle, reop
 import { getCycle, listCycles, previewCycle } from './cycles.queries.ts';
 import { createCycle, deleteCycle, updateCycle } from './cycles.service.ts';
 import { getParticipantDetail, listParticipants } from './participants.service.ts';
+import { READ_ONLY_ROUTE } from '../../http/auth-hooks.ts';
 
 const wsParams = z.object({ ws: z.string() });
 const idParams = z.object({ ws: z.string(), id: z.uuid() });
@@ -153,7 +154,7 @@ export const cycleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databas
   );
   app.post(
     '/cycles/:id/participants/:pid/what-if',
-    { schema: { tags, summary: 'What if one actual or target were different? Writes nothing', params: participantParams, body: whatIfInput, response: { 200: whatIfResult } } },
+    { ...READ_ONLY_ROUTE, schema: { tags, summary: 'What if one actual or target were different? Writes nothing', params: participantParams, body: whatIfInput, response: { 200: whatIfResult } } },
     async (request) => {
       const viewer = requireViewer(request);
       return whatIfFor(db, viewer, request.params.id, request.params.pid, request.body);

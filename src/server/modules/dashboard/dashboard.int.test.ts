@@ -192,6 +192,9 @@ describeEachDatabase('home dashboard: my goals, my team, the company', (kind) =>
     await t.database.pool.query(`insert into goals (workspace_id, plan_id, owner_kind, statement, indicator_id, target, starts_on, deadline, source, status_on)
       select workspace_id, plan_id, 'company', '暗中加入的目标 5', indicator_id, 5, starts_on, deadline, 'strategy', status_on from goals where id = $1`, [rows[0].id]);
     expect(await companyTotal()).toBe(before);
+    // a check that writes nothing (the goal form's SMART check, called as one types) changes nothing either
+    expect((await t.api('POST', `/api/v1/workspaces/${org.ws}/goals/smart-check`, { token: org.tokens.admin, body: { statement: '提升品牌知名度' } })).status).toBe(200);
+    expect(await companyTotal()).toBe(before);
     // …while one through the API is seen at once, by everyone
     const created = await t.api('POST', `/api/v1/workspaces/${org.ws}/goals`, {
       token: org.tokens.admin,

@@ -69,7 +69,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.post(
     '/datasets/preview',
     {
-      config: { upload: true },
+      config: { upload: true, readOnly: true },
       schema: {
         tags,
         summary: 'What importing a file would do (multipart field "file"): header row, recognised template, column types, the first rows as stored; writes nothing',

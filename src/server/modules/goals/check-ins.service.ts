@@ -8,6 +8,7 @@ import { AppError } from '../../errors.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { WorkspaceActor } from '../org/org.types.ts';
+import { dayAfter } from '../../../core/values/periods.ts';
 import { statusColumns, today } from './goal-status.ts';
 import { loadGoalRow, ownerRef } from './goals.queries.ts';
 
@@ -32,7 +33,8 @@ export async function addCheckIn(db: Db, viewer: Viewer, actor: WorkspaceActor, 
     const goal = await loadGoalRow(tx, actor.workspaceId, goalId);
     if (!canCheckInGoal(viewer, ownerRef(goal))) throw new AppError('forbidden');
     const on = input.on ?? today();
-    if (on > today()) throw new AppError('validation_failed', { count: 1 }, [{ path: ['body', 'on'], code: 'goal.check_in_future', params: { today: today() } }]);
+    // the server's day may lag the user's by a time zone (UTC against UTC+8): tomorrow is let through
+    if (on > dayAfter(today())) throw new AppError('validation_failed', { count: 1 }, [{ path: ['body', 'on'], code: 'goal.check_in_future', params: { latest: dayAfter(today()) } }]);
     if (on < goal.g.startsOn) throw new AppError('validation_failed', { count: 1 }, [{ path: ['body', 'on'], code: 'goal.check_in_before_start', params: { startsOn: goal.g.startsOn } }]);
     const [row] = await tx
       .insert(goalCheckIns)

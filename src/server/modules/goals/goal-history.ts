@@ -86,15 +86,17 @@ export function historyReader(db: Db | Tx, workspaceId: string) {
   };
 }
 
-/** Every closed cycle's actual of one indicator, per person (read from the frozen results). */
+/** Each person's actual of one indicator per period, from the closed cycles' frozen results (one cycle per period). */
 async function readCycleActuals(db: Db | Tx, workspaceId: string, indicatorKey: string): Promise<CycleActualRow[]> {
   const { rows } = await db.execute<{ period: string; cycle: string; person_id: string; actual: number }>(sql`
-    select c.period_label as period, c.name as cycle, p.person_id, (i.value->>'actual')::float8 as actual
+    select distinct on (p.person_id, c.period_label) c.period_label as period, c.name as cycle, p.person_id, (i.value->>'actual')::float8 as actual
     from cycle_participants p
     join appraisal_cycles c on c.id = p.cycle_id
     cross join lateral jsonb_array_elements(p.frozen_result->'indicators') i
     where c.workspace_id = ${workspaceId} and c.state = 'closed' and p.frozen_result is not null
-      and i.value->>'key' = ${indicatorKey} and jsonb_typeof(i.value->'actual') = 'number'`);
+      and i.value->>'key' = ${indicatorKey} and jsonb_typeof(i.value->'actual') = 'number'
+    -- one value per person and period: a trial run and the real cycle of a month are one month, the real one wins
+    order by p.person_id, c.period_label, c.trial, c.closed_at desc nulls last`);
   return rows.map((r) => ({ period: r.period, cycle: r.cycle, personId: r.person_id, actual: Number(r.actual) }));
 }
 

@@ -53,12 +53,13 @@ async function refresh(db: Db | Tx, workspaceId: string, asOf: string): Promise<
     .where(and(eq(goals.workspaceId, workspaceId), lt(goals.statusOn, asOf)));
   if (stale.length === 0) return 0;
   const computed = stale.map((g) => ({ id: g.id, ...statusColumns(g, asOf) }));
+  // a check-in committed since the select has set today's status from its new value: kept, not overwritten
   for (let i = 0; i < computed.length; i += 5000) {
     const part = computed.slice(i, i + 5000);
     await db.execute(sql`
       update goals g set status = v.status, progress = v.progress, status_on = ${asOf}::date
       from unnest(${sql.param(part.map((c) => c.id))}::uuid[], ${sql.param(part.map((c) => c.status))}::text[], ${sql.param(part.map((c) => c.progress))}::float8[]) as v(id, status, progress)
-      where g.id = v.id`);
+      where g.id = v.id and g.status_on < ${asOf}::date`);
   }
   return computed.length;
 }

@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { seedAppraisal } from '../../testing/appraisal-fixtures.ts';
 import { importFile, ORDERS_DATASET, ORDERS_HEADER } from '../../testing/dataset-fixtures.ts';
 import type { Org } from '../../testing/fixtures.ts';
 import { describeEachDatabase, type TestApp } from '../../testing/harness.ts';
 import { useSeededOrg } from '../../testing/seeded-org.ts';
 import { writeFingerprint } from '../../testing/sessions.ts';
+import { dayAfter } from '../../../core/values/periods.ts';
 import { today } from './goal-status.ts';
 
 const YEAR = Number(today().slice(0, 4));
@@ -129,7 +131,7 @@ describeEachDatabase('plans and goals: cascade, coverage, check-ins, target chan
     expect(detail).toMatchObject({ canCheckIn: true, canEdit: false, parent: { id: unitGoal }, plan: { id: planId } });
     // the member checks in on their own goal only
     expect((await t.api('POST', ws(`/goals/${unitGoal}/check-ins`), { token: org.tokens.member, body: { value: 1 } })).status).toBe(403);
-    const future = await t.api('POST', ws(`/goals/${personGoal}/check-ins`), { token: org.tokens.member, body: { value: 1, on: `${YEAR + 1}-01-01` } });
+    const future = await t.api('POST', ws(`/goals/${personGoal}/check-ins`), { token: org.tokens.member, body: { value: 1, on: dayAfter(dayAfter(today())) } });
     expect(future.status).toBe(400);
     expect(future.body.error.details[0]).toMatchObject({ path: ['body', 'on'], code: 'goal.check_in_future' });
   });
@@ -226,5 +228,25 @@ describeEachDatabase('plans and goals: cascade, coverage, check-ins, target chan
       const report = (await t.api('GET', ws(`/plans/${planId}/report`), { token: org.tokens.admin })).body;
       expect(report.pitfalls.map((p: { pitfall: string }) => p.pitfall)).toContain('target_too_high');
     });
+  });
+
+  it('reads one value per person and month from closed cycles: a trial run of the same month is not added to the real one', async () => {
+    const frozen = (actual: number) => JSON.stringify({ indicators: [{ key: 'sales_amount', actual }] });
+    const cycles = [
+      { periodLabel: '2024-05', trial: true, actual: 999 },
+      { periodLabel: '2024-05', trial: false, actual: 100 },
+      { periodLabel: '2024-06', trial: false, actual: 120 },
+      { periodLabel: '2024-07', trial: true, actual: 130 },
+    ];
+    for (const [i, c] of cycles.entries()) {
+      const { participants } = await seedAppraisal(t, org, { state: 'closed', periodLabel: c.periodLabel, trial: c.trial, name: `history ${i}` });
+      await t.database.pool.query('update cycle_participants set frozen_result = $1::jsonb where id = $2', [frozen(c.actual), participants.member]);
+    }
+    const res = await t.api('POST', ws('/goals/smart-check'), { token: org.tokens.admin, body: { statement: '销售额 200 元', indicatorId: indicatorIds.sales_amount, owner: { kind: 'person', personId: org.people.member } } });
+    expect(res.body.history.map((h: { period: string; value: number; source: string }) => [h.period, h.value, h.source])).toEqual([
+      ['2024-05', 100, 'cycle'],
+      ['2024-06', 120, 'cycle'],
+      ['2024-07', 130, 'cycle'],
+    ]);
   });
 });

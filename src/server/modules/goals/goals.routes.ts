@@ -13,6 +13,7 @@ import { importPlan } from './plan-import.ts';
 import { getPlanReport } from './plan-report.ts';
 import { createPlan, deletePlan, getPlan, listPlans, loadPlan, updatePlan } from './plans.service.ts';
 import { smartCheck } from './smart-check.service.ts';
+import { READ_ONLY_ROUTE } from '../../http/auth-hooks.ts';
 
 const wsParams = z.object({ ws: z.string() });
 const idParams = z.object({ ws: z.string(), id: z.uuid() });
@@ -86,7 +87,7 @@ export const goalRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database
     return createGoal(db, viewer, allowedActor(request, 'goals.write'), request.body);
   });
 
-  app.post('/goals/smart-check', { schema: { tags, summary: "The SMART check of a goal being typed, its indicator's history for the owner and a suggested target", params: wsParams, body: smartCheckInput, response: { 200: smartCheckResult } } }, async (request) => {
+  app.post('/goals/smart-check', { ...READ_ONLY_ROUTE, schema: { tags, summary: "The SMART check of a goal being typed, its indicator's history for the owner and a suggested target", params: wsParams, body: smartCheckInput, response: { 200: smartCheckResult } } }, async (request) => {
     const viewer = allowedViewer(request, 'goals.read');
     return smartCheck(db, viewer.workspaceId, request.body);
   });

@@ -28,11 +28,12 @@ async function resolveOwner(tx: Tx, workspaceId: string, owner: GoalInput['owner
 }
 
 /** Everything a goal refers to exists in its plan and workspace, its source is complete, and its parent is no descendant of its own. */
-async function checkReferences(tx: Tx, workspaceId: string, planId: string, input: GoalFields, selfId: string | null) {
+async function checkReferences(tx: Tx, workspaceId: string, planId: string, input: GoalFields, selfId: string | null, currentIndicatorId: string | null = null) {
   const details: ErrorDetail[] = [];
   const [indicator] = await tx.select({ id: indicators.id, status: indicators.status, direction: indicators.direction }).from(indicators).where(and(eq(indicators.workspaceId, workspaceId), eq(indicators.id, input.indicatorId)));
   if (!indicator) details.push({ path: ['body', 'indicatorId'], code: 'goal.indicator_unknown' });
-  else if (indicator.status !== 'active' && selfId === null) details.push({ path: ['body', 'indicatorId'], code: 'goal.indicator_archived' });
+  // a goal keeps an indicator archived after it was set; none is newly bound to one
+  else if (indicator.status !== 'active' && input.indicatorId !== currentIndicatorId) details.push({ path: ['body', 'indicatorId'], code: 'goal.indicator_archived' });
   if (input.phaseId) {
     const [phase] = await tx.select({ id: planPhases.id }).from(planPhases).where(and(eq(planPhases.planId, planId), eq(planPhases.id, input.phaseId)));
     if (!phase) details.push({ path: ['body', 'phaseId'], code: 'goal.phase_unknown' });
@@ -86,7 +87,9 @@ export async function updateGoal(db: Db, viewer: Viewer, actor: WorkspaceActor, 
     if (!canManageGoal(viewer, ownerRef(before))) throw new AppError('forbidden');
     const owner = await resolveOwner(tx, actor.workspaceId, input.owner);
     if (!canManageGoal(viewer, owner.ref)) throw new AppError('forbidden');
-    const indicator = await checkReferences(tx, actor.workspaceId, before.g.planId, input, id);
+    // one re-parenting at a time per plan: two crossed moves (A under B, B under A) cannot both pass the loop check
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${before.g.planId}))`);
+    const indicator = await checkReferences(tx, actor.workspaceId, before.g.planId, input, id, before.g.indicatorId);
     const changed = input.target !== before.g.target || input.deadline !== before.g.deadline;
     const reason = input.changeReason?.trim() ?? '';
     if (changed && today() >= before.planStartsOn) {

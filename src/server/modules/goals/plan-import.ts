@@ -85,8 +85,9 @@ type OwnerColumns = { ownerKind: 'company' | 'unit' | 'person'; ownerUnitId: str
 async function resolveReferences(tx: Tx, workspaceId: string, file: PlanFile) {
   const units = await tx.select({ id: orgUnits.id, name: orgUnits.name, parentId: orgUnits.parentId }).from(orgUnits).where(eq(orgUnits.workspaceId, workspaceId));
   const byPath = unitsByPath(units);
-  const staff = await tx.select({ id: people.id, name: people.name, email: people.email }).from(people).where(eq(people.workspaceId, workspaceId));
-  const library = await tx.select({ id: indicators.id, key: indicators.key, name: indicators.name }).from(indicators).where(eq(indicators.workspaceId, workspaceId));
+  // people who left and archived indicators take no new goals, as in the app
+  const staff = await tx.select({ id: people.id, name: people.name, email: people.email }).from(people).where(and(eq(people.workspaceId, workspaceId), eq(people.status, 'active')));
+  const library = await tx.select({ id: indicators.id, key: indicators.key, name: indicators.name, status: indicators.status }).from(indicators).where(eq(indicators.workspaceId, workspaceId));
   const problems: ErrorDetail[] = [];
   const owners: OwnerColumns[] = file.goals.map((g, i) => {
     const owner = g.owner;
@@ -100,11 +101,15 @@ async function resolveReferences(tx: Tx, workspaceId: string, file: PlanFile) {
     }
     const byEmail = owner.email ? staff.filter((p) => p.email?.toLowerCase() === owner.email!.toLowerCase()) : [];
     const byName = owner.name ? staff.filter((p) => p.name === owner.name) : [];
-    const person = byEmail[0] ?? (byName.length === 1 ? byName[0] : undefined);
+    // an email that names nobody is a mistake to report, not a reason to guess by name
+    const person = owner.email ? byEmail[0] : byName.length === 1 ? byName[0] : undefined;
     if (!person) problems.push(problem(`goals[${i}].owner`, `找不到负责人“${owner.email ?? owner.name}”${byName.length > 1 ? '（有多人同名，请写邮箱）' : ''}：请先在人员中添加，或改正。`, `No person "${owner.email ?? owner.name}"${byName.length > 1 ? ' (several share the name: give the email)' : ''}: add them to the people first, or correct it.`));
     return { ownerKind: 'person', ownerUnitId: null, ownerPersonId: person?.id ?? null };
   });
   const indicatorMap = new Map(library.map((i) => [i.key, i]));
+  file.goals.forEach((g, i) => {
+    if (g.indicator && indicatorMap.get(g.indicator)?.status === 'archived') problems.push(problem(`goals[${i}].indicator`, `指标“${g.indicator}”已在指标库中归档，不能用于新目标：请在指标库中恢复它，或换一个指标。`, `The indicator "${g.indicator}" is archived in the library and takes no new goals: restore it there, or choose another.`));
+  });
   const used = new Set(file.goals.map((g) => g.indicator));
   // the file's own indicators that the library lacks are added to it: they must fit its rules
   (file.indicators ?? []).forEach((own, i) => {

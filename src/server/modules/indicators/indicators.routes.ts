@@ -17,6 +17,7 @@ import type { AppDeps } from '../../http/deps.ts';
 import { checkFormulaFor } from './formula-check.ts';
 import { copyIndicator, createIndicator, getIndicator, listIndicators, setIndicatorStatus, updateIndicator } from './indicators.service.ts';
 import { copyBuiltin, listLibrary } from './library.service.ts';
+import { READ_ONLY_ROUTE } from '../../http/auth-hooks.ts';
 
 const wsParams = z.object({ ws: z.string() });
 const idParams = z.object({ ws: z.string(), id: z.uuid() });
@@ -55,7 +56,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
     const actor = allowedActor(request, 'indicators.write');
     return setIndicatorStatus(db, actor, request.params.id, 'active');
   });
-  app.post('/indicators/check-formula', { schema: { tags, summary: 'Check a formula against its terms (for the editor; writes nothing)', params: wsParams, body: checkFormulaInput, response: { 200: checkFormulaResult } } }, async (request) => {
+  app.post('/indicators/check-formula', { ...READ_ONLY_ROUTE, schema: { tags, summary: 'Check a formula against its terms (for the editor; writes nothing)', params: wsParams, body: checkFormulaInput, response: { 200: checkFormulaResult } } }, async (request) => {
     allowedViewer(request, 'indicators.read');
     return checkFormulaFor(request.body, request.locale);
   });

@@ -9,6 +9,7 @@ import { metricDiff } from './metric-diff.ts';
 import { applySuggestions, listSuggestions } from './suggestions.service.ts';
 import { refreshCycleFromData } from './metric-refresh.ts';
 import { createMetric, deleteMetric, getMetric, listMetrics, metricValues as valuesOf, previewMetric, setBinding, updateMetric } from './metrics.service.ts';
+import { READ_ONLY_ROUTE } from '../../http/auth-hooks.ts';
 
 const wsParams = z.object({ ws: z.string() });
 const idParams = z.object({ ws: z.string(), id: z.uuid() });
@@ -44,7 +45,7 @@ export const metricRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
     return { ok: true as const };
   });
 
-  app.post('/metrics/preview', { schema: { tags, summary: "A definition's values per owner and period before it is saved (the builder's preview)", params: wsParams, querystring: metricValuesQuery, body: metricInput, response: { 200: metricValues } } }, async (request) => {
+  app.post('/metrics/preview', { ...READ_ONLY_ROUTE, schema: { tags, summary: "A definition's values per owner and period before it is saved (the builder's preview)", params: wsParams, querystring: metricValuesQuery, body: metricInput, response: { 200: metricValues } } }, async (request) => {
     const viewer = allowedViewer(request, 'metrics.write');
     return previewMetric(db, viewer.workspaceId, request.body, request.query);
   });

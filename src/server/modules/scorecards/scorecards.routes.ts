@@ -27,6 +27,7 @@ import { previewScorecard } from './preview.service.ts';
 import { copyTemplate, createTemplate, getTemplate, listTemplates, setTemplateStatus, updateTemplate } from './scorecards.service.ts';
 import { checkCard } from './template-card.ts';
 import { getTargets, setTargets } from './targets.service.ts';
+import { READ_ONLY_ROUTE } from '../../http/auth-hooks.ts';
 
 const wsParams = z.object({ ws: z.string() });
 const idParams = z.object({ ws: z.string(), id: z.uuid() });
@@ -94,7 +95,7 @@ export const scorecardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
   });
   app.post(
     '/scorecard-templates/check',
-    { schema: { tags, summary: 'Check a card: definition errors and design warnings, in both languages (for the editor; writes nothing)', params: wsParams, body: checkCardInput, response: { 200: checkCardResult } } },
+    { ...READ_ONLY_ROUTE, schema: { tags, summary: 'Check a card: definition errors and design warnings, in both languages (for the editor; writes nothing)', params: wsParams, body: checkCardInput, response: { 200: checkCardResult } } },
     async (request) => {
       allowedViewer(request, 'scorecards.read');
       return checkCard(request.body.card);

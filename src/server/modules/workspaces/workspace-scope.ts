@@ -5,6 +5,7 @@ import { workspaces } from '../../db/schema/index.ts';
 import { workspaceSummary } from '../../../contracts/auth.ts';
 import { allowedViewer } from '../../http/actor.ts';
 import { type AppDeps, pickDeps } from '../../http/deps.ts';
+import { changedData } from '../../http/auth-hooks.ts';
 import type { Memo } from '../../http/identity-memo.ts';
 import { createReadCache } from '../../http/read-cache.ts';
 import type { Viewer } from '../../http/request-context.ts';
@@ -23,8 +24,6 @@ import { peopleFileRoutes } from '../org/people-files.routes.ts';
 import { scorecardRoutes } from '../scorecards/scorecards.routes.ts';
 import { membersRoutes } from './members.routes.ts';
 
-const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
 /** Everything under /api/v1/workspaces/:ws — the viewer is resolved once, before any handler. */
 export const workspaceScope: FastifyPluginAsyncZod<AppDeps & { viewerMemo: Memo<Viewer> }> = async (app, options) => {
   const deps = pickDeps(options);
@@ -34,16 +33,13 @@ export const workspaceScope: FastifyPluginAsyncZod<AppDeps & { viewerMemo: Memo<
   app.addHook('preValidation', async (request) => {
     const { ws } = request.params as { ws: string };
     // the same caller in the same workspace a moment ago (identity-memo.ts)
-    const key = `${request.auth?.user.id ?? ''}:${ws}`;
-    const known = request.auth ? viewerMemo.get(key) : undefined;
-    request.viewer = known ?? (await resolveViewer(db, request, ws));
-    if (!known) viewerMemo.set(key, request.viewer);
+    request.viewer = request.auth ? (await viewerMemo.remember(`${request.auth.user.id}:${ws}`, () => resolveViewer(db, request, ws)))! : await resolveViewer(db, request, ws);
   });
   // dashboards reuse their answers until the workspace changes: any write that succeeded
   // forgets them, before its response leaves (the writer's next read is already fresh)
   const readCache = createReadCache({ ttlMs: deps.config.readCacheSeconds * 1000 });
   app.addHook('onSend', async (request, reply) => {
-    if (request.viewer && WRITES.has(request.method) && reply.statusCode < 400) readCache.invalidate(request.viewer.workspaceId);
+    if (request.viewer && changedData(request, reply.statusCode)) readCache.invalidate(request.viewer.workspaceId);
   });
 
   app.get('', { schema: { tags: ['workspaces'], summary: 'The workspace and your role in it', params: z.object({ ws: z.string() }), response: { 200: workspaceSummary } } }, async (request) => {

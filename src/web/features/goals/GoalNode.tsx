@@ -8,6 +8,7 @@ import { confirmOkProps } from '../../components/confirm-props.ts';
 import { errorMessage } from '../../components/form-utils.ts';
 import { type Goal, goalsApi, useRefreshGoals } from './goals-api.ts';
 import { CoverageTag, fmtPair, indicatorName, OwnerLabel, STATUS_HEX, StatusTag } from './labels.tsx';
+import { useCurrentWorkspace } from '../auth/session.ts';
 
 /** canWrite: the viewer may set goals at all (adding a sub-goal under any goal); editing and deleting follow the goal's own canEdit. */
 type Props = { ws: string; goal: Goal; canWrite: boolean; onAddChild: (g: Goal) => void; onEdit: (g: Goal) => void };
@@ -20,6 +21,8 @@ const quiet = (fn: () => void) => (e: MouseEvent) => {
 
 /** One goal in the cascade tree: owner and statement, indicator and progress, status, coverage and actions. */
 export default function GoalNode({ ws, goal, canWrite, onAddChild, onEdit }: Props) {
+  // a solo seller has nobody to decompose a goal to: "not decomposed" would only be noise
+  const solo = useCurrentWorkspace().summary?.kind === 'solo';
   const { t, i18n } = useTranslation();
   const { message, modal } = App.useApp();
   const refresh = useRefreshGoals(ws);
@@ -56,7 +59,7 @@ export default function GoalNode({ ws, goal, canWrite, onAddChild, onEdit }: Pro
         <Space size={6} wrap>
           <StatusTag status={goal.status} />
           {/* a person's goal is the end of the cascade: "not decomposed" would only be noise there */}
-          {goal.coverage && !(goal.coverage.level === 'none' && goal.owner.kind === 'person') && <CoverageTag coverage={goal.coverage} unit={unit} />}
+          {goal.coverage && !(goal.coverage.level === 'none' && (goal.owner.kind === 'person' || solo)) && <CoverageTag coverage={goal.coverage} unit={unit} />}
         </Space>
       </div>
       <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', marginTop: 2, fontSize: 13 }}>
