@@ -19,22 +19,12 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { newPage, screenshot } from './support/browser.ts';
 import { byTestId, describeJourney } from './support/journey.ts';
+import { sessionApi } from './support/session-api.ts';
 
 const images = path.resolve(import.meta.dirname, '../docs/images');
 async function docShot(page: Page, name: string) {
   fs.mkdirSync(images, { recursive: true });
   await page.screenshot({ path: path.join(images, name), fullPage: true });
-}
-
-/** The REST API as the signed-in page's session (cookie + CSRF token), for seeding and for the numbers to expect. */
-async function sessionApi(page: Page, base: string) {
-  const me = await page.request.get(`${base}/api/v1/auth/me`);
-  const csrf = ((await me.json()) as { csrfToken: string }).csrfToken;
-  return async <T>(method: string, url: string, data?: unknown): Promise<T> => {
-    const res = await page.request.fetch(`${base}/api/v1/workspaces/demo${url}`, { method, data, headers: { 'x-csrf-token': csrf } });
-    expect(res.ok(), `${method} ${url}: ${await res.text()}`).toBe(true);
-    return (await res.json()) as T;
-  };
 }
 
 const LATE = '看板测试：吴婷本季新增粉丝 1000 人';
@@ -47,7 +37,7 @@ describeJourney('the home dashboard', (ctx) => {
     await page.goto(base);
     await byTestId(page, 'demo-open').click();
     await page.waitForURL(/\/w\/demo\//);
-    const api = await sessionApi(page, base);
+    const { call: api } = await sessionApi(page, base);
 
     // a goal far behind its time: 90 % of it gone, 5 % of the way covered → the top of the at-risk list
     const indicator = await api<{ id: string }>('POST', '/indicator-library/followers/copy', { key: 'dash_followers', name: '看板粉丝数' });

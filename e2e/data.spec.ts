@@ -41,6 +41,7 @@ import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { newPage, screenshot } from './support/browser.ts';
 import { byTestId, describeJourney } from './support/journey.ts';
+import { sessionApi } from './support/session-api.ts';
 
 const samples = path.resolve(import.meta.dirname, '../samples/imports');
 const WECHAT = path.join(samples, 'wechat-user-analysis.csv');
@@ -73,17 +74,6 @@ function octoberNetSales(person: string): number {
 }
 
 const grouped = (n: number) => n.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
-
-/** The REST API as the signed-in page's session (cookie + CSRF token), for seeding. */
-async function sessionApi(page: Page, base: string) {
-  const me = await page.request.get(`${base}/api/v1/auth/me`);
-  const csrf = ((await me.json()) as { csrfToken: string }).csrfToken;
-  return async <T>(method: string, url: string, data?: unknown): Promise<T> => {
-    const res = await page.request.fetch(`${base}/api/v1/workspaces/demo${url}`, { method, data, headers: { 'x-csrf-token': csrf } });
-    expect(res.ok(), `${method} ${url}: ${await res.text()}`).toBe(true);
-    return (await res.json()) as T;
-  };
-}
 
 /** Picks an option of a (non-searchable, possibly virtual) antd Select by its title. */
 async function pickOption(page: Page, select: Locator, title: string) {
@@ -142,7 +132,7 @@ describeJourney('numbers from data', (ctx) => {
     await page.goto(base);
     await byTestId(page, 'demo-open').click();
     await page.waitForURL(/\/w\/demo\/home/);
-    const api = await sessionApi(page, base);
+    const { call: api } = await sessionApi(page, base);
 
     // the Youzan salespeople join the demo's 华东区 as 销售代表
     const units = await api<{ id: string; name: string }[]>('GET', '/units');

@@ -32,24 +32,13 @@ import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { newPage, screenshot } from './support/browser.ts';
 import { byTestId, describeJourney } from './support/journey.ts';
+import { sessionApi } from './support/session-api.ts';
 
 const images = path.resolve(import.meta.dirname, '../docs/images');
 /** A screenshot for the docs (the visible page, as a user sees it). */
 async function docShot(page: Page, name: string, fullPage = false) {
   fs.mkdirSync(images, { recursive: true });
   await page.screenshot({ path: path.join(images, name), fullPage });
-}
-
-/** The REST API as the signed-in page's session (cookie + CSRF token), for seeding. */
-async function sessionApi(page: Page, base: string) {
-  const me = await page.request.get(`${base}/api/v1/auth/me`);
-  const csrf = ((await me.json()) as { csrfToken: string }).csrfToken;
-  const call = async <T>(method: string, url: string, data?: unknown): Promise<T> => {
-    const res = await page.request.fetch(`${base}/api/v1/workspaces/demo${url}`, { method, data, headers: { 'x-csrf-token': csrf } });
-    expect(res.ok(), `${method} ${url}: ${await res.text()}`).toBe(true);
-    return (await res.json()) as T;
-  };
-  return { call, csrf };
 }
 
 /** Eight past months of company sales, 80,000 growing by 5,000 a month, as the history of 销售额. */
