@@ -10,6 +10,7 @@ const HR = 'unit-hr';
 function viewer(role: Viewer['role'], overrides: Partial<Viewer> = {}): Viewer {
   return {
     userId: `user-${role}`,
+    name: role,
     label: role,
     workspaceId: 'ws-1',
     workspaceSlug: 'acme',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PERIOD_LABEL_PATTERN, parsePeriod, periodsOfYear } from './periods.ts';
+import { addDays, dayAfter, monthStart, PERIOD_LABEL_PATTERN, parsePeriod, periodsOfYear } from './periods.ts';
 
 describe('parsePeriod', () => {
   it('reads months, quarters and years with the dates they cover', () => {
@@ -28,5 +28,15 @@ describe('periodsOfYear', () => {
     expect(periodsOfYear(2026, 'month')[11]).toBe('2026-12');
     expect(periodsOfYear(2026, 'quarter')).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
     expect(periodsOfYear(2026, 'year')).toEqual(['2026']);
+  });
+});
+
+describe('calendar steps', () => {
+  it('moves a day by whole days across months, years and leap days', () => {
+    expect([addDays('2027-03-01', -1), addDays('2028-03-01', -1), addDays('2026-12-31', 1), dayAfter('2026-12-31')]).toEqual(['2027-02-28', '2028-02-29', '2027-01-01', '2027-01-01']);
+  });
+
+  it('finds the first day of a month some months away', () => {
+    expect([monthStart('2026-12-04'), monthStart('2026-12-04', 2), monthStart('2026-01-31', -1)]).toEqual(['2026-12-01', '2027-02-01', '2025-12-01']);
   });
 });

@@ -54,7 +54,24 @@ export const PERIOD_LABEL_PATTERN = /^\d{4}(?:-(?:0[1-9]|1[0-2]|Q[1-4]))?$/;
  * @example dayAfter('2026-12-31') // '2027-01-01'
  */
 export function dayAfter(date: string): string {
+  return addDays(date, 1);
+}
+
+/**
+ * A `YYYY-MM-DD` date moved by `days` (negative: back), on the calendar (UTC: no time zone moves it).
+ * @example addDays('2027-03-01', -1) // '2027-02-28'
+ */
+export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The first day of the month `offset` months away from the month of `date`.
+ * @example monthStart('2026-12-04', 2) // '2027-02-01'
+ */
+export function monthStart(date: string, offset = 0): string {
+  const d = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1 + offset, 1));
   return d.toISOString().slice(0, 10);
 }

@@ -9,6 +9,9 @@ export type Auth = { user: AuthUser; via: 'session' | 'token'; sessionHash: stri
 /** Who is acting inside a workspace, and which org units a manager's rights reach. */
 export type Viewer = {
   userId: string;
+  /** The account's display name, as check-ins and target changes record who made them. */
+  name: string;
+  /** Name and email, as the audit log records the actor. */
   label: string;
   workspaceId: string;
   workspaceSlug: string;

@@ -23,6 +23,7 @@ export async function resolveViewer(db: Db, request: FastifyRequest, slug: strin
   const scopeUnitIds = row.role === 'admin' ? ('all' as const) : row.role === 'manager' ? await ledUnitsRecursive(db, row.id, row.personId) : new Set<string>();
   return {
     userId: auth.user.id,
+    name: auth.user.name,
     label: `${auth.user.name} <${auth.user.email}>`,
     workspaceId: row.id,
     workspaceSlug: row.slug,

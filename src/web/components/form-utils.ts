@@ -106,19 +106,35 @@ export function errorMessage(error: unknown): string {
  * the nearest registered field above or below it. Returns the details that landed nowhere.
  */
 export function applyNestedServerErrors(form: FormInstance, error: unknown): ErrorDetailLike[] {
-  if (!isApiError(error)) return [];
-  const registered = form.getFieldsError().map((f) => f.name);
+  return isApiError(error) ? placeNestedDetails(form, error.details).unplaced : [];
+}
+
+type Path = (string | number)[];
+
+/**
+ * The mechanism of applyNestedServerErrors, for details that do not come from one failed save
+ * (a live preview's problems, which come and go as the form is typed): the fields `previous`
+ * named are cleared first, and `accept` can refuse a field too broad to show a message on.
+ * Returns the fields it placed messages on (the next call's `previous`) and the details left.
+ */
+export function placeNestedDetails<D extends ErrorDetailLike>(
+  form: FormInstance,
+  details: readonly D[],
+  options: { previous?: readonly Path[]; accept?: (name: Path) => boolean } = {},
+): { placed: Path[]; unplaced: D[] } {
+  if (options.previous?.length) form.setFields(options.previous.map((name) => ({ name, errors: [] })));
+  const registered = form.getFieldsError().map((f) => f.name as Path);
   const keyOf = (path: readonly (string | number)[]) => JSON.stringify(path);
   const byKey = new Map(registered.map((name) => [keyOf(name), name]));
-  const fields = new Map<string, { name: (string | number)[]; errors: string[] }>();
-  const unplaced: ErrorDetailLike[] = [];
-  for (const d of error.details) {
-    const path = (d.path?.[0] === 'body' ? d.path.slice(1) : (d.path ?? [])) as (string | number)[];
-    let target: (string | number)[] | undefined;
+  const fields = new Map<string, { name: Path; errors: string[] }>();
+  const unplaced: D[] = [];
+  for (const d of details) {
+    const path = (d.path?.[0] === 'body' ? d.path.slice(1) : (d.path ?? [])) as Path;
+    let target: Path | undefined;
     for (let n = path.length; n > 0 && !target; n--) target = byKey.get(keyOf(path.slice(0, n)));
     // a whole row (['terms', 1]): its first registered field
     if (!target && path.length > 0) target = registered.find((name) => keyOf(name.slice(0, path.length)) === keyOf(path));
-    if (!target) {
+    if (!target || (options.accept && !options.accept(target))) {
       unplaced.push(d);
       continue;
     }
@@ -128,7 +144,7 @@ export function applyNestedServerErrors(form: FormInstance, error: unknown): Err
     fields.set(k, entry);
   }
   form.setFields([...fields.values()]);
-  return unplaced;
+  return { placed: [...fields.values()].map((f) => f.name), unplaced };
 }
 
 type ErrorDetailLike = { path?: (string | number)[]; message: string; start?: number; end?: number };

@@ -1,4 +1,6 @@
 import { and, eq } from 'drizzle-orm';
+import { dayNumber } from '../../../core/goals/dates.ts';
+import { addDays, monthStart } from '../../../core/values/periods.ts';
 import type { Tx } from '../../db/client.ts';
 import { goalCheckIns, goals, indicators, planPhases, plans } from '../../db/schema/index.ts';
 import type { Locale } from '../../i18n/messages.ts';
@@ -7,14 +9,8 @@ import { insertBuiltinCopy } from '../indicators/library.service.ts';
 import type { WorkspaceActor } from '../org/org.types.ts';
 import { demoCheckInComments, type DemoGoal } from './demo-goals.ts';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** The first day of the month `offset` months from the month of `day`. */
-export function monthStart(day: string, offset: number): string {
-  const d = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1 + offset, 1));
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-01`;
-}
-const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-const days = (a: string, b: string) => (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
+const dayBefore = (day: string) => addDays(day, -1);
+const days = (from: string, to: string) => dayNumber(to)! - dayNumber(from)!;
 
 /** A stable number in [0, 1) from a text: the demo looks the same every time it is made. */
 function noise(text: string): number {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { count, eq, sql } from 'drizzle-orm';
 import { datasetFromPreview } from '../../../contracts/datasets.ts';
 import { BUILTIN_TEMPLATES } from '../../../core/datasets/builtin-templates.ts';
+import { addDays, monthStart } from '../../../core/values/periods.ts';
 import type { Database, Tx } from '../../db/client.ts';
 import { datasets, memberships, people, users, workspaces } from '../../db/schema/index.ts';
 import type { Actor } from '../audit/audit.service.ts';
@@ -13,11 +14,11 @@ import { createMetric, setBinding } from '../metrics/metrics.service.ts';
 import { applySuggestions } from '../metrics/suggestions.service.ts';
 import { today } from '../goals/goal-status.ts';
 import type { DemoGoal } from './demo-goals.ts';
-import { monthStart, seedDemoPlan } from './demo-goals.seed.ts';
+import { seedDemoPlan } from './demo-goals.seed.ts';
 import { csvText, followerRows, orderRows, SOLO_NAME, SOLO_ORDERS, SOLO_PLAN, SOLO_SELLER, SOLO_SLUG } from './demo-solo.ts';
 
 const SOLO_SEED_LOCK = 7241005;
-const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+const dayBefore = (day: string) => addDays(day, -1);
 
 /** The data's span: six months before the plan (its history) up to yesterday. */
 function dataSpan() {

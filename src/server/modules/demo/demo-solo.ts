@@ -5,6 +5,7 @@
  * seed around "today", so the demo looks the same every time and stays current.
  */
 import type { CreateDatasetInput } from '../../../contracts/datasets.ts';
+import { addDays } from '../../../core/values/periods.ts';
 import { seededRandom } from './large-demo.random.ts';
 
 export const SOLO_SLUG = 'demo-weishang';
@@ -13,7 +14,6 @@ export const SOLO_SELLER = { name: '林晓', email: 'lin.xiao@demo.kedu' };
 export const SOLO_PLAN = '微商启动计划';
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** The same files every time: the large demo's seeded generator. */
 const generator = (seed: number) => seededRandom(seed).next;

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { checkIn, checkInInput } from '../../../contracts/goals.ts';
 import { canCheckInGoal } from '../../access.ts';
@@ -38,11 +38,11 @@ export async function addCheckIn(db: Db, viewer: Viewer, actor: WorkspaceActor, 
     if (on < goal.g.startsOn) throw new AppError('validation_failed', { count: 1 }, [{ path: ['body', 'on'], code: 'goal.check_in_before_start', params: { startsOn: goal.g.startsOn } }]);
     const [row] = await tx
       .insert(goalCheckIns)
-      .values({ goalId, value: input.value, comment: input.comment, on, source: input.source, createdBy: actor.userId, createdByName: viewer.label.replace(/ <.*>$/, '') })
+      .values({ goalId, value: input.value, comment: input.comment, on, source: input.source, createdBy: actor.userId, createdByName: viewer.name })
       .returning();
     const [latest] = await tx.select().from(goalCheckIns).where(eq(goalCheckIns.goalId, goalId)).orderBy(desc(goalCheckIns.on), desc(goalCheckIns.createdAt)).limit(1);
     const status = statusColumns({ ...goal.g, direction: goal.indicator.direction, current: latest.value });
-    await tx.update(goals).set({ current: latest.value, lastCheckInAt: row.createdAt, ...status }).where(and(eq(goals.id, goalId)));
+    await tx.update(goals).set({ current: latest.value, lastCheckInAt: row.createdAt, ...status }).where(eq(goals.id, goalId));
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'goal.check_in', entityType: 'goal', entityId: goalId, after: { value: input.value, on, comment: input.comment } });
     return toDto(row);
   });

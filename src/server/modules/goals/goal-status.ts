@@ -22,11 +22,6 @@ export function statusColumns(goal: StatusInput, asOf = today()): { status: Goal
   return { status: result.status, progress: result.progress, statusOn: asOf };
 }
 
-/** The fraction of a goal's time passed on a day (for the API's `elapsed`). */
-export function elapsedOf(goal: StatusInput, asOf = today()): number {
-  return goalStatus({ baseline: goal.baseline ?? 0, target: goal.target, direction: goal.direction, startsOn: goal.startsOn, deadline: goal.deadline, current: goal.current, asOf }).elapsed;
-}
-
 /**
  * Statuses move with time even when nobody checks in: the goals whose status was computed on
  * an earlier day get it again, in one statement. Runs before anything reads statuses, so the

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { goal, treeQuery } from '../../../contracts/goals.ts';
 import { decompositionCoverage } from '../../../core/goals/coverage.ts';
 import { checkGoal } from '../../../core/goals/smart.ts';
+import { elapsedFraction } from '../../../core/goals/status.ts';
 import type { GoalIndicator } from '../../../core/goals/types.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { escapeLike } from '../../db/like.ts';
@@ -10,7 +11,7 @@ import { goals, indicators, orgUnits, people, plans } from '../../db/schema/inde
 import { canCheckInGoal, canManageGoal } from '../../access.ts';
 import { AppError } from '../../errors.ts';
 import type { Viewer } from '../../http/request-context.ts';
-import { elapsedOf, refreshStaleStatuses } from './goal-status.ts';
+import { refreshStaleStatuses, today } from './goal-status.ts';
 
 export type GoalDto = z.infer<typeof goal>;
 export type TreeQuery = z.infer<typeof treeQuery>;
@@ -99,7 +100,7 @@ function toGoalDto(viewer: Viewer, row: GoalRow, children: Child[]): GoalDto {
     lastCheckInAt: g.lastCheckInAt?.toISOString() ?? null,
     status: g.status,
     progress: g.progress,
-    elapsed: elapsedOf({ ...g, direction: indicator.direction }),
+    elapsed: elapsedFraction(g.startsOn, g.deadline, today()),
     childCount: children.length,
     coverage,
     smart,

@@ -94,7 +94,7 @@ export async function updateGoal(db: Db, viewer: Viewer, actor: WorkspaceActor, 
     const reason = input.changeReason?.trim() ?? '';
     if (changed && today() >= before.planStartsOn) {
       if (!reason) throw invalid([{ path: ['body', 'changeReason'], code: 'goal.change_reason_required' }]);
-      await tx.insert(goalTargetChanges).values({ goalId: id, fromTarget: before.g.target, toTarget: input.target, fromDeadline: before.g.deadline, toDeadline: input.deadline, reason, changedBy: actor.userId, changedByName: viewer.label.replace(/ <.*>$/, '') });
+      await tx.insert(goalTargetChanges).values({ goalId: id, fromTarget: before.g.target, toTarget: input.target, fromDeadline: before.g.deadline, toDeadline: input.deadline, reason, changedBy: actor.userId, changedByName: viewer.name });
     }
     const status = statusColumns({ ...input, direction: indicator.direction, current: before.g.current });
     await tx

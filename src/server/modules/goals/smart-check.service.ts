@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { smartCheckInput, smartCheckResult } from '../../../contracts/goals.ts';
+import { monthNumber } from '../../../core/goals/dates.ts';
 import { checkGoal } from '../../../core/goals/smart.ts';
 import { suggestTarget } from '../../../core/goals/suggest-target.ts';
 import type { GoalIndicator, HistoryPoint } from '../../../core/goals/types.ts';
@@ -18,9 +19,7 @@ type Result = z.infer<typeof smartCheckResult>;
  * @example monthsAhead('2026-10', '2027-01-31') // 3
  */
 export function monthsAhead(lastPeriod: string | undefined, deadline: string): number {
-  const from = lastPeriod ?? today().slice(0, 7);
-  const months = (Number(deadline.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(deadline.slice(5, 7)) - Number(from.slice(5, 7));
-  return Math.max(1, months);
+  return Math.max(1, (monthNumber(deadline) ?? 0) - (monthNumber(lastPeriod ?? today()) ?? 0));
 }
 
 async function ownerOf(db: Db, workspaceId: string, owner: Input['owner']): Promise<HistoryOwner | null> {

@@ -27,38 +27,30 @@ export default function DistributionCards({ ws, distribution }: { ws: string; di
     </Link>
   );
   const cycleName = cycle?.name ?? '';
+  // the two charts differ only in their rows, colour and words: one card, drawn twice
+  const charts = [
+    { key: 'buckets', rows: bucketRows, build: bucketOption, first: t('dashboard.team.bucket'), aria: t('dashboard.team.bucketsAria', { cycle: cycleName, count: distribution.participants }), fileName: 'score-distribution' },
+    { key: 'grades', rows: gradeRows, build: gradeOption, first: t('dashboard.company.grade'), aria: t('dashboard.team.gradesAria', { cycle: cycleName, count: distribution.participants }), fileName: 'grade-distribution' },
+  ] as const;
   return (
     <>
-      <Col xs={24} lg={12}>
-        <ChartCard<CountRow>
-          title={<TitleWithHint title={t('dashboard.team.buckets')} hint={hint} />}
-          extra={cycleLink}
-          rows={bucketRows}
-          rowKey="key"
-          columns={columns(t('dashboard.team.bucket'))}
-          buildOption={bucketOption}
-          ariaLabel={t('dashboard.team.bucketsAria', { cycle: cycleName, count: distribution.participants })}
-          fileName="score-distribution"
-          height={240}
-          testId="team-buckets"
-          empty={empty}
-        />
-      </Col>
-      <Col xs={24} lg={12}>
-        <ChartCard<CountRow>
-          title={<TitleWithHint title={t('dashboard.team.grades')} hint={hint} />}
-          extra={cycleLink}
-          rows={gradeRows}
-          rowKey="key"
-          columns={columns(t('dashboard.company.grade'))}
-          buildOption={gradeOption}
-          ariaLabel={t('dashboard.team.gradesAria', { cycle: cycleName, count: distribution.participants })}
-          fileName="grade-distribution"
-          height={240}
-          testId="team-grades"
-          empty={empty}
-        />
-      </Col>
+      {charts.map((c) => (
+        <Col key={c.key} xs={24} lg={12}>
+          <ChartCard<CountRow>
+            title={<TitleWithHint title={t(`dashboard.team.${c.key}`)} hint={hint} />}
+            extra={cycleLink}
+            rows={c.rows}
+            rowKey="key"
+            columns={columns(c.first)}
+            buildOption={c.build}
+            ariaLabel={c.aria}
+            fileName={c.fileName}
+            height={240}
+            testId={`team-${c.key}`}
+            empty={empty}
+          />
+        </Col>
+      ))}
     </>
   );
 }

@@ -1,43 +1,29 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Col, Drawer, Empty, Form, type FormInstance, Grid, Input, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, App, Button, Col, Drawer, Form, type FormInstance, Grid, Input, Row, Select, Space, Tag, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ErrorDetail, isApiError } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
+import { placeNestedDetails } from '../../components/form-utils.ts';
 import FormulaEditor, { type FormulaRange } from '../../components/FormulaEditor.tsx';
 import { useDebounced } from '../../components/use-debounced.ts';
-import { currentLanguage } from '../../i18n/index.ts';
 import { type Dataset, useDatasets } from '../datasets/datasets-api.ts';
+import MetricPreviewPane from './MetricPreviewPane.tsx';
 import { bodyOf, formValuesOf, type MetricFormValues, MULTI_OPS, NO_VALUE_OPS } from './metric-form.ts';
-import { AGGREGATION_LIST, FILTER_OP_LIST, type Metric, type MetricBody, metricsApi, type MetricValues, OWNER_KINDS, useRefreshMetrics } from './metrics-api.ts';
+import { AGGREGATION_LIST, FILTER_OP_LIST, type Metric, type MetricBody, metricsApi, OWNER_KINDS, useRefreshMetrics } from './metrics-api.ts';
 
 const FORM_ID = 'metric-form';
 type Path = (string | number)[];
 
-/** Puts located server problems (['body', 'spec', 'filters', 0, 'values']…) on the builder's fields; returns those that fit none. */
+/**
+ * Puts located server problems (['body', 'spec', 'filters', 0, 'values']…) on the builder's fields,
+ * clearing the ones placed before; returns those that fit none (the whole `spec` is no field to mark).
+ */
 function placeErrors(form: FormInstance, details: ErrorDetail[], placed: { current: Path[] }): ErrorDetail[] {
-  form.setFields(placed.current.map((name) => ({ name, errors: [] })));
-  const registered = form.getFieldsError().map((f) => f.name as Path);
-  const key = (p: Path) => JSON.stringify(p);
-  const known = new Map(registered.map((n) => [key(n), n]));
-  const byField = new Map<string, { name: Path; errors: string[] }>();
-  const left: ErrorDetail[] = [];
-  for (const d of details) {
-    const path = (d.path?.[0] === 'body' ? d.path.slice(1) : (d.path ?? [])) as Path;
-    let target: Path | undefined;
-    for (let n = path.length; n > 0 && !target; n--) target = known.get(key(path.slice(0, n)));
-    if (!target || target.length === 1 && target[0] === 'spec') {
-      left.push(d);
-      continue;
-    }
-    const entry = byField.get(key(target)) ?? { name: target, errors: [] };
-    entry.errors.push(d.message);
-    byField.set(key(target), entry);
-  }
-  placed.current = [...byField.values()].map((f) => f.name);
-  form.setFields([...byField.values()]);
-  return left;
+  const result = placeNestedDetails(form, details, { previous: placed.current, accept: (name) => !(name.length === 1 && name[0] === 'spec') });
+  placed.current = result.placed;
+  return result.unplaced;
 }
 
 const rangesOf = (details: ErrorDetail[]): FormulaRange[] =>
@@ -271,95 +257,9 @@ export default function MetricBuilder({ ws, metric, onClose }: { ws: string; met
           </Form>
         </Col>
         <Col xs={24} lg={11}>
-          <PreviewPane data={debounced === null ? undefined : preview.data} loading={preview.isFetching} idle={debounced === null} failed={preview.isError} unit={values?.spec?.unit ?? ''} />
+          <MetricPreviewPane data={debounced === null ? undefined : preview.data} loading={preview.isFetching} idle={debounced === null} failed={preview.isError} unit={values?.spec?.unit ?? ''} />
         </Col>
       </Row>
     </Drawer>
-  );
-}
-
-type PivotRow = { owner: string; matched: boolean; cells: Record<string, { value: number | null; rows: number; skipped: number }> };
-
-/** The preview: owners × months, each value with the rows behind it; owners naming nobody are flagged. */
-function PreviewPane({ data, loading, idle, failed, unit }: { data: MetricValues | undefined; loading: boolean; idle: boolean; failed: boolean; unit: string }) {
-  const { t } = useTranslation();
-  const lang = currentLanguage();
-  const { periods, rows } = useMemo(() => {
-    if (!data) return { periods: [] as string[], rows: [] as PivotRow[] };
-    const periods = [...new Set(data.values.map((v) => v.period))].sort().slice(-12);
-    const unmatched = new Set(data.unmatchedOwners);
-    const byOwner = new Map<string, PivotRow>();
-    for (const v of data.values) {
-      if (!periods.includes(v.period)) continue;
-      const row = byOwner.get(v.owner) ?? { owner: v.owner, matched: !unmatched.has(v.owner), cells: {} };
-      row.cells[v.period] = { value: v.value, rows: v.rows, skipped: v.skipped };
-      byOwner.set(v.owner, row);
-    }
-    return { periods, rows: [...byOwner.values()] };
-  }, [data]);
-
-  return (
-    <div style={{ position: 'sticky', top: 0 }} data-testid="metric-preview">
-      <Space style={{ marginBottom: 8 }}>
-        <Typography.Title level={5} style={{ margin: 0 }}>
-          {t('metrics.builder.preview')}
-        </Typography.Title>
-        {loading && <Spin size="small" />}
-      </Space>
-      {idle ? (
-        <Typography.Paragraph type="secondary">{t('metrics.builder.previewIdle')}</Typography.Paragraph>
-      ) : !data ? (
-        failed ? <Typography.Paragraph type="secondary" data-testid="metric-preview-failed">{t('metrics.builder.previewFailed')}</Typography.Paragraph> : <Spin />
-      ) : (
-        <>
-          <Typography.Paragraph type="secondary" style={{ fontSize: 12, opacity: failed ? 0.5 : 1 }}>
-            {t('metrics.builder.previewLineage', { dataset: data.lineage.dataset, batches: data.lineage.batches, rows: data.lineage.rows.toLocaleString(lang) })}
-          </Typography.Paragraph>
-          {data.unmatchedOwners.length > 0 && (
-            <Alert
-              type="warning"
-              showIcon
-              style={{ marginBottom: 8 }}
-              title={t('metrics.builder.unmatched', { count: data.unmatchedOwners.length, owners: data.unmatchedOwners.slice(0, 10).join(t('common.enumSeparator')) + (data.unmatchedOwners.length > 10 ? '…' : '') })}
-              data-testid="metric-unmatched"
-            />
-          )}
-          <Table<PivotRow>
-            size="small"
-            rowKey="owner"
-            dataSource={rows}
-            pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false, size: 'small' } : false}
-            scroll={{ x: 'max-content' }}
-            style={{ opacity: failed ? 0.5 : 1 }}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('metrics.builder.previewEmpty')} /> }}
-            columns={[
-              {
-                title: t('metrics.builder.previewOwner'),
-                dataIndex: 'owner',
-                fixed: 'left',
-                render: (owner: string, r) => (r.matched ? owner || '—' : <Typography.Text type="warning">{owner || '—'}</Typography.Text>),
-              },
-              ...periods.map((period) => ({
-                title: period,
-                key: period,
-                align: 'right' as const,
-                render: (_: unknown, r: PivotRow) => {
-                  const c = r.cells[period];
-                  if (!c) return <Typography.Text type="secondary">—</Typography.Text>;
-                  const title = [t('metrics.builder.previewRows', { rows: c.rows }), c.skipped > 0 ? t('metrics.builder.previewSkipped', { skipped: c.skipped }) : ''].filter(Boolean).join(' · ');
-                  return (
-                    <span title={title} style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
-                      {c.value === null ? '—' : c.value.toLocaleString(lang, { maximumFractionDigits: 2 })}
-                      {unit && c.value !== null ? <Typography.Text type="secondary"> {unit}</Typography.Text> : null}
-                      <div style={{ fontSize: 11, color: c.skipped > 0 ? '#d48806' : '#999' }}>{title}</div>
-                    </span>
-                  );
-                },
-              })),
-            ]}
-          />
-        </>
-      )}
-    </div>
   );
 }
