@@ -38,7 +38,7 @@ export type Config = {
   logFormat: 'json' | 'pretty';
   secureCookies: 'auto' | 'on' | 'off';
   sessionDays: number;
-  /** How long a dashboard's answer may be reused when nothing changed through the API (0: never). */
+  /** How long a dashboard's answer, or an owner's history read by the goal form, may be reused when nothing changed through the API (0: never). */
   readCacheSeconds: number;
   /** Whose X-Forwarded-For to believe (client addresses feed login throttling and the audit log). */
   trustProxy: boolean | number | string[];

@@ -2,7 +2,8 @@
  * Answers of expensive reads, kept per workspace until something in the workspace changes.
  *
  * Dashboards group thousands of goals and results; a team opening Home in the morning would
- * have each request recompute the same answer. Every successful write to a workspace through
+ * have each request recompute the same answer. The goal form's SMART check reads an owner's
+ * history (a metric over a whole dataset) as the form is typed: once is enough. Every successful write to a workspace through
  * the API forgets that workspace's answers at once (workspace-scope.ts), so what people see after
  * their own change is always fresh. Writes made outside this process (a `kedu import` run from a
  * shell against the same database) are seen after at most `ttlMs`.

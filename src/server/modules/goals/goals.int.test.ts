@@ -217,6 +217,23 @@ describeEachDatabase('plans and goals: cascade, coverage, check-ins, target chan
       expect(res.body.messages).toEqual([]);
     });
 
+    it('reads the history once while the form is typed, and again after the data changes through the API', async () => {
+      const months = async () => (await t.api('POST', ws('/goals/smart-check'), { token: org.tokens.admin, body: erinGoal(12_000) })).body.history.length as number;
+      expect(await months()).toBe(6);
+      const { rows } = await t.database.pool.query(`select term, metric_id from metric_bindings where term = 'sales_amount'`);
+      // unbound behind the API's back (another process): the form keeps the history it read…
+      await t.database.pool.query(`delete from metric_bindings where term = 'sales_amount'`);
+      expect(await months()).toBe(6);
+      // …and a change through the API is seen at once: bound again, through the API
+      expect((await t.api('PUT', ws('/metric-bindings'), { token: org.tokens.admin, body: { term: 'sales_amount', metricId: rows[0].metric_id } })).status).toBe(200);
+      expect(await months()).toBe(6);
+      await t.database.pool.query(`delete from metric_bindings where term = 'sales_amount'`);
+      expect((await t.api('POST', ws('/positions'), { token: org.tokens.admin, body: { name: '历史测试岗位' } })).status).toBe(201);
+      expect(await months()).toBe(0);
+      expect((await t.api('PUT', ws('/metric-bindings'), { token: org.tokens.admin, body: { term: 'sales_amount', metricId: rows[0].metric_id } })).status).toBe(200);
+      expect(await months()).toBe(6);
+    });
+
     it('flags a target far above what the history shows (Attainable)', async () => {
       const res = await t.api('POST', ws('/goals/smart-check'), { token: org.tokens.admin, body: erinGoal(1_000_000) });
       expect(res.body.messages.map((m: { letter: string; code: string }) => [m.letter, m.code])).toEqual([['A', 'smart.too_high']]);

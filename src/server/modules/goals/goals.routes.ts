@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { okBody } from '../../../contracts/common.ts';
 import { checkIn, checkInInput, goal, goalDetail, goalInput, goalUpdateInput, plan, planInput, planReport, smartCheckInput, smartCheckResult, treeQuery } from '../../../contracts/goals.ts';
 import { allowedActor, allowedViewer } from '../../http/actor.ts';
+import type { ReadCache } from '../../http/read-cache.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { addCheckIn } from './check-ins.service.ts';
 import { getGoalDetail } from './goal-detail.ts';
@@ -12,7 +13,8 @@ import { exportPlan } from './plan-export.ts';
 import { importPlan } from './plan-import.ts';
 import { getPlanReport } from './plan-report.ts';
 import { createPlan, deletePlan, getPlan, listPlans, loadPlan, updatePlan } from './plans.service.ts';
-import { smartCheck } from './smart-check.service.ts';
+import { type GoalActual, historyReader } from './goal-history.ts';
+import { type HistoryLookup, smartCheck } from './smart-check.service.ts';
 import { READ_ONLY_ROUTE } from '../../http/auth-hooks.ts';
 
 const wsParams = z.object({ ws: z.string() });
@@ -20,7 +22,7 @@ const idParams = z.object({ ws: z.string(), id: z.uuid() });
 const tags = ['goals'];
 
 /** Plans, the goal cascade, check-ins and the SMART check (domain.md §1). Thin: validate, authorise, call the service. */
-export const goalRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database: { db } }) => {
+export const goalRoutes: FastifyPluginAsyncZod<AppDeps & { readCache: ReadCache }> = async (app, { database: { db }, readCache }) => {
   app.get('/plans', { schema: { tags, summary: 'The plans, with their phases and how many goals stand in each status', params: wsParams, response: { 200: z.array(plan) } } }, async (request) => {
     const viewer = allowedViewer(request, 'goals.read');
     return listPlans(db, viewer.workspaceId);
@@ -89,7 +91,11 @@ export const goalRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database
 
   app.post('/goals/smart-check', { ...READ_ONLY_ROUTE, schema: { tags, summary: "The SMART check of a goal being typed, its indicator's history for the owner and a suggested target", params: wsParams, body: smartCheckInput, response: { 200: smartCheckResult } } }, async (request) => {
     const viewer = allowedViewer(request, 'goals.read');
-    return smartCheck(db, viewer.workspaceId, request.body);
+    // called as the form is typed: the owner's history (a metric over a whole dataset) is computed
+    // once and reused until the workspace's data changes, not on every keystroke
+    const lookup: HistoryLookup = async (owner, indicatorId) =>
+      JSON.parse(await readCache.read(viewer.workspaceId, `history:${indicatorId}:${owner.kind}:${owner.unitId ?? ''}:${owner.personId ?? ''}`, async () => JSON.stringify(await historyReader(db, viewer.workspaceId).actualsFor(owner, indicatorId)))) as GoalActual[];
+    return smartCheck(db, viewer.workspaceId, request.body, lookup);
   });
 
   app.get('/goals/:id', { schema: { tags, summary: 'A goal with its check-ins, target changes, children and the actuals of its indicator per period', params: idParams, response: { 200: goalDetail } } }, async (request) => {

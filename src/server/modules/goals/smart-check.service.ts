@@ -7,7 +7,7 @@ import { suggestTarget } from '../../../core/goals/suggest-target.ts';
 import type { GoalIndicator, HistoryPoint } from '../../../core/goals/types.ts';
 import type { Db } from '../../db/client.ts';
 import { indicators, people, plans } from '../../db/schema/index.ts';
-import { historyReader, type HistoryOwner, monthlyHistory } from './goal-history.ts';
+import { type GoalActual, historyReader, type HistoryOwner, monthlyHistory } from './goal-history.ts';
 import { today } from './goal-status.ts';
 
 type Input = z.output<typeof smartCheckInput>;
@@ -36,12 +36,14 @@ async function ownerOf(db: Db, workspaceId: string, owner: Input['owner']): Prom
  * history at the chosen ambition. Unknown references are simply not there yet — a half-filled
  * form is checked, never refused.
  */
-export async function smartCheck(db: Db, workspaceId: string, input: Input): Promise<Result> {
+export type HistoryLookup = (owner: HistoryOwner, indicatorId: string) => Promise<GoalActual[]>;
+
+export async function smartCheck(db: Db, workspaceId: string, input: Input, lookup: HistoryLookup = (owner, id) => historyReader(db, workspaceId).actualsFor(owner, id)): Promise<Result> {
   const [row] = input.indicatorId ? await db.select().from(indicators).where(and(eq(indicators.workspaceId, workspaceId), eq(indicators.id, input.indicatorId))) : [];
   const indicator: GoalIndicator | null = row ? { key: row.key, name: row.name, nameEn: row.nameEn, unit: row.unit, direction: row.direction, perspective: row.perspective, rollUp: row.rollUp, definitions: row.terms.map((t) => t.definition) } : null;
   const [plan] = input.planId ? await db.select({ startsOn: plans.startsOn, endsOn: plans.endsOn }).from(plans).where(and(eq(plans.workspaceId, workspaceId), eq(plans.id, input.planId))) : [];
   const owner = await ownerOf(db, workspaceId, input.owner);
-  const actuals = row && owner ? await historyReader(db, workspaceId).actualsFor(owner, row.id) : [];
+  const actuals = row && owner ? await lookup(owner, row.id) : [];
   const history: HistoryPoint[] = monthlyHistory(actuals);
   const messages = checkGoal(
     { statement: input.statement, indicator, baseline: input.baseline ?? null, target: input.target ?? null, startsOn: input.startsOn ?? null, deadline: input.deadline ?? null, source: input.source ?? null, parent: input.parentId ?? null, history },

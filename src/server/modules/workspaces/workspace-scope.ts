@@ -58,6 +58,6 @@ export const workspaceScope: FastifyPluginAsyncZod<AppDeps & { viewerMemo: Memo<
   await app.register(resultFileRoutes, deps);
   await app.register(datasetRoutes, deps);
   await app.register(metricRoutes, deps);
-  await app.register(goalRoutes, deps);
+  await app.register(goalRoutes, { ...deps, readCache });
   await app.register(dashboardRoutes, { ...deps, readCache });
 };
