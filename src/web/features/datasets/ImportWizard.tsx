@@ -1,6 +1,6 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Checkbox, Col, Form, Input, Modal, Progress, Radio, Result, Row, Select, Space, Spin, Statistic, Steps, Typography, Upload } from 'antd';
+import { Alert, App, Button, Form, Modal, Progress, Space, Spin, Steps, Typography, Upload } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ErrorDetail, isApiError } from '../../api.ts';
@@ -12,6 +12,10 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { type CreateDatasetBody, type Dataset, type DatasetImportResult, type DatasetPreview, datasetsApi, datasetsKey, useDatasets, useRefreshData } from './datasets-api.ts';
 import { detailedMessage } from './labels.ts';
 import { type ColumnDraft, draftsOf, PreviewColumnsTable, PreviewRowsTable, problemOf } from './PreviewTables.tsx';
+import ImportDone from './ImportDone.tsx';
+import ImportTargetFields, { type TargetValues } from './ImportTargetFields.tsx';
+import PreviewSummary from './PreviewSummary.tsx';
+import DateAndKeyColumns from './DateAndKeyColumns.tsx';
 
 type Props = {
   ws: string;
@@ -22,7 +26,6 @@ type Props = {
 };
 
 type Step = 'file' | 'target' | 'done';
-type TargetValues = { mode: 'new' | 'existing'; name: string; description: string; datasetId?: string; saveTemplate: boolean; templateName: string };
 type ImportArgs = { replace: boolean };
 
 const isSameFile = (e: unknown) => isApiError(e) && e.status === 409 && e.details.some((d) => d.code === 'dataset.same_file');
@@ -210,63 +213,18 @@ export default function ImportWizard({ ws, target, onClose }: Props) {
       )}
       {p && !preview.isPending && (
         <div style={{ marginTop: 16 }} data-testid="dataset-preview">
-          <Space wrap size={[16, 8]} style={{ marginBottom: 12 }}>
-            {target ? (
-              <Alert type="info" showIcon title={t('importWizard.intoDataset', { name: target.name })} />
-            ) : p.template ? (
-              <Alert type="success" showIcon title={t('importWizard.recognised', { name: p.template.name[lang] || p.template.name['zh-CN'] })} data-testid="preview-template" />
-            ) : (
-              <Alert type="warning" showIcon title={t('importWizard.guessed')} data-testid="preview-guessed" />
-            )}
-            <Typography.Text type="secondary">{t('importWizard.headerRow', { row: p.headerRow })}</Typography.Text>
-            {p.encoding && <Typography.Text type="secondary">{t('importWizard.encoding', { encoding: p.encoding })}</Typography.Text>}
-            {p.sheets.length > 1 && (
-              <Space>
-                <Typography.Text>{t('importWizard.sheet')}</Typography.Text>
-                <Select
-                  value={sheet}
-                  style={{ minWidth: 160 }}
-                  options={p.sheets.map((s) => ({ value: s, label: s }))}
-                  onChange={(s) => {
-                    setSheet(s);
-                    if (file) preview.mutate({ f: file, s });
-                  }}
-                  aria-label={t('importWizard.sheet')}
-                  data-testid="preview-sheet"
-                />
-              </Space>
-            )}
-          </Space>
+          <PreviewSummary
+            preview={p}
+            into={target?.name ?? null}
+            sheet={sheet}
+            onSheet={(next) => {
+              setSheet(next);
+              if (file) preview.mutate({ f: file, s: next });
+            }}
+          />
           <Typography.Title level={5}>{t('importWizard.columnsTitle')}</Typography.Title>
           <PreviewColumnsTable drafts={drafts} onChange={setDrafts} editable={target === null} />
-          {target === null && (
-            <Row gutter={16} style={{ marginTop: 12 }}>
-              <Col xs={24} md={12}>
-                <Form.Item label={t('importWizard.dateColumn')} help={dateMissing ? t('importWizard.dateColumnMissing') : t('importWizard.dateColumnHint')} validateStatus={dateMissing ? 'error' : undefined} layout="vertical">
-                  <Select
-                    value={dateIdx ?? undefined}
-                    onChange={(v: number) => setDateIdx(v)}
-                    options={kept.filter((d) => d.type === 'datetime').map((d) => ({ value: d.index, label: d.name || d.header }))}
-                    aria-label={t('importWizard.dateColumn')}
-                    data-testid="preview-date-column"
-                  />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={12}>
-                <Form.Item label={t('importWizard.keyColumns')} help={t('importWizard.keyColumnsHint')} layout="vertical">
-                  <Select
-                    mode="multiple"
-                    maxCount={5}
-                    value={keyIdx.filter((i) => kept.some((d) => d.index === i))}
-                    onChange={(v: number[]) => setKeyIdx(v)}
-                    options={kept.map((d) => ({ value: d.index, label: d.name || d.header }))}
-                    aria-label={t('importWizard.keyColumns')}
-                    data-testid="preview-key-columns"
-                  />
-                </Form.Item>
-              </Col>
-            </Row>
-          )}
+          {target === null && <DateAndKeyColumns kept={kept} dateIdx={dateIdx} onDate={setDateIdx} keyIdx={keyIdx} onKeys={setKeyIdx} dateMissing={dateMissing} />}
           {p.ignoredHeaders.length > 0 && (
             <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
               {t('importWizard.ignoredHeaders', { headers: p.ignoredHeaders.join(t('common.enumSeparator')) })}
@@ -289,56 +247,7 @@ export default function ImportWizard({ ws, target, onClose }: Props) {
 
   const targetStep = (
     <Form<TargetValues> form={form} layout="vertical" onFinish={() => run.mutate({ replace: false })} disabled={run.isPending} data-testid="dataset-target-form">
-      <Form.Item name="mode">
-        <Radio.Group
-          optionType="button"
-          options={[
-            { value: 'new', label: t('importWizard.newDataset') },
-            { value: 'existing', label: t('importWizard.existingDataset'), disabled: !datasets.data?.length },
-          ]}
-          data-testid="target-mode"
-        />
-      </Form.Item>
-      <Form.Item noStyle dependencies={['mode', 'saveTemplate']}>
-        {({ getFieldValue }) =>
-          getFieldValue('mode') === 'existing' ? (
-            <Form.Item name="datasetId" label={t('importWizard.pickDataset')} rules={[{ required: true, message: t('field.required') }]}>
-              <Select options={(datasets.data ?? []).map((d) => ({ value: d.id, label: d.name }))} loading={datasets.isPending} data-testid="target-dataset" />
-            </Form.Item>
-          ) : (
-            <>
-              <Form.Item name="name" label={t('importWizard.datasetName')} rules={[{ required: true, whitespace: true, message: t('field.required') }, { max: 100 }]}>
-                <Input maxLength={100} data-testid="target-name" />
-              </Form.Item>
-              <Form.Item name="description" label={t('importWizard.description')}>
-                <Input.TextArea rows={2} maxLength={2000} placeholder={t('importWizard.descriptionPlaceholder')} />
-              </Form.Item>
-              <Space align="start" wrap>
-                <Form.Item name="saveTemplate" valuePropName="checked">
-                  <Checkbox
-                    data-testid="target-save-template"
-                    onChange={(e) => {
-                      if (e.target.checked && !form.getFieldValue('templateName')) form.setFieldValue('templateName', form.getFieldValue('name'));
-                    }}
-                  >{t('importWizard.saveTemplate')}</Checkbox>
-                </Form.Item>
-                {getFieldValue('saveTemplate') && (
-                  <Form.Item
-                    name="templateName"
-                    rules={[
-                      { required: true, whitespace: true, message: t('field.required') },
-                      { validator: async (_r, v: string | undefined) => { if (v && templateNames.has(v.trim())) throw new Error(t('importWizard.templateNameTaken')); } },
-                    ]}
-                    style={{ minWidth: 260 }}
-                  >
-                    <Input maxLength={100} placeholder={t('importWizard.templateName')} aria-label={t('importWizard.templateName')} />
-                  </Form.Item>
-                )}
-              </Space>
-            </>
-          )
-        }
-      </Form.Item>
+      <ImportTargetFields form={form} datasets={datasets.data} loading={datasets.isPending} templateNames={templateNames} />
       {/* Enter in a field submits */}
       <button type="submit" hidden />
       {uploadState}
@@ -347,26 +256,7 @@ export default function ImportWizard({ ws, target, onClose }: Props) {
   );
 
   const result = run.data;
-  const doneStep = result && (
-    <Result
-      status="success"
-      title={t('importWizard.doneTitle', { rows: result.batch.rowCount, name: result.dataset.name })}
-      data-testid="dataset-import-done"
-      extra={
-        <Row gutter={16} style={{ maxWidth: 480, margin: '0 auto', textAlign: 'center' }}>
-          <Col span={8}>
-            <Statistic title={t('importWizard.doneRows')} value={result.batch.rowCount} />
-          </Col>
-          <Col span={8}>
-            <Statistic title={t('importWizard.doneReplaced')} value={result.replaced} />
-          </Col>
-          <Col span={8}>
-            <Statistic title={t('importWizard.doneCycles')} value={result.refreshedCycles} />
-          </Col>
-        </Row>
-      }
-    />
-  );
+  const doneStep = result && <ImportDone result={result} />;
 
   const footer =
     step === 'done' ? (
