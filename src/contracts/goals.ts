@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { RECURRENCES } from '../core/goals/recurrence.ts';
+import { PERIOD_STATES } from '../core/goals/recurring-status.ts';
 import { AMBITIONS, GOAL_SOURCES, GOAL_STATUSES, PLAN_PITFALLS, REVIEW_CADENCES, SMART_LETTERS } from '../core/goals/types.ts';
 import { DIRECTIONS, PERSPECTIVES, ROLL_UPS } from '../core/indicators/types.ts';
 import { bounded, uuid } from './common.ts';
@@ -13,6 +15,8 @@ export const reviewCadence = z.enum(REVIEW_CADENCES);
 export const goalSource = z.enum(GOAL_SOURCES).describe('出处: a parent goal, the strategy, the annual business plan, the annual budget, the job duties or a business process');
 export const goalStatus = z.enum(GOAL_STATUSES);
 export const ambition = z.enum(AMBITIONS);
+export const recurrence = z.enum(RECURRENCES).describe('a recurring goal: the target applies to every ISO week, calendar month or quarter of its span');
+export const periodTarget = z.object({ period: z.string().trim().min(1).max(10).describe('a period of the goal: 2027-03, 2027-Q1 or 2027-W09'), target: value }).strict();
 
 export const phaseInput = z
   .object({
@@ -72,6 +76,8 @@ const goalFields = {
   deadline: isoDate,
   source: goalSource,
   sourceNote: z.string().trim().max(500).default(''),
+  recurrence: recurrence.nullable().default(null),
+  periodTargets: z.array(periodTarget).max(160).default([]).describe('a recurring goal’s own target for some of its periods; the others take `target`'),
 };
 
 export const goalInput = z.object({ planId: uuid, ...goalFields }).strict();
@@ -113,6 +119,8 @@ export const goal = z.object({
   deadline: z.string(),
   source: goalSource,
   sourceNote: z.string(),
+  recurrence: recurrence.nullable(),
+  periodTargets: z.array(z.object({ period: z.string(), target: z.number() })),
   current: z.number().nullable(),
   lastCheckInAt: z.string().nullable(),
   status: goalStatus,
@@ -140,7 +148,31 @@ export const checkInInput = z
 
 export const checkIn = z.object({ id: uuid, value: z.number(), comment: z.string(), on: z.string(), source: z.enum(['manual', 'data']), by: z.string(), createdAt: z.string() });
 
-export const targetChange = z.object({ id: uuid, fromTarget: z.number(), toTarget: z.number(), fromDeadline: z.string(), toDeadline: z.string(), reason: z.string(), by: z.string(), at: z.string() });
+export const targetChange = z.object({
+  id: uuid,
+  /** A recurring goal's period whose own target changed; null for the goal's target or deadline. */
+  period: z.string().nullable(),
+  fromTarget: z.number(),
+  toTarget: z.number(),
+  fromDeadline: z.string(),
+  toDeadline: z.string(),
+  reason: z.string(),
+  by: z.string(),
+  at: z.string(),
+});
+
+/** One period of a recurring goal with its target, actual and where it stands (docs/goals.md §2b). */
+export const goalPeriod = z.object({
+  label: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  target: z.number(),
+  actual: z.number().nullable(),
+  state: z.enum(PERIOD_STATES),
+  pace: z.enum(['on_track', 'at_risk', 'off_track']).nullable(),
+  progress: z.number().nullable(),
+  elapsed: z.number(),
+});
 
 export const historyPoint = z.object({ period: z.string(), value: z.number() });
 
@@ -155,8 +187,11 @@ export const targetSuggestion = z.object({
   reasoning: localized,
 });
 
-/** Where a past actual came from: a closed appraisal cycle (trial ones included) or a metric over a dataset. */
-export const goalActual = z.object({ period: z.string(), value: z.number(), source: z.enum(['cycle', 'metric']), label: z.string() });
+/**
+ * Where a past actual came from: a closed appraisal cycle (trial ones included) or a metric over
+ * a dataset. `partial`: the period is still in progress (its value so far), so it is no history yet.
+ */
+export const goalActual = z.object({ period: z.string(), value: z.number(), source: z.enum(['cycle', 'metric']), label: z.string(), partial: z.boolean() });
 
 export const goalDetail = goal.extend({
   plan: z.object({ id: uuid, name: z.string(), startsOn: z.string(), endsOn: z.string() }),
@@ -165,7 +200,12 @@ export const goalDetail = goal.extend({
   children: z.array(goal),
   checkIns: z.array(checkIn),
   targetChanges: z.array(targetChange),
+  /** Times the target was changed during the plan (one edit of several periods counts once); 2 or more is the pitfall target_churn. */
+  targetChangeCount: z.number().int(),
   actuals: z.array(goalActual),
+  /** A recurring goal's periods, oldest first, with the record of those met; null for a one-off goal. */
+  periods: z.array(goalPeriod).nullable(),
+  record: z.object({ met: z.number().int(), finished: z.number().int() }).nullable(),
 });
 
 export const treeQuery = z.object({
@@ -190,6 +230,8 @@ export const smartCheckInput = z
     startsOn: isoDate.nullable().optional(),
     deadline: isoDate.nullable().optional(),
     source: goalSource.nullable().optional(),
+    recurrence: recurrence.nullable().optional(),
+    periodTargets: z.array(periodTarget).max(160).optional(),
     ambition: ambition.default('moderate'),
   })
   .strict();

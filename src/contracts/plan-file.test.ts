@@ -123,3 +123,28 @@ describe('planFileToDraft', () => {
     expect(draft.goals[1]).toMatchObject({ startsOn: '2027-01-01', deadline: '2027-09-30', source: 'parent', parent: 'g1' });
   });
 });
+
+describe('recurring goals in the file', () => {
+  const phases = [{ key: 'launch', name: '启动期', startsOn: '2027-01-01', endsOn: '2027-03-31' }];
+  const posts = (extra: Record<string, unknown>) => goal({ key: 'posts', statement: '每月发布3条高质量内容', indicator: 'content_published', target: 3, source: 'annual_plan', ...extra });
+
+  it('reads a recurring goal: without a deadline it runs to its phase’s end, else the plan’s, and is time-bound', () => {
+    const r = read({ ...minimal, plan: { ...minimal.plan, phases }, goals: [posts({ recurrence: 'month', phase: 'launch', periodTargets: [{ period: '2027-03', target: 4 }] }), posts({ key: 'all-year', recurrence: 'quarter' })] });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const draft = planFileToDraft(r.file);
+    expect(draft.goals.map((g) => [g.deadline, g.recurrence, g.periodTargets])).toEqual([
+      ['2027-03-31', 'month', { '2027-03': 4 }],
+      ['2027-12-31', 'quarter', {}],
+    ]);
+    expect(checkPlan(draft).goals.flatMap((g) => g.messages.filter((m) => m.letter === 'T'))).toEqual([]);
+  });
+
+  it('locates period targets that are not the goal’s', () => {
+    expect(problems({ ...minimal, goals: [posts({ periodTargets: [{ period: '2027-03', target: 4 }] })] })).toEqual(['goals[0].periodTargets plan.period_targets_need_recurrence']);
+    expect(problems({ ...minimal, plan: { ...minimal.plan, phases }, goals: [posts({ recurrence: 'month', phase: 'launch', periodTargets: [{ period: '2027-05', target: 4 }, { period: '2027-02', target: 4 }, { period: '2027-02', target: 5 }] })] })).toEqual([
+      'goals[0].periodTargets[0].period plan.period_unknown',
+      'goals[0].periodTargets[2].period plan.period_twice',
+    ]);
+    expect(problems({ ...minimal, goals: [posts({ recurrence: 'daily' })] })[0]).toMatch(/^goals\[0\]\.recurrence /);
+  });
+});

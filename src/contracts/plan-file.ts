@@ -9,7 +9,7 @@ import { findBuiltinIndicator } from '../core/indicators/builtin.ts';
 import type { LocalizedText } from '../core/indicators/types.ts';
 import { issueToMessage } from './issues.ts';
 import { findJsonSyntaxError } from './json-syntax.ts';
-import { type PlanFile, type PlanFileIndicator, planFile } from './plan-file.schema.ts';
+import { type PlanFile, type PlanFileIndicator, planFile, planGoalSpan } from './plan-file.schema.ts';
 
 export * from './plan-file.schema.ts';
 
@@ -121,31 +121,33 @@ export function resolvePlanIndicator(key: string, own: readonly PlanFileIndicato
 /**
  * The plan as the SMART check sees it. A goal without dates takes its phase's (startsOn, and
  * endsOn as the deadline: a phase is a period, which makes the goal time-bound), its start
- * else the plan's; a goal with a parent and no source has the source `parent`.
+ * else the plan's, and a recurring goal the plan's end; a goal with a parent and no source has
+ * the source `parent`.
  *
  * @example
  * checkPlan(planFileToDraft(file)); // the report `kedu lint` prints
  */
 export function planFileToDraft(file: PlanFile): PlanDraft {
-  const phases = new Map((file.plan.phases ?? []).map((p) => [p.key, p]));
   return {
     name: file.plan.name,
     startsOn: file.plan.startsOn,
     endsOn: file.plan.endsOn,
     reviewCadence: file.plan.reviewCadence ?? null,
     goals: file.goals.map((goal) => {
-      const phase = goal.phase === undefined ? undefined : phases.get(goal.phase);
+      const span = planGoalSpan(file, goal);
       return {
         key: goal.key,
         statement: goal.statement,
         indicator: goal.indicator === undefined ? null : resolvePlanIndicator(goal.indicator, file.indicators ?? []),
         baseline: goal.baseline ?? null,
         target: goal.target ?? null,
-        startsOn: goal.startsOn ?? phase?.startsOn ?? file.plan.startsOn,
-        deadline: goal.deadline ?? phase?.endsOn ?? null,
+        startsOn: span.startsOn,
+        deadline: span.deadline,
         source: goal.source ?? (goal.parent !== undefined ? 'parent' : null),
         parent: goal.parent ?? null,
         history: goal.history ?? [],
+        recurrence: goal.recurrence ?? null,
+        periodTargets: Object.fromEntries((goal.periodTargets ?? []).map((t) => [t.period, t.target])),
       };
     }),
   };

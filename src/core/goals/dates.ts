@@ -3,6 +3,8 @@
  * always 86 400 000 ms: the time zone of the server never moves a deadline.
  */
 
+import { parsePeriod } from '../values/periods.ts';
+
 const DAY_MS = 86_400_000;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH = /^(\d{4})-(\d{2})$/;
@@ -40,4 +42,30 @@ export function monthNumber(periodOrDay: string): number | null {
   }
   if (dayNumber(periodOrDay) === null) return null;
   return Number(periodOrDay.slice(0, 4)) * 12 + (Number(periodOrDay.slice(5, 7)) - 1);
+}
+
+/**
+ * Whether a period (`2026-11`, `2026-Q4`, `2026`, or an ISO week `2026-W49`) is over on a day:
+ * its last day is before that day. A period still in progress holds a value so far, not a
+ * period's value: it is no history yet (a month 7 days in is not a month).
+ *
+ * @example
+ * isPeriodOver('2026-11', '2026-12-01'); // → true
+ * isPeriodOver('2026-12', '2026-12-31'); // → false (the last day is still going)
+ */
+export function isPeriodOver(label: string, asOf: string): boolean {
+  const end = periodEnd(label);
+  return end !== null && end < asOf;
+}
+
+function periodEnd(label: string): string | null {
+  const week = /^(\d{4})-W(\d{2})$/.exec(label);
+  if (week) {
+    // ISO week 1 holds 4 January; its Monday is 4 January moved back to Monday
+    const jan4 = Date.UTC(Number(week[1]), 0, 4);
+    const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY_MS;
+    return new Date(monday + ((Number(week[2]) - 1) * 7 + 6) * DAY_MS).toISOString().slice(0, 10);
+  }
+  const parsed = parsePeriod(label);
+  return parsed ? parsed.endsOn : null;
 }

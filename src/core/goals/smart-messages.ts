@@ -53,6 +53,14 @@ const goalTexts: Record<string, (p: Params) => LocalizedText> = {
       en: `The target ${p.target} means ${lower ? 'a decline' : 'growth'} of ${percentText(Number(p.implied))} a month for ${p.periods} month${p.periods === 1 ? '' : 's'}, while ${best.en} (limit about ${percentText(Number(p.limit))}): the target is probably too high. Lower it, allow more time, or set it in phases${hint.en}.`,
     };
   },
+  'smart.too_low': (p) => {
+    const lower = p.direction === 'lower';
+    const period = p.period === undefined ? { zh: '', en: '' } : { zh: `（${p.period}）`, en: ` (${p.period})` };
+    return {
+      'zh-CN': `目标值 ${p.target}${period.zh}${lower ? '高于' : '低于'}近几个月已达到、或按历史趋势不需额外努力就能达到的水平（约 ${p.limit}）：目标缺乏挑战性。有挑战又可实现的目标约为 ${p.suggested}（稳健），保守目标为 ${p.conservative}。`,
+      en: `The target ${p.target}${period.en} is ${lower ? 'above' : 'below'} what the last months already reached or the history's trend reaches with no extra effort (about ${p.limit}): it is not challenging. A challenging yet attainable target is about ${p.suggested} (moderate); the conservative one is ${p.conservative}.`,
+    };
+  },
   'smart.no_source': () => ({
     'zh-CN': '目标没有出处：请说明它来自哪里——上级目标、公司战略、年度经营计划、年度预算、岗位职责或业务流程。没有出处的指标是无效的。',
     en: 'The goal has no source: say where it comes from — a parent goal, the strategy, the annual business plan, the annual budget, the job duties or a business process. An indicator with no source is invalid.',
@@ -110,6 +118,16 @@ export function pitfallText(pitfall: PlanPitfall, goals: readonly string[]): Loc
       return {
         'zh-CN': `常见误区“目标设定过高”：目标 ${list} 的目标值远超历史上达到过的增长。请结合实际能力设定合理、可实现的目标。`,
         en: `Common pitfall "target too high": the target${goals.length === 1 ? '' : 's'} of ${list} ask${goals.length === 1 ? 's' : ''} for far more growth than the history has ever shown. Set targets the team can reach.`,
+      };
+    case 'target_too_low':
+      return {
+        'zh-CN': `常见误区“目标设定过低”：目标 ${list} 的目标值不用额外努力就能达到，缺乏挑战性。目标应有挑战性又可实现，请参考按历史给出的稳健或挑战目标。`,
+        en: `Common pitfall "target too low": the target${goals.length === 1 ? '' : 's'} of ${list} would be reached with no extra effort. Targets should be challenging yet attainable: start from the moderate or stretch suggestion from history.`,
+      };
+    case 'target_churn':
+      return {
+        'zh-CN': `常见误区“朝令夕改”：目标 ${list} 的目标值在本计划中已调整两次或以上。目标不能随意更改，请在复盘时集中评估后再调整，并写明理由。`,
+        en: `Common pitfall "changed back and forth": the target${goals.length === 1 ? '' : 's'} of ${list} ${goals.length === 1 ? 'has' : 'have'} been changed two or more times in this plan. Targets must not change at will: adjust them at a review, with a reason.`,
       };
     case 'no_review_cadence':
       return {

@@ -1,14 +1,19 @@
 /**
  * The SMART check (linter) of goals and plans, exactly per domain.md §1: one message per failed
- * letter, in S M A R T order, and the seed's four common pitfalls (常见误区) on a whole plan.
+ * letter, in S M A R T order, and the common pitfalls (常见误区) on a whole plan.
  * It runs on half-typed drafts too, so a missing field is a failed letter, never a crash.
  */
 import { dayNumber, monthNumber } from './dates.ts';
 import { smartText, pitfallText } from './smart-messages.ts';
 import { namesQuantity } from './specific.ts';
+import { goalPeriods, monthsPerPeriod } from './recurrence.ts';
 import { suggestTarget, targetTooHigh } from './suggest-target.ts';
+import { targetTooLow } from './target-too-low.ts';
 import { formatForText } from './round-for-target.ts';
 import type { GoalDraft, PitfallMessage, PlanDraft, PlanReport, SmartLetter, SmartMessage } from './types.ts';
+
+/** A goal whose target changed this many times in one plan is changed back and forth (朝令夕改). */
+export const TARGET_CHURN_FROM = 2;
 
 export type CheckGoalOptions = { planRange?: { startsOn: string; endsOn: string } };
 
@@ -26,7 +31,7 @@ export function checkGoal(goal: GoalDraft, options: CheckGoalOptions = {}): Smar
   const findings: [SmartLetter, Finding][] = [
     ['S', specific(goal)],
     ['M', measurable(goal)],
-    ['A', attainable(goal)],
+    ['A', attainable(goal, options.planRange)],
     ['R', relevant(goal)],
     ['T', timeBound(goal, options.planRange)],
   ];
@@ -50,31 +55,62 @@ function measurable(goal: GoalDraft): Finding {
   return null;
 }
 
-function attainable(goal: GoalDraft): Finding {
+/** A target is judged against the history at one distance from its last month (see attainable). */
+type Judged = { target: number; monthly: number; periodsAhead: number; baseline: number | null; period?: string };
+
+function attainable(goal: GoalDraft, planRange: CheckGoalOptions['planRange']): Finding {
   const history = goal.history ?? [];
-  if (!goal.indicator || !isNumber(goal.target) || !goal.deadline || history.length === 0) return null;
-  const end = monthNumber(goal.deadline);
-  const from = monthNumber(history[history.length - 1].period) ?? (goal.startsOn ? monthNumber(goal.startsOn) : null);
-  if (end === null || from === null) return null;
-  const periodsAhead = Math.max(1, end - from);
+  const deadline = goal.deadline ?? (goal.recurrence ? planRange?.endsOn : undefined);
+  if (!goal.indicator || !isNumber(goal.target) || !deadline || history.length === 0) return null;
+  const lastMonth = monthNumber(history[history.length - 1].period) ?? (goal.startsOn ? monthNumber(goal.startsOn) : null);
+  if (monthNumber(deadline) === null || lastMonth === null) return null;
   const direction = goal.indicator.direction;
+  const judged = judgedTargets({ ...goal, startsOn: goal.startsOn ?? (goal.recurrence ? planRange?.startsOn : undefined) }, deadline, lastMonth);
+  for (const j of judged) {
+    const high = targetTooHigh(history, { target: j.monthly, baseline: j.baseline, periodsAhead: j.periodsAhead, direction });
+    if (!high?.tooHigh) continue;
+    const params: Record<string, string | number> = { target: formatForText(j.target), direction, periods: j.periodsAhead, implied: high.impliedGrowthPerPeriod, limit: high.limit };
+    if (j.period) params.period = j.period;
+    if (high.historicalBestGrowth !== null) params.best = high.historicalBestGrowth;
+    const suggestion = suggestTarget(history, { periodsAhead: j.periodsAhead, direction, ambition: 'moderate' });
+    if (suggestion) params.suggested = formatForText(suggestion.target);
+    return { code: 'smart.too_high', path: ['target'], params };
+  }
+  // too low is judged on the nearest target only: a trend projected a year ahead is no floor to hold anyone to
+  const near = judged[0];
+  const low = near ? targetTooLow(history, { target: near.monthly, baseline: near.baseline, periodsAhead: near.periodsAhead, direction }) : null;
+  if (!low?.tooLow) return null;
+  const params: Record<string, string | number> = { target: formatForText(near.target), direction, limit: formatForText(low.limit), suggested: formatForText(low.moderate), conservative: formatForText(low.conservative) };
+  if (near.period) params.period = near.period;
+  return { code: 'smart.too_low', path: ['target'], params };
+}
+
+/**
+ * The targets Attainable compares with the monthly history, each as a month's value: a one-off
+ * goal's target at its deadline (an additive goal counted up from 0 by its monthly share); a
+ * recurring goal's target of each period still ahead of the history, at that period's end (a
+ * week's or a quarter's count scaled to a month).
+ */
+function judgedTargets(goal: GoalDraft, deadline: string, lastMonth: number): Judged[] {
+  const target = goal.target!;
+  const additive = goal.indicator!.rollUp === 'sum';
+  if (goal.recurrence && goal.startsOn) {
+    const scale = additive ? monthsPerPeriod(goal.recurrence) : 1;
+    return goalPeriods(goal.startsOn, deadline, goal.recurrence)
+      .map((p) => ({ p, end: monthNumber(p.endsOn)! }))
+      .filter(({ end }) => end > lastMonth)
+      .map(({ p, end }) => {
+        const t = goal.periodTargets?.[p.label] ?? target;
+        return { target: t, monthly: t / scale, periodsAhead: end - lastMonth, baseline: additive ? null : (goal.baseline ?? null), period: p.label };
+      });
+  }
+  const end = monthNumber(deadline)!;
+  const periodsAhead = Math.max(1, end - lastMonth);
   // an additive goal counted up from 0 ("全年销售额 1,200 万") is a total over its months: its pace is a month's share
   const start = goal.startsOn ? monthNumber(goal.startsOn) : null;
-  const cumulative = goal.indicator.rollUp === 'sum' && goal.baseline === 0 && start !== null;
-  const target = cumulative ? goal.target / Math.max(1, end - start + 1) : goal.target;
-  const judged = targetTooHigh(history, { target, baseline: cumulative ? null : goal.baseline, periodsAhead, direction });
-  if (!judged?.tooHigh) return null;
-  const params: Record<string, string | number> = {
-    target: formatForText(goal.target),
-    direction,
-    periods: periodsAhead,
-    implied: judged.impliedGrowthPerPeriod,
-    limit: judged.limit,
-  };
-  if (judged.historicalBestGrowth !== null) params.best = judged.historicalBestGrowth;
-  const suggestion = suggestTarget(history, { periodsAhead, direction, ambition: 'moderate' });
-  if (suggestion) params.suggested = formatForText(suggestion.target);
-  return { code: 'smart.too_high', path: ['target'], params };
+  const cumulative = additive && goal.baseline === 0 && start !== null;
+  const monthly = cumulative ? target / Math.max(1, end - start + 1) : target;
+  return [{ target, monthly, periodsAhead, baseline: cumulative ? null : (goal.baseline ?? null) }];
 }
 
 function relevant(goal: GoalDraft): Finding {
@@ -84,6 +120,8 @@ function relevant(goal: GoalDraft): Finding {
 }
 
 function timeBound(goal: GoalDraft, planRange: CheckGoalOptions['planRange']): Finding {
+  // a recurring goal is bound to its periods: without a deadline of its own it runs to the plan's end
+  if (!goal.deadline && goal.recurrence && planRange) return null;
   if (!goal.deadline) return { code: 'smart.no_deadline', path: ['deadline'] };
   const deadline = dayNumber(goal.deadline);
   if (deadline === null) return { code: 'smart.deadline_invalid', path: ['deadline'], params: { deadline: goal.deadline } };
@@ -103,10 +141,11 @@ function isNumber(value: number | null | undefined): value is number {
 }
 
 /**
- * Every goal's SMART messages (deadlines checked against the plan's dates) plus the seed's four
+ * Every goal's SMART messages (deadlines checked against the plan's dates) plus the common
  * pitfalls: vague_goal (goals failing S), no_customer_indicator (no goal on a customer-perspective
- * indicator: 忽视用户需求), target_too_high (goals failing A), no_review_cadence (缺乏动态调整).
- * `ok` when there is neither a message nor a pitfall.
+ * indicator: 忽视用户需求), target_too_high and target_too_low (goals failing A either way: 避免过高或
+ * 过低), no_review_cadence (缺乏动态调整) and target_churn (a target changed TARGET_CHURN_FROM times
+ * or more: 不能朝令夕改). `ok` when there is neither a message nor a pitfall.
  *
  * @example
  * checkPlan({ name: 'x', startsOn: '2027-01-01', endsOn: '2027-12-31', goals: [] }).pitfalls.map((p) => p.pitfall);
@@ -115,15 +154,19 @@ function isNumber(value: number | null | undefined): value is number {
 export function checkPlan(plan: PlanDraft): PlanReport {
   const planRange = { startsOn: plan.startsOn, endsOn: plan.endsOn };
   const goals = plan.goals.map((goal) => ({ key: goal.key, messages: checkGoal(goal, { planRange }) }));
-  const failing = (letter: SmartLetter) => goals.filter((g) => g.messages.some((m) => m.letter === letter)).map((g) => g.key);
+  const failing = (match: (m: SmartMessage) => boolean) => goals.filter((g) => g.messages.some(match)).map((g) => g.key);
   const pitfalls: PitfallMessage[] = [];
   const add = (pitfall: PitfallMessage['pitfall'], keys: string[]) => pitfalls.push({ pitfall, goals: keys, message: pitfallText(pitfall, keys) });
 
-  const vague = failing('S');
+  const vague = failing((m) => m.letter === 'S');
   if (vague.length > 0) add('vague_goal', vague);
   if (!plan.goals.some((g) => g.indicator?.perspective === 'customer')) add('no_customer_indicator', []);
-  const tooHigh = failing('A');
+  const tooHigh = failing((m) => m.code === 'smart.too_high');
   if (tooHigh.length > 0) add('target_too_high', tooHigh);
+  const tooLow = failing((m) => m.code === 'smart.too_low');
+  if (tooLow.length > 0) add('target_too_low', tooLow);
   if (!plan.reviewCadence) add('no_review_cadence', []);
+  const churned = plan.goals.filter((g) => (g.targetChangeCount ?? 0) >= TARGET_CHURN_FROM).map((g) => g.key);
+  if (churned.length > 0) add('target_churn', churned);
   return { ok: pitfalls.length === 0 && goals.every((g) => g.messages.length === 0), goals, pitfalls };
 }

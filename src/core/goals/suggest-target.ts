@@ -25,6 +25,11 @@ export type SuggestTargetOptions = {
   ambition?: Ambition;
   /** How many recent periods to use (default SUGGESTION_PERIODS). */
   periods?: number;
+  /**
+   * How many history periods (months) one target is for: a recurring goal's weekly count is
+   * about 0.23 of a month's, a quarter's three months'. The targets are scaled by it (default 1).
+   */
+  monthsPerTarget?: number;
 };
 
 /**
@@ -40,7 +45,7 @@ export type SuggestTargetOptions = {
  * // baseline 125, trend +10, projection 125 + 10 × (3 + 2.5) = 180 → { target: 193 (180 + 12.5), byAmbition: { conservative: 180, moderate: 193, stretch: 205 }, … }
  */
 export function suggestTarget(history: readonly HistoryPoint[], options: SuggestTargetOptions): TargetSuggestion | null {
-  const { direction, ambition = 'moderate', periods = SUGGESTION_PERIODS } = options;
+  const { direction, ambition = 'moderate', periods = SUGGESTION_PERIODS, monthsPerTarget = 1 } = options;
   const periodsAhead = Math.max(0, Math.round(options.periodsAhead));
   const used = history.slice(-Math.max(2, periods));
   if (history.length < 2) return null;
@@ -51,7 +56,7 @@ export function suggestTarget(history: readonly HistoryPoint[], options: Suggest
   const projection = baseline + trendPerPeriod * reach;
   const sign = direction === 'higher' ? 1 : -1;
   const targetFor = (a: Ambition) => {
-    const raw = projection + sign * AMBITION_UPLIFT[a] * Math.abs(baseline);
+    const raw = (projection + sign * AMBITION_UPLIFT[a] * Math.abs(baseline)) * monthsPerTarget;
     return roundForTarget(direction === 'lower' ? Math.max(0, raw) : raw);
   };
   const byAmbition = { conservative: targetFor('conservative'), moderate: targetFor('moderate'), stretch: targetFor('stretch') };
@@ -59,7 +64,7 @@ export function suggestTarget(history: readonly HistoryPoint[], options: Suggest
 
   const n = values.length;
   const [b, t, proj] = [formatForText(baseline), `${trendPerPeriod >= 0 ? '+' : '−'}${formatForText(Math.abs(trendPerPeriod))}`, formatForText(projection)];
-  const uplift = AMBITION_UPLIFT[ambition] === 0 ? '' : ` ${sign > 0 ? '+' : '−'}${AMBITION_UPLIFT[ambition] * 100} %`;
+  const uplift = `${AMBITION_UPLIFT[ambition] === 0 ? '' : ` ${sign > 0 ? '+' : '−'}${AMBITION_UPLIFT[ambition] * 100} %`}${monthsPerTarget === 1 ? '' : ` × ${formatForText(monthsPerTarget)}`}`;
   const word = AMBITION_WORDS[ambition];
   const reasoning = {
     'zh-CN': `近 ${n} 期中位数 ${b}，趋势每期 ${t}，到截止还有 ${periodsAhead} 期：按趋势（从窗口中点外推 ${reach} 期）为 ${proj}，${word.zh}目标${uplift} → ${formatForText(target)}`,
@@ -76,6 +81,12 @@ export type TargetTooHigh = {
   historicalBestGrowth: number | null;
   /** The implied growth above which the target is too high: max(2 × best, best + 0.10, 0.10). */
   limit: number;
+  /**
+   * The same limit as a target: base × (1 + limit)^periods; for lower-is-better base ×
+   * (1 − limit)^periods (0 when the limit is a decline of 100 % or more). A target beyond it
+   * (above it; for lower-is-better below it) is too high.
+   */
+  limitTarget: number;
 };
 
 /** The implied growth is judged against max(best × this, best + TOO_HIGH_MARGIN, TOO_HIGH_FLOOR). */
@@ -114,6 +125,8 @@ export function targetTooHigh(
   const historicalBestGrowth = bestPeriodChange(values, direction);
   const best = historicalBestGrowth ?? 0;
   const limit = Math.max(TOO_HIGH_FACTOR * best, best + TOO_HIGH_MARGIN, TOO_HIGH_FLOOR);
+  const periods = Math.max(1, options.periodsAhead);
+  const limitTarget = direction === 'higher' ? base * (1 + limit) ** periods : limit >= 1 ? 0 : base * (1 - limit) ** periods;
   // 1.21^(1/2) − 1 is 0.10000000000000009: growth exactly at the limit is still attainable
-  return { tooHigh: impliedGrowthPerPeriod > limit + 1e-9, impliedGrowthPerPeriod, historicalBestGrowth, limit };
+  return { tooHigh: impliedGrowthPerPeriod > limit + 1e-9, impliedGrowthPerPeriod, historicalBestGrowth, limit, limitTarget };
 }

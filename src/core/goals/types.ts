@@ -4,6 +4,7 @@
  * Pure types and constant lists, no I/O.
  */
 import type { Direction, LocalizedText, Perspective, RollUp } from '../indicators/types.ts';
+import type { Recurrence } from './recurrence.ts';
 
 /** 启动期 / 成长期 / 成熟期 — the seed's three phases; a plan may name its own. */
 export const DEFAULT_PHASES = [
@@ -43,8 +44,11 @@ export type Ambition = (typeof AMBITIONS)[number];
 export const SMART_LETTERS = ['S', 'M', 'A', 'R', 'T'] as const;
 export type SmartLetter = (typeof SMART_LETTERS)[number];
 
-/** The seed's four common pitfalls (常见误区), checked on a whole plan. */
-export const PLAN_PITFALLS = ['vague_goal', 'no_customer_indicator', 'target_too_high', 'no_review_cadence'] as const;
+/**
+ * The common pitfalls (常见误区) checked on a whole plan: the 微商 seed's four, a target set too
+ * low (避免过高或过低) and a target changed back and forth (KPI article: 不能朝令夕改).
+ */
+export const PLAN_PITFALLS = ['vague_goal', 'no_customer_indicator', 'target_too_high', 'target_too_low', 'no_review_cadence', 'target_churn'] as const;
 export type PlanPitfall = (typeof PLAN_PITFALLS)[number];
 
 /** What the SMART check needs to know about a goal's indicator. */
@@ -82,6 +86,12 @@ export type GoalDraft = {
   parent?: string | null;
   /** Past values of the indicator, oldest first (monthly labels), for Attainable. */
   history?: HistoryPoint[];
+  /** A recurring goal's target applies to every week, month or quarter of its span. */
+  recurrence?: Recurrence | null;
+  /** A recurring goal's own target for some periods (by label); the others take `target`. */
+  periodTargets?: Readonly<Record<string, number>>;
+  /** How many times the target was changed during the plan (2 or more: the pitfall target_churn). */
+  targetChangeCount?: number;
 };
 
 /** A plan as the plan-level report sees it. */

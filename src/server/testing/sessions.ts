@@ -88,6 +88,7 @@ export async function writeFingerprint(t: TestApp): Promise<Record<string, unkno
            (select max(updated_at) from goals) as goals_changed,
            (select count(*) from goal_check_ins) as check_ins,
            (select count(*) from goal_target_changes) as target_changes,
+           (select count(*) from goal_period_targets) as period_targets,
            (select count(*) from audit_log) as audit`);
   return rows[0];
 }

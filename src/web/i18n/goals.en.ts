@@ -9,7 +9,7 @@ export const goalsEn: Catalog['goals'] = {
   cadence: { weekly: 'Weekly', biweekly: 'Every two weeks', monthly: 'Monthly', quarterly: 'Quarterly', none: 'No reviews' },
   ambition: { conservative: 'Conservative', moderate: 'Moderate', stretch: 'Stretch' },
   ownerKinds: { company: 'Company', unit: 'Unit', person: 'Person' },
-  pitfalls: { vague_goal: 'Vague goal', no_customer_indicator: 'Customer side ignored', target_too_high: 'Target far too high', no_review_cadence: 'No dynamic adjustment' },
+  pitfalls: { vague_goal: 'Vague goal', no_customer_indicator: 'Customer side ignored', target_too_high: 'Target far too high', target_too_low: 'Target too low', no_review_cadence: 'No dynamic adjustment', target_churn: 'Changed back and forth' },
   plan: {
     create: 'New plan',
     createTitle: 'New plan',

@@ -7,7 +7,7 @@ export const goalsZhCN = {
   cadence: { weekly: '每周', biweekly: '每两周', monthly: '每月', quarterly: '每季度', none: '不复盘' },
   ambition: { conservative: '保守', moderate: '适中', stretch: '挑战' },
   ownerKinds: { company: '公司', unit: '部门', person: '个人' },
-  pitfalls: { vague_goal: '目标模糊', no_customer_indicator: '忽视用户需求', target_too_high: '目标过高', no_review_cadence: '缺乏动态调整' },
+  pitfalls: { vague_goal: '目标模糊', no_customer_indicator: '忽视用户需求', target_too_high: '目标过高', target_too_low: '目标过低', no_review_cadence: '缺乏动态调整', target_churn: '朝令夕改' },
   plan: {
     create: '新建计划',
     createTitle: '新建计划',

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, check, date, doublePrecision, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, check, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { Recurrence } from '../../../core/goals/recurrence.ts';
 import type { GoalOwnerKind, GoalSource, GoalStatus, ReviewCadence } from '../../../core/goals/types.ts';
 import { users, workspaceIdColumn } from './accounts.ts';
 import { createdAtColumn, idColumn, timestampColumns } from './columns.ts';
@@ -68,6 +69,8 @@ export const goals = pgTable(
     startsOn: date('starts_on').notNull(),
     deadline: date('deadline').notNull(),
     source: text('source').$type<GoalSource>().notNull(),
+    /** null: a one-off goal; else the target applies to every week, month or quarter of its span (goal_period_targets may name a period's own). */
+    recurrence: text('recurrence').$type<Recurrence>(),
     sourceNote: text('source_note').notNull().default(''),
     /** The latest check-in's value, null before the first. */
     current: doublePrecision('current'),
@@ -95,7 +98,21 @@ export const goals = pgTable(
     check('goals_parent_source_ck', sql`(${t.source} = 'parent') = (${t.parentId} is not null)`),
     check('goals_range_ck', sql`${t.deadline} > ${t.startsOn}`),
     check('goals_statement_ck', sql`length(trim(${t.statement})) > 0`),
+    check('goals_recurrence_ck', sql`${t.recurrence} is null or ${t.recurrence} in ('week', 'month', 'quarter')`),
   ],
+);
+
+/** A recurring goal's own target for one of its periods (`2027-03`, `2027-Q1`, `2027-W09`); the others take the goal's. */
+export const goalPeriodTargets = pgTable(
+  'goal_period_targets',
+  {
+    goalId: uuid('goal_id')
+      .notNull()
+      .references(() => goals.id, { onDelete: 'cascade' }),
+    period: text('period').notNull(),
+    target: doublePrecision('target').notNull(),
+  },
+  (t) => [primaryKey({ name: 'goal_period_targets_pk', columns: [t.goalId, t.period] })],
 );
 
 /** A check-in (进展更新): the goal's value on a day, with a comment. */
@@ -131,6 +148,8 @@ export const goalTargetChanges = pgTable(
     toTarget: doublePrecision('to_target').notNull(),
     fromDeadline: date('from_deadline').notNull(),
     toDeadline: date('to_deadline').notNull(),
+    /** A recurring goal's period whose own target changed; null: the goal's target or deadline. */
+    period: text('period'),
     reason: text('reason').notNull(),
     changedBy: uuid('changed_by').references(() => users.id, { onDelete: 'set null' }),
     changedByName: text('changed_by_name').notNull().default(''),

@@ -1,12 +1,14 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { goalDetail } from '../../../contracts/goals.ts';
+import { recurringStatus } from '../../../core/goals/recurring-status.ts';
 import { checkGoal } from '../../../core/goals/smart.ts';
 import type { Db } from '../../db/client.ts';
 import { goals, goalTargetChanges, planPhases, plans } from '../../db/schema/index.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import { listCheckIns } from './check-ins.service.ts';
 import { historyReader, monthlyHistory } from './goal-history.ts';
+import { refreshStaleStatuses, today } from './goal-status.ts';
 import { goalIndicatorOf, goalRowsWhere, loadGoalRow, ownerRef, toGoalDtos } from './goals.queries.ts';
 
 type GoalDetailDto = z.infer<typeof goalDetail>;
@@ -17,14 +19,33 @@ type GoalDetailDto = z.infer<typeof goalDetail>;
  * changes, and the indicator's actuals per period.
  */
 export async function getGoalDetail(db: Db, viewer: Viewer, id: string): Promise<GoalDetailDto> {
+  // time moves a status even when nobody checks in: the page shows today's, as the tree does
+  await refreshStaleStatuses(db, viewer.workspaceId);
   const row = await loadGoalRow(db, viewer.workspaceId, id);
   const [dto] = await toGoalDtos(db, viewer, [row]);
   const owner = ownerRef(row);
-  const actuals = await historyReader(db, viewer.workspaceId).actualsFor(owner, row.g.indicatorId);
+  const asOf = today();
+  const actuals = await historyReader(db, viewer.workspaceId, asOf).actualsFor(owner, row.g.indicatorId);
+  const periodTargets = Object.fromEntries(dto.periodTargets.map((t) => [t.period, t.target]));
   const smart = checkGoal(
-    { statement: row.g.statement, indicator: goalIndicatorOf(row), baseline: row.g.baseline, target: row.g.target, startsOn: row.g.startsOn, deadline: row.g.deadline, source: row.g.source, parent: row.g.parentId, history: monthlyHistory(actuals) },
+    { statement: row.g.statement, indicator: goalIndicatorOf(row), baseline: row.g.baseline, target: row.g.target, startsOn: row.g.startsOn, deadline: row.g.deadline, source: row.g.source, parent: row.g.parentId, history: monthlyHistory(actuals), recurrence: row.g.recurrence, periodTargets },
     { planRange: { startsOn: row.planStartsOn, endsOn: row.planEndsOn } },
   );
+  const checkIns = await listCheckIns(db, id);
+  const recurring = row.g.recurrence
+    ? recurringStatus({
+        recurrence: row.g.recurrence,
+        startsOn: row.g.startsOn,
+        deadline: row.g.deadline,
+        baseline: row.g.baseline,
+        target: row.g.target,
+        periodTargets,
+        direction: row.indicator.direction,
+        additive: row.indicator.rollUp === 'sum',
+        checkIns: [...checkIns].reverse(),
+        asOf,
+      })
+    : null;
   const [plan] = await db.select({ id: plans.id, name: plans.name, startsOn: plans.startsOn, endsOn: plans.endsOn }).from(plans).where(eq(plans.id, row.g.planId));
   const [phase] = row.g.phaseId ? await db.select().from(planPhases).where(eq(planPhases.id, row.g.phaseId)) : [];
   const [parent] = row.g.parentId ? await db.select({ id: goals.id, statement: goals.statement }).from(goals).where(eq(goals.id, row.g.parentId)) : [];
@@ -37,8 +58,19 @@ export async function getGoalDetail(db: Db, viewer: Viewer, id: string): Promise
     phase: phase ? { id: phase.id, name: phase.name, startsOn: phase.startsOn, endsOn: phase.endsOn } : null,
     parent: parent ?? null,
     children,
-    checkIns: await listCheckIns(db, id),
-    targetChanges: changes.map((c) => ({ id: c.id, fromTarget: c.fromTarget, toTarget: c.toTarget, fromDeadline: c.fromDeadline, toDeadline: c.toDeadline, reason: c.reason, by: c.changedByName, at: c.changedAt.toISOString() })),
+    checkIns,
+    targetChangeCount: countTargetChanges(changes),
+    periods: recurring?.periods ?? null,
+    record: recurring?.record ?? null,
+    targetChanges: changes.map((c) => ({ id: c.id, period: c.period, fromTarget: c.fromTarget, toTarget: c.toTarget, fromDeadline: c.fromDeadline, toDeadline: c.toDeadline, reason: c.reason, by: c.changedByName, at: c.changedAt.toISOString() })),
     actuals,
   };
+}
+
+/**
+ * How many times a goal's target was changed: the edits (their rows share a moment) that moved
+ * the goal's target or a period's own target. A deadline moved alone is no target change.
+ */
+export function countTargetChanges(changes: readonly { fromTarget: number; toTarget: number; changedAt: Date }[]): number {
+  return new Set(changes.filter((c) => c.fromTarget !== c.toTarget).map((c) => c.changedAt.getTime())).size;
 }

@@ -1,11 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
+import { isPeriodOver } from '../../../core/goals/dates.ts';
 import type { HistoryPoint } from '../../../core/goals/types.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { indicators, orgUnits, people } from '../../db/schema/index.ts';
 import { loadBindings } from '../metrics/metric-refresh.ts';
 import { computeMetricValues, type MetricValuesResult } from '../metrics/metric-values.ts';
+import { today } from './goal-status.ts';
 
-export type GoalActual = { period: string; value: number; source: 'cycle' | 'metric'; label: string };
+/** `partial`: the period is still in progress on the reader's day, so its value is one so far. */
+export type GoalActual = { period: string; value: number; source: 'cycle' | 'metric'; label: string; partial: boolean };
 export type HistoryOwner = { kind: 'company' | 'unit' | 'person'; unitId: string | null; personId: string | null };
 type IndicatorRow = typeof indicators.$inferSelect;
 type CycleActualRow = { period: string; cycle: string; personId: string; actual: number };
@@ -18,7 +21,7 @@ type CycleActualRow = { period: string; cycle: string; personId: string; actual:
  * rates means nothing). One reader serves a whole plan report:
  * each metric is computed once, each indicator's cycle actuals are read once.
  */
-export function historyReader(db: Db | Tx, workspaceId: string) {
+export function historyReader(db: Db | Tx, workspaceId: string, asOf = today()) {
   const memo = new Map<string, Promise<unknown>>();
   const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
     if (!memo.has(key)) memo.set(key, load());
@@ -65,7 +68,7 @@ export function historyReader(db: Db | Tx, workspaceId: string) {
     };
     const byPeriod = new Map<string, number>();
     for (const v of (await metricValues(binding)).values) if (v.value !== null && take(v.ownerId)) byPeriod.set(v.period, (byPeriod.get(v.period) ?? 0) + v.value);
-    return [...byPeriod].map(([period, value]) => ({ period, value, source: 'metric' as const, label: binding.metricName }));
+    return [...byPeriod].map(([period, value]) => ({ period, value, source: 'metric' as const, label: binding.metricName, partial: !isPeriodOver(period, asOf) }));
   }
 
   return {
@@ -78,7 +81,7 @@ export function historyReader(db: Db | Tx, workspaceId: string) {
       const byPerson = owner.kind === 'person' || ind.rollUp === 'sum' ? await cycleRows(ind.key) : new Map<string, CycleActualRow[]>();
       for (const r of [...personIds].flatMap((id) => byPerson.get(id) ?? [])) {
         const seen = byPeriod.get(r.period);
-        byPeriod.set(r.period, { period: r.period, value: (seen?.value ?? 0) + r.actual, source: 'cycle', label: r.cycle });
+        byPeriod.set(r.period, { period: r.period, value: (seen?.value ?? 0) + r.actual, source: 'cycle', label: r.cycle, partial: !isPeriodOver(r.period, asOf) });
       }
       const all = [...byPeriod.values(), ...(await fromMetrics(owner, ind, personIds))];
       return all.sort((a, b) => (a.period === b.period ? a.source.localeCompare(b.source) : a.period < b.period ? -1 : 1));
@@ -101,11 +104,12 @@ async function readCycleActuals(db: Db | Tx, workspaceId: string, indicatorKey: 
 }
 
 /**
- * The history a target suggestion and the Attainable check read: monthly values, from the
- * data when a metric gives at least two, else from closed monthly cycles.
+ * The history a target suggestion and the Attainable check read: the complete months only (the
+ * month in progress is a value so far, not a month), from the data when a metric gives at least
+ * two, else from closed monthly cycles.
  */
 export function monthlyHistory(actuals: GoalActual[]): HistoryPoint[] {
-  const monthly = actuals.filter((a) => /^\d{4}-\d{2}$/.test(a.period));
+  const monthly = actuals.filter((a) => !a.partial && /^\d{4}-\d{2}$/.test(a.period));
   const metric = monthly.filter((a) => a.source === 'metric');
   const chosen = metric.length >= 2 ? metric : monthly.filter((a) => a.source === 'cycle');
   return chosen.map(({ period, value }) => ({ period, value }));

@@ -7,7 +7,7 @@ import { elapsedFraction } from '../../../core/goals/status.ts';
 import type { GoalIndicator } from '../../../core/goals/types.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { escapeLike } from '../../db/like.ts';
-import { goals, indicators, orgUnits, people, plans } from '../../db/schema/index.ts';
+import { goalPeriodTargets, goals, indicators, orgUnits, people, plans } from '../../db/schema/index.ts';
 import { canCheckInGoal, canManageGoal } from '../../access.ts';
 import { AppError } from '../../errors.ts';
 import type { Viewer } from '../../http/request-context.ts';
@@ -68,10 +68,19 @@ export async function toGoalDtos(db: Db | Tx, viewer: Viewer, rows: GoalRow[]): 
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.g.id);
   const children: Child[] = await db.select({ parentId: goals.parentId, indicatorId: goals.indicatorId, target: goals.target }).from(goals).where(inArray(goals.parentId, ids));
-  return rows.map((row) => toGoalDto(viewer, row, children.filter((c) => c.parentId === row.g.id)));
+  const recurringIds = rows.filter((r) => r.g.recurrence !== null).map((r) => r.g.id);
+  const periodTargets = recurringIds.length === 0 ? [] : await db.select().from(goalPeriodTargets).where(inArray(goalPeriodTargets.goalId, recurringIds)).orderBy(goalPeriodTargets.period);
+  return rows.map((row) =>
+    toGoalDto(
+      viewer,
+      row,
+      children.filter((c) => c.parentId === row.g.id),
+      periodTargets.filter((t) => t.goalId === row.g.id).map((t) => ({ period: t.period, target: t.target })),
+    ),
+  );
 }
 
-function toGoalDto(viewer: Viewer, row: GoalRow, children: Child[]): GoalDto {
+function toGoalDto(viewer: Viewer, row: GoalRow, children: Child[], periodTargets: { period: string; target: number }[]): GoalDto {
   const { g, indicator } = row;
   const owner = g.ownerKind === 'company' ? { kind: g.ownerKind, id: null, name: '' } : g.ownerKind === 'unit' ? { kind: g.ownerKind, id: g.ownerUnitId, name: row.unitName ?? '' } : { kind: g.ownerKind, id: g.ownerPersonId, name: row.personName ?? '' };
   const coverage = decompositionCoverage(
@@ -79,7 +88,7 @@ function toGoalDto(viewer: Viewer, row: GoalRow, children: Child[]): GoalDto {
     children.map((c) => ({ target: c.target, indicatorKey: c.indicatorId })),
   );
   const smart = checkGoal(
-    { statement: g.statement, indicator: goalIndicatorOf(row), baseline: g.baseline, target: g.target, startsOn: g.startsOn, deadline: g.deadline, source: g.source, parent: g.parentId },
+    { statement: g.statement, indicator: goalIndicatorOf(row), baseline: g.baseline, target: g.target, startsOn: g.startsOn, deadline: g.deadline, source: g.source, parent: g.parentId, recurrence: g.recurrence },
     { planRange: { startsOn: row.planStartsOn, endsOn: row.planEndsOn } },
   );
   return {
@@ -96,6 +105,8 @@ function toGoalDto(viewer: Viewer, row: GoalRow, children: Child[]): GoalDto {
     deadline: g.deadline,
     source: g.source,
     sourceNote: g.sourceNote,
+    recurrence: g.recurrence,
+    periodTargets,
     current: g.current,
     lastCheckInAt: g.lastCheckInAt?.toISOString() ?? null,
     status: g.status,

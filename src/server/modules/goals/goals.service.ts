@@ -7,7 +7,8 @@ import { AppError, type ErrorDetail } from '../../errors.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { WorkspaceActor } from '../org/org.types.ts';
-import { statusColumns, today } from './goal-status.ts';
+import { loadRecurrenceInputs, statusColumns, today } from './goal-status.ts';
+import { changedPeriodTargets, periodTargetMap, periodTargetProblems, readPeriodTargets, savePeriodTargets } from './period-targets.ts';
 import { type GoalDto, getGoal, loadGoalRow, ownerRef } from './goals.queries.ts';
 import { loadPlan } from './plans.service.ts';
 
@@ -30,7 +31,7 @@ async function resolveOwner(tx: Tx, workspaceId: string, owner: GoalInput['owner
 /** Everything a goal refers to exists in its plan and workspace, its source is complete, and its parent is no descendant of its own. */
 async function checkReferences(tx: Tx, workspaceId: string, planId: string, input: GoalFields, selfId: string | null, currentIndicatorId: string | null = null) {
   const details: ErrorDetail[] = [];
-  const [indicator] = await tx.select({ id: indicators.id, status: indicators.status, direction: indicators.direction }).from(indicators).where(and(eq(indicators.workspaceId, workspaceId), eq(indicators.id, input.indicatorId)));
+  const [indicator] = await tx.select({ id: indicators.id, status: indicators.status, direction: indicators.direction, rollUp: indicators.rollUp }).from(indicators).where(and(eq(indicators.workspaceId, workspaceId), eq(indicators.id, input.indicatorId)));
   if (!indicator) details.push({ path: ['body', 'indicatorId'], code: 'goal.indicator_unknown' });
   // a goal keeps an indicator archived after it was set; none is newly bound to one
   else if (indicator.status !== 'active' && input.indicatorId !== currentIndicatorId) details.push({ path: ['body', 'indicatorId'], code: 'goal.indicator_archived' });
@@ -46,6 +47,7 @@ async function checkReferences(tx: Tx, workspaceId: string, planId: string, inpu
     else if (selfId && (await isSelfOrBelow(tx, selfId, input.parentId))) details.push({ path: ['body', 'parentId'], code: 'goal.parent_cycle' });
   }
   if (input.deadline <= input.startsOn) details.push({ path: ['body', 'deadline'], code: 'goal.deadline_before_start', params: { startsOn: input.startsOn } });
+  else details.push(...periodTargetProblems(input));
   if (details.length > 0) throw invalid(details);
   return indicator!;
 }
@@ -65,11 +67,14 @@ export async function createGoal(db: Db, viewer: Viewer, actor: WorkspaceActor, 
     const owner = await resolveOwner(tx, actor.workspaceId, input.owner);
     if (!canManageGoal(viewer, owner.ref)) throw new AppError('forbidden');
     const indicator = await checkReferences(tx, actor.workspaceId, input.planId, input, null);
-    const status = statusColumns({ ...input, direction: indicator.direction, current: null });
+    const targets = periodTargetMap(input);
+    const recurring = input.recurrence ? { recurrence: input.recurrence, rollUp: indicator.rollUp, checkIns: [], periodTargets: targets } : null;
+    const status = statusColumns({ ...input, direction: indicator.direction, current: null }, today(), recurring);
     const [row] = await tx
       .insert(goals)
-      .values({ workspaceId: actor.workspaceId, planId: input.planId, phaseId: input.phaseId, parentId: input.parentId, ...owner.columns, statement: input.statement, indicatorId: input.indicatorId, baseline: input.baseline, target: input.target, startsOn: input.startsOn, deadline: input.deadline, source: input.source, sourceNote: input.sourceNote, ...status })
+      .values({ workspaceId: actor.workspaceId, planId: input.planId, phaseId: input.phaseId, parentId: input.parentId, ...owner.columns, statement: input.statement, indicatorId: input.indicatorId, baseline: input.baseline, target: input.target, startsOn: input.startsOn, deadline: input.deadline, source: input.source, sourceNote: input.sourceNote, recurrence: input.recurrence, ...status })
       .returning({ id: goals.id });
+    await savePeriodTargets(tx, row.id, targets);
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'goal.create', entityType: 'goal', entityId: row.id, after: input });
     return row.id;
   });
@@ -90,16 +95,27 @@ export async function updateGoal(db: Db, viewer: Viewer, actor: WorkspaceActor, 
     // one re-parenting at a time per plan: two crossed moves (A under B, B under A) cannot both pass the loop check
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${before.g.planId}))`);
     const indicator = await checkReferences(tx, actor.workspaceId, before.g.planId, input, id, before.g.indicatorId);
-    const changed = input.target !== before.g.target || input.deadline !== before.g.deadline;
+    const [targetsBefore, targets] = [await readPeriodTargets(tx, id), periodTargetMap(input)];
+    const goalChanged = input.target !== before.g.target || input.deadline !== before.g.deadline;
+    const periodsChanged = changedPeriodTargets({ target: before.g.target, targets: targetsBefore }, { target: input.target, targets });
+    const changed = goalChanged || periodsChanged.length > 0;
     const reason = input.changeReason?.trim() ?? '';
     if (changed && today() >= before.planStartsOn) {
       if (!reason) throw invalid([{ path: ['body', 'changeReason'], code: 'goal.change_reason_required' }]);
-      await tx.insert(goalTargetChanges).values({ goalId: id, fromTarget: before.g.target, toTarget: input.target, fromDeadline: before.g.deadline, toDeadline: input.deadline, reason, changedBy: actor.userId, changedByName: viewer.name });
+      const by = { reason, changedBy: actor.userId, changedByName: viewer.name, fromDeadline: before.g.deadline, toDeadline: input.deadline };
+      // one edit is one moment: its rows share changedAt, so the history counts it once however many periods it moved
+      const at = new Date();
+      await tx.insert(goalTargetChanges).values([
+        ...(goalChanged ? [{ goalId: id, period: null, fromTarget: before.g.target, toTarget: input.target, changedAt: at, ...by }] : []),
+        ...periodsChanged.map((c) => ({ goalId: id, period: c.period, fromTarget: c.from, toTarget: c.to, changedAt: at, ...by })),
+      ]);
     }
-    const status = statusColumns({ ...input, direction: indicator.direction, current: before.g.current });
+    await savePeriodTargets(tx, id, targets);
+    const [recurring] = input.recurrence ? [...(await loadRecurrenceInputs(tx, [{ id, recurrence: input.recurrence, rollUp: indicator.rollUp }])).values()] : [null];
+    const status = statusColumns({ ...input, direction: indicator.direction, current: before.g.current }, today(), recurring);
     await tx
       .update(goals)
-      .set({ phaseId: input.phaseId, parentId: input.parentId, ...owner.columns, statement: input.statement, indicatorId: input.indicatorId, baseline: input.baseline, target: input.target, startsOn: input.startsOn, deadline: input.deadline, source: input.source, sourceNote: input.sourceNote, ...status, updatedAt: new Date() })
+      .set({ phaseId: input.phaseId, parentId: input.parentId, ...owner.columns, statement: input.statement, indicatorId: input.indicatorId, baseline: input.baseline, target: input.target, startsOn: input.startsOn, deadline: input.deadline, source: input.source, sourceNote: input.sourceNote, recurrence: input.recurrence, ...status, updatedAt: new Date() })
       .where(eq(goals.id, id));
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: changed ? 'goal.change_target' : 'goal.update', entityType: 'goal', entityId: id, before: before.g, after: input });
   });

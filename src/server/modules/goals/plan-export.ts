@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { PLAN_FORMAT, type PlanFile, type PlanFileGoal, type PlanFileIndicator } from '../../../contracts/plan-file.ts';
 import type { Db } from '../../db/client.ts';
-import { goals, orgUnits, people } from '../../db/schema/index.ts';
+import { goalPeriodTargets, goals, orgUnits, people } from '../../db/schema/index.ts';
 import { unitPathsById } from '../org/unit-paths.ts';
 import { historyReader, monthlyHistory } from './goal-history.ts';
 import { type GoalRow, goalRowsWhere, ownerRef } from './goals.queries.ts';
@@ -24,6 +24,8 @@ export async function exportPlan(db: Db, workspaceId: string, planId: string): P
   // a unit by its path from the top ("销售部/华东区"): two units may share a name under different parents
   const unitPaths = unitPathsById(await db.select({ id: orgUnits.id, name: orgUnits.name, parentId: orgUnits.parentId }).from(orgUnits).where(eq(orgUnits.workspaceId, workspaceId)));
   const reader = historyReader(db, workspaceId);
+  const ids = rows.map((r) => r.g.id);
+  const periodTargets = ids.length === 0 ? [] : await db.select().from(goalPeriodTargets).where(inArray(goalPeriodTargets.goalId, ids));
   const indicators = new Map<string, PlanFileIndicator>();
   const fileGoals: PlanFileGoal[] = [];
   for (const row of rows) {
@@ -31,6 +33,7 @@ export async function exportPlan(db: Db, workspaceId: string, planId: string): P
     indicators.set(i.key, { key: i.key, name: i.name, ...(i.nameEn ? { nameEn: i.nameEn } : {}), unit: i.unit, direction: i.direction, perspective: i.perspective, rollUp: i.rollUp, definition: i.terms.map((t) => t.definition).join('\n') });
     const history = monthlyHistory(await reader.actualsFor(ownerRef(row), row.g.indicatorId)).slice(-HISTORY_MONTHS);
     const email = row.g.ownerPersonId ? emails.get(row.g.ownerPersonId) : null;
+    const own = periodTargets.filter((t) => t.goalId === row.g.id).sort((a, b) => a.period.localeCompare(b.period));
     fileGoals.push({
       key: goalKey.get(row.g.id)!,
       statement: row.g.statement,
@@ -44,6 +47,8 @@ export async function exportPlan(db: Db, workspaceId: string, planId: string): P
       source: row.g.source,
       ...(row.g.parentId && goalKey.has(row.g.parentId) ? { parent: goalKey.get(row.g.parentId) } : {}),
       ...(history.length ? { history } : {}),
+      ...(row.g.recurrence ? { recurrence: row.g.recurrence } : {}),
+      ...(own.length ? { periodTargets: own.map((t) => ({ period: t.period, target: t.target })) } : {}),
     });
   }
   const file: PlanFile = {

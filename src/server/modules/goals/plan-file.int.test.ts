@@ -49,6 +49,9 @@ describeEachDatabase('plans as kedu.plan/v1 files: import all or nothing, export
     const read = readPlanFile(JSON.stringify(res.body));
     expect(read.ok, JSON.stringify(read)).toBe(true);
     expect(res.body.goals.map((g: { statement: string }) => g.statement).sort()).toEqual(WEISHANG.goals.map((g: { statement: string }) => g.statement).sort());
+    // the monthly content goal stays monthly
+    expect(res.body.goals.find((g: { statement: string }) => g.statement === '每月发布3条高质量内容')).toMatchObject({ recurrence: 'month', deadline: '2027-03-31' });
+    expect(res.body.goals.filter((g: { recurrence?: string }) => g.recurrence)).toHaveLength(1);
     const again = await t.api('POST', ws('/plans/import'), { token: org.tokens.admin, body: { ...res.body, plan: { ...res.body.plan, name: '微商计划（副本）' } } });
     expect(again.status, JSON.stringify(again.body)).toBe(201);
     expect(again.body.goalCount).toBe(WEISHANG.goals.length);

@@ -9,7 +9,9 @@ import { insertIndicator } from '../indicators/indicators.service.ts';
 import { insertBuiltinCopy } from '../indicators/library.service.ts';
 import type { WorkspaceActor } from '../org/org.types.ts';
 import { splitUnitPath, unitsByPath } from '../org/unit-paths.ts';
-import { statusColumns } from './goal-status.ts';
+import type { RollUp } from '../../../core/indicators/types.ts';
+import { statusColumns, today } from './goal-status.ts';
+import { savePeriodTargets } from './period-targets.ts';
 import { getPlan, type PlanDto } from './plans.service.ts';
 
 /** "goals[1].owner.name" → ['body', 'goals', 1, 'owner', 'name']: where the web app shows the problem. */
@@ -50,11 +52,11 @@ export async function importPlan(db: Db, actor: WorkspaceActor, body: unknown, l
       const [row] = await tx.insert(planPhases).values({ planId: plan.id, name: p.name, startsOn: p.startsOn, endsOn: p.endsOn, sortOrder: i }).returning({ id: planPhases.id });
       phaseIds.set(p.key, row.id);
     }
-    const indicatorIds = new Map<string, { id: string; direction: 'higher' | 'lower' }>();
+    const indicatorIds = new Map<string, { id: string; direction: 'higher' | 'lower'; rollUp: RollUp }>();
     for (const key of new Set(file.goals.flatMap((g) => (g.indicator ? [g.indicator] : [])))) {
       const own = file.indicators?.find((i) => i.key === key);
       const id = refs.indicators.get(key)?.id ?? (own ? await insertFileIndicator(tx, actor, own, file.plan.name) : await insertBuiltinCopy(tx, actor, key, { key }, locale));
-      const [row] = await tx.select({ id: indicators.id, direction: indicators.direction }).from(indicators).where(eq(indicators.id, id));
+      const [row] = await tx.select({ id: indicators.id, direction: indicators.direction, rollUp: indicators.rollUp }).from(indicators).where(eq(indicators.id, id));
       indicatorIds.set(key, row);
     }
     const goalIds = new Map<string, string>();
@@ -65,10 +67,13 @@ export async function importPlan(db: Db, actor: WorkspaceActor, body: unknown, l
       for (const { g, f, i } of ready) {
         const indicator = indicatorIds.get(f.indicator!)!;
         const values = { baseline: g.baseline ?? null, target: g.target!, startsOn: g.startsOn!, deadline: g.deadline! };
+        const targets = g.periodTargets ?? {};
+        const recurring = g.recurrence ? { recurrence: g.recurrence, rollUp: indicator.rollUp, checkIns: [], periodTargets: targets } : null;
         const [row] = await tx
           .insert(goals)
-          .values({ workspaceId: actor.workspaceId, planId: plan.id, phaseId: f.phase ? phaseIds.get(f.phase)! : null, parentId: f.parent ? goalIds.get(f.parent)! : null, ...refs.owners[i], statement: g.statement, indicatorId: indicator.id, ...values, source: g.source!, ...statusColumns({ ...values, direction: indicator.direction, current: null }) })
+          .values({ workspaceId: actor.workspaceId, planId: plan.id, phaseId: f.phase ? phaseIds.get(f.phase)! : null, parentId: f.parent ? goalIds.get(f.parent)! : null, ...refs.owners[i], statement: g.statement, indicatorId: indicator.id, ...values, source: g.source!, recurrence: g.recurrence ?? null, ...statusColumns({ ...values, direction: indicator.direction, current: null }, today(), recurring) })
           .returning({ id: goals.id });
+        await savePeriodTargets(tx, row.id, targets);
         goalIds.set(f.key, row.id);
         pending.splice(pending.findIndex((p) => p.i === i), 1);
       }

@@ -2,9 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { smartCheckInput, smartCheckResult } from '../../../contracts/goals.ts';
 import { monthNumber } from '../../../core/goals/dates.ts';
+import { goalPeriods, monthsPerPeriod } from '../../../core/goals/recurrence.ts';
 import { checkGoal } from '../../../core/goals/smart.ts';
 import { suggestTarget } from '../../../core/goals/suggest-target.ts';
 import type { GoalIndicator, HistoryPoint } from '../../../core/goals/types.ts';
+import type { RollUp } from '../../../core/indicators/types.ts';
 import type { Db } from '../../db/client.ts';
 import { indicators, people, plans } from '../../db/schema/index.ts';
 import { type GoalActual, historyReader, type HistoryOwner, monthlyHistory } from './goal-history.ts';
@@ -20,6 +22,19 @@ type Result = z.infer<typeof smartCheckResult>;
  */
 export function monthsAhead(lastPeriod: string | undefined, deadline: string): number {
   return Math.max(1, (monthNumber(deadline) ?? 0) - (monthNumber(lastPeriod ?? today()) ?? 0));
+}
+
+/**
+ * How far ahead a suggestion projects, and for how many months one target is: a one-off goal's
+ * target is at its deadline; a recurring goal's is its first period after the history (a week's
+ * or a quarter's count scaled from a month's).
+ */
+function suggestionReach(input: Input, deadline: string, history: HistoryPoint[], rollUp: RollUp): { periodsAhead: number; monthsPerTarget: number } {
+  const last = history.at(-1)?.period;
+  if (!input.recurrence || !input.startsOn) return { periodsAhead: monthsAhead(last, deadline), monthsPerTarget: 1 };
+  const lastMonth = monthNumber(last ?? today()) ?? 0;
+  const next = goalPeriods(input.startsOn, deadline, input.recurrence).find((p) => (monthNumber(p.endsOn) ?? 0) > lastMonth);
+  return { periodsAhead: monthsAhead(last, next?.endsOn ?? deadline), monthsPerTarget: rollUp === 'sum' ? monthsPerPeriod(input.recurrence) : 1 };
 }
 
 async function ownerOf(db: Db, workspaceId: string, owner: Input['owner']): Promise<HistoryOwner | null> {
@@ -46,10 +61,22 @@ export async function smartCheck(db: Db, workspaceId: string, input: Input, look
   const actuals = row && owner ? await lookup(owner, row.id) : [];
   const history: HistoryPoint[] = monthlyHistory(actuals);
   const messages = checkGoal(
-    { statement: input.statement, indicator, baseline: input.baseline ?? null, target: input.target ?? null, startsOn: input.startsOn ?? null, deadline: input.deadline ?? null, source: input.source ?? null, parent: input.parentId ?? null, history },
+    {
+      statement: input.statement,
+      indicator,
+      baseline: input.baseline ?? null,
+      target: input.target ?? null,
+      startsOn: input.startsOn ?? null,
+      deadline: input.deadline ?? null,
+      source: input.source ?? null,
+      parent: input.parentId ?? null,
+      history,
+      recurrence: input.recurrence ?? null,
+      periodTargets: Object.fromEntries((input.periodTargets ?? []).map((t) => [t.period, t.target])),
+    },
     plan ? { planRange: plan } : {},
   );
   const deadline = input.deadline ?? plan?.endsOn;
-  const suggestion = row && deadline ? suggestTarget(history, { periodsAhead: monthsAhead(history.at(-1)?.period, deadline), direction: row.direction, ambition: input.ambition }) : null;
+  const suggestion = row && deadline ? suggestTarget(history, { ...suggestionReach(input, deadline, history, row.rollUp), direction: row.direction, ambition: input.ambition }) : null;
   return { messages, history: actuals, suggestion };
 }
