@@ -4,17 +4,19 @@ import type { Db } from '../../db/client.ts';
 import { activePlanGoals } from './dashboard-scope.ts';
 import { countedGrade, countedTotal, latestCycleWithResults } from './scores.queries.ts';
 
-type KeyGoalRow = { id: string; statement: string; name: string; name_en: string | null; unit: string; direction: 'higher' | 'lower'; target: number; deadline: string };
+type KeyGoalRow = { id: string; statement: string; name: string; name_en: string | null; unit: string; direction: 'higher' | 'lower'; target: number; deadline: string; recurrence: string | null };
 type PointRow = { goal_id: string; month: string; value: number };
 
 /**
  * The key indicators' trend lines: up to `limit` company-owned goals (those with check-ins
  * first, then the nearest deadline), each with its last check-in of every month of the last two
- * years — DISTINCT ON over goal_check_ins_goal_on_idx, one query for all the goals.
+ * years — DISTINCT ON over goal_check_ins_goal_on_idx, one query for all the goals. A recurring
+ * goal's month in progress holds the month so far, not a month: its line ends at the last
+ * complete month (docs/goals.md §6).
  */
 export async function readKeyIndicatorTrends(db: Db, workspaceId: string, asOf: string, limit = 6): Promise<CompanyDashboard['trends']> {
   const { rows: keyGoals } = await db.execute<KeyGoalRow>(sql`
-    select g.id, g.statement, i.name, i.name_en, i.unit, i.direction, g.target, g.deadline::text as deadline
+    select g.id, g.statement, i.name, i.name_en, i.unit, i.direction, g.target, g.deadline::text as deadline, g.recurrence
     from goals g join indicators i on i.id = g.indicator_id
     where g.workspace_id = ${workspaceId} and g.owner_kind = 'company' and ${activePlanGoals(workspaceId)}
     order by g.last_check_in_at is null, g.deadline, g.created_at, g.id limit ${limit}`);
@@ -32,7 +34,7 @@ export async function readKeyIndicatorTrends(db: Db, workspaceId: string, asOf: 
     direction: g.direction,
     target: g.target,
     deadline: g.deadline,
-    points: points.filter((p) => p.goal_id === g.id).map((p) => ({ month: p.month, value: p.value })),
+    points: points.filter((p) => p.goal_id === g.id && !(g.recurrence && p.month === asOf.slice(0, 7))).map((p) => ({ month: p.month, value: p.value })),
   }));
 }
 
