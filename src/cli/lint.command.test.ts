@@ -20,6 +20,18 @@ function file(content: string): string {
 const minimal = { format: 'kedu.plan/v1', plan: { name: 'P', startsOn: '2027-01-01', endsOn: '2027-12-31', reviewCadence: 'monthly' } };
 
 describe('kedu lint', () => {
+  it('flags a target too low, and passes a recurring goal without a deadline of its own', async () => {
+    const history = [36_000, 37_000, 38_000, 36_000, 37_000, 38_000].map((value, i) => ({ period: `2026-0${i + 4}`, value }));
+    const goal = { owner: { kind: 'company' }, indicator: 'sales_amount', source: 'strategy', recurrence: 'month', history };
+    const plan = { ...minimal, goals: [{ key: 'low', statement: '每月销售额 1000 元', target: 1000, ...goal }, { key: 'fine', statement: '每月销售额 40000 元', target: 40_000, ...goal }] };
+    const r = await kedu(file(JSON.stringify(plan)), '--lang', 'en');
+    expect(r.code).toBe(1);
+    const lines = r.out.trimEnd().split('\n');
+    expect(lines.filter((l) => / {2}A {2}/.test(l))).toHaveLength(1);
+    expect(lines.find((l) => / {2}A {2}/.test(l))).toMatch(/low.*The target 1,000 \(2027-01\) is below .*not challenging/);
+    expect(lines.some((l) => l.includes('target too low'))).toBe(true);
+  });
+
   it('passes the 微商 sample: exit 0, a summary line', async () => {
     vi.stubEnv('LANG', 'zh_CN.UTF-8');
     const r = await kedu(path.join(samples, 'weishang.plan.json'));
