@@ -119,12 +119,13 @@ describe('kedu score: results', () => {
   });
 
   it('warnings: the design warnings of the scorecard and notes on the file', async () => {
+    const from = { source: { kind: 'budget' }, dataOwner: { kind: 'position', name: '财务专员' } };
     const dominant = file('dominant.json', {
       format: 'kedu.scorecard/v1',
       name: 'd',
       indicators: [
-        { key: '销售额', name: '销售额', purpose: 'p', direction: 'higher', weight: 80, target: 100, rule: { type: 'proportional' }, cap: 1.2 },
-        { key: '回款', name: '回款', purpose: 'p', direction: 'higher', weight: 20, target: 100, rule: { type: 'proportional' }, cap: 1.2 },
+        { key: '销售额', name: '销售额', purpose: 'p', direction: 'higher', weight: 80, target: 100, rule: { type: 'proportional' }, cap: 1.2, ...from },
+        { key: '回款', name: '回款', purpose: 'p', direction: 'higher', weight: 20, target: 100, rule: { type: 'proportional' }, cap: 1.2, ...from },
       ],
     });
     const o = await scoreJson(csv('person,销售额,回款', 'a,100,', 'b,90,'), dominant);
@@ -264,7 +265,7 @@ describe('kedu score: bad input exits 2 with every problem, and prints nothing e
     const bad = structuredClone(seed);
     bad.indicators[1].rule.tiers[0].multiplier = 'x';
     delete bad.name;
-    expect(await problems(csv(HEADER, ZHANG), file('bad.json', bad))).toEqual(['C: name is required', 'C: indicators[1].rule.tiers[0].multiplier is required']);
+    expect(await problems(csv(HEADER, ZHANG), file('bad.json', bad))).toEqual(['C: name is required', 'C: indicators[1].rule.tiers[0].multiplier has the wrong type: expected number']);
   });
 
   it('a formula that does not compile is a scorecard problem', async () => {

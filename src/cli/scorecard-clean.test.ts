@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseScorecardFile, SCORECARD_FORMAT, scorecardFile, scorecardIndicator, scorecardTier, scorecardVeto } from '../contracts/scorecard.ts';
+import { dataOwner as dataOwnerSchema, indicatorSource, parseScorecardFile, SCORECARD_FORMAT, scorecardFile, scorecardIndicator, scorecardTier, scorecardVeto } from '../contracts/scorecard.ts';
 import { isCleanScorecardFile } from './scorecard-clean.ts';
 
 const docsCard = JSON.parse(
@@ -19,6 +19,8 @@ const docsCard = JSON.parse(
 
 const tier = { atLeast: 0.8, multiplier: 1.1 };
 const veto = { below: 0.5, effect: { multiply: 0.5 } };
+const source = { kind: 'budget', reference: '2025 年度预算' };
+const dataOwner = { kind: 'position', name: '财务专员' };
 /** Every field the schema knows, each filled in. */
 const everything = {
   format: SCORECARD_FORMAT,
@@ -39,6 +41,8 @@ const everything = {
       cap: 1.5,
       floor: 0.1,
       veto,
+      source,
+      dataOwner,
     },
     { key: 'b', name: 'B', direction: 'higher', weight: 20, target: 1, rule: { type: 'linear', points: [[0, 0], [1, 1]] }, veto: { below: 0.5, effect: 'zero' } },
     { key: 'c', name: 'C', direction: 'higher', weight: 20, rule: { type: 'manual', scale: [1, 10], mapTo: [0, 1] }, veto: { below: 0.5, effect: { capTotal: 60 } } },
@@ -60,6 +64,8 @@ describe('isCleanScorecardFile', () => {
     expect(Object.keys(everything.indicators[0]).sort()).toEqual(Object.keys(scorecardIndicator.shape).sort());
     expect(Object.keys(tier).concat('above').sort()).toEqual(Object.keys(scorecardTier.shape).sort());
     expect(Object.keys(veto).sort()).toEqual(Object.keys(scorecardVeto.shape).sort());
+    expect(Object.keys(source).sort()).toEqual(Object.keys(indicatorSource.shape).sort());
+    expect(Object.keys(dataOwner).sort()).toEqual(Object.keys(dataOwnerSchema.shape).sort());
     expect(isCleanScorecardFile(everything)).toBe(true);
     agree(everything);
   });
@@ -80,11 +86,11 @@ describe('isCleanScorecardFile', () => {
   });
 
   it('agrees with the schema on random changes to a clean file', () => {
-    const values = fc.constantFrom<unknown>(undefined, null, 0, -1, 0.5, 1.5, 100, '', 'x', 'a'.repeat(21), 'a'.repeat(51), 'a'.repeat(101), 'a'.repeat(201), [], {}, true, 'zero', 'higher', 'lower', 'mirror', 'inverse', 'proportional', 'tiers', 'linear', 'manual', SCORECARD_FORMAT, [1, 2], [2, 1], [1, 2, 3], [[0, 0], [1, 1]], { multiply: 0.5 }, { capTotal: 1 }, { type: 'proportional' }, { atLeast: 1, multiplier: 1 });
+    const values = fc.constantFrom<unknown>(undefined, null, 0, -1, 0.5, 1.5, 100, '', 'x', 'a'.repeat(21), 'a'.repeat(51), 'a'.repeat(101), 'a'.repeat(201), [], {}, true, 'zero', 'higher', 'lower', 'mirror', 'inverse', 'proportional', 'tiers', 'linear', 'manual', SCORECARD_FORMAT, [1, 2], [2, 1], [1, 2, 3], [[0, 0], [1, 1]], { multiply: 0.5 }, { capTotal: 1 }, { type: 'proportional' }, { atLeast: 1, multiplier: 1 }, 'budget', 'position', 'person', 'gossip', { kind: 'strategy' }, { kind: 'person', name: '王建国' });
     /** Every object and array in `json`, with its path. */
     const containers = (json: unknown, at: (string | number)[] = []): (string | number)[][] =>
       json && typeof json === 'object' ? [at, ...(Array.isArray(json) ? [...json.entries()] : Object.entries(json)).flatMap(([k, v]) => containers(v, [...at, k]))] : [];
-    const change = fc.record({ pick: fc.nat(), key: fc.constantFrom('type', 'key', 'name', 'weight', 'target', 'below', 'effect', 'min', 'grade', 'extra', 0, 1, 2), value: values, remove: fc.boolean() });
+    const change = fc.record({ pick: fc.nat(), key: fc.constantFrom('type', 'key', 'name', 'weight', 'target', 'below', 'effect', 'min', 'grade', 'kind', 'reference', 'source', 'dataOwner', 'extra', 0, 1, 2), value: values, remove: fc.boolean() });
     fc.assert(
       fc.property(fc.constantFrom(everything, docsCard), fc.array(change, { minLength: 1, maxLength: 3 }), (base, changes) => {
         let json = structuredClone(base) as Record<string, unknown>;

@@ -9,6 +9,7 @@
  * rules (validateScorecard) still run after the shape, as the schema's refinement does.
  */
 import type { ScorecardFile } from '../contracts/scorecard.ts';
+import { DATA_OWNER_KINDS, DATA_OWNER_NAME_MAX, INDICATOR_SOURCE_KINDS, SOURCE_REFERENCE_MAX } from '../core/scoring/provenance.ts';
 import type { Scorecard } from '../core/scoring/types.ts';
 import { validateScorecard } from '../core/scoring/validate.ts';
 
@@ -53,10 +54,14 @@ function isCleanVeto(veto: unknown): boolean {
   return effect === 'zero' || (isFields(effect) && ((hasKeys(effect, ['multiply']) && isNumber(effect.multiply)) || (hasKeys(effect, ['capTotal']) && isNumber(effect.capTotal))));
 }
 
+const isCleanSource = (v: unknown): boolean =>
+  isFields(v) && hasKeys(v, ['kind'], ['reference']) && isOneOf(...INDICATOR_SOURCE_KINDS)(v.kind) && optional(v, 'reference', isText(0, SOURCE_REFERENCE_MAX));
+const isCleanDataOwner = (v: unknown): boolean => isFields(v) && hasKeys(v, ['kind', 'name']) && isOneOf(...DATA_OWNER_KINDS)(v.kind) && isText(1, DATA_OWNER_NAME_MAX)(v.name);
+
 function isCleanIndicator(i: unknown): boolean {
   return (
     isFields(i) &&
-    hasKeys(i, ['key', 'name', 'direction', 'weight', 'rule'], ['purpose', 'unit', 'achievement', 'formula', 'target', 'cap', 'floor', 'veto']) &&
+    hasKeys(i, ['key', 'name', 'direction', 'weight', 'rule'], ['purpose', 'unit', 'achievement', 'formula', 'target', 'cap', 'floor', 'veto', 'source', 'dataOwner']) &&
     isText(1, 100)(i.key) &&
     isText(1, 200)(i.name) &&
     optional(i, 'purpose', isText(0, 2000)) &&
@@ -69,7 +74,9 @@ function isCleanIndicator(i: unknown): boolean {
     isCleanRule(i.rule) &&
     optional(i, 'cap', isNumber) &&
     optional(i, 'floor', isNumber) &&
-    optional(i, 'veto', isCleanVeto)
+    optional(i, 'veto', isCleanVeto) &&
+    optional(i, 'source', isCleanSource) &&
+    optional(i, 'dataOwner', isCleanDataOwner)
   );
 }
 

@@ -172,6 +172,8 @@ export const cardIndicator = z.looseObject({
   cap: z.number().optional(),
   floor: z.number().optional(),
   veto: z.looseObject({ below: z.number(), effect: z.union([z.literal('zero'), z.looseObject({})]) }).optional(),
+  source: z.looseObject({ kind: z.string(), reference: z.string().optional() }).optional().meta({ description: 'Where the indicator comes from (出处): a goal source kind and which one in words.' }),
+  dataOwner: z.looseObject({ kind: z.enum(['position', 'person']), name: z.string() }).optional().meta({ description: 'Who supplies the actual (数据提供人): a position or a person, by name.' }),
 });
 export const card = z.looseObject({
   name: z.string().optional(),

@@ -106,6 +106,67 @@ describe('kedu.scorecard/v1', () => {
   });
 });
 
+describe('kedu.scorecard/v1: source (出处) and data owner', () => {
+  const withProvenance = () => {
+    const file = minimal();
+    Object.assign(file.indicators[0], { source: { kind: 'budget', reference: '2027 年度预算' }, dataOwner: { kind: 'position', name: '财务专员' } });
+    Object.assign(file.indicators[1], { source: { kind: 'business_process' }, dataOwner: { kind: 'person', name: '王建国' } });
+    return file;
+  };
+
+  it('a file from before the fields existed still parses (both are optional), and draws the design warnings', () => {
+    const parsed = parseScorecardFile(minimal());
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.scorecard.indicators[0]).not.toHaveProperty('source');
+    const warnings = checkScorecardDesign(parsed.scorecard).filter((w) => w.code === 'design.no_source' || w.code === 'design.no_data_owner');
+    expect(warnings.map((w) => [w.code, w.path])).toEqual([
+      ['design.no_source', ['indicators', 0, 'source']],
+      ['design.no_data_owner', ['indicators', 0, 'dataOwner']],
+      ['design.no_source', ['indicators', 1, 'source']],
+      ['design.no_data_owner', ['indicators', 1, 'dataOwner']],
+    ]);
+  });
+
+  it('keeps the source and the data owner as written', () => {
+    const parsed = parseScorecardFile(withProvenance());
+    expect(parsed.ok ? parsed.scorecard.indicators.map((i) => [i.source, i.dataOwner]) : parsed.errors).toEqual([
+      [{ kind: 'budget', reference: '2027 年度预算' }, { kind: 'position', name: '财务专员' }],
+      [{ kind: 'business_process' }, { kind: 'person', name: '王建国' }],
+    ]);
+    expect(parsed.ok && checkScorecardDesign(parsed.scorecard).some((w) => w.code === 'design.no_source' || w.code === 'design.no_data_owner')).toBe(false);
+  });
+
+  it('refuses a source kind outside the six, located at the kind and listing the kinds there are', () => {
+    const file = withProvenance();
+    Object.assign(file.indicators[1], { source: { kind: 'rumour', reference: 'x' } });
+    const parsed = parseScorecardFile(file);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.errors.map((e) => [e.path, e.code])).toEqual([['indicators[1].source.kind', 'field.invalid_enum']]);
+    expect(parsed.errors[0].message.en).toBe('indicators[1].source.kind must be one of: parent, strategy, annual_plan, budget, job_duties, business_process');
+    expect(parsed.errors[0].message['zh-CN']).toContain('必须是以下之一');
+  });
+
+  it('refuses a bad data owner, an unknown field and a source given as a bare string, each located', () => {
+    const owner = withProvenance();
+    Object.assign(owner.indicators[0], { dataOwner: { kind: 'team', name: '' } });
+    expect(errorsOf(owner)).toEqual([
+      ['indicators[0].dataOwner.kind', 'field.invalid_enum'],
+      ['indicators[0].dataOwner.name', 'field.required'],
+    ]);
+    const extra = withProvenance();
+    Object.assign(extra.indicators[0], { source: { kind: 'budget', note: 'x' } });
+    expect(errorsOf(extra)).toEqual([['indicators[0].source', 'field.unknown_key']]);
+    const bare = withProvenance();
+    Object.assign(bare.indicators[0], { source: 'budget' });
+    expect(errorsOf(bare)).toEqual([['indicators[0].source', 'field.invalid_type']]);
+    const long = withProvenance();
+    Object.assign(long.indicators[0], { source: { kind: 'budget', reference: 'x'.repeat(501) } });
+    expect(errorsOf(long)).toEqual([['indicators[0].source.reference', 'field.too_long']]);
+  });
+});
+
 describe('the example of docs/scoring.md', () => {
   const inputs = {
     actuals: { 销售额: 1_150_000, 新大客户开发数量: 9, 应收账款回收率: 0.855, 销售费用率: 0.045, 成品周转率: 810_000 / ((200_000 + 250_000) / 2), 完成销售的能力: 4 },

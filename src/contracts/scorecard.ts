@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { LocalizedText, Scorecard } from '../core/scoring/types.ts';
+import { DATA_OWNER_KINDS, DATA_OWNER_NAME_MAX, INDICATOR_SOURCE_KINDS, SOURCE_REFERENCE_MAX } from '../core/scoring/provenance.ts';
 import { formatIssuePath, validateScorecard } from '../core/scoring/validate.ts';
 import { boundedNumber } from './common.ts';
 import { issueToMessage } from './issues.ts';
@@ -58,6 +59,20 @@ export const scorecardVeto = z
   })
   .meta({ description: 'Veto (否决指标): effect on the total.' });
 
+export const indicatorSource = z
+  .strictObject({
+    kind: z.enum(INDICATOR_SOURCE_KINDS).meta({ description: 'Where it comes from, as a goal does: parent (goal), strategy, annual_plan, budget, job_duties, business_process.' }),
+    reference: z.string().max(SOURCE_REFERENCE_MAX).optional().meta({ description: 'Which one, in words: the parent goal, the budget line, the process or the duty.' }),
+  })
+  .meta({ description: 'The source (出处) of the indicator: every indicator must have one (design warning design.no_source otherwise).' });
+
+export const dataOwner = z
+  .strictObject({
+    kind: z.enum(DATA_OWNER_KINDS).meta({ description: 'A position (every holder may supply it) or one person.' }),
+    name: z.string().min(1).max(DATA_OWNER_NAME_MAX).meta({ description: 'The position’s or the person’s name, as the workspace writes it.' }),
+  })
+  .meta({ description: 'Who supplies the actual (数据提供人); design warning design.no_data_owner otherwise (manual ratings excepted).' });
+
 export const scorecardIndicator = z.strictObject({
   key: z.string().min(1).max(100).meta({ description: 'Unique on the scorecard; the term the actual comes from when there is no formula.' }),
   name: z.string().min(1).max(200),
@@ -72,6 +87,8 @@ export const scorecardIndicator = z.strictObject({
   cap: multiplier.optional().meta({ description: 'Highest multiplier (上限).' }),
   floor: multiplier.optional().meta({ description: 'Lowest multiplier (下限), default 0.' }),
   veto: scorecardVeto.optional(),
+  source: indicatorSource.optional(),
+  dataOwner: dataOwner.optional(),
 });
 
 export const scorecardFile = z
@@ -141,7 +158,8 @@ function describeIssue(issue: z.core.$ZodIssue): ScorecardFileError {
  * @example parseScorecardFile({ format: 'kedu.scorecard/v1', name: 'x', indicators: [] }) // { ok: false, errors: [{ path: 'indicators', … }] }
  */
 export function parseScorecardFile(input: unknown): { ok: true; scorecard: ScorecardFile } | { ok: false; errors: ScorecardFileError[] } {
-  const parsed = scorecardFile.safeParse(input);
+  // with the input of each issue, a wrong type ("source": "budget") is told apart from a missing field
+  const parsed = scorecardFile.safeParse(input, { reportInput: true });
   if (parsed.success) return { ok: true, scorecard: parsed.data };
   return { ok: false, errors: parsed.error.issues.map(describeIssue) };
 }

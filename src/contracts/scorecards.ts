@@ -64,7 +64,7 @@ export type TemplateCard = z.infer<typeof templateCardShape>;
 /** A design warning (or error, or hint) of checkScorecardDesign, in both languages. */
 export const designIssue = z.object({
   severity: z.enum(['error', 'warning', 'info']),
-  code: z.string().meta({ description: 'e.g. weights.sum, design.dominant, design.too_many, design.no_purpose, design.no_target' }),
+  code: z.string().meta({ description: 'e.g. weights.sum, design.dominant, design.too_many, design.no_purpose, design.no_target, design.no_source, design.no_data_owner' }),
   /** Inside the card, e.g. ['indicators', 0, 'weight']. */
   path: z.array(z.union([z.string(), z.number()])),
   indicatorKey: z.string().nullable(),

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkScorecardDesign } from './design.ts';
 import type { Indicator, Scorecard } from './types.ts';
 
-const good = (over: Partial<Indicator> = {}): Indicator => ({ key: 'x', weight: 25, target: 1, purpose: '为什么', cap: 1.2, ...over });
+const from = { source: { kind: 'annual_plan', reference: '2027 年度经营计划' }, dataOwner: { kind: 'position', name: '销售运营专员' } } as const;
+const good = (over: Partial<Indicator> = {}): Indicator => ({ key: 'x', weight: 25, target: 1, purpose: '为什么', cap: 1.2, ...from, ...over });
 const balanced: Scorecard = { indicators: ['a', 'b', 'c', 'd'].map((key) => good({ key })) };
 const codes = (card: Scorecard) => checkScorecardDesign(card).map((i) => [i.severity, i.code, i.indicatorKey]);
 const withFirst = (over: Partial<Indicator>): Scorecard => ({ indicators: [good({ key: 'a', ...over }), ...balanced.indicators.slice(1)] });
@@ -31,6 +32,37 @@ describe('checkScorecardDesign', () => {
     expect(codes(withFirst({ purpose: '  ' }))).toEqual([['warning', 'design.no_purpose', 'a']]);
     expect(codes(withFirst({ target: undefined }))).toEqual([['warning', 'design.no_target', 'a']]);
     expect(codes(withFirst({ target: undefined, rule: { type: 'manual' } }))).toEqual([]);
+  });
+
+  it('an indicator without a source (出处): a warning at its source, naming it and saying how to fix it', () => {
+    expect(codes(withFirst({ source: undefined }))).toEqual([['warning', 'design.no_source', 'a']]);
+    // a kind outside the six is no source either (a stored card is not re-parsed)
+    expect(codes(withFirst({ source: { kind: 'hearsay' as never } }))).toEqual([['warning', 'design.no_source', 'a']]);
+    // a kind alone is a source; the reference is recommended, not required
+    expect(codes(withFirst({ source: { kind: 'job_duties' } }))).toEqual([]);
+    const [issue] = checkScorecardDesign(withFirst({ source: undefined, name: '销售额' }));
+    expect(issue.path).toEqual(['indicators', 0, 'source']);
+    expect(issue.message['zh-CN']).toContain('“销售额”没有写明出处');
+    expect(issue.message['zh-CN']).toContain('年度预算');
+    expect(issue.message.en).toContain('"销售额" has no source');
+    expect(issue.message.en).toContain('annual budget');
+  });
+
+  it('an indicator without a data owner: a warning, except for a manual rating (the rater supplies it)', () => {
+    expect(codes(withFirst({ dataOwner: undefined }))).toEqual([['warning', 'design.no_data_owner', 'a']]);
+    expect(codes(withFirst({ dataOwner: { kind: 'person', name: '  ' } }))).toEqual([['warning', 'design.no_data_owner', 'a']]);
+    expect(codes(withFirst({ dataOwner: { kind: 'person', name: '王建国' } }))).toEqual([]);
+    expect(codes(withFirst({ dataOwner: undefined, target: undefined, rule: { type: 'manual' } }))).toEqual([]);
+    const [issue] = checkScorecardDesign(withFirst({ dataOwner: undefined, name: '应收账款回收率' }));
+    expect(issue.path).toEqual(['indicators', 0, 'dataOwner']);
+    expect(issue.message['zh-CN']).toContain('“应收账款回收率”没有数据提供人');
+    expect(issue.message.en).toContain('"应收账款回收率" has no data owner');
+    expect(issue.message.en).toContain('position or person');
+  });
+
+  it('a card from before sources existed: both warnings on every indicator, nothing else', () => {
+    const old: Scorecard = { indicators: balanced.indicators.map(({ source: _s, dataOwner: _d, ...rest }) => rest) };
+    expect(codes(old)).toEqual(['a', 'b', 'c', 'd'].flatMap((k) => [['warning', 'design.no_source', k], ['warning', 'design.no_data_owner', k]]));
   });
 
   it('a zero target is still an error', () => {

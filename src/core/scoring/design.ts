@@ -1,11 +1,12 @@
 /**
  * Design warnings for a scorecard being drafted (domain.md §3 and the seed): the definition
  * errors of validate.ts, plus what makes a scorecard work badly even when it can be scored —
- * one dominant indicator, too many indicators, no purpose or target, uncapped scoring, a veto
- * that earns no points.
+ * one dominant indicator, too many indicators, no purpose or target, no source or data owner,
+ * uncapped scoring, a veto that earns no points.
  */
 import { exactSum } from './arith.ts';
 import { type MessageCode, renderMessage } from './messages.ts';
+import { hasDataOwner, hasSource } from './provenance.ts';
 import { tierRank } from './rules.ts';
 import type { Indicator, LocalizedText, MessageParams, Scorecard } from './types.ts';
 import { indicatorLabel, validateScorecard } from './validate.ts';
@@ -50,10 +51,13 @@ function tiersMaximum(rule: Extract<NonNullable<Indicator['rule']>, { type: 'tie
  * info (worth a look). A missing target is a warning here — a draft may wait for a trial cycle
  * — while scoring refuses it.
  * @example
+ * const from = { source: { kind: 'budget' }, dataOwner: { kind: 'position', name: '财务专员' } } as const;
  * checkScorecardDesign({ indicators: [
- *   { key: '销售额', weight: 80, target: 1e6, purpose: '…' },
- *   { key: '应收账款回收率', weight: 20, target: 0.95, purpose: '…' },
+ *   { key: '销售额', weight: 80, target: 1e6, purpose: '…', ...from },
+ *   { key: '应收账款回收率', weight: 20, target: 0.95, purpose: '…', ...from },
  * ] }).map((i) => i.code) // ['design.dominant', 'design.uncapped', 'design.uncapped']
+ * checkScorecardDesign({ indicators: [{ key: 'a', weight: 100, target: 1, purpose: '…', cap: 1.2 }] }).map((i) => i.code)
+ * // ['design.no_source', 'design.no_data_owner']
  */
 export function checkScorecardDesign(card: Scorecard): DesignIssue[] {
   const issues: DesignIssue[] = validateScorecard(card, { requireTargets: false }).map(({ code, params, message, path, indicatorKey }) => ({
@@ -78,6 +82,9 @@ export function checkScorecardDesign(card: Scorecard): DesignIssue[] {
     const rule = indicator.rule ?? { type: 'proportional' };
     if (!indicator.purpose?.trim()) issues.push(issue('warning', 'design.no_purpose', indicator, {}, [...at, 'purpose']));
     if (rule.type !== 'manual' && indicator.target === undefined) issues.push(issue('warning', 'design.no_target', indicator, {}, [...at, 'target']));
+    if (!hasSource(indicator)) issues.push(issue('warning', 'design.no_source', indicator, {}, [...at, 'source']));
+    // a manual rating's actual is the manager's rating: the rater is its data owner
+    if (rule.type !== 'manual' && !hasDataOwner(indicator)) issues.push(issue('warning', 'design.no_data_owner', indicator, {}, [...at, 'dataOwner']));
     if (indicator.veto && indicator.weight === 0) issues.push(issue('warning', 'design.veto_zero_weight', indicator, {}, [...at, 'veto']));
     if (indicator.cap === undefined && rule.type === 'proportional') issues.push(issue('info', 'design.uncapped', indicator, {}, [...at, 'cap']));
     if (indicator.cap === undefined && rule.type === 'tiers' && rule.tiers.length > 0) {

@@ -8,6 +8,7 @@ export { describeEffect, describeLimit, describeMatch, describeStatus } from './
 export { checkScorecardDesign, type DesignIssue, type DesignSeverity, DOMINANT_SHARE, MAX_INDICATORS } from './design.ts';
 export { checkForcedDistribution, type DistributionLimit, type DistributionViolation, type GradedMember, gradeFor } from './grades.ts';
 export { type MessageCode, messageCodes, reason, renderMessage } from './messages.ts';
+export { DATA_OWNER_KINDS, describeDataOwner, describeSource, hasDataOwner, hasSource, INDICATOR_SOURCE_KINDS, type IndicatorSourceKind, SOURCE_KIND_LABELS } from './provenance.ts';
 export { applyLimits, computeAchievement, DEFAULT_MAP_TO, DEFAULT_SCALE, evaluateLinear, evaluateRule, evaluateTiers, mapRating } from './rules.ts';
 export { withTargets } from './targets.ts';
 export { effectiveWeights, scoreIndicator, scoreScorecard } from './score.ts';

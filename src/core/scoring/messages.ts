@@ -169,6 +169,14 @@ const table = {
     (p) => `指标“${p.t('indicator')}”还没有目标值：开始考核前必须设置（可先试运行收集数据）。`,
     (p) => `"${p.t('indicator')}" has no target yet: set one before the cycle opens (a trial cycle can collect the data).`,
   ],
+  'design.no_source': [
+    (p) => `指标“${p.t('indicator')}”没有写明出处：任何指标都必须有出处，否则说不清为什么考核它。请选择它来自哪里（上级目标、公司战略、年度经营计划、年度预算、岗位职责或业务流程），并写明具体出处，例如“2027 年度预算：销售收入 1.2 亿元”。`,
+    (p) => `"${p.t('indicator')}" has no source: every indicator must come from somewhere, or nobody can say why it is measured. Pick where it comes from (a parent goal, the strategy, the annual business plan, the annual budget, job duties or a business process) and name it, e.g. "2027 budget: revenue ¥120M".`,
+  ],
+  'design.no_data_owner': [
+    (p) => `指标“${p.t('indicator')}”没有数据提供人：没有岗位负责收集，实际值就会缺失或各说各话。请指定提供实际值的岗位或人员，例如“财务专员”。`,
+    (p) => `"${p.t('indicator')}" has no data owner: with no post responsible for collecting it, the actual goes missing or is disputed. Name the position or person who supplies the actual, e.g. "finance officer".`,
+  ],
   'design.tiers_top_not_cap': [
     (p) => `指标“${p.t('indicator')}”的最高一段（×${p.t('top')}）不是最高得分（最高可达 ×${p.t('max')}），又没有设置上限：请检查分段，或设置上限封顶。`,
     (p) => `The top tier of "${p.t('indicator')}" (×${p.t('top')}) is not its highest multiplier (up to ×${p.t('max')}) and no cap is set: check the tiers or set a cap.`,

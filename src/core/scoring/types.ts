@@ -4,6 +4,8 @@
  * `kedu.scorecard/v1` (src/contracts/scorecard.ts) parses into these types.
  */
 
+import type { GoalSource } from '../goals/types.ts';
+
 /** A text in both languages of the product. */
 export type LocalizedText = { 'zh-CN': string; en: string };
 
@@ -30,6 +32,15 @@ export type VetoEffect = 'zero' | { multiply: number } | { capTotal: number };
 /** Veto (否决指标): when the indicator's achievement r < `below`, `effect` applies to the total. */
 export type Veto = { below: number; effect: VetoEffect };
 
+/**
+ * Where an indicator comes from (出处): one of the goal source kinds (parent goal, strategy,
+ * annual plan, budget, job duties, business process) and, in words, which one exactly.
+ */
+export type IndicatorSource = { kind: GoalSource; reference?: string };
+
+/** Who supplies the actual (数据提供人): a position or a person, by name (a card travels between workspaces). */
+export type DataOwner = { kind: 'position' | 'person'; name: string };
+
 /** An indicator assignment on a scorecard. */
 export type Indicator = {
   key: string;
@@ -51,6 +62,10 @@ export type Indicator = {
   /** Default 0. */
   floor?: number;
   veto?: Veto;
+  /** Where it comes from; missing draws the design warning `design.no_source`. */
+  source?: IndicatorSource;
+  /** Who supplies the actual; missing draws `design.no_data_owner` (not for manual ratings). */
+  dataOwner?: DataOwner;
 };
 
 /** Grade band: the highest band whose `min` ≤ total applies. */

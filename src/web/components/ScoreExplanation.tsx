@@ -10,10 +10,11 @@ import { formatNumber, formatPercent } from '../../core/scoring/arith.ts';
 import { describeEffect, describeLimit, describeMatch } from '../../core/scoring/describe.ts';
 import type { IndicatorResult, LocalizedText, Scorecard, ScoreResult } from '../../core/scoring/types.ts';
 import { currentLanguage } from '../i18n/index.ts';
+import { dataOwnerText, sourceText } from './provenance-text.ts';
 
 type Props = {
   result: ScoreResult;
-  /** The scorecard, for units and purposes. */
+  /** The scorecard, for units, purposes, sources and data owners. */
   card?: Scorecard;
   /** Extra content per indicator row (e.g. an input to change an actual). */
   renderExtra?: (indicator: IndicatorResult) => React.ReactNode;
@@ -94,6 +95,7 @@ export default function ScoreExplanation({ result, card, renderExtra, testId }: 
               {byKey.get(r.key)?.purpose}
             </Typography.Text>
           ) : null}
+          <ProvenanceLines source={sourceText(byKey.get(r.key)?.source)} owner={dataOwnerText(byKey.get(r.key)?.dataOwner)} testId={`provenance-${r.key}`} />
         </Space>
       ),
     },
@@ -230,5 +232,16 @@ export default function ScoreExplanation({ result, card, renderExtra, testId }: 
         />
       ) : null}
     </Space>
+  );
+}
+
+/** Where the indicator comes from and who supplies its actual, under its name (nothing when neither is named). */
+function ProvenanceLines({ source, owner, testId }: { source: string | null; owner: string | null; testId: string }) {
+  const { t } = useTranslation();
+  if (!source && !owner) return null;
+  return (
+    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={testId}>
+      {[source && t('score.sourceLine', { text: source }), owner && t('score.dataOwnerLine', { text: owner })].filter(Boolean).join(' · ')}
+    </Typography.Text>
   );
 }

@@ -31,4 +31,6 @@ export const scoreEn: Catalog['score'] = {
   achievementModes: { mirror: '2 − actual/target', inverse: 'target/actual' },
   empty: 'No result yet',
   issues: 'To resolve',
+  sourceLine: 'Source: {text}',
+  dataOwnerLine: 'Data owner: {text}',
 };

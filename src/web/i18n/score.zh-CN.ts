@@ -29,4 +29,6 @@ export const scoreZhCN = {
   achievementModes: { mirror: '2 − 实际/目标', inverse: '目标/实际' },
   empty: '还没有结果',
   issues: '需要处理的问题',
+  sourceLine: '出处：{text}',
+  dataOwnerLine: '数据提供人：{text}',
 };

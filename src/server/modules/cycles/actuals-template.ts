@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { describeDataOwner } from '../../../core/scoring/provenance.ts';
 import type { Indicator } from '../../../core/scoring/types.ts';
 import { canManageParticipant } from '../../access.ts';
 import type { Db } from '../../db/client.ts';
@@ -15,6 +16,7 @@ import { safeName } from './results-export.ts';
  * A workbook to fill in: the `person` column with the participants the viewer manages (by name,
  * or by email / employee number where names repeat), and a column per term their scorecards
  * read, with the values entered so far. Cells of terms a person's card does not read are grey.
+ * The help sheet says which indicators read each column and who supplies their actuals.
  */
 export async function actualsTemplate(db: Db, viewer: Viewer, cycleId: string, locale: Locale): Promise<XlsxFile> {
   requireManagerOrAdmin(viewer);
@@ -50,6 +52,7 @@ export async function actualsTemplate(db: Db, viewer: Viewer, cycleId: string, l
   help.columns = [
     { header: zh ? '列' : 'Column', key: 'column', width: 24 },
     { header: zh ? '指标' : 'Indicators', key: 'indicators', width: 40 },
+    { header: zh ? '数据提供人' : 'Data owner', key: 'owners', width: 24 },
     { header: zh ? '说明' : 'Description', key: 'description', width: 80 },
   ];
   help.getRow(1).font = { bold: true };
@@ -58,7 +61,8 @@ export async function actualsTemplate(db: Db, viewer: Viewer, cycleId: string, l
     description: zh ? '被考核人的姓名、邮箱或工号（姓名重名时请用邮箱或工号）。' : "The participant's name, email or employee number (use the email or number when names repeat).",
   });
   for (const [term, indicators] of columns) {
-    help.addRow({ column: term, indicators: indicators.map((i) => i.name || i.key).join(zh ? '、' : ', ') });
+    const owners = [...new Set(indicators.map((i) => describeDataOwner(i.dataOwner, locale)).filter((o) => o !== null))];
+    help.addRow({ column: term, indicators: indicators.map((i) => i.name || i.key).join(zh ? '、' : ', '), owners: owners.join(zh ? '、' : ', ') || null });
   }
   help.addRow({});
   help.addRow({

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { describeDataOwner, describeSource } from '../../../core/scoring/provenance.ts';
 import type { IndicatorStatus, ScoreResult, ScoreStatus } from '../../../core/scoring/types.ts';
 import type { Db } from '../../db/client.ts';
 import type { Viewer } from '../../http/request-context.ts';
@@ -31,6 +32,8 @@ const text = {
     points: '得分',
     veto: '否决',
     vetoYes: '触发',
+    source: '出处',
+    dataOwner: '数据提供人',
     file: '考核结果',
   },
   en: {
@@ -55,6 +58,8 @@ const text = {
     points: 'Points',
     veto: 'Veto',
     vetoYes: 'triggered',
+    source: 'Source',
+    dataOwner: 'Data owner',
     file: 'results',
   },
 } as const;
@@ -71,7 +76,8 @@ const indicatorStatusLabel: Record<Locale, Record<IndicatorStatus, string>> = {
 /**
  * The ranking the viewer may see as a workbook: sheet 结果/Results (one row per participant, in
  * ranking order) and 明细/Details (one row per participant × indicator, from the live result, or
- * the frozen one once the cycle closed). Headers in the request's language.
+ * the frozen one once the cycle closed, with the indicator's source and data owner). Headers in
+ * the request's language.
  */
 export async function exportResults(db: Db, viewer: Viewer, cycleId: string, unitId: string | undefined, locale: Locale): Promise<XlsxFile> {
   const { cycle, participants, ranking } = await loadRanking(db, viewer, cycleId, unitId);
@@ -119,6 +125,8 @@ export async function exportResults(db: Db, viewer: Viewer, cycleId: string, uni
     { header: t.multiplier, key: 'multiplier', width: 11, style: { numFmt: '0.00##' } },
     { header: t.points, key: 'points', width: 10, style: { numFmt: '0.00' } },
     { header: t.veto, key: 'veto', width: 9 },
+    { header: t.source, key: 'source', width: 36 },
+    { header: t.dataOwner, key: 'dataOwner', width: 20 },
   ];
   // live results from the inputs, read for everyone at once; a closed cycle's frozen result as it was
   const inputs = await loadInputs(db, participants.filter((p) => !p.frozenResult));
@@ -126,6 +134,8 @@ export async function exportResults(db: Db, viewer: Viewer, cycleId: string, uni
   for (const item of ranking.items) {
     const p = byId.get(item.participantId)!;
     const result: ScoreResult = p.frozenResult ?? scoreParticipant(inputs.get(p.id)!);
+    // where each indicator comes from and who supplies it: the participant's card, fixed when the cycle opened
+    const defined = new Map(p.card.indicators.map((i) => [i.key, i]));
     for (const r of result.indicators) {
       details.addRow({
         person: item.personName,
@@ -137,6 +147,8 @@ export async function exportResults(db: Db, viewer: Viewer, cycleId: string, uni
         multiplier: r.multiplier ?? null,
         points: r.points ?? null,
         veto: r.vetoTriggered ? t.vetoYes : null,
+        source: describeSource(defined.get(r.key)?.source, locale),
+        dataOwner: describeDataOwner(defined.get(r.key)?.dataOwner, locale),
       });
     }
   }

@@ -75,9 +75,10 @@ describeEachDatabase('results files: export, actuals upload and template', (kind
     );
     expect(results).toHaveLength(1 + 6); // Hana and the second Erin take part too
     const details = rowsOf(workbook.getWorksheet('Details')!);
-    expect(details[0]).toEqual(['Person', 'Indicator', 'Indicator status', 'Actual', 'Target', 'Achievement', 'Multiplier', 'Points', 'Veto']);
+    expect(details[0]).toEqual(['Person', 'Indicator', 'Indicator status', 'Actual', 'Target', 'Achievement', 'Multiplier', 'Points', 'Veto', 'Source', 'Data owner']);
     expect(details).toHaveLength(1 + 6 * 5);
-    expect(details[1]).toEqual(['Max Member', '新大客户开发数量', 'scored', 21, 20, 1.05, 1.3, 26, undefined]);
+    // this card names no source or data owner: those cells stay empty (docs/scoring.md §9 warns at design time)
+    expect(details[1]).toEqual(['Max Member', '新大客户开发数量', 'scored', 21, 20, 1.05, 1.3, 26, undefined, undefined, undefined]);
     const erinSales = details.find((r) => r[0] === 'Erin East' && r[1] === '销售额')!;
     expect(erinSales[3]).toBe(70);
     expect(erinSales[4]).toBe(100);

@@ -2,7 +2,8 @@
  * The demo workspace's sales team appraisal (domain.md §3, §6): the monthly scorecard of the
  * sales representatives, with the seed's 新大客户开发数量 tiers, a 销售额 veto, a
  * lower-is-better indicator, two formula indicators (成品周转率, 应收账款回收率) and a manual
- * competency; October 2026 closed, November 2026 open and half entered. Pure data, no I/O.
+ * competency, each with its source (出处) and data owner; October 2026 closed, November 2026
+ * open and half entered. Pure data, no I/O.
  */
 import type { Scorecard } from '../../../core/scoring/types.ts';
 
@@ -23,6 +24,8 @@ export const demoSalesCard: Scorecard = {
       cap: 1.2,
       // the seed: below 80 % of the sales target the whole total is halved
       veto: { below: 0.8, effect: { multiply: 0.5 } },
+      source: { kind: 'budget', reference: '2026 年度收入预算，按月分解到每位销售代表（见年度目标表）' },
+      dataOwner: { kind: 'position', name: '区域销售经理' },
     },
     {
       key: '新大客户开发数量',
@@ -34,6 +37,8 @@ export const demoSalesCard: Scorecard = {
       target: 5,
       // the seed: ≥ 80 % → ×1.1, above 100 % → ×1.3 (the top tier is also the cap), below 80 % proportional
       rule: { type: 'tiers', tiers: [{ atLeast: 0.8, multiplier: 1.1 }, { above: 1, multiplier: 1.3 }], below: 'proportional' },
+      source: { kind: 'strategy', reference: '公司战略：开发年采购额 50 万元以上的大客户，降低对少数老客户的依赖' },
+      dataOwner: { kind: 'position', name: '区域销售经理' },
     },
     {
       key: '应收账款回收率',
@@ -45,6 +50,8 @@ export const demoSalesCard: Scorecard = {
       weight: 15,
       target: 0.9,
       rule: { type: 'linear', points: [[0.7, 0], [0.9, 1], [1, 1.1]] },
+      source: { kind: 'business_process', reference: '订单到回款流程：开票、催收、到账（销售额的制衡指标）' },
+      dataOwner: { kind: 'person', name: '王建国' },
     },
     {
       key: '成品周转率',
@@ -57,6 +64,8 @@ export const demoSalesCard: Scorecard = {
       target: 4,
       rule: { type: 'proportional' },
       cap: 1.2,
+      source: { kind: 'annual_plan', reference: '2026 年度经营计划：成品库存周转不低于 4 次' },
+      dataOwner: { kind: 'position', name: '销售总监' },
     },
     {
       key: '平均回款天数',
@@ -69,6 +78,8 @@ export const demoSalesCard: Scorecard = {
       target: 45,
       rule: { type: 'proportional' },
       cap: 1.2,
+      source: { kind: 'business_process', reference: '订单到回款流程：从开票到收款的天数' },
+      dataOwner: { kind: 'person', name: '王建国' },
     },
     {
       key: '完成销售的能力',
@@ -77,6 +88,9 @@ export const demoSalesCard: Scorecard = {
       direction: 'higher',
       weight: 15,
       rule: { type: 'manual', scale: [1, 5] },
+      // rated by the direct manager, who is therefore the one supplying it
+      source: { kind: 'job_duties', reference: '销售代表岗位职责：推动客户决策、拿下订单' },
+      dataOwner: { kind: 'position', name: '区域销售经理' },
     },
   ],
   grades: [

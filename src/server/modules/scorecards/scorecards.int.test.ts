@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Org, seedOrg } from '../../testing/fixtures.ts';
 import { describeEachDatabase, startTestApp, type TestApp } from '../../testing/harness.ts';
 
-/** The seed's sales-rep scorecard (docs/scoring.md §11): six indicators, no design warning. */
+/** The seed's sales-rep scorecard (docs/scoring.md §11): six indicators, each with its source and data owner, no design warning. */
 const salesCard = {
   indicators: [
     {
@@ -16,6 +16,8 @@ const salesCard = {
       rule: { type: 'proportional' },
       cap: 1.2,
       veto: { below: 0.8, effect: { multiply: 0.5 } },
+      source: { kind: 'budget', reference: '年度收入预算' },
+      dataOwner: { kind: 'position', name: '财务专员' },
     },
     {
       key: '新大客户开发数量',
@@ -26,6 +28,8 @@ const salesCard = {
       weight: 20,
       target: 10,
       rule: { type: 'tiers', tiers: [{ atLeast: 0.8, multiplier: 1.1 }, { above: 1.0, multiplier: 1.3 }], below: 'proportional' },
+      source: { kind: 'strategy' },
+      dataOwner: { kind: 'position', name: '区域销售经理' },
     },
     {
       key: '应收账款回收率',
@@ -36,6 +40,8 @@ const salesCard = {
       weight: 15,
       target: 0.95,
       rule: { type: 'linear', points: [[0.8, 0], [0.9, 0.6], [1, 1]] },
+      source: { kind: 'business_process', reference: '订单到回款' },
+      dataOwner: { kind: 'position', name: '财务专员' },
     },
     {
       key: '销售费用率',
@@ -48,6 +54,8 @@ const salesCard = {
       target: 0.05,
       rule: { type: 'proportional' },
       cap: 1.2,
+      source: { kind: 'budget' },
+      dataOwner: { kind: 'person', name: 'Ada Admin' },
     },
     {
       key: '成品周转率',
@@ -60,6 +68,8 @@ const salesCard = {
       target: 4,
       rule: { type: 'proportional' },
       cap: 1.2,
+      source: { kind: 'annual_plan' },
+      dataOwner: { kind: 'position', name: '仓库主管' },
     },
     {
       key: '完成销售的能力',
@@ -68,6 +78,7 @@ const salesCard = {
       direction: 'higher',
       weight: 15,
       rule: { type: 'manual', scale: [1, 5] },
+      source: { kind: 'job_duties' },
     },
   ],
   grades: [
@@ -80,6 +91,9 @@ const salesCard = {
   maxTotal: 120,
 };
 
+/** A source and a data owner for the test indicators (the design check warns without them). */
+const from = { source: { kind: 'annual_plan' }, dataOwner: { kind: 'position', name: '销售运营' } };
+
 const indicator = (key: string, weight: number, extra: Record<string, unknown> = {}) => ({
   key,
   name: key,
@@ -89,6 +103,7 @@ const indicator = (key: string, weight: number, extra: Record<string, unknown> =
   target: 10,
   rule: { type: 'proportional' },
   cap: 1.2,
+  ...from,
   ...extra,
 });
 
@@ -191,7 +206,7 @@ describeEachDatabase('scorecard templates API', (kind) => {
       expect(eight.design.find((d: { code: string }) => d.code === 'design.too_many')).toMatchObject({ severity: 'warning', path: ['indicators'] });
 
       // a missing default target and purpose are warnings too (the year grid may supply targets)
-      const bare = { key: 'x', name: 'X', direction: 'higher', weight: 40, rule: { type: 'proportional' }, cap: 1.5 };
+      const bare = { key: 'x', name: 'X', direction: 'higher', weight: 40, rule: { type: 'proportional' }, cap: 1.5, ...from };
       const draft = await create({ name: '草稿', period: 'year', card: { indicators: [bare, indicator('y', 30), indicator('z', 30)] } });
       expect(draft.design.map((d: { code: string; path: unknown }) => [d.code, d.path])).toEqual([
         ['design.no_purpose', ['indicators', 0, 'purpose']],

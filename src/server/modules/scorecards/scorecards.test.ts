@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { checkScorecardDesign } from '../../../core/scoring/design.ts';
 import type { Scorecard } from '../../../core/scoring/types.ts';
+import { demoSalesCard } from '../demo/demo-appraisal.ts';
+import { demoPeople, demoPositions } from '../demo/demo-company.ts';
 import { pathOf } from './files.service.ts';
 import { holdersByTemplate } from './holders.ts';
 import { checkGrid } from './targets.service.ts';
@@ -55,5 +58,18 @@ describe('checkGrid', () => {
       [['body', 'values', 'skill'], 'scorecard.target_manual'],
       [['body', 'values', 'x'], 'scorecard.target_unknown_indicator'],
     ]);
+  });
+});
+
+describe('the demo template', () => {
+  it('names a source and a data owner for every indicator, the owners being positions and people of the demo company', () => {
+    const missing = checkScorecardDesign(demoSalesCard).filter((i) => i.code === 'design.no_source' || i.code === 'design.no_data_owner');
+    expect(missing).toEqual([]);
+    for (const indicator of demoSalesCard.indicators) {
+      expect(indicator.source?.reference, indicator.key).toBeTruthy();
+      const owner = indicator.dataOwner!;
+      const known = owner.kind === 'position' ? demoPositions.map((p) => p.name) : demoPeople.map((p) => p.name);
+      expect(known, `${indicator.key}: ${owner.name}`).toContain(owner.name);
+    }
   });
 });

@@ -7,6 +7,7 @@ import Field from './Field.tsx';
 import LimitsAndVeto from './LimitsAndVeto.tsx';
 import LinearPoints from './LinearPoints.tsx';
 import ManualScale from './ManualScale.tsx';
+import ProvenanceFields from './ProvenanceFields.tsx';
 import type { LocatedIssue } from './issues.ts';
 import TierRules from './TierRules.tsx';
 
@@ -17,7 +18,7 @@ type Props = {
   onChange: (uid: string, patch: Partial<IndicatorDraft>) => void;
 };
 
-/** The expanded row of an indicator: its definition, rule, limits and veto. */
+/** The expanded row of an indicator: its definition, source and data owner, rule, limits and veto. */
 function IndicatorDetails({ index, indicator: d, issues, onChange: change }: Props) {
   const { t } = useTranslation();
   const onChange = (patch: Partial<IndicatorDraft>) => change(d.uid, patch);
@@ -88,6 +89,7 @@ function IndicatorDetails({ index, indicator: d, issues, onChange: change }: Pro
           </Field>
         </Col>
       </Row>
+      <ProvenanceFields {...part} />
 
       <Row gutter={24}>
         <Col xs={24} lg={13}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ScorecardPreview, ScorecardTemplate } from '../../api.ts';
 import LoadError from '../../components/LoadError.tsx';
 import PersonSelect from '../../components/PersonSelect.tsx';
+import { dataOwnerText, sourceText } from '../../components/provenance-text.ts';
 import { useDebounced } from '../../components/use-debounced.ts';
 import { currentPeriodLabel, formatNumber, formatWeight } from './labels.ts';
 import { usePreview } from './scorecard-queries.ts';
@@ -12,7 +13,7 @@ type Target = NonNullable<ScorecardPreview['scorecard']>['targets'][number];
 const SOURCE_COLORS = { person: 'blue', position: 'purple', template: 'default' } as const;
 const PERIOD = /^\d{4}(?:-(?:0[1-9]|1[0-2]|Q[1-4]))?$/;
 
-/** The scorecard a person gets for a period, with where each target comes from (person / position / template). */
+/** The scorecard a person gets for a period, with where each target comes from (person / position / template), and each indicator's source and data owner. */
 export default function PreviewPanel({ ws, template }: { ws: string; template: ScorecardTemplate }) {
   const { t } = useTranslation();
   const [personId, setPersonId] = useState<string | null>(null);
@@ -64,6 +65,7 @@ export default function PreviewPanel({ ws, template }: { ws: string; template: S
             size="small"
             pagination={false}
             dataSource={card.targets}
+            scroll={{ x: 960 }}
             onRow={(r) => ({ 'data-testid': 'preview-row', 'data-key': r.key, 'data-source': r.source ?? 'none' }) as React.HTMLAttributes<HTMLElement>}
             columns={[
               { title: t('scorecards.indicatorName'), dataIndex: 'name' },
@@ -90,10 +92,27 @@ export default function PreviewPanel({ ws, template }: { ws: string; template: S
                 width: 140,
                 render: (s: Target['source']) => <Tag color={s ? SOURCE_COLORS[s] : undefined}>{t(`scorecards.sources.${s ?? 'none'}`)}</Tag>,
               },
+              {
+                title: t('scorecards.indicatorSource'),
+                key: 'indicatorSource',
+                render: (_: unknown, r) => <Provenance text={sourceText(weights.get(r.key)?.source)} testId="preview-indicator-source" />,
+              },
+              {
+                title: t('scorecards.dataOwner'),
+                key: 'dataOwner',
+                width: 160,
+                render: (_: unknown, r) => <Provenance text={dataOwnerText(weights.get(r.key)?.dataOwner)} testId="preview-data-owner" />,
+              },
             ]}
           />
         </div>
       )}
     </div>
   );
+}
+
+/** A source or data owner, or a muted "not set" (the design check asks for one). */
+function Provenance({ text, testId }: { text: string | null; testId: string }) {
+  const { t } = useTranslation();
+  return text ? <span data-testid={testId}>{text}</span> : <Typography.Text type="secondary" data-testid={testId}>{t('scorecards.notSet')}</Typography.Text>;
 }

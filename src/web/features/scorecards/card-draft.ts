@@ -5,6 +5,8 @@
  * reads a saved one. Pure.
  */
 import type { Indicator, TemplateCard } from '../../api.ts';
+import { suggestedSourceOf } from '../../../core/indicators/builtin-sources.ts';
+import type { IndicatorSourceKind } from '../../../core/scoring/provenance.ts';
 
 export type Num = number | null;
 export type RuleType = 'proportional' | 'tiers' | 'linear' | 'manual';
@@ -40,6 +42,14 @@ export type IndicatorDraft = {
   vetoEffect: VetoEffectKind;
   vetoK: Num;
   vetoCap: Num;
+  /** Where it comes from (出处): a goal source kind, and which one in words. */
+  sourceKind: IndicatorSourceKind | null;
+  /** The kind is the built-in library's suggestion, not yet confirmed (not part of the card). */
+  sourceSuggested: boolean;
+  sourceReference: string;
+  /** Who supplies the actual: a position or a person, by name. */
+  ownerKind: 'position' | 'person';
+  ownerName: string;
 };
 
 export type GradeDraft = { uid: string; min: Num; grade: string };
@@ -86,6 +96,11 @@ export function emptyIndicator(overrides: Partial<IndicatorDraft> = {}): Indicat
     vetoEffect: 'zero',
     vetoK: 0.5,
     vetoCap: 60,
+    sourceKind: null,
+    sourceSuggested: false,
+    sourceReference: '',
+    ownerKind: 'position',
+    ownerName: '',
     ...overrides,
   };
 }
@@ -126,6 +141,10 @@ function fromCardIndicator(i: CardIndicator): IndicatorDraft {
     ruleType: i.rule.type,
     cap: i.cap ?? null,
     floor: i.floor ?? null,
+    sourceKind: i.source?.kind ?? null,
+    sourceReference: i.source?.reference ?? '',
+    ownerKind: i.dataOwner?.kind ?? 'position',
+    ownerName: i.dataOwner?.name ?? '',
   });
   const rule = i.rule;
   if (rule.type === 'tiers') {
@@ -161,6 +180,13 @@ function fromCardIndicator(i: CardIndicator): IndicatorDraft {
 /** A number, or undefined for an empty field (the API then says which field is required). */
 const num = (v: Num) => (v === null ? undefined : v);
 const pct = (v: Num) => (v === null ? undefined : fromPct(v));
+
+/** The source as the card writes it; a reference typed without a kind is kept, so the check says the kind is missing. */
+function sourceOf(d: IndicatorDraft): Partial<CardIndicator['source']> | undefined {
+  const reference = d.sourceReference.trim();
+  if (!d.sourceKind && !reference) return undefined;
+  return { ...(d.sourceKind ? { kind: d.sourceKind } : {}), ...(reference ? { reference } : {}) };
+}
 
 /** The card to check or save. Empty required numbers stay undefined, so the API locates them. */
 export function toCard(draft: CardDraft): TemplateCard {
@@ -198,6 +224,8 @@ export function toCard(draft: CardDraft): TemplateCard {
       cap: num(d.cap),
       floor: num(d.floor),
       veto,
+      source: sourceOf(d),
+      dataOwner: text(d.ownerName) ? { kind: d.ownerKind, name: d.ownerName.trim() } : undefined,
     };
     for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];
     return out as CardIndicator;
@@ -222,10 +250,12 @@ export function freeKey(base: string, used: readonly string[]): string {
 
 /**
  * An indicator of the workspace library as a card line: its name as the key (the term itself
- * when it has no formula, since the actual is then read from the term named by the key).
+ * when it has no formula, since the actual is then read from the term named by the key), and
+ * the source the built-in library suggests for it, for the author to confirm and name.
  */
 export function fromLibrary(indicator: Indicator, usedKeys: readonly string[]): IndicatorDraft {
   const base = indicator.formula ? indicator.name : (indicator.terms[0]?.name ?? indicator.name);
+  const suggested = suggestedSourceOf(indicator.sourceBuiltinKey ?? indicator.key);
   return emptyIndicator({
     key: freeKey(base, usedKeys),
     name: indicator.name,
@@ -233,6 +263,8 @@ export function fromLibrary(indicator: Indicator, usedKeys: readonly string[]): 
     unit: indicator.unit,
     direction: indicator.direction,
     formula: indicator.formula ?? '',
+    sourceKind: suggested,
+    sourceSuggested: suggested !== null,
   });
 }
 
