@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PERSPECTIVES } from '../core/indicators/types.ts';
 import { uuid } from './common.ts';
-import { goalStatus, statusCounts } from './goals.ts';
+import { goalStatus, recurrence, statusCounts } from './goals.ts';
 
 /**
  * The home dashboard, one view per role (docs/dashboard.md): my goals and scorecard (everyone),
@@ -25,6 +25,8 @@ export const dashboardGoal = z.object({
   target: z.number(),
   current: z.number().nullable(),
   deadline: z.string(),
+  /** A recurring goal's period (null: one-off): its progress and current value are the period's in progress. */
+  recurrence: recurrence.nullable(),
 });
 
 /** A result in a cycle: the total that counts (adjusted, else computed) and its grade; participantId links to the explanation. */
@@ -53,10 +55,12 @@ export const atRiskGoal = z.object({
   owner: ownerRef,
   status: goalStatus,
   progress: z.number().nullable(),
+  /** The share of the goal's time passed; for a recurring goal, of its period in progress. */
   elapsed: z.number(),
   /** elapsed − max(progress, 0): how far behind its time the goal is. */
   gap: z.number(),
   deadline: z.string(),
+  recurrence: recurrence.nullable(),
 });
 
 export const personGoals = z.object({ personId: uuid, name: z.string(), unitName: z.string().nullable(), goalCount: z.number().int(), onTrack: z.number().int(), onTrackShare: z.number() });

@@ -86,7 +86,9 @@ export type GoalInput = z.output<typeof goalInput>;
 export const goalUpdateInput = z
   .object({
     ...goalFields,
-    changeReason: z.string().trim().max(500).optional().describe('required when the target or the deadline changes: kept in the history of target changes'),
+    recurrence: recurrence.nullable().optional().describe('omitted: kept as it is; null: a one-off goal'),
+    periodTargets: z.array(periodTarget).max(160).optional().describe('omitted: kept as they are'),
+    changeReason: z.string().trim().max(500).optional().describe('required when the target, a period’s target, the recurrence or the deadline changes: kept in the history of target changes'),
   })
   .strict();
 export type GoalUpdateInput = z.output<typeof goalUpdateInput>;
@@ -152,6 +154,9 @@ export const targetChange = z.object({
   id: uuid,
   /** A recurring goal's period whose own target changed; null for the goal's target or deadline. */
   period: z.string().nullable(),
+  /** How the goal recurred before and after (null: one-off); equal when the recurrence did not change. */
+  fromRecurrence: recurrence.nullable(),
+  toRecurrence: recurrence.nullable(),
   fromTarget: z.number(),
   toTarget: z.number(),
   fromDeadline: z.string(),

@@ -5,7 +5,7 @@
  * (keys that must exist or be unique, dates in order) are checked here too, as refinements.
  */
 import { z } from 'zod';
-import { goalPeriods, RECURRENCES } from '../core/goals/recurrence.ts';
+import { goalPeriods, MAX_GOAL_PERIODS, RECURRENCES, tooManyPeriods } from '../core/goals/recurrence.ts';
 import { GOAL_SOURCES, REVIEW_CADENCES } from '../core/goals/types.ts';
 import { findBuiltinIndicator } from '../core/indicators/builtin.ts';
 import { DIRECTIONS, type LocalizedText, PERSPECTIVES, ROLL_UPS } from '../core/indicators/types.ts';
@@ -128,7 +128,7 @@ function crossReferenceProblems(file: PlanFile): CrossProblem[] {
     } else if (goal.parent !== undefined && isOwnAncestor(goal.key, parents)) {
       add(at('parent'), 'plan.parent_cycle', `目标“${goal.key}”成了自己的上级：请检查上级目标的链条。`, `The goal "${goal.key}" ends up as its own parent: check the chain of parents.`);
     }
-    periodTargetProblems(file, goal).forEach((p) => add(['goals', i, 'periodTargets', ...p.at], p.code, p.zh, p.en));
+    periodTargetProblems(file, goal).forEach((p) => add(['goals', i, ...p.at], p.code, p.zh, p.en));
     goal.history?.forEach((point, j) => {
       if (j > 0 && point.period <= goal.history![j - 1].period) {
         add(['goals', i, 'history', j, 'period'], 'plan.history_order', `历史数据应按月份从早到晚排列且不重复：${point.period} 不晚于上一条 ${goal.history![j - 1].period}。`, `History goes oldest first without repeats: ${point.period} is not after the previous ${goal.history![j - 1].period}.`);
@@ -147,16 +147,20 @@ export function planGoalSpan(file: PlanFile, goal: PlanFileGoal): { startsOn: st
   return { startsOn: goal.startsOn ?? phase?.startsOn ?? file.plan.startsOn, deadline: goal.deadline ?? phase?.endsOn ?? (goal.recurrence ? file.plan.endsOn : null) };
 }
 
+/** A recurring goal's periods (at most MAX_GOAL_PERIODS) and own targets, each problem at its path inside the goal. */
 function periodTargetProblems(file: PlanFile, goal: PlanFileGoal): { at: (string | number)[]; code: string; zh: string; en: string }[] {
+  const span = planGoalSpan(file, goal);
+  if (goal.recurrence && span.deadline && tooManyPeriods(span.startsOn, span.deadline, goal.recurrence)) {
+    return [{ at: ['deadline'], code: 'plan.too_many_periods', zh: `周期性目标最多跨 ${MAX_GOAL_PERIODS} 期：请缩短截止日期，或改用更长的周期。`, en: `A recurring goal spans at most ${MAX_GOAL_PERIODS} periods: bring the deadline closer, or recur less often.` }];
+  }
   const targets = goal.periodTargets ?? [];
   if (targets.length === 0) return [];
-  if (!goal.recurrence) return [{ at: [], code: 'plan.period_targets_need_recurrence', zh: '只有周期性目标才能按期设定目标值：请写明 recurrence（week、month 或 quarter），或删除 periodTargets。', en: 'Only a recurring goal has targets per period: set "recurrence" (week, month or quarter), or remove "periodTargets".' }];
-  const span = planGoalSpan(file, goal);
+  if (!goal.recurrence) return [{ at: ['periodTargets'], code: 'plan.period_targets_need_recurrence', zh: '只有周期性目标才能按期设定目标值：请写明 recurrence（week、month 或 quarter），或删除 periodTargets。', en: 'Only a recurring goal has targets per period: set "recurrence" (week, month or quarter), or remove "periodTargets".' }];
   const labels = span.deadline ? goalPeriods(span.startsOn, span.deadline, goal.recurrence).map((p) => p.label) : [];
   const seen = new Set<string>();
   return targets.flatMap((t, j) => {
-    if (!labels.includes(t.period)) return [{ at: [j, 'period'], code: 'plan.period_unknown', zh: `“${t.period}”不是该目标的周期：请使用目标起止日期内的周期，例如 ${labels[0] ?? '2027-01'}。`, en: `"${t.period}" is not a period of this goal: use a period between its start and deadline, e.g. ${labels[0] ?? '2027-01'}.` }];
-    if (seen.has(t.period)) return [{ at: [j, 'period'], code: 'plan.period_twice', zh: `周期“${t.period}”的目标值写了两次，请只保留一个。`, en: `The period "${t.period}" has two targets: keep one.` }];
+    if (!labels.includes(t.period)) return [{ at: ['periodTargets', j, 'period'], code: 'plan.period_unknown', zh: `“${t.period}”不是该目标的周期：请使用目标起止日期内的周期，例如 ${labels[0] ?? '2027-01'}。`, en: `"${t.period}" is not a period of this goal: use a period between its start and deadline, e.g. ${labels[0] ?? '2027-01'}.` }];
+    if (seen.has(t.period)) return [{ at: ['periodTargets', j, 'period'], code: 'plan.period_twice', zh: `周期“${t.period}”的目标值写了两次，请只保留一个。`, en: `The period "${t.period}" has two targets: keep one.` }];
     seen.add(t.period);
     return [];
   });

@@ -146,5 +146,7 @@ describe('recurring goals in the file', () => {
       'goals[0].periodTargets[2].period plan.period_twice',
     ]);
     expect(problems({ ...minimal, goals: [posts({ recurrence: 'daily' })] })[0]).toMatch(/^goals\[0\]\.recurrence /);
+    // 209 weeks: refused, not cut at 160
+    expect(problems({ ...minimal, plan: { ...minimal.plan, endsOn: '2030-12-31' }, goals: [posts({ recurrence: 'week' })] })).toEqual(['goals[0].deadline plan.too_many_periods']);
   });
 });

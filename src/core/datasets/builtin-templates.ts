@@ -63,7 +63,7 @@ export const BUILTIN_TEMPLATES: readonly ImportTemplate[] = [
   {
     key: 'wechat-content-notified',
     name: l('公众号 · 内容分析（已通知内容）', 'WeChat official account · content (notified)'),
-    description: l('公众号后台 → 数据 → 内容分析 → 已通知内容 → 下载（每篇一行）；未开启通知的导出没有送达人数与送达阅读率，同样可以导入。', 'Official account admin → Data → Content analysis → Notified → download (one row an article); exports without notification lack 送达人数 and 送达阅读率 and import too.'),
+    description: l('公众号后台 → 数据 → 内容分析 → 已通知内容 → 下载（每篇一行）；未开启通知的导出没有送达人数与送达阅读率，同样可以导入。团队在表里加一列“作者”（平台的导出没有），就能按人统计发文和阅读。', 'Official account admin → Data → Content analysis → Notified → download (one row an article); exports without notification lack 送达人数 and 送达阅读率 and import too. A 作者 (author) column the team adds (the platform\'s export has none) counts articles and reads per person.'),
     columns: [
       col('内容标题', 'Title', 'text', req),
       col('发表时间', 'Published', 'datetime', req),
@@ -81,6 +81,8 @@ export const BUILTIN_TEMPLATES: readonly ImportTemplate[] = [
       col('每次分享带来阅读次数', 'Reads per share', 'decimal'),
       col('阅读完成率', 'Read-through rate', 'percent'),
       col('内容url', 'URL', 'text'),
+      // not in the platform's export: teams add who wrote each article, so metrics can be owned per person
+      col('作者', 'Author', 'text', { aliases: ['作者姓名'] }),
     ],
     keyColumns: ['内容标题', '发表时间'],
     dateColumn: '发表时间',

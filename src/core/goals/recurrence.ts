@@ -60,6 +60,17 @@ function nextStart(start: string, recurrence: Recurrence): string {
 }
 
 /**
+ * The whole calendar period of a kind that holds a day, unclipped.
+ *
+ * @example
+ * calendarPeriodOf('2027-02-10', 'quarter'); // → { label: '2027-Q1', startsOn: '2027-01-01', endsOn: '2027-03-31' }
+ */
+export function calendarPeriodOf(day: string, recurrence: Recurrence): GoalPeriod {
+  const start = calendarStart(day, recurrence);
+  return { label: periodLabelOf(start, recurrence), startsOn: start, endsOn: addDays(nextStart(start, recurrence), -1) };
+}
+
+/**
  * The periods of a recurring goal from its start to its deadline, each clipped to that span
  * (a goal starting on 15 March has a March of 17 days). Empty when the deadline is before the
  * start; at most MAX_GOAL_PERIODS.
@@ -78,6 +89,17 @@ export function goalPeriods(startsOn: string, deadline: string, recurrence: Recu
     periods.push({ label: periodLabelOf(start, recurrence), startsOn: start < startsOn ? startsOn : start, endsOn: end > deadline ? deadline : end });
   }
   return periods;
+}
+
+/**
+ * Whether a span holds more periods than a goal may have (MAX_GOAL_PERIODS): such a goal is
+ * refused rather than silently cut short.
+ *
+ * @example tooManyPeriods('2027-01-01', '2030-12-31', 'week'); // → true (209 weeks)
+ */
+export function tooManyPeriods(startsOn: string, deadline: string, recurrence: Recurrence): boolean {
+  const periods = goalPeriods(startsOn, deadline, recurrence);
+  return periods.length === MAX_GOAL_PERIODS && periods[periods.length - 1].endsOn < deadline;
 }
 
 /**

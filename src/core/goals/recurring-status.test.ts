@@ -80,6 +80,34 @@ describe('recurringStatus', () => {
     expect(recurringStatus({ ...rate, checkIns: [{ on: '2027-01-20', value: 0.0335 }], asOf: '2027-01-20' }).status).toBe('off_track');
   });
 
+  it('zero tolerance (a target of 0 complaints) stays finite: within it progress 1, past it 0', () => {
+    const zero = { ...posts, target: 0, direction: 'lower' as const };
+    const over = recurringStatus({ ...zero, checkIns: [{ on: '2027-01-16', value: 1 }], asOf: '2027-01-16' });
+    expect(over).toMatchObject({ status: 'off_track', progress: 0 });
+    expect(recurringStatus({ ...zero, checkIns: [{ on: '2027-01-16', value: 0 }], asOf: '2027-01-16' })).toMatchObject({ status: 'on_track', progress: 1 });
+    expect(recurringStatus({ ...posts, target: 10, direction: 'lower', checkIns: [{ on: '2027-01-31', value: 20 }], asOf: '2027-02-01' }).periods[0]).toMatchObject({ state: 'missed', progress: 0.5 });
+  });
+
+  it('asks a period cut short by the goal’s start for its share of an additive target', () => {
+    // from 15 March: March has 17 of its 31 days, so 3 × 17 / 31 posts
+    const r = recurringStatus({ ...posts, startsOn: '2027-03-15', checkIns: [{ on: '2027-03-31', value: 2 }], asOf: '2027-04-01' });
+    expect(r.periods[0].target).toBeCloseTo((3 * 17) / 31, 9);
+    expect(r.periods[0].state).toBe('met');
+    expect(r.periods[1].target).toBe(3);
+    // a week of 3 days (Friday 1 January to Sunday) asks for 3/7 of the weekly 3; a level is not cut
+    const week = recurringStatus({ ...posts, recurrence: 'week', checkIns: [], asOf: '2027-01-01' }).periods[0];
+    expect(week.label).toBe('2026-W53');
+    expect(week.target).toBeCloseTo((3 * 3) / 7, 9);
+    expect(recurringStatus({ ...posts, additive: false, startsOn: '2027-03-15', checkIns: [], asOf: '2027-03-15' }).periods[0].target).toBe(3);
+  });
+
+  it('judges a lower-is-better level without a baseline by its distance above the target', () => {
+    const turnover = { ...posts, additive: false, direction: 'lower' as const, baseline: null, target: 0.05 };
+    expect(recurringStatus({ ...turnover, checkIns: [{ on: '2027-01-20', value: 0.08 }], asOf: '2027-01-20' }).status).toBe('off_track');
+    expect(recurringStatus({ ...turnover, checkIns: [{ on: '2027-01-20', value: 0.052 }], asOf: '2027-01-20' }).status).toBe('on_track');
+    expect(recurringStatus({ ...turnover, checkIns: [{ on: '2027-01-20', value: 0.04 }], asOf: '2027-01-20' })).toMatchObject({ status: 'on_track', progress: 1 });
+  });
+
   it('more month-to-date never gives a worse status (property)', () => {
     const rank = { on_track: 0, at_risk: 1, off_track: 2 } as Record<string, number>;
     fc.assert(

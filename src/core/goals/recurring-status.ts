@@ -4,7 +4,8 @@
  * never a partial month against a whole month's target.
  */
 import type { Direction } from '../indicators/types.ts';
-import { goalPeriods, type Recurrence } from './recurrence.ts';
+import { dayNumber } from './dates.ts';
+import { calendarPeriodOf, type GoalPeriod, goalPeriods, type Recurrence } from './recurrence.ts';
 import { AT_RISK_MAX_GAP, EARLY_PERIOD, elapsedFraction, goalProgress, ON_TRACK_MAX_GAP } from './status.ts';
 import type { GoalStatus } from './types.ts';
 
@@ -76,7 +77,7 @@ const WORSE: GoalStatus[] = ['on_track', 'at_risk', 'off_track'];
 export function recurringStatus(input: RecurringStatusInput): RecurringStatus {
   const latest = latestPerPeriod(input);
   const periods = goalPeriods(input.startsOn, input.deadline, input.recurrence).map((p): PeriodResult => {
-    const target = input.periodTargets?.[p.label] ?? input.target;
+    const target = periodTarget(input, p);
     const actual = latest.get(p.label) ?? null;
     const elapsed = input.asOf < p.startsOn ? 0 : input.asOf > p.endsOn ? 1 : elapsedFraction(p.startsOn, p.endsOn, input.asOf);
     const progress = actual === null ? null : periodProgress(input, target, actual);
@@ -97,6 +98,26 @@ export function recurringStatus(input: RecurringStatusInput): RecurringStatus {
   return { status, progress, periods, record };
 }
 
+/** A period's target: its own when it names one, else the goal's default for it (defaultPeriodTarget). */
+function periodTarget(input: RecurringStatusInput, p: GoalPeriod): number {
+  return input.periodTargets?.[p.label] ?? defaultPeriodTarget(input.target, p, input.recurrence, input.additive);
+}
+
+/**
+ * The goal's target for a period that names none of its own: the goal's — for an additive count
+ * cut short by the goal's start or deadline (a goal starting on 15 March has a March of 17 days),
+ * the share of it its days are, so a short first period asks for a share of a month's posts, not
+ * all of them.
+ *
+ * @example defaultPeriodTarget(3, { label: '2027-03', startsOn: '2027-03-15', endsOn: '2027-03-31' }, 'month', true); // → 3 × 17 / 31
+ */
+export function defaultPeriodTarget(target: number, p: GoalPeriod, recurrence: Recurrence, additive: boolean): number {
+  if (!additive) return target;
+  const full = calendarPeriodOf(p.startsOn, recurrence);
+  const days = (a: string, b: string) => dayNumber(b)! - dayNumber(a)! + 1;
+  return target * (days(p.startsOn, p.endsOn) / days(full.startsOn, full.endsOn));
+}
+
 function latestPerPeriod(input: RecurringStatusInput): Map<string, number> {
   const periods = goalPeriods(input.startsOn, input.deadline, input.recurrence);
   const latest = new Map<string, { on: string; value: number }>();
@@ -109,12 +130,22 @@ function latestPerPeriod(input: RecurringStatusInput): Map<string, number> {
   return new Map([...latest].map(([label, c]) => [label, c.value]));
 }
 
-/** actual / target for an additive period (a higher-is-better count from 0); a level's way from baseline to target. */
+/**
+ * How far a period's actual is towards its target, 1 = there, higher = better whatever the
+ * direction, always finite. A count from 0: actual ÷ target; for lower-is-better (complaints ≤ 5)
+ * within the allowance 1, past it target ÷ actual. A level: the way from the baseline to the target
+ * when the baseline lies on the other side of it; without one, the share of the target (higher:
+ * actual ÷ target; lower: target ÷ actual).
+ */
 function periodProgress(input: RecurringStatusInput, target: number, actual: number): number {
-  if (!input.additive) return goalProgress({ baseline: input.baseline ?? 0, target, current: actual, direction: input.direction })!;
-  if (input.direction === 'higher') return target === 0 ? 1 : actual / target;
-  // lower-is-better count (complaints ≤ 5 a month): the share of the allowance used
-  return target === 0 ? (actual > 0 ? Number.POSITIVE_INFINITY : 0) : actual / target;
+  const higher = input.direction === 'higher';
+  const { baseline } = input;
+  if (!input.additive && baseline !== null && (higher ? baseline < target : baseline > target)) {
+    return goalProgress({ baseline, target, current: actual, direction: input.direction })!;
+  }
+  if (isMet(input, target, actual)) return higher && target > 0 ? actual / target : 1;
+  if (higher) return target > 0 ? Math.max(0, actual) / target : 0;
+  return actual > 0 ? Math.max(0, target) / actual : 0;
 }
 
 function isMet(input: RecurringStatusInput, target: number, actual: number): boolean {
@@ -130,13 +161,16 @@ function isMet(input: RecurringStatusInput, target: number, actual: number): boo
  */
 function periodPace(input: RecurringStatusInput, target: number, actual: number, elapsed: number): 'on_track' | 'at_risk' | 'off_track' {
   const byGap = (gap: number) => (gap <= ON_TRACK_MAX_GAP + SLACK ? 'on_track' : gap <= AT_RISK_MAX_GAP + SLACK ? 'at_risk' : 'off_track');
-  const progress = periodProgress(input, target, actual);
+  const early = elapsed <= EARLY_PERIOD + SLACK;
   if (input.additive && input.direction === 'lower') {
     if (!isMet(input, target, actual)) return 'off_track';
-    return elapsed <= EARLY_PERIOD + SLACK ? 'on_track' : byGap(progress - elapsed);
+    // within the allowance: how much of it is used ahead of the days gone (none allowed: none used)
+    const used = target > 0 ? actual / target : 0;
+    return early ? 'on_track' : byGap(used - elapsed);
   }
+  const progress = periodProgress(input, target, actual);
   if (progress >= 1 - SLACK) return 'on_track';
-  if (input.additive) return elapsed <= EARLY_PERIOD + SLACK ? 'on_track' : byGap(elapsed - Math.max(progress, 0));
-  if (elapsed <= EARLY_PERIOD + SLACK) return progress < 0 ? 'at_risk' : 'on_track';
+  if (input.additive) return early ? 'on_track' : byGap(elapsed - Math.max(progress, 0));
+  if (early) return progress < 0 ? 'at_risk' : 'on_track';
   return byGap(1 - Math.max(progress, 0));
 }

@@ -26,6 +26,14 @@ describe('SMART check of a recurring goal', () => {
   });
 });
 
+describe('Attainable of a goal whose deadline the history has reached', () => {
+  it('says nothing: the goal is past judging', () => {
+    const oneOff = { ...monthly, recurrence: null, deadline: '2026-11-30', startsOn: '2026-07-01', target: 40 };
+    expect(codes(oneOff)).toEqual(['T smart.deadline_outside_plan']);
+    expect(checkGoal(oneOff).map((m) => m.code)).toEqual([]);
+  });
+});
+
 describe('checkPlan: targets too low, and targets changed back and forth', () => {
   const plan = (goals: (GoalDraft & { key: string })[]) => checkPlan({ name: 'p', startsOn: '2027-01-01', endsOn: '2027-12-31', reviewCadence: 'monthly', goals });
   it('names the goals whose target is too low', () => {

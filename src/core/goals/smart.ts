@@ -6,7 +6,7 @@
 import { dayNumber, monthNumber } from './dates.ts';
 import { smartText, pitfallText } from './smart-messages.ts';
 import { namesQuantity } from './specific.ts';
-import { goalPeriods, monthsPerPeriod } from './recurrence.ts';
+import { judgedTargets } from './judged-targets.ts';
 import { suggestTarget, targetTooHigh } from './suggest-target.ts';
 import { targetTooLow } from './target-too-low.ts';
 import { formatForText } from './round-for-target.ts';
@@ -55,9 +55,6 @@ function measurable(goal: GoalDraft): Finding {
   return null;
 }
 
-/** A target is judged against the history at one distance from its last month (see attainable). */
-type Judged = { target: number; monthly: number; periodsAhead: number; baseline: number | null; period?: string };
-
 function attainable(goal: GoalDraft, planRange: CheckGoalOptions['planRange']): Finding {
   const history = goal.history ?? [];
   const deadline = goal.deadline ?? (goal.recurrence ? planRange?.endsOn : undefined);
@@ -67,50 +64,22 @@ function attainable(goal: GoalDraft, planRange: CheckGoalOptions['planRange']): 
   const direction = goal.indicator.direction;
   const judged = judgedTargets({ ...goal, startsOn: goal.startsOn ?? (goal.recurrence ? planRange?.startsOn : undefined) }, deadline, lastMonth);
   for (const j of judged) {
-    const high = targetTooHigh(history, { target: j.monthly, baseline: j.baseline, periodsAhead: j.periodsAhead, direction });
+    const high = targetTooHigh(history, { target: j.target / j.scale, baseline: j.baseline, periodsAhead: j.periodsAhead, direction });
     if (!high?.tooHigh) continue;
     const params: Record<string, string | number> = { target: formatForText(j.target), direction, periods: j.periodsAhead, implied: high.impliedGrowthPerPeriod, limit: high.limit };
     if (j.period) params.period = j.period;
     if (high.historicalBestGrowth !== null) params.best = high.historicalBestGrowth;
-    const suggestion = suggestTarget(history, { periodsAhead: j.periodsAhead, direction, ambition: 'moderate' });
+    const suggestion = suggestTarget(history, { periodsAhead: j.periodsAhead, direction, ambition: 'moderate', monthsPerTarget: j.scale });
     if (suggestion) params.suggested = formatForText(suggestion.target);
     return { code: 'smart.too_high', path: ['target'], params };
   }
   // too low is judged on the nearest target only: a trend projected a year ahead is no floor to hold anyone to
   const near = judged[0];
-  const low = near ? targetTooLow(history, { target: near.monthly, baseline: near.baseline, periodsAhead: near.periodsAhead, direction }) : null;
+  const low = near ? targetTooLow(history, { target: near.target, baseline: near.baseline, periodsAhead: near.periodsAhead, direction, monthsPerTarget: near.scale }) : null;
   if (!low?.tooLow) return null;
   const params: Record<string, string | number> = { target: formatForText(near.target), direction, limit: formatForText(low.limit), suggested: formatForText(low.moderate), conservative: formatForText(low.conservative) };
   if (near.period) params.period = near.period;
   return { code: 'smart.too_low', path: ['target'], params };
-}
-
-/**
- * The targets Attainable compares with the monthly history, each as a month's value: a one-off
- * goal's target at its deadline (an additive goal counted up from 0 by its monthly share); a
- * recurring goal's target of each period still ahead of the history, at that period's end (a
- * week's or a quarter's count scaled to a month).
- */
-function judgedTargets(goal: GoalDraft, deadline: string, lastMonth: number): Judged[] {
-  const target = goal.target!;
-  const additive = goal.indicator!.rollUp === 'sum';
-  if (goal.recurrence && goal.startsOn) {
-    const scale = additive ? monthsPerPeriod(goal.recurrence) : 1;
-    return goalPeriods(goal.startsOn, deadline, goal.recurrence)
-      .map((p) => ({ p, end: monthNumber(p.endsOn)! }))
-      .filter(({ end }) => end > lastMonth)
-      .map(({ p, end }) => {
-        const t = goal.periodTargets?.[p.label] ?? target;
-        return { target: t, monthly: t / scale, periodsAhead: end - lastMonth, baseline: additive ? null : (goal.baseline ?? null), period: p.label };
-      });
-  }
-  const end = monthNumber(deadline)!;
-  const periodsAhead = Math.max(1, end - lastMonth);
-  // an additive goal counted up from 0 ("全年销售额 1,200 万") is a total over its months: its pace is a month's share
-  const start = goal.startsOn ? monthNumber(goal.startsOn) : null;
-  const cumulative = additive && goal.baseline === 0 && start !== null;
-  const monthly = cumulative ? target / Math.max(1, end - start + 1) : target;
-  return [{ target, monthly, periodsAhead, baseline: cumulative ? null : (goal.baseline ?? null) }];
 }
 
 function relevant(goal: GoalDraft): Finding {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { judgedTargets } from './judged-targets.ts';
 import { checkGoal } from './smart.ts';
 import { suggestTarget, targetTooHigh } from './suggest-target.ts';
 import { targetTooLow } from './target-too-low.ts';
@@ -35,7 +36,7 @@ describe('targetTooLow', () => {
   });
 });
 
-const history = fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 3, maxLength: 12 }).map(months);
+const history = fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 3, maxLength: 12 }).map((values) => months(values.slice(0, 12)));
 const direction = fc.constantFrom('higher' as const, 'lower' as const);
 const ahead = fc.integer({ min: 1, max: 24 });
 const target = fc.integer({ min: 0, max: 5_000_000 });
@@ -62,11 +63,25 @@ describe('too low and too high (properties)', () => {
     );
   });
 
-  it('no suggested ambition is ever too low', () => {
+  it('no suggested ambition is ever too low, in whatever units the target is (a week, a quarter, a year’s total)', () => {
+    const scale = fc.constantFrom(1, 7 / 30.436875, 3, 12, (7 / 30.436875) * (3 / 7), 17 / 31);
     fc.assert(
-      fc.property(history, direction, ahead, baseline, (h, dir, k, b) => {
-        const suggestion = suggestTarget(h, { periodsAhead: k, direction: dir })!;
-        for (const t of Object.values(suggestion.byAmbition)) expect(targetTooLow(h, { target: t, baseline: b, periodsAhead: k, direction: dir })?.tooLow).toBe(false);
+      fc.property(history, direction, ahead, baseline, scale, (h, dir, k, b, s) => {
+        const suggestion = suggestTarget(h, { periodsAhead: k, direction: dir, monthsPerTarget: s })!;
+        for (const t of Object.values(suggestion.byAmbition)) expect(targetTooLow(h, { target: t, baseline: b, periodsAhead: k, direction: dir, monthsPerTarget: s })?.tooLow).toBe(false);
+      }),
+    );
+  });
+
+  it('the SMART check never calls the suggestion the form offers too low (weekly, quarterly, counted up from 0)', () => {
+    const indicator = { ...sales, direction: 'higher' as const };
+    const goal = fc.record({ recurrence: fc.constantFrom(null, 'week' as const, 'month' as const, 'quarter' as const), startDay: fc.integer({ min: 1, max: 28 }), baseline: fc.constantFrom(0, null) });
+    fc.assert(
+      fc.property(history, goal, (h, g) => {
+        const draft = { statement: '销售额', indicator, baseline: g.baseline, startsOn: `2027-01-${String(g.startDay).padStart(2, '0')}`, deadline: '2027-12-31', source: 'strategy' as const, history: h.map((p, i) => ({ ...p, period: `2026-${String(i + 1).padStart(2, '0')}` })), recurrence: g.recurrence };
+        const [near] = judgedTargets({ ...draft, target: 1 }, '2027-12-31', 2026 * 12 + h.length - 1);
+        const suggestion = suggestTarget(draft.history, { periodsAhead: near.periodsAhead, direction: 'higher', monthsPerTarget: near.scale })!;
+        for (const t of Object.values(suggestion.byAmbition)) expect(checkGoal({ ...draft, target: t }).filter((m) => m.code === 'smart.too_low')).toEqual([]);
       }),
     );
   });

@@ -18,7 +18,7 @@ export type TargetTooLow = {
    * too-high limit) for higher-is-better; for lower-is-better the most: max(of the same).
    */
   limit: number;
-  /** The median of the last RECENT_LEVEL_PERIODS values. */
+  /** The median of the last RECENT_LEVEL_PERIODS values (in the target's units). */
   recentLevel: number;
   /** The suggestion a challenging target would be: the moderate one (trend + 10 % of the baseline). */
   moderate: number;
@@ -40,18 +40,23 @@ export type TargetTooLow = {
  * targetTooLow(months, { target: 1000, periodsAhead: 3, direction: 'higher' });
  * // → { tooLow: true, limit: 37_000 (the last three months' median, below the conservative 38,300), recentLevel: 37_000, moderate: 42_000, conservative: 38_300 }
  */
-export function targetTooLow(history: readonly HistoryPoint[], options: { target: number; baseline?: number | null; periodsAhead: number; direction: Direction }): TargetTooLow | null {
+export function targetTooLow(
+  history: readonly HistoryPoint[],
+  options: { target: number; baseline?: number | null; periodsAhead: number; direction: Direction; monthsPerTarget?: number },
+): TargetTooLow | null {
   if (history.length < TOO_HIGH_MIN_POINTS || !Number.isFinite(options.target)) return null;
-  const { target, direction, periodsAhead } = options;
-  const suggestion = suggestTarget(history, { periodsAhead, direction, ambition: 'moderate' });
+  const { target, direction, periodsAhead, monthsPerTarget = 1 } = options;
+  // judged in the target's own units (a week's posts, a year's total), rounded as the suggestion is
+  const suggestion = suggestTarget(history, { periodsAhead, direction, ambition: 'moderate', monthsPerTarget });
   if (!suggestion) return null;
-  const recentLevel = median(history.slice(-RECENT_LEVEL_PERIODS).map((p) => p.value));
-  const high = targetTooHigh(history, { target, baseline: options.baseline, periodsAhead, direction });
+  const recentLevel = median(history.slice(-RECENT_LEVEL_PERIODS).map((p) => p.value)) * monthsPerTarget;
+  const high = targetTooHigh(history, { target: target / monthsPerTarget, baseline: options.baseline, periodsAhead, direction });
+  const highLimit = high ? high.limitTarget * monthsPerTarget : null;
   const { conservative, moderate } = suggestion.byAmbition;
   const limit =
     direction === 'higher'
-      ? Math.min(conservative, recentLevel, high?.limitTarget ?? Number.POSITIVE_INFINITY)
-      : Math.max(conservative, recentLevel, high?.limitTarget ?? Number.NEGATIVE_INFINITY);
+      ? Math.min(conservative, recentLevel, highLimit ?? Number.POSITIVE_INFINITY)
+      : Math.max(conservative, recentLevel, highLimit ?? Number.NEGATIVE_INFINITY);
   const tooLow = direction === 'higher' ? target < limit : target > limit;
   return { tooLow, limit, recentLevel, moderate, conservative };
 }

@@ -46,7 +46,7 @@ export const adminEn: Pick<Catalog, 'members' | 'audit' | 'account'> = {
     emptyHint: 'Every change is recorded here. Try other filters.',
     actions: {
       setup: { complete: 'First-run setup' },
-      workspace: { create: 'Create workspace', seed_demo: 'Seed demo data' },
+      workspace: { create: 'Create workspace', seed_demo: 'Seed demo data', seed_demo_marketing: 'Seed the marketing demo data' },
       user: { update: 'Edit profile', password_change: 'Change password' },
       token: { create: 'Create API token', revoke: 'Revoke API token' },
       unit: { create: 'Create department', update: 'Edit department', move: 'Move department', deactivate: 'Deactivate department', activate: 'Reactivate department', delete: 'Delete department' },

@@ -42,7 +42,7 @@ export const adminZhCN = {
     emptyHint: '所有修改都会记录在这里。调整筛选条件试试。',
     actions: {
       setup: { complete: '完成首次设置' },
-      workspace: { create: '新建工作区', seed_demo: '生成演示数据' },
+      workspace: { create: '新建工作区', seed_demo: '生成演示数据', seed_demo_marketing: '生成市场部演示数据' },
       user: { update: '修改个人资料', password_change: '修改密码' },
       token: { create: '创建 API 令牌', revoke: '吊销 API 令牌' },
       unit: { create: '新建部门', update: '修改部门', move: '移动部门', deactivate: '停用部门', activate: '启用部门', delete: '删除部门' },

@@ -150,6 +150,9 @@ export const goalTargetChanges = pgTable(
     toDeadline: date('to_deadline').notNull(),
     /** A recurring goal's period whose own target changed; null: the goal's target or deadline. */
     period: text('period'),
+    /** How the goal recurred before and after the change (null: one-off); a change of recurrence is a change of target. */
+    fromRecurrence: text('from_recurrence').$type<Recurrence>(),
+    toRecurrence: text('to_recurrence').$type<Recurrence>(),
     reason: text('reason').notNull(),
     changedBy: uuid('changed_by').references(() => users.id, { onDelete: 'set null' }),
     changedByName: text('changed_by_name').notNull().default(''),

@@ -1,3 +1,4 @@
+import type { Recurrence } from '../../../core/goals/recurrence.ts';
 import { sql } from 'drizzle-orm';
 import type { MyDashboard } from '../../../contracts/dashboard.ts';
 import type { GoalStatus } from '../../../core/goals/types.ts';
@@ -18,13 +19,14 @@ type GoalRow = {
   target: number;
   current: number | null;
   deadline: string;
+  recurrence: Recurrence | null;
 };
 
 /** A person's goals in active plans, the nearest deadline first (goals_ws_person_idx). */
 export async function readPersonGoals(db: Db, workspaceId: string, personId: string): Promise<MyDashboard['goals']> {
   const { rows } = await db.execute<GoalRow>(sql`
     select g.id, g.plan_id, pl.name as plan_name, g.statement, i.name as indicator_name, i.name_en as indicator_name_en, i.unit,
-      g.status, g.progress, g.target, g.current, g.deadline::text as deadline
+      g.status, g.progress, g.target, g.current, g.deadline::text as deadline, g.recurrence
     from goals g join plans pl on pl.id = g.plan_id join indicators i on i.id = g.indicator_id
     where g.workspace_id = ${workspaceId} and g.owner_person_id = ${personId} and pl.status = 'active'
     order by g.deadline, g.created_at`);
@@ -39,6 +41,7 @@ export async function readPersonGoals(db: Db, workspaceId: string, personId: str
     target: r.target,
     current: r.current,
     deadline: r.deadline,
+    recurrence: r.recurrence,
   }));
 }
 

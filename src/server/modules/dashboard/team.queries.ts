@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Recurrence } from '../../../core/goals/recurrence.ts';
 import type { TeamDashboard } from '../../../contracts/dashboard.ts';
 import type { GoalStatus } from '../../../core/goals/types.ts';
 import type { Db } from '../../db/client.ts';
@@ -16,18 +17,24 @@ export async function countTeamStatuses(db: Db, workspaceId: string, scope: Team
   return { goalCount: Object.values(statusCounts).reduce((a, b) => a + b, 0), statusCounts };
 }
 
-type AtRiskRow = { id: string; statement: string; owner_kind: 'company' | 'unit' | 'person'; owner_id: string | null; owner_name: string | null; status: GoalStatus; progress: number | null; elapsed: number; gap: number; deadline: string };
+type AtRiskRow = { id: string; statement: string; owner_kind: 'company' | 'unit' | 'person'; owner_id: string | null; owner_name: string | null; status: GoalStatus; progress: number | null; elapsed: number; gap: number; deadline: string; recurrence: Recurrence | null };
 
 /**
  * The goals at risk or off track, furthest behind first: the gap is the status rule's own
  * (elapsed − max(progress, 0), core/goals/status.ts), elapsed computed in SQL for `asOf`.
  */
 export async function listAtRiskGoals(db: Db, workspaceId: string, scope: TeamScope, asOf: string, limit = 20): Promise<TeamDashboard['atRisk']> {
-  const elapsed = sql`least(1, greatest(0, (${asOf}::date - g.starts_on)::float8 / (g.deadline - g.starts_on)))`;
+  // a recurring goal's progress is its period's in progress (core/goals/recurring-status.ts): its time is that period's
+  const day = sql`${asOf}::date`;
+  const periodStart = sql`greatest(g.starts_on, date_trunc(g.recurrence, ${day})::date)`;
+  const periodLength = sql`case g.recurrence when 'week' then interval '7 days' when 'month' then interval '1 month' else interval '3 months' end`;
+  const periodEnd = sql`least(g.deadline, (date_trunc(g.recurrence, ${day}) + ${periodLength} - interval '1 day')::date)`;
+  const fraction = (from: SQL, to: SQL) => sql`case when ${to} <= ${from} then (case when ${day} >= ${to} then 1 else 0 end) else least(1, greatest(0, (${day} - ${from})::float8 / (${to} - ${from}))) end`;
+  const elapsed = sql`case when g.recurrence is null then ${fraction(sql`g.starts_on`, sql`g.deadline`)} else ${fraction(periodStart, periodEnd)} end`;
   const { rows } = await db.execute<AtRiskRow>(sql`
     select g.id, g.statement, g.owner_kind, coalesce(g.owner_person_id, g.owner_unit_id) as owner_id,
       coalesce(p.name, (select name from org_units where id = g.owner_unit_id)) as owner_name,
-      g.status, g.progress, g.deadline::text as deadline, ${elapsed} as elapsed, ${elapsed} - greatest(coalesce(g.progress, 0), 0) as gap
+      g.status, g.progress, g.deadline::text as deadline, g.recurrence, ${elapsed} as elapsed, ${elapsed} - greatest(coalesce(g.progress, 0), 0) as gap
     ${scopedGoals(workspaceId, scope)} and g.status in ('at_risk', 'off_track')
     order by gap desc, g.deadline, g.id limit ${limit}`);
   return rows.map((r) => ({
@@ -39,6 +46,7 @@ export async function listAtRiskGoals(db: Db, workspaceId: string, scope: TeamSc
     elapsed: r.elapsed,
     gap: r.gap,
     deadline: r.deadline,
+    recurrence: r.recurrence,
   }));
 }
 

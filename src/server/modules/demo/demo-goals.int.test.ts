@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, startTestApp, type TestApp } from '../../testing/harness.ts';
 import { type Session, sessionApi } from '../../testing/sessions.ts';
+import { soloCheckInComments } from './demo-comments.ts';
 import { demoGoals } from './demo-goals.ts';
 import { SOLO_PLAN, SOLO_SLUG } from './demo-solo.ts';
 
@@ -70,9 +71,34 @@ describeEachDatabase('demo goals and the 微商 workspace', (kind) => {
     expect(datasets.map((d: { name: string }) => d.name).sort()).toEqual(['公众号用户分析', '小店订单']);
   });
 
+  it('the seller’s check-ins speak of her posts, followers and orders, never of B2B clients; the team’s content goals of content', async () => {
+    const comments = async (slug: string) =>
+      (
+        await t.database.pool.query<{ indicator: string; comment: string }>(
+          `select i.key as indicator, c.comment from goal_check_ins c join goals g on g.id = c.goal_id join indicators i on i.id = g.indicator_id
+            join workspaces w on w.id = g.workspace_id where w.slug = $1 and c.source = 'manual'`,
+          [slug],
+        )
+      ).rows;
+    const seller = await comments(SOLO_SLUG);
+    expect(seller.length).toBeGreaterThan(0);
+    for (const { comment } of seller) expect(comment).not.toMatch(/签约|大客户|回款|老客户|两单|人手/);
+    // each goal in the words of what it measures
+    for (const { indicator, comment } of seller) {
+      const moods = soloCheckInComments({ ...demoGoals[0], indicator });
+      expect([...moods.ahead, ...moods.onPace, ...moods.behind], indicator).toContain(comment);
+    }
+    const team = await comments('demo');
+    for (const { comment } of team.filter((c) => c.indicator === 'content_published' || c.indicator === 'net_new_followers')) expect(comment).not.toMatch(/签约|大客户/);
+    expect(team.filter((c) => c.indicator === 'sales_amount').some((c) => c.comment.includes('大客户'))).toBe(true);
+  });
+
   it('opening the demo again adds nothing twice', async () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/demo/open' })).statusCode).toBe(200);
-    const { rows } = await t.database.pool.query(`select (select count(*)::int from plans) as plans, (select count(*)::int from datasets) as datasets, (select count(*)::int from workspaces where slug = $1) as solo`, [SOLO_SLUG]);
+    const { rows } = await t.database.pool.query(
+      `select (select count(*)::int from plans) as plans, (select count(*)::int from datasets d join workspaces w on w.id = d.workspace_id where w.slug = $1) as datasets, (select count(*)::int from workspaces where slug = $1) as solo`,
+      [SOLO_SLUG],
+    );
     expect(rows[0]).toEqual({ plans: 2, datasets: 2, solo: 1 });
   });
 });

@@ -7,6 +7,7 @@ import type { Locale } from '../../i18n/messages.ts';
 import { statusColumns, today } from '../goals/goal-status.ts';
 import { insertBuiltinCopy } from '../indicators/library.service.ts';
 import type { WorkspaceActor } from '../org/org.types.ts';
+import type { CheckInMoods } from './demo-comments.ts';
 import { demoCheckInComments, type DemoGoal } from './demo-goals.ts';
 
 const dayBefore = (day: string) => addDays(day, -1);
@@ -30,6 +31,8 @@ export type DemoPlanSpec = {
   owners: { units: ReadonlyMap<string, string>; people: ReadonlyMap<string, string> };
   /** Who checks in on a goal: its person, a unit's lead, the general manager. */
   checkInBy: (goal: DemoGoal) => string;
+  /** What they write, by how the goal goes (demo-comments.ts); default: the sales team's words. */
+  comments?: (goal: DemoGoal) => CheckInMoods;
 };
 
 /**
@@ -52,7 +55,7 @@ export async function seedDemoPlan(tx: Tx, actor: WorkspaceActor, spec: DemoPlan
   }
   const indicatorIds = await libraryIndicators(tx, actor, [...new Set(spec.goals.map((g) => g.indicator))], locale);
   const deadlineOf = (g: DemoGoal) => (g.phase === null ? endsOn : phaseEnd(startsOn, spec.phaseMonths, g.phase));
-  const checkIns = checkInSeries(spec.goals, startsOn, deadlineOf, now);
+  const checkIns = checkInSeries(spec.goals, startsOn, deadlineOf, now, spec.comments ?? (() => demoCheckInComments));
   const goalIds = new Map<string, string>();
   for (const g of spec.goals) {
     const owner = g.owner.kind === 'company' ? { ownerKind: 'company' as const, ownerUnitId: null, ownerPersonId: null } : g.owner.kind === 'unit' ? { ownerKind: 'unit' as const, ownerUnitId: spec.owners.units.get(g.owner.unit)!, ownerPersonId: null } : { ownerKind: 'person' as const, ownerUnitId: null, ownerPersonId: spec.owners.people.get(g.owner.person)! };
@@ -90,7 +93,7 @@ type CheckIn = { on: string; value: number; comment: string; source: 'manual' | 
  * whose children share its indicator and add up (sales) reports their sum, scaled to its own
  * target, so the cascade's numbers agree; the others follow their pace with a little noise.
  */
-function checkInSeries(all: DemoGoal[], startsOn: string, deadlineOf: (g: DemoGoal) => string, now: string): Map<string, CheckIn[]> {
+function checkInSeries(all: DemoGoal[], startsOn: string, deadlineOf: (g: DemoGoal) => string, now: string, commentsOf: (g: DemoGoal) => CheckInMoods): Map<string, CheckIn[]> {
   const dates: string[] = [];
   for (let m = 1; m <= 12; m++) {
     const end = dayBefore(monthStart(startsOn, m));
@@ -115,7 +118,8 @@ function checkInSeries(all: DemoGoal[], startsOn: string, deadlineOf: (g: DemoGo
     return Number.isInteger(g.target) && Math.abs(g.target) >= 1 ? Math.round(raw) : Math.round(raw * 1000) / 1000;
   };
   for (const g of all) {
-    const mood = g.pace >= 1.02 ? demoCheckInComments.ahead : g.pace >= 0.9 ? demoCheckInComments.onPace : demoCheckInComments.behind;
+    const moods = commentsOf(g);
+    const mood = g.pace >= 1.02 ? moods.ahead : g.pace >= 0.9 ? moods.onPace : moods.behind;
     series.set(
       g.key,
       dates.map((on, i) => ({ on, value: valueOf(g, on), comment: mood[i % mood.length], source: 'manual' as const })),

@@ -13,6 +13,7 @@ import { importFile } from '../datasets/import.service.ts';
 import { createMetric, setBinding } from '../metrics/metrics.service.ts';
 import { applySuggestions } from '../metrics/suggestions.service.ts';
 import { today } from '../goals/goal-status.ts';
+import { soloCheckInComments } from './demo-comments.ts';
 import type { DemoGoal } from './demo-goals.ts';
 import { seedDemoPlan } from './demo-goals.seed.ts';
 import { csvText, followerRows, orderRows, SOLO_NAME, SOLO_ORDERS, SOLO_PLAN, SOLO_SELLER, SOLO_SLUG } from './demo-solo.ts';
@@ -63,6 +64,7 @@ async function createSoloWorkspace(tx: Tx, visitorUserId: string, passwordHash: 
     goals: soloGoals(),
     owners: { units: new Map(), people: new Map() },
     checkInBy: () => SOLO_SELLER.name,
+    comments: soloCheckInComments,
   });
   return ws.id;
 }

@@ -8,6 +8,8 @@ import { seedDemoAppraisal } from './demo-appraisal.seed.ts';
 import { demoGoals } from './demo-goals.ts';
 import { seedDemoPlan } from './demo-goals.seed.ts';
 import { ensureSoloDemo } from './demo-solo.seed.ts';
+import { ensureDemoMarketing } from './demo-marketing.seed.ts';
+import { teamCheckInComments } from './demo-comments.ts';
 import { DEMO_NAME, DEMO_PASSWORD, DEMO_SLUG, demoAccounts, demoPeople, demoPositions, demoUnits } from './demo-company.ts';
 
 /** One lock for both seeds: two first visitors at once create one demo workspace, and one appraisal. */
@@ -33,6 +35,8 @@ export async function ensureDemoWorkspace(database: Database, ip: string | null)
       return (await demoAdminId(tx)) ?? seedDemo(tx, created, ip);
     });
   }
+  // the marketing staff's scorecards, filled from the department's imported exports
+  await ensureDemoMarketing(database);
   // the second demo workspace: a solo 微商 seller (domain.md, seed 002)
   await ensureSoloDemo(database, adminId, passwordHash);
   return adminId;
@@ -144,6 +148,7 @@ async function seedDemoGoals(tx: Tx, workspaceId: string, units: ReadonlyMap<str
       const personKey = g.owner.kind === 'person' ? g.owner.person : g.owner.kind === 'unit' ? demoUnits.find((u) => u.key === (g.owner as { unit: string }).unit)?.lead : 'zhou';
       return demoPeople.find((p) => p.key === personKey)?.name ?? '周明远';
     },
+    comments: teamCheckInComments,
   });
 }
 

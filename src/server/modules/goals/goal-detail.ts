@@ -62,15 +62,16 @@ export async function getGoalDetail(db: Db, viewer: Viewer, id: string): Promise
     targetChangeCount: countTargetChanges(changes),
     periods: recurring?.periods ?? null,
     record: recurring?.record ?? null,
-    targetChanges: changes.map((c) => ({ id: c.id, period: c.period, fromTarget: c.fromTarget, toTarget: c.toTarget, fromDeadline: c.fromDeadline, toDeadline: c.toDeadline, reason: c.reason, by: c.changedByName, at: c.changedAt.toISOString() })),
+    targetChanges: changes.map((c) => ({ id: c.id, period: c.period, fromRecurrence: c.fromRecurrence, toRecurrence: c.toRecurrence, fromTarget: c.fromTarget, toTarget: c.toTarget, fromDeadline: c.fromDeadline, toDeadline: c.toDeadline, reason: c.reason, by: c.changedByName, at: c.changedAt.toISOString() })),
     actuals,
   };
 }
 
 /**
  * How many times a goal's target was changed: the edits (their rows share a moment) that moved
- * the goal's target or a period's own target. A deadline moved alone is no target change.
+ * the goal's target, a period's own target or how it recurs. A deadline moved alone is no target
+ * change.
  */
-export function countTargetChanges(changes: readonly { fromTarget: number; toTarget: number; changedAt: Date }[]): number {
-  return new Set(changes.filter((c) => c.fromTarget !== c.toTarget).map((c) => c.changedAt.getTime())).size;
+export function countTargetChanges(changes: readonly { fromTarget: number; toTarget: number; fromRecurrence: string | null; toRecurrence: string | null; changedAt: Date }[]): number {
+  return new Set(changes.filter((c) => c.fromTarget !== c.toTarget || c.fromRecurrence !== c.toRecurrence).map((c) => c.changedAt.getTime())).size;
 }

@@ -1,3 +1,4 @@
+import { groupBy } from '../../../core/values/group-by.ts';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { goal, treeQuery } from '../../../contracts/goals.ts';
@@ -70,12 +71,14 @@ export async function toGoalDtos(db: Db | Tx, viewer: Viewer, rows: GoalRow[]): 
   const children: Child[] = await db.select({ parentId: goals.parentId, indicatorId: goals.indicatorId, target: goals.target }).from(goals).where(inArray(goals.parentId, ids));
   const recurringIds = rows.filter((r) => r.g.recurrence !== null).map((r) => r.g.id);
   const periodTargets = recurringIds.length === 0 ? [] : await db.select().from(goalPeriodTargets).where(inArray(goalPeriodTargets.goalId, recurringIds)).orderBy(goalPeriodTargets.period);
+  const childrenOf = groupBy(children, (c) => c.parentId);
+  const targetsOf = groupBy(periodTargets, (t) => t.goalId);
   return rows.map((row) =>
     toGoalDto(
       viewer,
       row,
-      children.filter((c) => c.parentId === row.g.id),
-      periodTargets.filter((t) => t.goalId === row.g.id).map((t) => ({ period: t.period, target: t.target })),
+      childrenOf.get(row.g.id) ?? [],
+      (targetsOf.get(row.g.id) ?? []).map((t) => ({ period: t.period, target: t.target })),
     ),
   );
 }

@@ -8,7 +8,9 @@ import type { Viewer } from '../../http/request-context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { WorkspaceActor } from '../org/org.types.ts';
 import { loadRecurrenceInputs, statusColumns, today } from './goal-status.ts';
-import { changedPeriodTargets, periodTargetMap, periodTargetProblems, readPeriodTargets, savePeriodTargets } from './period-targets.ts';
+import { goalPeriods } from '../../../core/goals/recurrence.ts';
+import { defaultPeriodTarget } from '../../../core/goals/recurring-status.ts';
+import { changedPeriodTargets, keepFinishedPeriodTargets, periodTargetMap, periodTargetProblems, readPeriodTargets, savePeriodTargets } from './period-targets.ts';
 import { type GoalDto, getGoal, loadGoalRow, ownerRef } from './goals.queries.ts';
 import { loadPlan } from './plans.service.ts';
 
@@ -86,23 +88,41 @@ export async function createGoal(db: Db, viewer: Viewer, actor: WorkspaceActor, 
  * in the goal's history of target changes (动态调整); while the plan is still being drafted,
  * targets move freely.
  */
-export async function updateGoal(db: Db, viewer: Viewer, actor: WorkspaceActor, id: string, input: GoalUpdateInput): Promise<GoalDto> {
+export async function updateGoal(db: Db, viewer: Viewer, actor: WorkspaceActor, id: string, update: GoalUpdateInput): Promise<GoalDto> {
   await db.transaction(async (tx) => {
     const before = await loadGoalRow(tx, actor.workspaceId, id);
     if (!canManageGoal(viewer, ownerRef(before))) throw new AppError('forbidden');
-    const owner = await resolveOwner(tx, actor.workspaceId, input.owner);
+    const owner = await resolveOwner(tx, actor.workspaceId, update.owner);
     if (!canManageGoal(viewer, owner.ref)) throw new AppError('forbidden');
     // one re-parenting at a time per plan: two crossed moves (A under B, B under A) cannot both pass the loop check
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${before.g.planId}))`);
+    const targetsBefore = await readPeriodTargets(tx, id);
+    // a client that does not know recurrence (an older script) leaves it and the period targets as they are
+    const input: GoalFields = {
+      ...update,
+      recurrence: update.recurrence === undefined ? before.g.recurrence : update.recurrence,
+      periodTargets: update.periodTargets ?? Object.entries(targetsBefore).map(([period, target]) => ({ period, target })),
+    };
     const indicator = await checkReferences(tx, actor.workspaceId, before.g.planId, input, id, before.g.indicatorId);
-    const [targetsBefore, targets] = [await readPeriodTargets(tx, id), periodTargetMap(input)];
-    const goalChanged = input.target !== before.g.target || input.deadline !== before.g.deadline;
-    const periodsChanged = changedPeriodTargets({ target: before.g.target, targets: targetsBefore }, { target: input.target, targets });
+    const recurrenceChanged = input.recurrence !== before.g.recurrence;
+    const goalChanged = input.target !== before.g.target || input.deadline !== before.g.deadline || recurrenceChanged;
+    const additive = indicator.rollUp === 'sum';
+    const periods = input.recurrence ? goalPeriods(input.startsOn, input.deadline, input.recurrence) : [];
+    const defaultOf = (goalTarget: number, label: string) => {
+      const p = periods.find((q) => q.label === label);
+      return p && input.recurrence ? defaultPeriodTarget(goalTarget, p, input.recurrence, additive) : goalTarget;
+    };
+    const started = today() >= before.planStartsOn;
+    const targets =
+      started && input.recurrence && !recurrenceChanged && input.target !== before.g.target
+        ? keepFinishedPeriodTargets(periods, periodTargetMap(input), (p) => defaultOf(before.g.target, p.label), today())
+        : periodTargetMap(input);
+    const periodsChanged = changedPeriodTargets({ target: before.g.target, targets: targetsBefore }, { target: input.target, targets }, defaultOf);
     const changed = goalChanged || periodsChanged.length > 0;
-    const reason = input.changeReason?.trim() ?? '';
-    if (changed && today() >= before.planStartsOn) {
+    const reason = update.changeReason?.trim() ?? '';
+    if (changed && started) {
       if (!reason) throw invalid([{ path: ['body', 'changeReason'], code: 'goal.change_reason_required' }]);
-      const by = { reason, changedBy: actor.userId, changedByName: viewer.name, fromDeadline: before.g.deadline, toDeadline: input.deadline };
+      const by = { reason, changedBy: actor.userId, changedByName: viewer.name, fromDeadline: before.g.deadline, toDeadline: input.deadline, fromRecurrence: before.g.recurrence, toRecurrence: input.recurrence };
       // one edit is one moment: its rows share changedAt, so the history counts it once however many periods it moved
       const at = new Date();
       await tx.insert(goalTargetChanges).values([

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { GoalInput } from '../../../contracts/goals.ts';
-import { goalPeriods } from '../../../core/goals/recurrence.ts';
+import { type GoalPeriod, goalPeriods, MAX_GOAL_PERIODS, tooManyPeriods } from '../../../core/goals/recurrence.ts';
 import type { Tx } from '../../db/client.ts';
 import { goalPeriodTargets } from '../../db/schema/index.ts';
 import type { ErrorDetail } from '../../errors.ts';
@@ -8,10 +8,14 @@ import type { ErrorDetail } from '../../errors.ts';
 type Fields = Pick<GoalInput, 'recurrence' | 'periodTargets' | 'startsOn' | 'deadline'>;
 
 /**
- * Problems with a goal's own targets per period, located at `body.periodTargets.<i>.period`:
- * only a recurring goal has them, each names a period of its span, and none twice.
+ * Problems with a goal's periods: at most MAX_GOAL_PERIODS of them (else at `body.deadline`); its
+ * own targets per period, located at `body.periodTargets.<i>.period`: only a recurring goal has
+ * them, each names a period of its span, and none twice.
  */
 export function periodTargetProblems(input: Fields): ErrorDetail[] {
+  if (input.recurrence && tooManyPeriods(input.startsOn, input.deadline, input.recurrence)) {
+    return [{ path: ['body', 'deadline'], code: 'goal.too_many_periods', params: { max: MAX_GOAL_PERIODS } }];
+  }
   if (input.periodTargets.length === 0) return [];
   if (!input.recurrence) return [{ path: ['body', 'periodTargets'], code: 'goal.period_targets_need_recurrence' }];
   const labels = goalPeriods(input.startsOn, input.deadline, input.recurrence).map((p) => p.label);
@@ -43,18 +47,30 @@ export async function readPeriodTargets(tx: Tx, goalId: string): Promise<Record<
 }
 
 /**
- * The periods whose effective target (their own, else the goal's) an edit changes: each is kept
- * as a target change of that period. A change of the goal's target alone is the goal's change,
- * not one per period.
+ * The periods whose effective target (their own, else the goal's default for it) an edit changes:
+ * each is kept as a target change of that period. A period that follows the goal's target on both
+ * sides moved with the goal's own change, recorded once.
  */
-export function changedPeriodTargets(before: { target: number; targets: Record<string, number> }, after: { target: number; targets: Record<string, number> }): { period: string; from: number; to: number }[] {
+export function changedPeriodTargets(
+  before: { target: number; targets: Record<string, number> },
+  after: { target: number; targets: Record<string, number> },
+  defaultOf: (goalTarget: number, period: string) => number,
+): { period: string; from: number; to: number }[] {
   const periods = [...new Set([...Object.keys(before.targets), ...Object.keys(after.targets)])].sort();
   return periods.flatMap((period) => {
-    const [from, to] = [before.targets[period] ?? before.target, after.targets[period] ?? after.target];
-    const ownBefore = period in before.targets;
-    const ownAfter = period in after.targets;
-    // a period that follows the goal's target on both sides moved with the goal's change, recorded once
-    if (!ownBefore && !ownAfter) return [];
-    return from === to ? [] : [{ period, from, to }];
+    if (!(period in before.targets) && !(period in after.targets)) return [];
+    const [from, to] = [before.targets[period] ?? defaultOf(before.target, period), after.targets[period] ?? defaultOf(after.target, period)];
+    return Math.abs(from - to) <= 1e-9 * Math.max(1, Math.abs(from)) ? [] : [{ period, from, to }];
   });
+}
+
+/**
+ * A recurring goal's new target applies from the period in progress on: the periods already over
+ * keep the target they were judged by, as targets of their own (a month met at 41,000 against
+ * 40,000 stays met when the target becomes 42,000).
+ */
+export function keepFinishedPeriodTargets(periods: readonly GoalPeriod[], targets: Record<string, number>, oldDefault: (period: GoalPeriod) => number, asOf: string): Record<string, number> {
+  const kept = { ...targets };
+  for (const p of periods) if (p.endsOn < asOf && !(p.label in kept)) kept[p.label] = oldDefault(p);
+  return kept;
 }

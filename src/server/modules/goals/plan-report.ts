@@ -1,3 +1,4 @@
+import { groupBy } from '../../../core/values/group-by.ts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { planReport } from '../../../contracts/goals.ts';
@@ -22,14 +23,15 @@ export async function getPlanReport(db: Db, workspaceId: string, planId: string)
   const reader = historyReader(db, workspaceId);
   const ids = rows.map((r) => r.g.id);
   const [changes, periodTargets] = ids.length === 0 ? [[], []] : await Promise.all([
-    db.select({ goalId: goalTargetChanges.goalId, fromTarget: goalTargetChanges.fromTarget, toTarget: goalTargetChanges.toTarget, changedAt: goalTargetChanges.changedAt }).from(goalTargetChanges).where(inArray(goalTargetChanges.goalId, ids)),
+    db.select({ goalId: goalTargetChanges.goalId, fromTarget: goalTargetChanges.fromTarget, toTarget: goalTargetChanges.toTarget, fromRecurrence: goalTargetChanges.fromRecurrence, toRecurrence: goalTargetChanges.toRecurrence, changedAt: goalTargetChanges.changedAt }).from(goalTargetChanges).where(inArray(goalTargetChanges.goalId, ids)),
     db.select().from(goalPeriodTargets).where(inArray(goalPeriodTargets.goalId, ids)),
   ]);
+  const [changesOf, targetsOf] = [groupBy(changes, (c) => c.goalId), groupBy(periodTargets, (t) => t.goalId)];
   const drafts = [];
   for (const row of rows) {
     const history = monthlyHistory(await reader.actualsFor(ownerRef(row), row.g.indicatorId));
-    const own = Object.fromEntries(periodTargets.filter((t) => t.goalId === row.g.id).map((t) => [t.period, t.target]));
-    const targetChangeCount = countTargetChanges(changes.filter((c) => c.goalId === row.g.id));
+    const own = Object.fromEntries((targetsOf.get(row.g.id) ?? []).map((t) => [t.period, t.target]));
+    const targetChangeCount = countTargetChanges(changesOf.get(row.g.id) ?? []);
     drafts.push({ key: row.g.id, statement: row.g.statement, indicator: goalIndicatorOf(row), baseline: row.g.baseline, target: row.g.target, startsOn: row.g.startsOn, deadline: row.g.deadline, source: row.g.source, parent: row.g.parentId, history, recurrence: row.g.recurrence, periodTargets: own, targetChangeCount });
   }
   const report = checkPlan({ name: plan.name, startsOn: plan.startsOn, endsOn: plan.endsOn, reviewCadence: plan.reviewCadence, goals: drafts });

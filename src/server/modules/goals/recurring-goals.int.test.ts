@@ -61,6 +61,9 @@ describeEachDatabase('recurring goals, partial periods, targets too low and chan
       ['body.periodTargets.1.period', 'goal.period_unknown'],
       ['body.periodTargets.2.period', 'goal.period_twice'],
     ]);
+    const tooLong = await t.api('POST', ws('/goals'), { token: org.tokens.admin, body: posts({ recurrence: 'week', deadline: '2030-12-31' }) });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.details).toMatchObject([{ path: ['body', 'deadline'], code: 'goal.too_many_periods' }]);
     const badKind = await t.api('POST', ws('/goals'), { token: org.tokens.admin, body: posts({ recurrence: 'daily' }) });
     expect(badKind.status).toBe(400);
     expect(badKind.body.error.details[0].path).toEqual(['body', 'recurrence']);
@@ -134,6 +137,20 @@ describeEachDatabase('recurring goals, partial periods, targets too low and chan
     expect(second.status, JSON.stringify(second.body)).toBe(200);
     goal = (await t.api('GET', ws(`/goals/${id}`), { token: org.tokens.admin })).body;
     expect(goal.targetChangeCount).toBe(2);
+    // the new target applies from the month in progress on: January, over, keeps the 3 it was judged by
+    expect(goal.periods.slice(0, 4).map((p: { label: string; target: number }) => [p.label, p.target])).toEqual([
+      ['2027-01', 3],
+      ['2027-02', 2],
+      ['2027-03', 2],
+      ['2027-04', 5],
+    ]);
+    // a client that leaves recurrence out keeps it (and the period targets)
+    const kept = await t.api('PUT', ws(`/goals/${id}`), { token: org.tokens.admin, body: { ...fields, recurrence: undefined, periodTargets: undefined, target: 2, statement: '每月发布 2 条视频号内容' } });
+    expect(kept.status, JSON.stringify(kept.body)).toBe(200);
+    expect(kept.body).toMatchObject({ recurrence: 'month', periodTargets: [{ period: '2027-01', target: 3 }, { period: '2027-04', target: 5 }, { period: '2027-05', target: 5 }] });
+    // changing how it recurs is a change of target: it needs a reason and counts
+    const weekly = await t.api('PUT', ws(`/goals/${id}`), { token: org.tokens.admin, body: { ...fields, recurrence: 'week', periodTargets: [], target: 1 } });
+    expect(weekly.body.error.details[0].path).toEqual(['body', 'changeReason']);
     report = (await t.api('GET', ws(`/plans/${planId}/report`), { token: org.tokens.admin })).body;
     const churn = report.pitfalls.find((p: { pitfall: string }) => p.pitfall === 'target_churn');
     expect(churn.goals).toEqual([id]);

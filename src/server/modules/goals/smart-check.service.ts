@@ -2,11 +2,10 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { smartCheckInput, smartCheckResult } from '../../../contracts/goals.ts';
 import { monthNumber } from '../../../core/goals/dates.ts';
-import { goalPeriods, monthsPerPeriod } from '../../../core/goals/recurrence.ts';
+import { judgedTargets } from '../../../core/goals/judged-targets.ts';
 import { checkGoal } from '../../../core/goals/smart.ts';
 import { suggestTarget } from '../../../core/goals/suggest-target.ts';
 import type { GoalIndicator, HistoryPoint } from '../../../core/goals/types.ts';
-import type { RollUp } from '../../../core/indicators/types.ts';
 import type { Db } from '../../db/client.ts';
 import { indicators, people, plans } from '../../db/schema/index.ts';
 import { type GoalActual, historyReader, type HistoryOwner, monthlyHistory } from './goal-history.ts';
@@ -25,16 +24,16 @@ export function monthsAhead(lastPeriod: string | undefined, deadline: string): n
 }
 
 /**
- * How far ahead a suggestion projects, and for how many months one target is: a one-off goal's
- * target is at its deadline; a recurring goal's is its first period after the history (a week's
- * or a quarter's count scaled from a month's).
+ * How far ahead a suggestion projects, and for how many months one target is: the nearest target
+ * the Attainable check judges (core judgedTargets), so the suggestion is in the goal's own units —
+ * a week's posts, a year's total — and never judged too low by the check it feeds.
  */
-function suggestionReach(input: Input, deadline: string, history: HistoryPoint[], rollUp: RollUp): { periodsAhead: number; monthsPerTarget: number } {
+function suggestionReach(input: Input, indicator: GoalIndicator, deadline: string, history: HistoryPoint[], planStartsOn: string | undefined): { periodsAhead: number; monthsPerTarget: number } {
   const last = history.at(-1)?.period;
-  if (!input.recurrence || !input.startsOn) return { periodsAhead: monthsAhead(last, deadline), monthsPerTarget: 1 };
   const lastMonth = monthNumber(last ?? today()) ?? 0;
-  const next = goalPeriods(input.startsOn, deadline, input.recurrence).find((p) => (monthNumber(p.endsOn) ?? 0) > lastMonth);
-  return { periodsAhead: monthsAhead(last, next?.endsOn ?? deadline), monthsPerTarget: rollUp === 'sum' ? monthsPerPeriod(input.recurrence) : 1 };
+  const startsOn = input.startsOn ?? planStartsOn;
+  const [near] = judgedTargets({ statement: '', indicator, target: input.target ?? null, baseline: input.baseline ?? null, startsOn, recurrence: input.recurrence ?? null }, deadline, lastMonth);
+  return near ? { periodsAhead: near.periodsAhead, monthsPerTarget: near.scale } : { periodsAhead: monthsAhead(last, deadline), monthsPerTarget: 1 };
 }
 
 async function ownerOf(db: Db, workspaceId: string, owner: Input['owner']): Promise<HistoryOwner | null> {
@@ -77,6 +76,6 @@ export async function smartCheck(db: Db, workspaceId: string, input: Input, look
     plan ? { planRange: plan } : {},
   );
   const deadline = input.deadline ?? plan?.endsOn;
-  const suggestion = row && deadline ? suggestTarget(history, { ...suggestionReach(input, deadline, history, row.rollUp), direction: row.direction, ambition: input.ambition }) : null;
+  const suggestion = indicator && deadline ? suggestTarget(history, { ...suggestionReach(input, indicator, deadline, history, plan?.startsOn), direction: indicator.direction, ambition: input.ambition }) : null;
   return { messages, history: actuals, suggestion };
 }
