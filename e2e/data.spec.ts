@@ -1,15 +1,18 @@
 /**
- * Numbers from data (issue 4's "done means"), as the demo admin: the WeChat 用户分析 sample and a
- * Youzan order export are imported in the web app (templates recognised), the library's suggested
- * metrics (新增关注人数, 取消关注人数, 粉丝数) are created from the dataset page, a net-sales
- * metric is built with its live preview and bound to the sales template's term 销售额; in an
- * October 2026 cycle the 新媒体运营 scorecard's 净增关注人数 and a salesperson's 销售额 are filled
- * in from the data, marked 来自数据 with their lineage; the same file imported again is caught.
+ * Numbers from data (issue 4's "done means"), as the administrator of a new workspace: the WeChat
+ * 用户分析 sample and a Youzan order export are imported in the web app (templates recognised), the
+ * library's suggested metrics (新增关注人数, 取消关注人数, 粉丝数) are created from the dataset page,
+ * a net-sales metric is built with its live preview and bound to the sales template's term 销售额;
+ * in an October 2026 cycle the 新媒体运营 scorecard's 净增关注人数 and a salesperson's 销售额 are
+ * filled in from the data, marked 来自数据 with their lineage; the same file imported again is caught.
  *
- * Seeded through the API (as the admin's session): the Youzan salespeople 王芳 and 李娜 (销售代表,
- * 华东区), a 新媒体运营 template with 净增关注人数 (key net_new_followers, formula
- * 新增关注人数-取消关注人数) assigned to the 新媒体运营 position, and the October cycle (opened
- * in the UI).
+ * Not in the demo workspace: it has these exports imported already, under the names the wizard
+ * proposes, with their metrics and a 新媒体运营 scorecard (demo-marketing.ts) — a second test only
+ * checks they are there. The journey's own workspace is set up through the API (POST /setup, as
+ * first run does) and seeded as its administrator's session: 销售部 › 华东区 with the Youzan
+ * salespeople 王芳 and 李娜 (销售代表), 新媒体组 with 何子轩 (新媒体运营); a 销售代表 template with
+ * 销售额 and a 新媒体运营 template with 净增关注人数 (key net_new_followers, formula
+ * 新增关注人数-取消关注人数), each assigned to its position; and the October cycle (opened in the UI).
  *
  * Test ids of the data pages (src/web/features/datasets, src/web/features/metrics):
  * - datasets list: datasets-card, datasets-table, dataset-row, dataset-link, datasets-empty,
@@ -49,6 +52,8 @@ const YOUZAN = path.join(samples, 'youzan-orders.csv');
 const WECHAT_NAME = '公众号 · 用户分析';
 const YOUZAN_NAME = '有赞 · 订单';
 const CYCLE_NAME = '2026年10月考核（新媒体与门店）';
+const WORKSPACE = { name: '刻度羊绒', slug: 'kedu-cashmere' };
+const ADMIN = { name: '沈一鸣', email: 'shen.yiming@example.com', password: 'correct-horse-1' };
 
 /** A CSV sample as header → index and rows (the samples have no quoted commas). */
 function readCsv(file: string) {
@@ -128,18 +133,40 @@ const suggestion = (page: Page, name: string) => page.locator(`[data-testid=sugg
 describeJourney('numbers from data', (ctx) => {
   it('imports the WeChat and Youzan exports, defines metrics, binds them, and the appraisal fills in from the data', async () => {
     const base = ctx().server.url;
-    const page = await newPage(ctx().browser, 'zh-CN');
-    await page.goto(base);
-    await byTestId(page, 'demo-open').click();
-    await page.waitForURL(/\/w\/demo\/home/);
-    const { call: api } = await sessionApi(page, base);
 
-    // the Youzan salespeople join the demo's 华东区 as 销售代表
-    const units = await api<{ id: string; name: string }[]>('GET', '/units');
-    const positions = await api<{ id: string; name: string }[]>('GET', '/positions');
-    const unitId = units.find((u) => u.name === '华东区')!.id;
-    const positionId = (name: string) => positions.find((p) => p.name === name)!.id;
-    for (const name of ['王芳', '李娜']) await api('POST', '/people', { name, unitId, positionId: positionId('销售代表') });
+    // a workspace of its own (the demo's has these exports already, see below), set up as on first run
+    const page = await newPage(ctx().browser, 'zh-CN');
+    const setup = await page.request.post(`${base}/api/v1/setup`, {
+      data: { workspaceName: WORKSPACE.name, workspaceSlug: WORKSPACE.slug, adminName: ADMIN.name, email: ADMIN.email, password: ADMIN.password, locale: 'zh-CN' },
+    });
+    expect(setup.ok(), await setup.text()).toBe(true);
+    await page.goto(`${base}/w/${WORKSPACE.slug}/home`);
+    await byTestId(page, 'home-page').waitFor();
+    const { call: api } = await sessionApi(page, base, WORKSPACE.slug);
+
+    // its organisation: the Youzan salespeople in 华东区 as 销售代表, and a 新媒体运营
+    const unit = async (name: string, parentId?: string) => (await api<{ id: string }>('POST', '/units', { name, parentId })).id;
+    const position = async (name: string) => (await api<{ id: string }>('POST', '/positions', { name })).id;
+    const east = await unit('华东区', await unit('销售部'));
+    const social = await unit('新媒体组');
+    const rep = await position('销售代表');
+    const socialOps = await position('新媒体运营');
+    for (const name of ['王芳', '李娜']) await api('POST', '/people', { name, unitId: east, positionId: rep });
+    await api('POST', '/people', { name: '何子轩', unitId: social, positionId: socialOps });
+
+    // its monthly scorecards: 销售额 for the 销售代表, 净增关注人数 for the 新媒体运营
+    const templates = [
+      { name: '销售代表月度考核表', positionId: rep, indicator: { key: '销售额', name: '销售额', purpose: '完成分解到个人的月度销售额', unit: '元', direction: 'higher', weight: 100, target: 20_000, rule: { type: 'proportional' }, cap: 1.2 } },
+      {
+        name: '新媒体运营月度考核表',
+        positionId: socialOps,
+        indicator: { key: 'net_new_followers', name: '净增关注人数', purpose: '衡量公众号的用户增长', unit: '人', direction: 'higher', weight: 100, target: 3000, formula: '新增关注人数-取消关注人数', rule: { type: 'proportional' }, cap: 1.2 },
+      },
+    ];
+    for (const t of templates) {
+      const template = await api<{ id: string }>('POST', '/scorecard-templates', { name: t.name, period: 'month', card: { indicators: [t.indicator] } });
+      await api('PUT', `/scorecard-templates/${template.id}/assignments`, { positionIds: [t.positionId], personIds: [] });
+    }
 
     // 1. the WeChat user analysis: recognised, saved as a new dataset of 61 rows
     const wechat = octoberNetFollowers();
@@ -212,7 +239,7 @@ describeJourney('numbers from data', (ctx) => {
     await byTestId(page, 'metric-submit').click();
     await byTestId(page, 'metric-builder').waitFor({ state: 'hidden' });
 
-    // bound to the term the demo's sales template reads: 销售额
+    // bound to the term the sales template reads: 销售额
     await metricRow(page, '净销售额').getByTestId('metric-bind').click();
     await byTestId(page, 'bindings-terms').waitFor();
     await addTag(page, byTestId(page, 'bindings-terms'), '销售额');
@@ -221,17 +248,7 @@ describeJourney('numbers from data', (ctx) => {
     await expect.poll(() => metricRow(page, '净销售额').locator('.ant-tag-green').allTextContents()).toEqual(['销售额']);
     await screenshot(page, 'e2e-55-metrics-bound');
 
-    // 5. a 新媒体运营 scorecard with 净增关注人数, and an October 2026 cycle, opened in the UI
-    const template = await api<{ id: string }>('POST', '/scorecard-templates', {
-      name: '新媒体运营月度考核表',
-      period: 'month',
-      card: {
-        indicators: [
-          { key: 'net_new_followers', name: '净增关注人数', purpose: '衡量公众号的用户增长', unit: '人', direction: 'higher', weight: 100, target: 3000, formula: '新增关注人数-取消关注人数', rule: { type: 'proportional' }, cap: 1.2 },
-        ],
-      },
-    });
-    await api('PUT', `/scorecard-templates/${template.id}/assignments`, { positionIds: [positionId('新媒体运营')], personIds: [] });
+    // 5. an October 2026 cycle, opened in the UI
     await api('POST', '/cycles', { periodLabel: '2026-10', name: CYCLE_NAME });
 
     await byTestId(page, 'nav-cycles').click();
@@ -284,5 +301,17 @@ describeJourney('numbers from data', (ctx) => {
     await byTestId(page, 'dataset-preview').waitFor({ state: 'hidden' });
     expect(await page.locator('[data-testid=batch-row]').count()).toBe(1);
     expect(await byTestId(page, 'dataset-counts').textContent()).toContain(`${wechat.rows} 行 · 1 个导入批次`);
+  });
+
+  it('the demo workspace has these exports imported already, under the names the wizard proposes', async () => {
+    const visitor = await newPage(ctx().browser, 'zh-CN');
+    await visitor.goto(ctx().server.url);
+    // once a workspace is set up, the sign-in form offers the demo as the first-run page did
+    await byTestId(visitor, 'demo-open').click();
+    await visitor.waitForURL(/\/w\/demo\/home/);
+    await byTestId(visitor, 'nav-datasets').click();
+    await byTestId(visitor, 'datasets-table').waitFor();
+    await expect.poll(() => byTestId(visitor, 'dataset-link').allTextContents()).toEqual(expect.arrayContaining([WECHAT_NAME, YOUZAN_NAME]));
+    await visitor.context().close();
   });
 });

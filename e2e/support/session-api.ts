@@ -2,14 +2,15 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /**
- * The demo workspace's REST API as the signed-in page's session (its cookie and CSRF token): for
- * journeys that seed data, or read the numbers the page should show. A call that fails fails the test.
+ * A workspace's REST API (the demo's unless another slug is given) as the signed-in page's session
+ * (its cookie and CSRF token): for journeys that seed data, or read the numbers the page should
+ * show. A call that fails fails the test.
  */
-export async function sessionApi(page: Page, base: string) {
+export async function sessionApi(page: Page, base: string, workspace = 'demo') {
   const me = await page.request.get(`${base}/api/v1/auth/me`);
   const csrf = ((await me.json()) as { csrfToken: string }).csrfToken;
   const call = async <T>(method: string, url: string, data?: unknown): Promise<T> => {
-    const res = await page.request.fetch(`${base}/api/v1/workspaces/demo${url}`, { method, data, headers: { 'x-csrf-token': csrf } });
+    const res = await page.request.fetch(`${base}/api/v1/workspaces/${workspace}${url}`, { method, data, headers: { 'x-csrf-token': csrf } });
     expect(res.ok(), `${method} ${url}: ${await res.text()}`).toBe(true);
     return (await res.json()) as T;
   };

@@ -33,6 +33,8 @@ type Props<Row> = {
   extra?: ReactNode;
   /** Shown instead of both views when there are no rows. */
   empty?: ReactNode;
+  /** Under the chart or the table (a note about what they show), when there are rows. */
+  footer?: ReactNode;
   size?: 'small' | 'default';
 };
 
@@ -41,7 +43,7 @@ type Props<Row> = {
  * (the table is the accessible alternative to the canvas) and an "export PNG" button.
  */
 export default function ChartCard<Row extends object>(props: Props<Row>) {
-  const { title, rows, columns, buildOption, ariaLabel, rowKey, height, fileName, testId, extra, empty, size = 'small' } = props;
+  const { title, rows, columns, buildOption, ariaLabel, rowKey, height, fileName, testId, extra, empty, footer, size = 'small' } = props;
   const { t } = useTranslation();
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const chart = useRef<EChartHandle>(null);
@@ -97,6 +99,7 @@ export default function ChartCard<Row extends object>(props: Props<Row>) {
       ) : (
         <Table<Row> size="small" rowKey={rowKey} dataSource={rows} columns={tableColumns} pagination={rows.length > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false} scroll={{ x: 'max-content' }} />
       )}
+      {rows.length > 0 && footer}
     </Card>
   );
 }

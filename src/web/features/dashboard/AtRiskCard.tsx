@@ -1,6 +1,7 @@
-import { Card, Table, type TableColumnsType, Typography } from 'antd';
+import { Card, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { Link } from 'react-router';
 import { OwnerLabel, StatusTag } from '../goals/labels.tsx';
+import { RecurrenceTag, recurrenceOf } from '../goals/recurrence-labels.tsx';
 import { EmptyHint, TitleWithHint, useFormat } from './common.tsx';
 import { links, type TeamDashboard } from './dashboard-api.ts';
 
@@ -10,7 +11,16 @@ type Row = TeamDashboard['atRisk'][number];
 export default function AtRiskCard({ ws, goals }: { ws: string; goals: Row[] }) {
   const { pct, t, lang } = useFormat();
   const columns: TableColumnsType<Row> = [
-    { key: 'statement', title: t('dashboard.team.goal'), render: (_, g) => <Link to={links.goal(ws, g.id)}>{g.statement}</Link> },
+    {
+      key: 'statement',
+      title: t('dashboard.team.goal'),
+      render: (_, g) => (
+        <Space size={6}>
+          <Link to={links.goal(ws, g.id)}>{g.statement}</Link>
+          <RecurrenceTag recurrence={recurrenceOf(g)} />
+        </Space>
+      ),
+    },
     { key: 'owner', title: t('dashboard.team.owner'), render: (_, g) => <OwnerLabel owner={g.owner} /> },
     { key: 'status', title: t('dashboard.status'), render: (_, g) => <StatusTag status={g.status} /> },
     { key: 'progress', title: t('dashboard.team.progress'), align: 'right', render: (_, g) => pct(g.progress) },

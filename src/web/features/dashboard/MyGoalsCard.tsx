@@ -1,6 +1,7 @@
 import { Card, List, Progress, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import { STATUS_HEX, StatusTag } from '../goals/labels.tsx';
+import { RecurrenceTag, recurrenceOf } from '../goals/recurrence-labels.tsx';
 import { EmptyHint, useFormat } from './common.tsx';
 import { links, type MyDashboard } from './dashboard-api.ts';
 
@@ -30,7 +31,10 @@ export default function MyGoalsCard({ ws, goals, canSetGoals }: Props) {
                   <Link to={links.goal(ws, g.id)} style={{ fontWeight: 500 }}>
                     {g.statement}
                   </Link>
-                  <StatusTag status={g.status} />
+                  <Space size={6}>
+                    <RecurrenceTag recurrence={recurrenceOf(g)} />
+                    <StatusTag status={g.status} />
+                  </Space>
                 </Space>
                 <Space size={12} wrap style={{ width: '100%' }}>
                   <Progress

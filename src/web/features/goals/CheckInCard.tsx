@@ -8,6 +8,7 @@ import FormAlert from '../../components/FormAlert.tsx';
 import { applyServerErrors } from '../../components/form-utils.ts';
 import { groupDigits, ungroupDigits } from '../../components/number-input.ts';
 import { type CheckIn, type GoalDetail, goalsApi, useRefreshGoals } from './goals-api.ts';
+import { fillFromData } from './check-in-fill.ts';
 import { fmtValue } from './labels.tsx';
 
 type Values = { value?: number | null; comment?: string; on?: Dayjs | null };
@@ -21,7 +22,7 @@ export default function CheckInCard({ ws, goal }: { ws: string; goal: GoalDetail
   const refresh = useRefreshGoals(ws);
   // set by "fill from data"; typing another value makes it a manual check-in again
   const [fromData, setFromData] = useState(false);
-  const latest = goal.actuals.length ? [...goal.actuals].sort((a, b) => a.period.localeCompare(b.period))[goal.actuals.length - 1] : null;
+  const fillable = fillFromData(goal, dayjs().format('YYYY-MM-DD'));
   const unit = goal.indicator.unit;
 
   const save = useMutation({
@@ -35,10 +36,13 @@ export default function CheckInCard({ ws, goal }: { ws: string; goal: GoalDetail
     onError: (e) => applyServerErrors(form, e),
   });
   const fill = () => {
-    if (!latest) return;
-    form.setFieldsValue({ value: latest.value, comment: t('goals.checkIn.fromDataComment', { period: latest.period, label: latest.label }) });
+    if (!fillable) return;
+    const { period, label, on } = fillable;
+    const comment = fillable.partial ? t('goals.checkIn.fromDataCommentSoFar', { period, label, on }) : t('goals.checkIn.fromDataComment', { period, label });
+    form.setFieldsValue({ value: fillable.value, on: dayjs(on), comment });
     setFromData(true);
   };
+  const fillHint = fillable && t(fillable.partial ? 'goals.checkIn.fillHintSoFar' : 'goals.checkIn.fillHint', { period: fillable.period, value: fmtValue(fillable.value, unit, lang), label: fillable.label, on: fillable.on });
   const checkIns = [...goal.checkIns].sort((a, b) => b.on.localeCompare(a.on) || b.createdAt.localeCompare(a.createdAt));
 
   return (
@@ -46,7 +50,7 @@ export default function CheckInCard({ ws, goal }: { ws: string; goal: GoalDetail
       {goal.canCheckIn && (
         <Form<Values> form={form} layout="vertical" initialValues={{ on: dayjs() }} onFinish={(v) => save.mutate(v)} onValuesChange={(c) => 'value' in c && setFromData(false)} data-testid="check-in-form" style={{ marginBottom: 12 }}>
           <Space align="start" wrap>
-            <Form.Item name="value" label={t('goals.checkIn.value')} rules={[{ required: true, message: t('field.required') }]} style={{ marginBottom: 8 }}>
+            <Form.Item name="value" label={goal.recurrence ? t('goals.checkIn.valueSoFar') : t('goals.checkIn.value')} tooltip={goal.recurrence ? t('goals.checkIn.recurringHint') : undefined} rules={[{ required: true, message: t('field.required') }]} style={{ marginBottom: 8 }}>
               <InputNumber<number> formatter={groupDigits} parser={(s) => Number(ungroupDigits(s))} suffix={unit === '%' ? undefined : unit || undefined} placeholder={unit === '%' ? t('scorecards.ratioUnit') : undefined} style={{ width: 180 }} data-testid="check-in-value" />
             </Form.Item>
             <Form.Item name="on" label={t('goals.checkIn.on')} style={{ marginBottom: 8 }}>
@@ -61,15 +65,20 @@ export default function CheckInCard({ ws, goal }: { ws: string; goal: GoalDetail
             <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="check-in-submit">
               {t('goals.checkIn.submit')}
             </Button>
-            {latest && (
-              <Tooltip title={t('goals.checkIn.fillHint', { period: latest.period, value: fmtValue(latest.value, unit, lang), label: latest.label })}>
-                <Button icon={<DatabaseOutlined />} onClick={fill} data-testid="check-in-fill">
+            {fillable && (
+              <Tooltip title={fillHint} trigger={['hover', 'focus']}>
+                <Button icon={<DatabaseOutlined />} onClick={fill} aria-describedby="check-in-fill-hint" data-testid="check-in-fill" data-period={fillable.period} data-partial={fillable.partial}>
                   {t('goals.checkIn.fill')}
                 </Button>
               </Tooltip>
             )}
             {fromData && <Tag color="geekblue">{t('goals.checkIn.fromData')}</Tag>}
           </Space>
+          {fillHint && (
+            <span id="check-in-fill-hint" hidden>
+              {fillHint}
+            </span>
+          )}
         </Form>
       )}
       {checkIns.length === 0 ? (

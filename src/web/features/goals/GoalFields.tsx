@@ -10,6 +10,7 @@ import type { GoalValues } from './goal-form.ts';
 import type { Plan, SmartMessage } from './goals-api.ts';
 import { indicatorName } from './labels.tsx';
 import ParentGoalSelect from './ParentGoalSelect.tsx';
+import RecurrenceFields from './RecurrenceFields.tsx';
 import { SmartHints } from './SmartHints.tsx';
 
 type Props = {
@@ -28,6 +29,8 @@ type Props = {
   parentLabel?: string;
   editingId?: string;
   needsReason: boolean;
+  /** The indicator is counted up: a period the span cuts short takes a share of the target. */
+  additive: boolean;
   reasonRequired: boolean;
   statementRef: Ref<InputRef>;
 };
@@ -84,11 +87,12 @@ export default function GoalFields(p: Props) {
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item name="target" label={t('goals.form.target')} rules={[required]} extra={hints('target')}>
+          <Form.Item name="target" label={v?.recurrence && v.recurrence !== 'none' ? t('goals.form.targetPerPeriod') : t('goals.form.target')} rules={[required]} extra={hints('target')}>
             {number('goal-target')}
           </Form.Item>
         </Col>
       </Row>
+      <RecurrenceFields values={v} additive={p.additive} hints={hints} />
       {p.needsReason && (
         <Form.Item style={{ marginBottom: 24 }} name="changeReason" label={t('goals.form.changeReason')} rules={[{ ...required, required: p.reasonRequired, whitespace: true }, { max: 500 }]} extra={t('goals.form.changeReasonHint')}>
           <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} data-testid="goal-change-reason" />

@@ -10,16 +10,17 @@ import { useCurrentWorkspace } from '../auth/session.ts';
 import { useIndicators } from '../indicators/indicator-queries.ts';
 import { useUnits } from '../org/org-queries.ts';
 import { subtreeIds } from '../org/unit-tree.ts';
-import { changesTarget, createBodyOf, type GoalPrefill, goalFormPath, type GoalValues, goalValuesOf, newGoalValues, updateBodyOf } from './goal-form.ts';
+import { changesTarget, createBodyOf, type GoalPrefill, goalFormPath, type GoalValues, goalValuesOf, newGoalValues, periodTargetsOf, updateBodyOf } from './goal-form.ts';
 import GoalFields from './GoalFields.tsx';
 import { type Goal, goalsApi, type Plan, useRefreshGoals } from './goals-api.ts';
 import { withFormPaths } from './server-errors.ts';
 import { fieldOf, SmartChecklist, SmartHints } from './SmartHints.tsx';
 import SuggestionCard from './SuggestionCard.tsx';
+import { usePeriodTargets } from './use-period-targets.ts';
 import { useSmartCheck } from './use-smart-check.ts';
 
 const FORM_ID = 'goal-form';
-const FIELDS = ['ownerKind', 'unitId', 'personId', 'statement', 'indicatorId', 'baseline', 'target', 'startsOn', 'deadline', 'phaseId', 'source', 'parentId', 'sourceNote'];
+const FIELDS = ['ownerKind', 'unitId', 'personId', 'statement', 'indicatorId', 'baseline', 'target', 'recurrence', 'periodTargets', 'startsOn', 'deadline', 'phaseId', 'source', 'parentId', 'sourceNote'];
 
 type Props = {
   ws: string;
@@ -45,8 +46,10 @@ export default function GoalForm({ ws, plan, goal = null, prefill, parentOwner, 
   const indicators = useIndicators(ws, { status: 'active', pageSize: 200 });
   const values = Form.useWatch([], { form, preserve: true }) as GoalValues | undefined;
   const [ambition, setAmbition] = useState<Ambition>('moderate');
-  const smart = useSmartCheck(ws, plan.id, goal?.id, values, ambition);
-  const needsReason = changesTarget(goal, values);
+  const initialValues = goal ? goalValuesOf(goal) : newGoalValues(plan, prefill);
+  const { additive, follow } = usePeriodTargets(form, goal, indicators.data?.items, initialValues, values?.indicatorId);
+  const smart = useSmartCheck(ws, plan.id, goal?.id, values, ambition, additive);
+  const needsReason = changesTarget(goal, values, additive);
   // before the plan begins a target may still move freely; after, the change needs its reason (the server's rule)
   const reasonRequired = needsReason && dayjs().format('YYYY-MM-DD') >= plan.startsOn;
 
@@ -69,13 +72,14 @@ export default function GoalForm({ ws, plan, goal = null, prefill, parentOwner, 
   const unit = indicators.data?.items.find((i) => i.id === values?.indicatorId)?.unit ?? '';
 
   const save = useMutation({
-    mutationFn: (v: GoalValues) => (goal ? goalsApi.updateGoal(ws, goal.id, updateBodyOf(v, needsReason)) : goalsApi.createGoal(ws, createBodyOf(plan.id, v))),
+    mutationFn: (v: GoalValues) => (goal ? goalsApi.updateGoal(ws, goal.id, updateBodyOf(v, needsReason, additive)) : goalsApi.createGoal(ws, createBodyOf(plan.id, v, additive))),
     onSuccess: (saved) => {
       message.success(goal ? t('goals.form.saved') : t('goals.form.created'));
       void refresh();
       onClose(saved);
     },
-    onError: (e) => applyNestedServerErrors(form, withFormPaths(e, goalFormPath)),
+    // a period's target is sent as the i-th of those that differ: its error goes back to the period's own field
+    onError: (e, v) => applyNestedServerErrors(form, withFormPaths(e, (path) => goalFormPath(path, periodTargetsOf(v, additive)))),
   });
 
   const onValuesChange = (changed: Partial<GoalValues>) => {
@@ -84,8 +88,8 @@ export default function GoalForm({ ws, plan, goal = null, prefill, parentOwner, 
       const phase = plan.phases.find((ph) => ph.id === changed.phaseId);
       if (phase) form.setFieldsValue({ startsOn: dayjs(phase.startsOn), deadline: dayjs(phase.endsOn) });
     }
+    follow(changed);
   };
-  const initialValues = goal ? goalValuesOf(goal) : newGoalValues(plan, prefill);
 
   return (
     <Drawer
@@ -122,6 +126,7 @@ export default function GoalForm({ ws, plan, goal = null, prefill, parentOwner, 
               parentLabel={prefill?.parentStatement}
               editingId={goal?.id}
               needsReason={needsReason}
+              additive={additive}
               reasonRequired={reasonRequired}
               statementRef={statementRef}
             />
@@ -141,7 +146,7 @@ export default function GoalForm({ ws, plan, goal = null, prefill, parentOwner, 
               {smart.isError && <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>{t('goals.smart.failed')}</Typography.Paragraph>}
             </Card>
             {smart.data && values?.indicatorId && (
-              <SuggestionCard result={smart.data} ambition={ambition} onAmbition={setAmbition} onUse={(target) => form.setFieldValue('target', target)} unit={unit} target={values?.target} />
+              <SuggestionCard result={smart.data} ambition={ambition} onAmbition={setAmbition} onUse={(target) => (form.setFieldValue('target', target), follow({ target }))} unit={unit} target={values?.target} />
             )}
           </Space>
         </Col>

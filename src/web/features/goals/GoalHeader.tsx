@@ -9,7 +9,11 @@ import { SmartHints } from './SmartHints.tsx';
 export default function GoalHeader({ ws, goal }: { ws: string; goal: GoalDetail }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const percent = goal.progress === null ? 0 : Math.round(Math.max(0, Math.min(1, goal.progress)) * 100);
+  // a recurring goal is judged period by period: its numbers are the current period's, its time the period's
+  const now = goal.periods?.find((p) => p.state === 'in_progress') ?? null;
+  const shown = now ? { current: now.actual, target: now.target, progress: now.progress, elapsed: now.elapsed } : { current: goal.current, target: goal.target, progress: goal.progress, elapsed: goal.elapsed };
+  const percent = shown.progress === null ? 0 : Math.round(Math.max(0, Math.min(1, shown.progress)) * 100);
+  const soFar = goal.recurrence ? t(`goals.periods.soFar.${goal.recurrence}`) : '';
   return (
     <>
       <Descriptions
@@ -28,27 +32,38 @@ export default function GoalHeader({ ws, goal }: { ws: string; goal: GoalDetail 
           },
           {
             key: 'numbers',
-            label: t('goals.goal.currentTarget'),
+            label: now ? t('goals.goal.periodCurrentTarget') : t('goals.goal.currentTarget'),
             children: (
               <span style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="goal-numbers">
-                {fmtPair(goal.current, goal.target, goal.indicator.unit, lang)}
+                {now && `${now.label}${t('common.colon')}`}
+                {fmtPair(shown.current, shown.target, goal.indicator.unit, lang)}
+                {now && <Typography.Text type="secondary">{t('goals.goal.soFarNote', { soFar })}</Typography.Text>}
                 {goal.baseline !== null && <Typography.Text type="secondary"> · {t('goals.goal.baselineIs', { value: fmtValue(goal.baseline, goal.indicator.unit, lang) })}</Typography.Text>}
               </span>
             ),
           },
           {
             key: 'progress',
-            label: t('goals.goal.progress'),
+            label: now ? t('goals.goal.periodProgress') : t('goals.goal.progress'),
             children: (
-              <div style={{ width: 260 }} data-testid="goal-progress">
-                <Progress percent={percent} strokeColor={STATUS_HEX[goal.status]} format={() => (goal.progress === null ? '—' : fmtPercent(goal.progress, lang))} />
+              <div style={{ width: 260, maxWidth: '100%' }} data-testid="goal-progress">
+                <Progress percent={percent} strokeColor={STATUS_HEX[now?.pace ?? goal.status]} format={() => (shown.progress === null ? '—' : fmtPercent(shown.progress, lang))} />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('goals.goal.elapsed', { pct: fmtPercent(goal.elapsed, lang) })}
+                  {t(now ? 'goals.goal.periodElapsed' : 'goals.goal.elapsed', { pct: fmtPercent(shown.elapsed, lang) })}
                 </Typography.Text>
               </div>
             ),
           },
-          { key: 'time', label: t('goals.goal.time'), children: <span style={{ fontVariantNumeric: 'tabular-nums' }}>{goal.startsOn} ~ {goal.deadline}</span> },
+          {
+            key: 'time',
+            label: t('goals.goal.time'),
+            children: (
+              <Space size={6} wrap>
+                <span style={{ fontVariantNumeric: 'tabular-nums' }}>{goal.startsOn} ~ {goal.deadline}</span>
+                {goal.recurrence && <Typography.Text type="secondary">{t('goals.goal.recursEvery', { recurrence: t(`goals.periods.every.${goal.recurrence}`), count: goal.periods?.length ?? 0 })}</Typography.Text>}
+              </Space>
+            ),
+          },
           {
             key: 'source',
             label: t('goals.form.source'),

@@ -8,6 +8,7 @@ import { confirmOkProps } from '../../components/confirm-props.ts';
 import { errorMessage } from '../../components/form-utils.ts';
 import { type Goal, goalsApi, useRefreshGoals } from './goals-api.ts';
 import { CoverageTag, fmtPair, indicatorName, OwnerLabel, STATUS_HEX, StatusTag } from './labels.tsx';
+import { RecurrenceTag } from './recurrence-labels.tsx';
 import { useCurrentWorkspace } from '../auth/session.ts';
 
 /** canWrite: the viewer may set goals at all (adding a sub-goal under any goal); editing and deleting follow the goal's own canEdit. */
@@ -58,6 +59,7 @@ export default function GoalNode({ ws, goal, canWrite, onAddChild, onEdit }: Pro
         </Link>
         <Space size={6} wrap>
           <StatusTag status={goal.status} />
+          <RecurrenceTag recurrence={goal.recurrence} />
           {/* a person's goal is the end of the cascade: "not decomposed" would only be noise there */}
           {goal.coverage && !(goal.coverage.level === 'none' && (goal.owner.kind === 'person' || solo)) && <CoverageTag coverage={goal.coverage} unit={unit} />}
         </Space>

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Card, Col, Row, Skeleton, Space } from 'antd';
+import { App, Button, Card, Col, Row, Skeleton, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -15,7 +15,10 @@ import GoalForm from './GoalForm.tsx';
 import GoalHeader from './GoalHeader.tsx';
 import { goalsApi, useGoal, usePlan, useRefreshGoals } from './goals-api.ts';
 import { StatusTag } from './labels.tsx';
+import PeriodsChartCard from './PeriodsChartCard.tsx';
+import PeriodStrip from './PeriodStrip.tsx';
 import ProgressChartCard from './ProgressChartCard.tsx';
+import { RecurrenceTag } from './recurrence-labels.tsx';
 import TargetChangesCard from './TargetChangesCard.tsx';
 
 /** One goal: what it is, its progress chart, check-ins, the indicator's actuals, target changes and child goals. */
@@ -58,12 +61,25 @@ export default function GoalPage() {
     <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="goal-page" data-status={g.status}>
       <Card
         title={
-          <Space size={8} style={{ minWidth: 0, whiteSpace: 'normal' }}>
-            <Link to={`/w/${ws}/plans/${g.plan.id}`} aria-label={t('goals.goal.backToPlan', { plan: g.plan.name })}>
-              <ArrowLeftOutlined />
-            </Link>
-            <span data-testid="goal-title">{g.statement}</span>
-            <StatusTag status={g.status} />
+          <Space size={8} wrap style={{ minWidth: 0, whiteSpace: 'normal' }}>
+            {/* the way back and the statement wrap as one, the tags after them */}
+            <span>
+              <Link to={`/w/${ws}/plans/${g.plan.id}`} aria-label={t('goals.goal.backToPlan', { plan: g.plan.name })} style={{ marginInlineEnd: 8 }}>
+                <ArrowLeftOutlined />
+              </Link>
+              <span data-testid="goal-title">{g.statement}</span>
+            </span>
+            {g.recurrence ? (
+              // a recurring goal's status weighs its record against this period's pace: say so where it is shown
+              <Tooltip title={t('goals.periods.statusHint')} trigger={['hover', 'focus']}>
+                <span tabIndex={0} data-testid="goal-status-hint">
+                  <StatusTag status={g.status} />
+                </span>
+              </Tooltip>
+            ) : (
+              <StatusTag status={g.status} />
+            )}
+            <RecurrenceTag recurrence={g.recurrence} />
           </Space>
         }
         extra={
@@ -79,10 +95,11 @@ export default function GoalPage() {
       >
         <GoalHeader ws={ws} goal={g} />
       </Card>
+      {g.recurrence && <PeriodStrip goal={g} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
-            <ProgressChartCard goal={g} />
+            {g.recurrence ? <PeriodsChartCard goal={{ ...g, recurrence: g.recurrence }} /> : <ProgressChartCard goal={g} />}
             <ActualsCard goal={g} />
             <ChildGoalsCard ws={ws} goal={g} />
             <TargetChangesCard goal={g} />

@@ -20,6 +20,8 @@ export type CheckIn = z.infer<typeof g.checkIn>;
 export type CheckInBody = z.input<typeof g.checkInInput>;
 export type TargetChange = z.infer<typeof g.targetChange>;
 export type GoalActual = z.infer<typeof g.goalActual>;
+/** One period of a recurring goal, with its target, actual, state and pace. */
+export type GoalPeriodRow = z.infer<typeof g.goalPeriod>;
 export type Coverage = z.infer<typeof g.coverage>;
 export type SmartMessage = z.infer<typeof g.smartMessage>;
 export type PitfallMessage = z.infer<typeof g.pitfallMessage>;

@@ -8,8 +8,8 @@ import { goalsApi, goalsKey, type SmartCheckBody } from './goals-api.ts';
  * The SMART check of the goal being typed, asked 400 ms after the last keystroke; the previous
  * answer stays on screen meanwhile so the messages do not flicker.
  */
-export function useSmartCheck(ws: string, planId: string, goalId: string | undefined, values: GoalValues | undefined, ambition: Ambition) {
-  const body = JSON.stringify(smartBodyOf(planId, goalId, values, ambition));
+export function useSmartCheck(ws: string, planId: string, goalId: string | undefined, values: GoalValues | undefined, ambition: Ambition, additive: boolean) {
+  const body = JSON.stringify(smartBodyOf(planId, goalId, values, ambition, additive));
   const debounced = useDebounced(body, 400);
   const query = useQuery({
     queryKey: [...goalsKey(ws), 'smart-check', debounced],
