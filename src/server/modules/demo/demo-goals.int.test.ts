@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, startTestApp, type TestApp } from '../../testing/harness.ts';
 import { type Session, sessionApi } from '../../testing/sessions.ts';
+import { today } from '../goals/goal-status.ts';
 import { soloCheckInComments } from './demo-comments.ts';
 import { demoGoals } from './demo-goals.ts';
 import { SOLO_PLAN, SOLO_SLUG } from './demo-solo.ts';
@@ -67,6 +68,22 @@ describeEachDatabase('demo goals and the 微商 workspace', (kind) => {
       expect(fromData.get(monthEnd.on.slice(0, 7))).toBeCloseTo(monthEnd.value, 0);
       expect(detail.smart).toEqual([]);
     }
+    // 月度销售额增长 20 % is each month's: the month in progress is its sales so far, judged by its pace, and no history
+    const sales = goals.find((g: { statement: string }) => g.statement === '月度销售额增长 20%');
+    const detail = await get(`/api/v1/workspaces/${SOLO_SLUG}/goals/${sales.id}`);
+    const month = today().slice(0, 7);
+    expect(detail.recurrence).toBe('month');
+    expect(detail.periods.find((p: { label: string }) => p.label === month)).toMatchObject({ state: 'in_progress' });
+    expect(detail.periods.filter((p: { state: string }) => p.state === 'met' || p.state === 'missed').length).toBeGreaterThanOrEqual(1);
+    expect(detail.actuals.filter((a: { partial: boolean }) => a.partial).map((a: { period: string }) => a.period)).toEqual(today().endsWith('-01') ? [] : [month]);
+    const check = await sessionApi(t, demo, 'POST', `/api/v1/workspaces/${SOLO_SLUG}/goals/smart-check`, {
+      body: { planId: plan.id, owner: { kind: 'company' }, statement: sales.statement, indicatorId: sales.indicator.id, baseline: sales.baseline, target: sales.target, startsOn: sales.startsOn, deadline: sales.deadline, source: 'strategy', recurrence: 'month' },
+    });
+    expect(check.status, JSON.stringify(check.body)).toBe(200);
+    const suggestion = check.body.suggestion;
+    expect(suggestion.periodsUsed.every((p: { period: string }) => p.period < month)).toBe(true);
+    // a target from complete months: never below every month on record
+    expect(suggestion.byAmbition.conservative).toBeGreaterThanOrEqual(Math.min(...suggestion.periodsUsed.map((p: { value: number }) => p.value)));
     const datasets = await get(`/api/v1/workspaces/${SOLO_SLUG}/datasets`);
     expect(datasets.map((d: { name: string }) => d.name).sort()).toEqual(['公众号用户分析', '小店订单']);
   });

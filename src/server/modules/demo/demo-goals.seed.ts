@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { dayNumber } from '../../../core/goals/dates.ts';
 import { addDays, monthStart } from '../../../core/values/periods.ts';
+import type { RollUp } from '../../../core/indicators/types.ts';
 import type { Tx } from '../../db/client.ts';
-import { goalCheckIns, goals, indicators, planPhases, plans } from '../../db/schema/index.ts';
+import { goalCheckIns, goalPeriodTargets, goals, indicators, planPhases, plans } from '../../db/schema/index.ts';
 import type { Locale } from '../../i18n/messages.ts';
 import { statusColumns, today } from '../goals/goal-status.ts';
 import { insertBuiltinCopy } from '../indicators/library.service.ts';
@@ -63,11 +64,15 @@ export async function seedDemoPlan(tx: Tx, actor: WorkspaceActor, spec: DemoPlan
     const last = series.at(-1);
     const indicator = indicatorIds.get(g.indicator)!;
     const values = { baseline: g.baseline, target: g.target, startsOn, deadline: deadlineOf(g) };
+    const periodTargets = Object.fromEntries(Object.entries(g.monthTargets ?? {}).map(([offset, target]) => [monthStart(startsOn, Number(offset)).slice(0, 7), target]));
+    const recurring = g.recurrence ? { recurrence: g.recurrence, rollUp: indicator.rollUp, checkIns: series.map((c) => ({ on: c.on, value: c.value })), periodTargets } : null;
     const [row] = await tx
       .insert(goals)
-      .values({ workspaceId: actor.workspaceId, planId: plan.id, phaseId: g.phase === null ? null : phaseIds[g.phase], parentId: g.parent ? goalIds.get(g.parent)! : null, ...owner, statement: g.statement, indicatorId: indicator.id, ...values, source: g.source, current: last?.value ?? null, lastCheckInAt: last ? new Date(`${last.on}T10:00:00Z`) : null, ...statusColumns({ ...values, direction: indicator.direction, current: last?.value ?? null }, now) })
+      .values({ workspaceId: actor.workspaceId, planId: plan.id, phaseId: g.phase === null ? null : phaseIds[g.phase], parentId: g.parent ? goalIds.get(g.parent)! : null, ...owner, statement: g.statement, indicatorId: indicator.id, ...values, source: g.source, recurrence: g.recurrence ?? null, current: last?.value ?? null, lastCheckInAt: last ? new Date(`${last.on}T10:00:00Z`) : null, ...statusColumns({ ...values, direction: indicator.direction, current: last?.value ?? null }, now, recurring) })
       .returning({ id: goals.id });
     goalIds.set(g.key, row.id);
+    const targetRows = Object.entries(periodTargets).map(([period, target]) => ({ goalId: row.id, period, target }));
+    if (targetRows.length > 0) await tx.insert(goalPeriodTargets).values(targetRows);
     if (series.length > 0) await tx.insert(goalCheckIns).values(series.map((c) => ({ goalId: row.id, value: c.value, comment: c.comment, on: c.on, source: c.source, createdByName: spec.checkInBy(g), createdAt: new Date(`${c.on}T10:00:00Z`) })));
   }
   return plan.id;
@@ -76,11 +81,11 @@ export async function seedDemoPlan(tx: Tx, actor: WorkspaceActor, spec: DemoPlan
 const phaseEnd = (startsOn: string, months: [number, number, number], phase: 0 | 1 | 2) => dayBefore(monthStart(startsOn, months.slice(0, phase + 1).reduce((a, b) => a + b, 0)));
 
 async function libraryIndicators(tx: Tx, actor: WorkspaceActor, keys: string[], locale: Locale) {
-  const found = new Map<string, { id: string; direction: 'higher' | 'lower' }>();
+  const found = new Map<string, { id: string; direction: 'higher' | 'lower'; rollUp: RollUp }>();
   for (const key of keys) {
     const [have] = await tx.select({ id: indicators.id }).from(indicators).where(and(eq(indicators.workspaceId, actor.workspaceId), eq(indicators.key, key)));
     const id = have?.id ?? (await insertBuiltinCopy(tx, actor, key, { key }, locale));
-    const [row] = await tx.select({ id: indicators.id, direction: indicators.direction }).from(indicators).where(eq(indicators.id, id));
+    const [row] = await tx.select({ id: indicators.id, direction: indicators.direction, rollUp: indicators.rollUp }).from(indicators).where(eq(indicators.id, id));
     found.set(key, row);
   }
   return found;
@@ -103,7 +108,17 @@ function checkInSeries(all: DemoGoal[], startsOn: string, deadlineOf: (g: DemoGo
   const recent = dayBefore(dayBefore(now));
   if (recent > (dates.at(-1) ?? startsOn)) dates.push(recent);
   const series = new Map<string, CheckIn[]>();
+  // a recurring goal reports each month's own value: the month's at its end, the month to date a few days ago
+  const monthValueOf = (g: DemoGoal, on: string): number => {
+    const monthEnd = dayBefore(monthStart(on, 1));
+    const share = on === monthEnd ? 1 : (days(monthStart(on), on) + 1) / (days(monthStart(on), monthEnd) + 1);
+    const offset = Math.round(days(startsOn, monthStart(on)) / 30.44);
+    const target = g.monthTargets?.[offset] ?? g.target;
+    const raw = target * Math.min(1.25, g.pace * (0.9 + 0.2 * noise(`${g.key}${on}`))) * share;
+    return Number.isInteger(g.target) && Math.abs(g.target) >= 1 ? Math.round(raw) : Math.round(raw * 1000) / 1000;
+  };
   const valueOf = (g: DemoGoal, on: string): number => {
+    if (g.recurrence) return monthValueOf(g, on);
     const children = all.filter((c) => c.parent === g.key && c.indicator === g.indicator && g.shape === 'cumulative');
     if (children.length > 0) {
       const sum = children.reduce((a, c) => a + valueOf(c, on), 0);

@@ -82,10 +82,23 @@ function soloGoals(): DemoGoal[] {
   const fanDays = [...monthEnds(planStart), to].filter((d, i, all) => all.indexOf(d) === i);
   const goal = (g: Omit<DemoGoal, 'shape' | 'pace'> & Partial<Pick<DemoGoal, 'pace'>>): DemoGoal => ({ shape: 'level', pace: 1, ...g });
   return [
-    goal({ key: 'sales', owner: { kind: 'company' }, statement: '月度销售额增长 20%', indicator: 'sales_amount', baseline, target: Math.round(baseline * 1.2), source: 'strategy', phase: 1, fromData: monthEnds(planStart).map((on) => ({ on, value: monthSales(on) })) }),
+    // each month's sales against that month's target, stepping up to +20 % over the launch phase; this month so far, judged by its pace
+    goal({
+      key: 'sales',
+      owner: { kind: 'company' },
+      statement: '月度销售额增长 20%',
+      indicator: 'sales_amount',
+      baseline,
+      target: Math.round(baseline * 1.2),
+      source: 'strategy',
+      phase: 1,
+      recurrence: 'month',
+      monthTargets: { 0: Math.round(baseline * 1.05), 1: Math.round(baseline * 1.1), 2: Math.round(baseline * 1.15) },
+      fromData: [...monthEnds(planStart), ...(to.slice(0, 7) === today().slice(0, 7) ? [to] : [])].map((on) => ({ on, value: monthSales(on) })),
+    }),
     goal({ key: 'fans', owner: { kind: 'company' }, statement: '粉丝数量达到 5 万', indicator: 'followers', baseline: fansOn(dayBefore(planStart)), target: 50_000, source: 'strategy', phase: null, fromData: fanDays.map((on) => ({ on, value: fansOn(on) })) }),
     goal({ key: 'conversion', owner: { kind: 'company' }, statement: '用户转化率提升 15%（3.2% → 3.68%）', indicator: 'conversion_rate', baseline: 0.032, target: 0.0368, pace: 0.85, source: 'business_process', phase: 1 }),
-    goal({ key: 'content', owner: { kind: 'company' }, statement: '每月发布 3 条高质量内容', indicator: 'content_published', baseline: 1, target: 3, pace: 1.05, source: 'annual_plan', phase: 0 }),
+    goal({ key: 'content', owner: { kind: 'company' }, statement: '每月发布 3 条高质量内容', indicator: 'content_published', baseline: 1, target: 3, pace: 1.05, source: 'annual_plan', phase: 0, recurrence: 'month' }),
   ];
 }
 
