@@ -44,6 +44,7 @@ import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { newPage, screenshot } from './support/browser.ts';
 import { byTestId, describeJourney } from './support/journey.ts';
+import { pickOption } from './support/select.ts';
 import { sessionApi } from './support/session-api.ts';
 
 const samples = path.resolve(import.meta.dirname, '../samples/imports');
@@ -79,24 +80,6 @@ function octoberNetSales(person: string): number {
 }
 
 const grouped = (n: number) => n.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
-
-/** Picks an option of a (non-searchable, possibly virtual) antd Select by its title. */
-async function pickOption(page: Page, select: Locator, title: string) {
-  await select.click();
-  // the option in whichever dropdown shows it: another one may still be fading out
-  const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`);
-  const lists = page.locator('.ant-select-dropdown:visible .rc-virtual-list-holder');
-  await expect
-    .poll(async () => {
-      const found = await option.count();
-      // a long list is virtual: further options are rendered as it is scrolled down, a page at a time
-      if (found === 0) await lists.evaluateAll((els) => els.forEach((el) => el.scrollBy({ top: el.clientHeight })));
-      return found;
-    })
-    .toBeGreaterThan(0);
-  await option.first().click();
-  await option.first().waitFor({ state: 'hidden' });
-}
 
 /** Adds a value to an antd tags Select (no dropdown) by typing it and pressing Enter. */
 async function addTag(page: Page, select: Locator, value: string) {

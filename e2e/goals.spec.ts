@@ -32,7 +32,8 @@ import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { newPage, screenshot } from './support/browser.ts';
 import { byTestId, describeJourney } from './support/journey.ts';
-import { sessionApi } from './support/session-api.ts';
+import { pickOption } from './support/select.ts';
+import { importOrders, sessionApi } from './support/session-api.ts';
 
 const images = path.resolve(import.meta.dirname, '../docs/images');
 /** A screenshot for the docs (the visible page, as a user sees it). */
@@ -43,26 +44,8 @@ async function docShot(page: Page, name: string, fullPage = false) {
 
 /** Eight past months of company sales, 80,000 growing by 5,000 a month, as the history of 销售额. */
 async function seedSalesHistory(page: Page, base: string, csrf: string) {
-  const rows = ['订单号,付款时间,实付金额'];
-  for (let i = 8; i >= 1; i--) rows.push(`O${i},${dayjs().subtract(i, 'month').format('YYYY-MM')}-10 10:00:00,${80_000 + (8 - i) * 5_000}`);
-  const column = (name: string, type: string) => ({ name, type, snapshot: false, aliases: [] });
-  const dataset = { name: '月度销售', description: '', columns: [column('订单号', 'text'), column('付款时间', 'datetime'), column('实付金额', 'decimal')], keyColumns: ['订单号'], dateColumn: '付款时间', templateKey: null };
-  const res = await page.request.fetch(`${base}/api/v1/workspaces/demo/datasets/import`, {
-    method: 'POST',
-    headers: { 'x-csrf-token': csrf },
-    multipart: { dataset: JSON.stringify(dataset), file: { name: 'sales.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) } },
-  });
-  expect(res.ok(), await res.text()).toBe(true);
-  return ((await res.json()) as { dataset: { id: string } }).dataset.id;
-}
-
-/** Picks an option of an antd Select (typing to search when it can) by its title. */
-async function pickOption(page: Page, select: Locator, title: string, search?: string) {
-  await select.click();
-  if (search) await select.locator('input').pressSequentially(search);
-  const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`);
-  await option.first().click();
-  await option.first().waitFor({ state: 'hidden' });
+  const rows = [8, 7, 6, 5, 4, 3, 2, 1].map((i) => `O${i},${dayjs().subtract(i, 'month').format('YYYY-MM')}-10 10:00:00,${80_000 + (8 - i) * 5_000}`);
+  return importOrders(page, base, csrf, '月度销售', rows);
 }
 
 /** Picks a node of an antd TreeSelect by its title. */

@@ -22,11 +22,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { newPage, screenshot } from './support/browser.ts';
 import { byTestId, describeJourney } from './support/journey.ts';
-import { sessionApi } from './support/session-api.ts';
+import { pickOption } from './support/select.ts';
+import { importOrders, sessionApi } from './support/session-api.ts';
 
 const images = path.resolve(import.meta.dirname, '../docs/images');
 const STATEMENT = '商城每月销售额达到 40,000 元';
@@ -38,27 +39,8 @@ type Detail = { id: string; status: string; periods: Period[]; record: { met: nu
 
 /** Six complete months of orders before `today`'s month, about 37,000 each, and 8,000 of this month so far. */
 async function seedMallSales(page: Page, base: string, csrf: string, today: Dayjs): Promise<string> {
-  const rows = ['订单号,付款时间,实付金额'];
-  for (let i = 6; i >= 1; i--) rows.push(`M${i},${month(today.subtract(i, 'month'))}-10 10:00:00,${36_000 + (i % 3) * 1000}`);
-  rows.push(`M0,${today.format('YYYY-MM-DD')} 00:00:00,8000`);
-  const column = (name: string, type: string) => ({ name, type, snapshot: false, aliases: [] });
-  const dataset = { name: '商城订单', description: '', columns: [column('订单号', 'text'), column('付款时间', 'datetime'), column('实付金额', 'decimal')], keyColumns: ['订单号'], dateColumn: '付款时间', templateKey: null };
-  const res = await page.request.fetch(`${base}/api/v1/workspaces/demo/datasets/import`, {
-    method: 'POST',
-    headers: { 'x-csrf-token': csrf },
-    multipart: { dataset: JSON.stringify(dataset), file: { name: 'mall.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) } },
-  });
-  expect(res.ok(), await res.text()).toBe(true);
-  return ((await res.json()) as { dataset: { id: string } }).dataset.id;
-}
-
-/** Picks an option of an antd Select by its title, typing to search. */
-async function pickOption(page: Page, select: Locator, title: string, search?: string) {
-  await select.click();
-  if (search) await select.locator('input').pressSequentially(search);
-  const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`);
-  await option.first().click();
-  await option.first().waitFor({ state: 'hidden' });
+  const rows = [6, 5, 4, 3, 2, 1].map((i) => `M${i},${month(today.subtract(i, 'month'))}-10 10:00:00,${36_000 + (i % 3) * 1000}`);
+  return importOrders(page, base, csrf, '商城订单', [...rows, `M0,${today.format('YYYY-MM-DD')} 00:00:00,8000`]);
 }
 
 /** Waits until every chart on the page has stopped drawing (two reads of its pixels alike), so a screenshot shows it whole. */
