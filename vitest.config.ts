@@ -29,6 +29,9 @@ export default defineConfig({
           include: ['e2e/**/*.spec.ts'],
           globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 90_000,
+          // expect.poll waits for a state (a row gone after an archive, a value after a save); its
+          // default of 1 s is a quiet machine's, and a loaded two-core CI machine needs longer
+          expect: { poll: { timeout: 30_000, interval: 100 } },
           hookTimeout: 120_000,
           // one Chromium at a time on two cores
           fileParallelism: false,

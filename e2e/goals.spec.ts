@@ -130,7 +130,7 @@ describeJourney('plans and goals', (ctx) => {
     await byTestId(page, 'smart-A').waitFor();
     await docShot(page, 'goal-form-smart.png');
     await byTestId(page, 'goal-statement').fill(COMPANY);
-    await expect.poll(() => byTestId(page, 'smart-S').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => byTestId(page, 'smart-S').count()).toBe(0);
     await page.locator('[data-testid=smart-letter-S][data-state=pass]').waitFor();
     await byTestId(page, 'goal-submit').click();
     await byTestId(page, 'goal-form-drawer').waitFor({ state: 'hidden' });

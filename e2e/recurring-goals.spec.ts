@@ -52,7 +52,7 @@ async function chartsSettled(page: Page) {
       const same = now === previous && now !== '';
       previous = now;
       return same;
-    }, { timeout: 15_000 })
+    })
     .toBe(true);
 }
 

@@ -41,7 +41,7 @@ const issue = (page: Page, code: string) => page.locator(`[data-testid=design-is
 
 /** Waits until the live design check has caught up with the card. */
 async function checked(page: Page) {
-  await expect.poll(() => byTestId(page, 'check-busy').count(), { timeout: 10_000 }).toBe(0);
+  await expect.poll(() => byTestId(page, 'check-busy').count()).toBe(0);
 }
 
 /** Types into an antd InputNumber (select all, then type). */

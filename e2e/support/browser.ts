@@ -17,7 +17,8 @@ export function launchBrowser(): Promise<Browser> {
 export async function newPage(browser: Browser, locale: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Page> {
   const context = await browser.newContext({ locale, viewport: { width: 1366, height: 860 } });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  // a wait for a state, long enough for a loaded two-core CI machine (15 s was seen to run out once)
+  page.setDefaultTimeout(30_000);
   return page;
 }
 

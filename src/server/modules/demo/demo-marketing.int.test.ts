@@ -151,7 +151,7 @@ describeEachDatabase('demo marketing scorecards from data', (kind) => {
     expect(before).toMatchObject({ datasets: 4, templates: 3 });
   });
 
-  it('a demo made by an earlier version gains it on its next visit, once, and not while another visitor is seeding it', async () => {
+  it('a demo made by an earlier version gains it on its next visit, once; a visitor waits while another one seeds it', async () => {
     // the demo as an earlier version left it: no marketing data, templates or results
     const demoWs = `(select id from workspaces where slug = 'demo')`;
     await t.database.pool.query(`
@@ -166,12 +166,15 @@ describeEachDatabase('demo marketing scorecards from data', (kind) => {
         select id, 'another visitor', 'workspace.seed_demo_marketing', 'workspace', id::text, '{"stage":"started"}' from workspaces where slug = 'demo'`);
     const participants = async () => (await t.database.pool.query(`select count(*)::int as n from cycle_participants`)).rows[0].n;
     expect(await participants()).toBe(14);
-    // another visitor is seeding it right now: this one goes on without it
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/demo/open' })).statusCode).toBe(200);
+    // another visitor is seeding it right now: this one waits for that seed instead of showing half a demo…
+    let answered = false;
+    const opening = t.app.inject({ method: 'POST', url: '/api/v1/demo/open' }).then((res) => ((answered = true), res));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(answered).toBe(false);
     expect(await participants()).toBe(14);
-    // that seed died (its claim is older than the lease): the next visitor seeds it
+    // …and when that seed turns out dead (its claim older than the lease), it seeds the demo itself
     await t.database.pool.query(`update audit_log set at = now() - interval '11 minutes' where action = 'workspace.seed_demo_marketing'`);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/demo/open' })).statusCode).toBe(200);
+    expect((await opening).statusCode).toBe(200);
     expect(await participants()).toBe(24);
     const he = await participant('2026-10', '何子轩');
     expect(he.frozen).toBe(true);

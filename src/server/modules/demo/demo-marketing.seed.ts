@@ -37,22 +37,23 @@ type CycleRow = typeof appraisalCycles.$inferSelect;
  * them), the metrics defined and bound, and the 内容运营 / 新媒体运营 join the demo's October
  * (closed: frozen with the values the data gives) and November (open: refreshed from the bindings)
  * cycles. Once per demo workspace, also for one made by an earlier version; never a real one.
- * One visitor seeds at a time (a claim taken under an advisory lock, written to the audit log);
- * every step skips what is there, so a seed that died is finished by a later visitor.
+ * One visitor seeds at a time (a claim taken under an advisory lock, written to the audit log)
+ * while the others wait for it; every step skips what is there, so a seed that died is finished
+ * by a visitor once its lease is over.
  */
 export async function ensureDemoMarketing(database: Database): Promise<void> {
   const { db } = database;
   const [ws] = await db.select({ id: workspaces.id }).from(workspaces).where(and(eq(workspaces.slug, DEMO_SLUG), eq(workspaces.isDemo, true)));
-  if (!ws || (await seedStage(db, ws.id)) === 'done') return;
+  if (!ws) return;
   const actor: SeedActor = { userId: null, label: 'Kedu demo seed', ip: null, workspaceId: ws.id };
-  const claimed = await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${MARKETING_SEED_LOCK})`);
-    if ((await seedStage(tx, ws.id)) !== null) return false;
-    await recordAudit(tx, actor, { workspaceId: ws.id, action: ACTION, entityType: 'workspace', entityId: ws.id, after: { stage: 'started' } });
-    return true;
-  });
-  // another visitor is seeding it: this one sees it on a later visit
-  if (!claimed) return;
+  // another visitor seeding it is waited for, so no one is shown a demo half made; a seed that
+  // died (its lease over) is taken over
+  for (;;) {
+    const stage = await seedStage(db, ws.id);
+    if (stage === 'done') return;
+    if (stage === null && (await claimSeed(db, actor, ws.id))) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
   // imports and metric definitions are transactions of their own, as when a user makes them
   const datasetIds = await importExports(database, actor);
   await defineMetrics(database, actor, datasetIds);
@@ -61,6 +62,16 @@ export async function ensureDemoMarketing(database: Database): Promise<void> {
     if ((await seedStage(tx, ws.id)) === 'done') return;
     const added = await seedAppraisal(tx, actor);
     await recordAudit(tx, actor, { workspaceId: ws.id, action: ACTION, entityType: 'workspace', entityId: ws.id, after: { stage: 'done', datasets: datasetIds.size, ...added } });
+  });
+}
+
+/** Claims the seeding for this visitor unless another one has just claimed it. */
+async function claimSeed(db: Db, actor: SeedActor, workspaceId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${MARKETING_SEED_LOCK})`);
+    if ((await seedStage(tx, workspaceId)) !== null) return false;
+    await recordAudit(tx, actor, { workspaceId, action: ACTION, entityType: 'workspace', entityId: workspaceId, after: { stage: 'started' } });
+    return true;
   });
 }
 
