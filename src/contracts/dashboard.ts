@@ -27,6 +27,8 @@ export const dashboardGoal = z.object({
   deadline: z.string(),
   /** A recurring goal's period (null: one-off): its progress and current value are the period's in progress. */
   recurrence: recurrence.nullable(),
+  /** A recurring goal's target for its period in progress; null for a one-off goal. */
+  periodTarget: z.number().nullable(),
 });
 
 /** A result in a cycle: the total that counts (adjusted, else computed) and its grade; participantId links to the explanation. */

@@ -123,6 +123,8 @@ export const goal = z.object({
   sourceNote: z.string(),
   recurrence: recurrence.nullable(),
   periodTargets: z.array(z.object({ period: z.string(), target: z.number() })),
+  /** A recurring goal's target for its period in progress (its own, or its share of `target`); null for a one-off goal. */
+  periodTarget: z.number().nullable(),
   current: z.number().nullable(),
   lastCheckInAt: z.string().nullable(),
   status: goalStatus,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { recurringStatus, type RecurringStatusInput } from './recurring-status.ts';
+import { currentPeriodTarget, recurringStatus, type RecurringStatusInput } from './recurring-status.ts';
 
 /** 每月发布 3 条高质量内容, for 2027: an additive count per month. */
 const posts: RecurringStatusInput = { recurrence: 'month', startsOn: '2027-01-01', deadline: '2027-12-31', baseline: 1, target: 3, direction: 'higher', additive: true, checkIns: [], asOf: '2027-01-01' };
@@ -118,5 +118,16 @@ describe('recurringStatus', () => {
         expect(status(hi)).toBeLessThanOrEqual(status(lo));
       }),
     );
+  });
+});
+
+describe('currentPeriodTarget', () => {
+  it('is the target of the period in progress: its own, or its share of the goal’s', () => {
+    const goal = { recurrence: 'month' as const, startsOn: '2027-01-15', deadline: '2027-12-31', target: 3, periodTargets: { '2027-11': 5 }, additive: true };
+    expect(currentPeriodTarget(goal, '2027-11-11')).toBe(5);
+    expect(currentPeriodTarget(goal, '2027-06-30')).toBe(3);
+    expect(currentPeriodTarget(goal, '2027-01-20')).toBeCloseTo((3 * 17) / 31, 9);
+    expect(currentPeriodTarget(goal, '2028-02-01')).toBe(3);
+    expect(currentPeriodTarget(goal, '2026-12-01')).toBeCloseTo((3 * 17) / 31, 9);
   });
 });

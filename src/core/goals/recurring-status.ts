@@ -174,3 +174,18 @@ function periodPace(input: RecurringStatusInput, target: number, actual: number,
   if (early) return progress < 0 ? 'at_risk' : 'on_track';
   return byGap(1 - Math.max(progress, 0));
 }
+
+/**
+ * The target of a recurring goal's period in progress on a day (its own, or its share of the
+ * goal's), or of its last period once it is over, or of its first before it starts: the number
+ * a list shows beside the period's value.
+ *
+ * @example
+ * currentPeriodTarget({ recurrence: 'month', startsOn: '2027-01-01', deadline: '2027-12-31', target: 3, periodTargets: { '2027-11': 5 }, additive: true }, '2027-11-11'); // → 5
+ */
+export function currentPeriodTarget(goal: Pick<RecurringStatusInput, 'recurrence' | 'startsOn' | 'deadline' | 'target' | 'periodTargets' | 'additive'>, asOf: string): number {
+  const periods = goalPeriods(goal.startsOn, goal.deadline, goal.recurrence);
+  const p = periods.find((q) => asOf >= q.startsOn && asOf <= q.endsOn) ?? (asOf < goal.startsOn ? periods[0] : periods.at(-1));
+  if (!p) return goal.target;
+  return goal.periodTargets?.[p.label] ?? defaultPeriodTarget(goal.target, p, goal.recurrence, goal.additive);
+}

@@ -88,6 +88,7 @@ export const goalsEn: Catalog['goals'] = {
     noMatchingChildren: 'No child goals match the filters',
   },
   goal: {
+    thisPeriod: 'This period',
     progress: 'Progress',
     until: 'Due {date}',
     currentTarget: 'Current / target',

@@ -86,6 +86,7 @@ export const goalsZhCN = {
     noMatchingChildren: '没有符合筛选条件的子目标',
   },
   goal: {
+    thisPeriod: '本期',
     progress: '进度',
     until: '截止 {date}',
     currentTarget: '当前 / 目标值',

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { goal, treeQuery } from '../../../contracts/goals.ts';
 import { decompositionCoverage } from '../../../core/goals/coverage.ts';
 import { checkGoal } from '../../../core/goals/smart.ts';
+import { currentPeriodTarget } from '../../../core/goals/recurring-status.ts';
 import { elapsedFraction } from '../../../core/goals/status.ts';
 import type { GoalIndicator } from '../../../core/goals/types.ts';
 import type { Db, Tx } from '../../db/client.ts';
@@ -110,6 +111,9 @@ function toGoalDto(viewer: Viewer, row: GoalRow, children: Child[], periodTarget
     sourceNote: g.sourceNote,
     recurrence: g.recurrence,
     periodTargets,
+    periodTarget: g.recurrence
+      ? currentPeriodTarget({ recurrence: g.recurrence, startsOn: g.startsOn, deadline: g.deadline, target: g.target, periodTargets: Object.fromEntries(periodTargets.map((t) => [t.period, t.target])), additive: indicator.rollUp === 'sum' }, today())
+      : null,
     current: g.current,
     lastCheckInAt: g.lastCheckInAt?.toISOString() ?? null,
     status: g.status,

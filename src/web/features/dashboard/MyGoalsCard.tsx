@@ -45,7 +45,8 @@ export default function MyGoalsCard({ ws, goals, canSetGoals }: Props) {
                     style={{ margin: 0, width: 190 }}
                   />
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('dashboard.me.currentOfTarget', { current: num(g.current), target: num(g.target), unit: g.indicator.unit })}
+                    {g.periodTarget !== null && `${t('goals.goal.thisPeriod')} `}
+                    {t('dashboard.me.currentOfTarget', { current: num(g.current), target: num(g.periodTarget ?? g.target), unit: g.indicator.unit })}
                     {' · '}
                     {t('dashboard.me.deadline', { date: new Date(`${g.deadline}T00:00:00`).toLocaleDateString(lang) })}
                   </Typography.Text>

@@ -69,7 +69,9 @@ export default function GoalNode({ ws, goal, canWrite, onAddChild, onEdit }: Pro
           {indicatorName(goal.indicator, lang)}
         </Typography.Text>
         <Typography.Text style={{ fontSize: 13, fontVariantNumeric: 'tabular-nums', minWidth: 170 }} data-testid="goal-values">
-          {fmtPair(goal.current, goal.target, unit, lang)}
+          {/* a recurring goal's value is its period's so far: set against that period's target, not the goal's */}
+          {goal.periodTarget !== null && `${t('goals.goal.thisPeriod')} `}
+          {fmtPair(goal.current, goal.periodTarget ?? goal.target, unit, lang)}
         </Typography.Text>
         <Progress percent={percent} size={{ width: 120, height: 6 }} strokeColor={STATUS_HEX[goal.status]} format={() => (goal.progress === null ? '—' : `${Math.round(goal.progress * 100)}%`)} aria-label={t('goals.goal.progress')} style={{ margin: 0, width: 170 }} />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
