@@ -39,7 +39,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { newPage, screenshot } from './support/browser.ts';
-import { byTestId, describeJourney } from './support/journey.ts';
+import { byTestId, describeJourney, openDemo } from './support/journey.ts';
 
 const PASSWORD = 'kedu-demo';
 const cycleRow = (page: Page, label: string) => page.locator(`[data-testid=cycle-row][data-cycle-label="${label}"]`);
@@ -69,10 +69,7 @@ const totalOf = async (page: Page) => Number(await byTestId(page, 'score-total')
 describeJourney('the appraisal pages', (ctx) => {
   it('lets a manager enter actuals, rate, read a closed result and run a what-if', async () => {
     // the demo workspace is created by its first visitor
-    const visitor = await newPage(ctx().browser, 'zh-CN');
-    await visitor.goto(ctx().server.url);
-    await byTestId(visitor, 'demo-open').click();
-    await visitor.waitForURL(/\/w\/demo\/home/);
+    const visitor = await openDemo(ctx());
     await visitor.context().close();
 
     const page = await newPage(ctx().browser, 'zh-CN');

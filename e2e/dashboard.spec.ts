@@ -18,7 +18,7 @@ import dayjs from 'dayjs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { newPage, screenshot } from './support/browser.ts';
-import { byTestId, describeJourney } from './support/journey.ts';
+import { byTestId, describeJourney, openDemo } from './support/journey.ts';
 import { sessionApi } from './support/session-api.ts';
 
 const images = path.resolve(import.meta.dirname, '../docs/images');
@@ -33,10 +33,7 @@ const zh = (n: number) => n.toLocaleString('zh-CN', { maximumFractionDigits: 2 }
 describeJourney('the home dashboard', (ctx) => {
   it('shows the admin the company, the team and their own view; numbers link to their goals and results', async () => {
     const base = ctx().server.url;
-    const page = await newPage(ctx().browser, 'zh-CN');
-    await page.goto(base);
-    await byTestId(page, 'demo-open').click();
-    await page.waitForURL(/\/w\/demo\//);
+    const page = await openDemo(ctx());
     const { call: api } = await sessionApi(page, base);
 
     // a goal far behind its time: 90 % of it gone, 5 % of the way covered → the top of the at-risk list

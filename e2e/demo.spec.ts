@@ -1,13 +1,10 @@
 import { expect, it } from 'vitest';
 import { newPage, screenshot } from './support/browser.ts';
-import { byTestId, describeJourney, personRow, unitNode } from './support/journey.ts';
+import { byTestId, describeJourney, openDemo, personRow, unitNode } from './support/journey.ts';
 
 describeJourney('the demo workspace', (ctx) => {
   it('opens in one click with the sample company', async () => {
-    const page = await newPage(ctx().browser, 'zh-CN');
-    await page.goto(ctx().server.url);
-    await byTestId(page, 'demo-open').click();
-    await page.waitForURL(/\/w\/demo\/home/);
+    const page = await openDemo(ctx());
     // the home dashboard first: the company's goals at a glance
     await byTestId(page, 'dashboard-company').waitFor();
     await byTestId(page, 'nav-org').click();
@@ -23,10 +20,7 @@ describeJourney('the demo workspace', (ctx) => {
   });
 
   it('has a second, solo workspace for a 微商 seller: her goals from her data, no appraisal menus', async () => {
-    const page = await newPage(ctx().browser, 'zh-CN');
-    await page.goto(ctx().server.url);
-    await byTestId(page, 'demo-open').click();
-    await page.waitForURL(/\/w\/demo\/home/);
+    const page = await openDemo(ctx());
     await byTestId(page, 'workspace-switcher').click();
     await byTestId(page, 'workspace-option-demo-weishang').click();
     await page.waitForURL(/\/w\/demo-weishang\/home/);

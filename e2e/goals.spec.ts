@@ -30,8 +30,8 @@ import path from 'node:path';
 import dayjs from 'dayjs';
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { newPage, screenshot } from './support/browser.ts';
-import { byTestId, describeJourney } from './support/journey.ts';
+import { screenshot } from './support/browser.ts';
+import { byTestId, describeJourney, openDemo } from './support/journey.ts';
 import { pickOption } from './support/select.ts';
 import { importOrders, sessionApi } from './support/session-api.ts';
 
@@ -80,10 +80,7 @@ const PERSON = '吴婷个人销售额达到 250,000 元';
 describeJourney('plans and goals', (ctx) => {
   it('plans with phases, cascades SMART goals with coverage, checks in and reports', async () => {
     const base = ctx().server.url;
-    const page = await newPage(ctx().browser, 'zh-CN');
-    await page.goto(base);
-    await byTestId(page, 'demo-open').click();
-    await page.waitForURL(/\/w\/demo\/home/);
+    const page = await openDemo(ctx());
     const { call: api, csrf } = await sessionApi(page, base);
     const existing = await api<{ items: { name: string }[] }>('GET', `/indicators?q=${encodeURIComponent('销售额')}`);
     if (!existing.items.some((i) => i.name === '销售额')) await api('POST', '/indicator-library/sales_amount/copy', {});

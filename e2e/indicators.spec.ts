@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { newPage, screenshot } from './support/browser.ts';
-import { byTestId, describeJourney } from './support/journey.ts';
+import { screenshot } from './support/browser.ts';
+import { byTestId, describeJourney, openDemo } from './support/journey.ts';
 
 const indicatorRow = (page: Page, name: string) => page.locator(`[data-testid=indicator-row][data-indicator-name="${name}"]`);
 const builtinRow = (page: Page, key: string) => page.locator(`[data-testid=builtin-row][data-builtin-key="${key}"]`);
@@ -14,10 +14,7 @@ async function choose(page: Page, testId: string, label: string) {
 
 describeJourney('the indicator library', (ctx) => {
   it('copies a built-in indicator and defines a new one with the formula editor', async () => {
-    const page = await newPage(ctx().browser, 'zh-CN');
-    await page.goto(ctx().server.url);
-    await byTestId(page, 'demo-open').click();
-    await page.waitForURL(/\/w\/demo\/home/);
+    const page = await openDemo(ctx());
 
     // the demo's library holds the indicators its goals use; the built-in library is one tab away
     await byTestId(page, 'nav-indicators').click();

@@ -24,8 +24,8 @@ import path from 'node:path';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { newPage, screenshot } from './support/browser.ts';
-import { byTestId, describeJourney } from './support/journey.ts';
+import { screenshot } from './support/browser.ts';
+import { byTestId, describeJourney, openDemo } from './support/journey.ts';
 import { pickOption } from './support/select.ts';
 import { importOrders, sessionApi } from './support/session-api.ts';
 
@@ -70,10 +70,7 @@ const detailOf = (api: Awaited<ReturnType<typeof sessionApi>>['call'], id: strin
 describeJourney('recurring goals', (ctx) => {
   it('creates a monthly goal with a month of its own, tracks each month, shows the month in progress apart and warns on target churn', async () => {
     const base = ctx().server.url;
-    const page = await newPage(ctx().browser, 'zh-CN');
-    await page.goto(base);
-    await byTestId(page, 'demo-open').click();
-    await page.waitForURL(/\/w\/demo\/home/);
+    const page = await openDemo(ctx());
     const { call: api, csrf } = await sessionApi(page, base);
     const today = dayjs((await api<{ asOf: string }>('GET', '/dashboard/me')).asOf);
     const [m2, m1, m0, p1, p2, p3] = [-2, -1, 0, 1, 2, 3].map((n) => month(today.startOf('month').add(n, 'month')));

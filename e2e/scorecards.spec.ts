@@ -32,8 +32,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { newPage, screenshot } from './support/browser.ts';
-import { byTestId, describeJourney } from './support/journey.ts';
+import { screenshot } from './support/browser.ts';
+import { byTestId, describeJourney, openDemo } from './support/journey.ts';
 
 const templateRow = (page: Page, name: string) => page.locator(`[data-testid=template-row][data-template-name="${name}"]`);
 const indicatorRow = (page: Page, index: number) => page.locator(`[data-testid=indicator-row][data-index="${index}"]`);
@@ -73,10 +73,7 @@ async function paste(target: Locator, text: string) {
 
 describeJourney('the scorecard templates', (ctx) => {
   it('designs a template with live checks, assigns it, pastes targets, exports and imports it', async () => {
-    const page = await newPage(ctx().browser, 'zh-CN');
-    await page.goto(ctx().server.url);
-    await byTestId(page, 'demo-open').click();
-    await page.waitForURL(/\/w\/demo\/home/);
+    const page = await openDemo(ctx());
 
     // the list: the demo template, assigned to 销售代表, weights adding up to 100
     await byTestId(page, 'nav-scorecards').click();

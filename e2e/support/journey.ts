@@ -1,7 +1,7 @@
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import type { ServerProcess } from '../../src/server/testing/server-process.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, newPage } from './browser.ts';
 import { startE2EServer } from './server.ts';
 
 export type JourneyContext = { browser: Browser; server: ServerProcess & { dataDir: string } };
@@ -29,3 +29,12 @@ export function describeJourney(name: string, body: (ctx: () => JourneyContext) 
 export const byTestId = (page: Page, id: string) => page.getByTestId(id);
 export const unitNode = (page: Page, name: string) => page.locator(`[data-testid=unit-node][data-unit-name="${name}"]`);
 export const personRow = (page: Page, name: string) => page.locator(`[data-testid=person-row][data-person-name="${name}"]`);
+
+/** A visitor who opens the demo from the sign-in page, in a fresh browser context: the page lands on the demo's Home. */
+export async function openDemo(ctx: JourneyContext, locale: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Page> {
+  const page = await newPage(ctx.browser, locale);
+  await page.goto(ctx.server.url);
+  await byTestId(page, 'demo-open').click();
+  await page.waitForURL(/\/w\/demo\/home/);
+  return page;
+}
