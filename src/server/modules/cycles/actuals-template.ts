@@ -5,7 +5,7 @@ import { canManageParticipant } from '../../access.ts';
 import type { Db } from '../../db/client.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import type { Locale } from '../../i18n/messages.ts';
-import type { XlsxFile } from '../org/people-export.ts';
+import type { XlsxFile } from '../../download.ts';
 import { loadCandidates, PERSON_COLUMN, termsReader, termValuesOf } from './actuals-plan.ts';
 import { loadCycle } from './cycle-access.ts';
 import { requireManagerOrAdmin } from './results-common.ts';

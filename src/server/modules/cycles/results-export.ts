@@ -4,7 +4,7 @@ import type { IndicatorStatus, ScoreResult, ScoreStatus } from '../../../core/sc
 import type { Db } from '../../db/client.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import type { Locale } from '../../i18n/messages.ts';
-import type { XlsxFile } from '../org/people-export.ts';
+import type { XlsxFile } from '../../download.ts';
 import { scoreParticipant } from './participant-score.ts';
 import { loadRanking } from './ranking.service.ts';
 import { loadInputs } from './recompute.ts';

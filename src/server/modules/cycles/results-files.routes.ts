@@ -1,10 +1,9 @@
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actualsImportResult, cycleParams, ranking, rankingQuery } from '../../../contracts/cycle-results.ts';
 import { requireViewer } from '../../http/actor.ts';
+import { sendXlsx } from '../../http/attachment.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { readUploadedFile } from '../../http/upload.ts';
-import { XLSX_MIME, type XlsxFile } from '../org/people-export.ts';
 import { importActuals } from './actuals-import.ts';
 import { actualsTemplate } from './actuals-template.ts';
 import { loadRanking } from './ranking.service.ts';
@@ -84,14 +83,3 @@ export const resultFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
   );
 };
 
-/** An XLSX download; the file name in ASCII and, per RFC 5987, in UTF-8. */
-function sendXlsx(reply: FastifyReply, file: XlsxFile) {
-  const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return reply
-    .header('content-type', XLSX_MIME)
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${rfc5987(file.filename)}`)
-    .header('cache-control', 'no-store')
-    .send(file.buffer);
-}
-
-const rfc5987 = (name: string) => encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

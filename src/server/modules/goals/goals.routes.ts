@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { okBody } from '../../../contracts/common.ts';
 import { checkIn, checkInInput, goal, goalDetail, goalInput, goalUpdateInput, plan, planInput, planReport, smartCheckInput, smartCheckResult, treeQuery } from '../../../contracts/goals.ts';
 import { allowedActor, allowedViewer } from '../../http/actor.ts';
+import { asAttachment } from '../../http/attachment.ts';
 import type { ReadCache } from '../../http/read-cache.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { addCheckIn } from './check-ins.service.ts';
@@ -68,8 +69,7 @@ export const goalRoutes: FastifyPluginAsyncZod<AppDeps & { readCache: ReadCache 
   app.get('/plans/:id/export', { schema: { tags, summary: 'Download the plan as a kedu.plan/v1 file (docs/kedu.plan.v1.md), its goals with the last months of their history', params: idParams, response: { 200: z.record(z.string(), z.unknown()) } } }, async (request, reply) => {
     const viewer = allowedViewer(request, 'goals.read');
     const { filename, file } = await exportPlan(db, viewer.workspaceId, request.params.id);
-    const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-    reply.header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`).header('cache-control', 'no-store');
+    asAttachment(reply, filename);
     return file;
   });
 

@@ -10,10 +10,9 @@ import type { Locale } from '../../i18n/messages.ts';
 import { queryPeople } from './people.queries.ts';
 import { type PersonField, peopleColumns, statusLabels } from './people-import.columns.ts';
 import { unitPathsById } from './unit-paths.ts';
+import type { XlsxFile } from '../../download.ts';
 
 export type ExportQuery = Omit<z.output<typeof listPeopleQuery>, 'page' | 'pageSize'>;
-export type XlsxFile = { buffer: Buffer; filename: string };
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const widths: Record<PersonField, number> = { name: 16, email: 30, employeeNo: 12, unit: 30, position: 18, managerEmail: 30, joinedOn: 13, status: 9 };
 const sheetNames = { 'zh-CN': { people: '人员', help: '说明' }, en: { people: 'People', help: 'Help' } } as const;

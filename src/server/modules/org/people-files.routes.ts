@@ -1,11 +1,11 @@
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importResult, listPeopleQuery } from '../../../contracts/org.ts';
 import { allowedViewer, workspaceActor } from '../../http/actor.ts';
+import { sendXlsx } from '../../http/attachment.ts';
 import { readUploadedFile } from '../../http/upload.ts';
 import type { AppDeps } from '../../http/deps.ts';
-import { exportPeople, importTemplate, XLSX_MIME, type XlsxFile } from './people-export.ts';
+import { exportPeople, importTemplate } from './people-export.ts';
 import { importPeople } from './people-import.service.ts';
 
 const wsParams = z.object({ ws: z.string() });
@@ -60,12 +60,3 @@ export const peopleFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
     },
   );
 };
-
-function sendXlsx(reply: FastifyReply, file: XlsxFile) {
-  const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return reply
-    .header('content-type', XLSX_MIME)
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-    .header('cache-control', 'no-store')
-    .send(file.buffer);
-}

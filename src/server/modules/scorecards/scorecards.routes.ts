@@ -20,6 +20,7 @@ import {
   updateTemplateInput,
 } from '../../../contracts/scorecards.ts';
 import { allowedActor, allowedViewer } from '../../http/actor.ts';
+import { asAttachment } from '../../http/attachment.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { setAssignments } from './assignments.service.ts';
 import { exportTemplate, importTemplate } from './files.service.ts';
@@ -107,8 +108,7 @@ export const scorecardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
     async (request, reply) => {
       const viewer = allowedViewer(request, 'scorecards.read');
       const { filename, file } = await exportTemplate(db, viewer.workspaceId, request.params.id);
-      const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-      reply.header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`).header('cache-control', 'no-store');
+      asAttachment(reply, filename);
       return file;
     },
   );
