@@ -4,7 +4,7 @@
  * suggestion is made in the same units and for the same period as the check that judges it.
  */
 import { monthNumber } from './dates.ts';
-import { calendarPeriodOf, goalPeriods, monthsPerPeriod } from './recurrence.ts';
+import { goalPeriods, monthsPerPeriod, periodShare } from './recurrence.ts';
 import type { GoalDraft } from './types.ts';
 
 /**
@@ -39,8 +39,7 @@ export function judgedTargets(goal: GoalDraft, deadline: string, lastMonth: numb
     return goalPeriods(goal.startsOn, deadline, recurrence).flatMap((p): JudgedTarget[] => {
       const due = monthNumber(p.endsOn)!;
       if (due <= lastMonth) return [];
-      const whole = calendarPeriodOf(p.startsOn, recurrence);
-      const share = additive ? (days(p.startsOn, p.endsOn) / days(whole.startsOn, whole.endsOn)) : 1;
+      const share = additive ? periodShare(p, recurrence) : 1;
       const own = goal.periodTargets?.[p.label];
       // the goal's own target is a whole period's (a short period asks its share of it): judged as such
       const t = own ?? target;
@@ -57,8 +56,4 @@ export function judgedTargets(goal: GoalDraft, deadline: string, lastMonth: numb
   const start = goal.startsOn ? monthNumber(goal.startsOn) : null;
   const cumulative = additive && goal.baseline === 0 && start !== null;
   return [{ target, scale: cumulative ? Math.max(1, end - start + 1) : 1, periodsAhead, baseline: cumulative ? null : (goal.baseline ?? null) }];
-}
-
-function days(from: string, to: string): number {
-  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
 }

@@ -71,6 +71,18 @@ export function calendarPeriodOf(day: string, recurrence: Recurrence): GoalPerio
 }
 
 /**
+ * The share of its whole calendar period a (possibly clipped) period of a goal covers, in days:
+ * a goal starting on 15 March has 17 of March's 31.
+ *
+ * @example periodShare({ label: '2027-03', startsOn: '2027-03-15', endsOn: '2027-03-31' }, 'month'); // → 17 / 31
+ */
+export function periodShare(p: GoalPeriod, recurrence: Recurrence): number {
+  const whole = calendarPeriodOf(p.startsOn, recurrence);
+  const days = (from: string, to: string) => dayNumber(to)! - dayNumber(from)! + 1;
+  return days(p.startsOn, p.endsOn) / days(whole.startsOn, whole.endsOn);
+}
+
+/**
  * The periods of a recurring goal from its start to its deadline, each clipped to that span
  * (a goal starting on 15 March has a March of 17 days). Empty when the deadline is before the
  * start; at most MAX_GOAL_PERIODS.

@@ -4,8 +4,7 @@
  * never a partial month against a whole month's target.
  */
 import type { Direction } from '../indicators/types.ts';
-import { dayNumber } from './dates.ts';
-import { calendarPeriodOf, type GoalPeriod, goalPeriods, type Recurrence } from './recurrence.ts';
+import { type GoalPeriod, goalPeriods, periodShare, type Recurrence } from './recurrence.ts';
 import { AT_RISK_MAX_GAP, EARLY_PERIOD, elapsedFraction, goalProgress, ON_TRACK_MAX_GAP } from './status.ts';
 import type { GoalStatus } from './types.ts';
 
@@ -112,10 +111,7 @@ function periodTarget(input: RecurringStatusInput, p: GoalPeriod): number {
  * @example defaultPeriodTarget(3, { label: '2027-03', startsOn: '2027-03-15', endsOn: '2027-03-31' }, 'month', true); // → 3 × 17 / 31
  */
 export function defaultPeriodTarget(target: number, p: GoalPeriod, recurrence: Recurrence, additive: boolean): number {
-  if (!additive) return target;
-  const full = calendarPeriodOf(p.startsOn, recurrence);
-  const days = (a: string, b: string) => dayNumber(b)! - dayNumber(a)! + 1;
-  return target * (days(p.startsOn, p.endsOn) / days(full.startsOn, full.endsOn));
+  return additive ? target * periodShare(p, recurrence) : target;
 }
 
 function latestPerPeriod(input: RecurringStatusInput): Map<string, number> {

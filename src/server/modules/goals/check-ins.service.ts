@@ -9,7 +9,8 @@ import type { Viewer } from '../../http/request-context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { WorkspaceActor } from '../org/org.types.ts';
 import { dayAfter } from '../../../core/values/periods.ts';
-import { loadRecurrenceInputs, statusColumns, today } from './goal-status.ts';
+import { loadRecurrenceInput } from './goal-periods.queries.ts';
+import { statusColumns, today } from './goal-status.ts';
 import { loadGoalRow, ownerRef } from './goals.queries.ts';
 
 export type CheckInDto = z.infer<typeof checkIn>;
@@ -41,7 +42,7 @@ export async function addCheckIn(db: Db, viewer: Viewer, actor: WorkspaceActor, 
       .values({ goalId, value: input.value, comment: input.comment, on, source: input.source, createdBy: actor.userId, createdByName: viewer.name })
       .returning();
     const [latest] = await tx.select().from(goalCheckIns).where(eq(goalCheckIns.goalId, goalId)).orderBy(desc(goalCheckIns.on), desc(goalCheckIns.createdAt)).limit(1);
-    const [recurring] = goal.g.recurrence ? [...(await loadRecurrenceInputs(tx, [{ id: goalId, recurrence: goal.g.recurrence, rollUp: goal.indicator.rollUp }])).values()] : [null];
+    const recurring = await loadRecurrenceInput(tx, { id: goalId, recurrence: goal.g.recurrence, rollUp: goal.indicator.rollUp });
     const status = statusColumns({ ...goal.g, direction: goal.indicator.direction, current: latest.value }, today(), recurring);
     await tx.update(goals).set({ current: latest.value, lastCheckInAt: row.createdAt, ...status }).where(eq(goals.id, goalId));
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'goal.check_in', entityType: 'goal', entityId: goalId, after: { value: input.value, on, comment: input.comment } });

@@ -1,14 +1,14 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { goalDetail } from '../../../contracts/goals.ts';
-import { recurringStatus } from '../../../core/goals/recurring-status.ts';
 import { checkGoal } from '../../../core/goals/smart.ts';
 import type { Db } from '../../db/client.ts';
 import { goals, goalTargetChanges, planPhases, plans } from '../../db/schema/index.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import { listCheckIns } from './check-ins.service.ts';
 import { historyReader, monthlyHistory } from './goal-history.ts';
-import { refreshStaleStatuses, today } from './goal-status.ts';
+import { recurringStatusOf, refreshStaleStatuses, today } from './goal-status.ts';
+import { countTargetChanges } from './period-targets.ts';
 import { goalIndicatorOf, goalRowsWhere, loadGoalRow, ownerRef, toGoalDtos } from './goals.queries.ts';
 
 type GoalDetailDto = z.infer<typeof goalDetail>;
@@ -33,18 +33,7 @@ export async function getGoalDetail(db: Db, viewer: Viewer, id: string): Promise
   );
   const checkIns = await listCheckIns(db, id);
   const recurring = row.g.recurrence
-    ? recurringStatus({
-        recurrence: row.g.recurrence,
-        startsOn: row.g.startsOn,
-        deadline: row.g.deadline,
-        baseline: row.g.baseline,
-        target: row.g.target,
-        periodTargets,
-        direction: row.indicator.direction,
-        additive: row.indicator.rollUp === 'sum',
-        checkIns: [...checkIns].reverse(),
-        asOf,
-      })
+    ? recurringStatusOf({ ...row.g, direction: row.indicator.direction }, { recurrence: row.g.recurrence, rollUp: row.indicator.rollUp, checkIns: [...checkIns].reverse(), periodTargets }, asOf)
     : null;
   const [plan] = await db.select({ id: plans.id, name: plans.name, startsOn: plans.startsOn, endsOn: plans.endsOn }).from(plans).where(eq(plans.id, row.g.planId));
   const [phase] = row.g.phaseId ? await db.select().from(planPhases).where(eq(planPhases.id, row.g.phaseId)) : [];
@@ -67,11 +56,3 @@ export async function getGoalDetail(db: Db, viewer: Viewer, id: string): Promise
   };
 }
 
-/**
- * How many times a goal's target was changed: the edits (their rows share a moment) that moved
- * the goal's target, a period's own target or how it recurs. A deadline moved alone is no target
- * change.
- */
-export function countTargetChanges(changes: readonly { fromTarget: number; toTarget: number; fromRecurrence: string | null; toRecurrence: string | null; changedAt: Date }[]): number {
-  return new Set(changes.filter((c) => c.fromTarget !== c.toTarget || c.fromRecurrence !== c.toRecurrence).map((c) => c.changedAt.getTime())).size;
-}

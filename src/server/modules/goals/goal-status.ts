@@ -1,11 +1,11 @@
-import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { Recurrence } from '../../../core/goals/recurrence.ts';
-import { recurringStatus } from '../../../core/goals/recurring-status.ts';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { type RecurringStatus, recurringStatus } from '../../../core/goals/recurring-status.ts';
 import { goalStatus } from '../../../core/goals/status.ts';
 import type { GoalStatus } from '../../../core/goals/types.ts';
-import type { Direction, RollUp } from '../../../core/indicators/types.ts';
+import type { Direction } from '../../../core/indicators/types.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { goalCheckIns, goalPeriodTargets, goals, indicators } from '../../db/schema/index.ts';
+import { goals, indicators } from '../../db/schema/index.ts';
+import { loadRecurrenceInputs, type RecurrenceInput } from './goal-periods.queries.ts';
 
 /** Today on the server's calendar (`YYYY-MM-DD`): a goal's time runs by the days its people live in. */
 export function today(now = new Date()): string {
@@ -15,9 +15,6 @@ export function today(now = new Date()): string {
 
 export type StatusInput = { baseline: number | null; target: number; direction: Direction; startsOn: string; deadline: string; current: number | null };
 
-/** What a recurring goal's status needs beyond its columns: every check-in and its periods' own targets. */
-export type RecurrenceInput = { recurrence: Recurrence; rollUp: RollUp; checkIns: { on: string; value: number }[]; periodTargets: Record<string, number> };
-
 /**
  * The status columns of a goal for a day (docs/goals.md: the rule). A goal without a baseline
  * counts from zero, as in "粉丝数量达到5万". A recurring goal is judged by its record of periods
@@ -25,28 +22,16 @@ export type RecurrenceInput = { recurrence: Recurrence; rollUp: RollUp; checkIns
  */
 export function statusColumns(goal: StatusInput, asOf = today(), recurring: RecurrenceInput | null = null): { status: GoalStatus; progress: number | null; statusOn: string } {
   if (recurring) {
-    const r = recurringStatus({ ...goal, ...recurring, additive: recurring.rollUp === 'sum', asOf });
+    const r = recurringStatusOf(goal, recurring, asOf);
     return { status: r.status, progress: r.progress, statusOn: asOf };
   }
   const result = goalStatus({ baseline: goal.baseline ?? 0, target: goal.target, direction: goal.direction, startsOn: goal.startsOn, deadline: goal.deadline, current: goal.current, asOf });
   return { status: result.status, progress: result.progress, statusOn: asOf };
 }
 
-/**
- * The check-ins (oldest first) and period targets of recurring goals, by goal id, read in two
- * statements whatever the number of goals; goals that do not recur get null.
- */
-export async function loadRecurrenceInputs(db: Db | Tx, rows: readonly { id: string; recurrence: Recurrence | null; rollUp: RollUp }[]): Promise<Map<string, RecurrenceInput | null>> {
-  const recurring = rows.filter((r) => r.recurrence !== null);
-  const result = new Map<string, RecurrenceInput | null>(rows.map((r) => [r.id, r.recurrence ? { recurrence: r.recurrence, rollUp: r.rollUp, checkIns: [], periodTargets: {} } : null]));
-  for (let i = 0; i < recurring.length; i += 5000) {
-    const ids = recurring.slice(i, i + 5000).map((r) => r.id);
-    const checkIns = await db.select({ goalId: goalCheckIns.goalId, on: goalCheckIns.on, value: goalCheckIns.value }).from(goalCheckIns).where(inArray(goalCheckIns.goalId, ids)).orderBy(asc(goalCheckIns.on), asc(goalCheckIns.createdAt));
-    for (const c of checkIns) result.get(c.goalId)!.checkIns.push({ on: c.on, value: c.value });
-    const targets = await db.select().from(goalPeriodTargets).where(inArray(goalPeriodTargets.goalId, ids));
-    for (const t of targets) result.get(t.goalId)!.periodTargets[t.period] = t.target;
-  }
-  return result;
+/** A recurring goal's periods and status on a day (core/goals/recurring-status.ts), from its columns and its recurrence input. */
+export function recurringStatusOf(goal: StatusInput, recurring: RecurrenceInput, asOf: string): RecurringStatus {
+  return recurringStatus({ ...goal, ...recurring, additive: recurring.rollUp === 'sum', asOf });
 }
 
 /**

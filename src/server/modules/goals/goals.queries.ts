@@ -9,7 +9,8 @@ import { elapsedFraction } from '../../../core/goals/status.ts';
 import type { GoalIndicator } from '../../../core/goals/types.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { escapeLike } from '../../db/like.ts';
-import { goalPeriodTargets, goals, indicators, orgUnits, people, plans } from '../../db/schema/index.ts';
+import { goals, indicators, orgUnits, people, plans } from '../../db/schema/index.ts';
+import { periodTargetsByGoal } from './goal-periods.queries.ts';
 import { canCheckInGoal, canManageGoal } from '../../access.ts';
 import { AppError } from '../../errors.ts';
 import type { Viewer } from '../../http/request-context.ts';
@@ -71,15 +72,14 @@ export async function toGoalDtos(db: Db | Tx, viewer: Viewer, rows: GoalRow[]): 
   const ids = rows.map((r) => r.g.id);
   const children: Child[] = await db.select({ parentId: goals.parentId, indicatorId: goals.indicatorId, target: goals.target }).from(goals).where(inArray(goals.parentId, ids));
   const recurringIds = rows.filter((r) => r.g.recurrence !== null).map((r) => r.g.id);
-  const periodTargets = recurringIds.length === 0 ? [] : await db.select().from(goalPeriodTargets).where(inArray(goalPeriodTargets.goalId, recurringIds)).orderBy(goalPeriodTargets.period);
+  const targetsOf = await periodTargetsByGoal(db, recurringIds);
   const childrenOf = groupBy(children, (c) => c.parentId);
-  const targetsOf = groupBy(periodTargets, (t) => t.goalId);
   return rows.map((row) =>
     toGoalDto(
       viewer,
       row,
       childrenOf.get(row.g.id) ?? [],
-      (targetsOf.get(row.g.id) ?? []).map((t) => ({ period: t.period, target: t.target })),
+      Object.entries(targetsOf.get(row.g.id) ?? {}).map(([period, target]) => ({ period, target })),
     ),
   );
 }

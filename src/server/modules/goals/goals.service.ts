@@ -7,10 +7,11 @@ import { AppError, type ErrorDetail } from '../../errors.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { WorkspaceActor } from '../org/org.types.ts';
-import { loadRecurrenceInputs, statusColumns, today } from './goal-status.ts';
+import { loadRecurrenceInput, periodTargetsByGoal, savePeriodTargets } from './goal-periods.queries.ts';
+import { statusColumns, today } from './goal-status.ts';
 import { goalPeriods } from '../../../core/goals/recurrence.ts';
 import { defaultPeriodTarget } from '../../../core/goals/recurring-status.ts';
-import { changedPeriodTargets, keepFinishedPeriodTargets, periodTargetMap, periodTargetProblems, readPeriodTargets, savePeriodTargets } from './period-targets.ts';
+import { changedPeriodTargets, keepFinishedPeriodTargets, periodTargetMap, periodTargetProblems } from './period-targets.ts';
 import { type GoalDto, getGoal, loadGoalRow, ownerRef } from './goals.queries.ts';
 import { loadPlan } from './plans.service.ts';
 
@@ -96,7 +97,7 @@ export async function updateGoal(db: Db, viewer: Viewer, actor: WorkspaceActor, 
     if (!canManageGoal(viewer, owner.ref)) throw new AppError('forbidden');
     // one re-parenting at a time per plan: two crossed moves (A under B, B under A) cannot both pass the loop check
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${before.g.planId}))`);
-    const targetsBefore = await readPeriodTargets(tx, id);
+    const targetsBefore = (await periodTargetsByGoal(tx, [id])).get(id) ?? {};
     // a client that does not know recurrence (an older script) leaves it and the period targets as they are
     const input: GoalFields = {
       ...update,
@@ -131,7 +132,7 @@ export async function updateGoal(db: Db, viewer: Viewer, actor: WorkspaceActor, 
       ]);
     }
     await savePeriodTargets(tx, id, targets);
-    const [recurring] = input.recurrence ? [...(await loadRecurrenceInputs(tx, [{ id, recurrence: input.recurrence, rollUp: indicator.rollUp }])).values()] : [null];
+    const recurring = await loadRecurrenceInput(tx, { id, recurrence: input.recurrence, rollUp: indicator.rollUp });
     const status = statusColumns({ ...input, direction: indicator.direction, current: before.g.current }, today(), recurring);
     await tx
       .update(goals)

@@ -1,8 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { GoalInput } from '../../../contracts/goals.ts';
 import { type GoalPeriod, goalPeriods, MAX_GOAL_PERIODS, tooManyPeriods } from '../../../core/goals/recurrence.ts';
-import type { Tx } from '../../db/client.ts';
-import { goalPeriodTargets } from '../../db/schema/index.ts';
 import type { ErrorDetail } from '../../errors.ts';
 
 type Fields = Pick<GoalInput, 'recurrence' | 'periodTargets' | 'startsOn' | 'deadline'>;
@@ -34,18 +31,6 @@ export function periodTargetMap(input: Fields): Record<string, number> {
   return input.recurrence ? Object.fromEntries(input.periodTargets.map((t) => [t.period, t.target])) : {};
 }
 
-/** Replaces a goal's period targets with the given ones. */
-export async function savePeriodTargets(tx: Tx, goalId: string, targets: Record<string, number>): Promise<void> {
-  await tx.delete(goalPeriodTargets).where(eq(goalPeriodTargets.goalId, goalId));
-  const rows = Object.entries(targets).map(([period, target]) => ({ goalId, period, target }));
-  if (rows.length > 0) await tx.insert(goalPeriodTargets).values(rows);
-}
-
-export async function readPeriodTargets(tx: Tx, goalId: string): Promise<Record<string, number>> {
-  const rows = await tx.select().from(goalPeriodTargets).where(eq(goalPeriodTargets.goalId, goalId));
-  return Object.fromEntries(rows.map((r) => [r.period, r.target]));
-}
-
 /**
  * The periods whose effective target (their own, else the goal's default for it) an edit changes:
  * each is kept as a target change of that period. A period that follows the goal's target on both
@@ -73,4 +58,13 @@ export function keepFinishedPeriodTargets(periods: readonly GoalPeriod[], target
   const kept = { ...targets };
   for (const p of periods) if (p.endsOn < asOf && !(p.label in kept)) kept[p.label] = oldDefault(p);
   return kept;
+}
+
+/**
+ * How many times a goal's target was changed: the edits (their rows share a moment) that moved
+ * the goal's target, a period's own target or how it recurs. A deadline moved alone is no target
+ * change.
+ */
+export function countTargetChanges(changes: readonly { fromTarget: number; toTarget: number; fromRecurrence: string | null; toRecurrence: string | null; changedAt: Date }[]): number {
+  return new Set(changes.filter((c) => c.fromTarget !== c.toTarget || c.fromRecurrence !== c.toRecurrence).map((c) => c.changedAt.getTime())).size;
 }

@@ -1,8 +1,8 @@
-import { groupBy } from '../../../core/values/group-by.ts';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { PLAN_FORMAT, type PlanFile, type PlanFileGoal, type PlanFileIndicator } from '../../../contracts/plan-file.ts';
 import type { Db } from '../../db/client.ts';
-import { goalPeriodTargets, goals, orgUnits, people } from '../../db/schema/index.ts';
+import { goals, orgUnits, people } from '../../db/schema/index.ts';
+import { periodTargetsByGoal } from './goal-periods.queries.ts';
 import { unitPathsById } from '../org/unit-paths.ts';
 import { historyReader, monthlyHistory } from './goal-history.ts';
 import { type GoalRow, goalRowsWhere, ownerRef } from './goals.queries.ts';
@@ -26,7 +26,7 @@ export async function exportPlan(db: Db, workspaceId: string, planId: string): P
   const unitPaths = unitPathsById(await db.select({ id: orgUnits.id, name: orgUnits.name, parentId: orgUnits.parentId }).from(orgUnits).where(eq(orgUnits.workspaceId, workspaceId)));
   const reader = historyReader(db, workspaceId);
   const ids = rows.map((r) => r.g.id);
-  const targetsOf = groupBy(ids.length === 0 ? [] : await db.select().from(goalPeriodTargets).where(inArray(goalPeriodTargets.goalId, ids)), (t) => t.goalId);
+  const targetsOf = await periodTargetsByGoal(db, ids);
   const indicators = new Map<string, PlanFileIndicator>();
   const fileGoals: PlanFileGoal[] = [];
   for (const row of rows) {
@@ -34,7 +34,7 @@ export async function exportPlan(db: Db, workspaceId: string, planId: string): P
     indicators.set(i.key, { key: i.key, name: i.name, ...(i.nameEn ? { nameEn: i.nameEn } : {}), unit: i.unit, direction: i.direction, perspective: i.perspective, rollUp: i.rollUp, definition: i.terms.map((t) => t.definition).join('\n') });
     const history = monthlyHistory(await reader.actualsFor(ownerRef(row), row.g.indicatorId)).slice(-HISTORY_MONTHS);
     const email = row.g.ownerPersonId ? emails.get(row.g.ownerPersonId) : null;
-    const own = (targetsOf.get(row.g.id) ?? []).sort((a, b) => a.period.localeCompare(b.period));
+    const own = Object.entries(targetsOf.get(row.g.id) ?? {}).map(([period, target]) => ({ period, target }));
     fileGoals.push({
       key: goalKey.get(row.g.id)!,
       statement: row.g.statement,

@@ -11,7 +11,7 @@ import type { WorkspaceActor } from '../org/org.types.ts';
 import { splitUnitPath, unitsByPath } from '../org/unit-paths.ts';
 import type { RollUp } from '../../../core/indicators/types.ts';
 import { statusColumns, today } from './goal-status.ts';
-import { savePeriodTargets } from './period-targets.ts';
+import { savePeriodTargets } from './goal-periods.queries.ts';
 import { getPlan, type PlanDto } from './plans.service.ts';
 
 /** "goals[1].owner.name" → ['body', 'goals', 1, 'owner', 'name']: where the web app shows the problem. */

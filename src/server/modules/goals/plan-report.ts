@@ -1,11 +1,11 @@
-import { groupBy } from '../../../core/values/group-by.ts';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { planReport } from '../../../contracts/goals.ts';
 import { checkPlan } from '../../../core/goals/smart.ts';
 import type { Db } from '../../db/client.ts';
-import { goalPeriodTargets, goals, goalTargetChanges } from '../../db/schema/index.ts';
-import { countTargetChanges } from './goal-detail.ts';
+import { goals } from '../../db/schema/index.ts';
+import { periodTargetsByGoal, targetChangesByGoal } from './goal-periods.queries.ts';
+import { countTargetChanges } from './period-targets.ts';
 import { historyReader, monthlyHistory } from './goal-history.ts';
 import { goalIndicatorOf, goalRowsWhere, ownerRef } from './goals.queries.ts';
 import { loadPlan } from './plans.service.ts';
@@ -22,15 +22,11 @@ export async function getPlanReport(db: Db, workspaceId: string, planId: string)
   const rows = await goalRowsWhere(db, and(eq(goals.workspaceId, workspaceId), eq(goals.planId, planId)));
   const reader = historyReader(db, workspaceId);
   const ids = rows.map((r) => r.g.id);
-  const [changes, periodTargets] = ids.length === 0 ? [[], []] : await Promise.all([
-    db.select({ goalId: goalTargetChanges.goalId, fromTarget: goalTargetChanges.fromTarget, toTarget: goalTargetChanges.toTarget, fromRecurrence: goalTargetChanges.fromRecurrence, toRecurrence: goalTargetChanges.toRecurrence, changedAt: goalTargetChanges.changedAt }).from(goalTargetChanges).where(inArray(goalTargetChanges.goalId, ids)),
-    db.select().from(goalPeriodTargets).where(inArray(goalPeriodTargets.goalId, ids)),
-  ]);
-  const [changesOf, targetsOf] = [groupBy(changes, (c) => c.goalId), groupBy(periodTargets, (t) => t.goalId)];
+  const [changesOf, targetsOf] = [await targetChangesByGoal(db, ids), await periodTargetsByGoal(db, ids)];
   const drafts = [];
   for (const row of rows) {
     const history = monthlyHistory(await reader.actualsFor(ownerRef(row), row.g.indicatorId));
-    const own = Object.fromEntries((targetsOf.get(row.g.id) ?? []).map((t) => [t.period, t.target]));
+    const own = targetsOf.get(row.g.id) ?? {};
     const targetChangeCount = countTargetChanges(changesOf.get(row.g.id) ?? []);
     drafts.push({ key: row.g.id, statement: row.g.statement, indicator: goalIndicatorOf(row), baseline: row.g.baseline, target: row.g.target, startsOn: row.g.startsOn, deadline: row.g.deadline, source: row.g.source, parent: row.g.parentId, history, recurrence: row.g.recurrence, periodTargets: own, targetChangeCount });
   }

@@ -1,6 +1,7 @@
 /** The goal form's values and their conversion to the API's goal input, update input and live SMART check. */
 import dayjs, { type Dayjs } from 'dayjs';
-import { calendarPeriodOf, type GoalPeriod, goalPeriods, type Recurrence } from '../../../core/goals/recurrence.ts';
+import { type GoalPeriod, goalPeriods, type Recurrence } from '../../../core/goals/recurrence.ts';
+import { defaultPeriodTarget } from '../../../core/goals/recurring-status.ts';
 import type { Ambition, GoalSource } from '../../../core/goals/types.ts';
 import type { Goal, GoalBody, GoalOwnerBody, GoalUpdateBody, OwnerKind, Plan, SmartCheckBody } from './goals-api.ts';
 
@@ -39,8 +40,6 @@ export function periodsOf(v: GoalValues | undefined): GoalPeriod[] {
   return goalPeriods(day(v.startsOn), day(v.deadline), v.recurrence);
 }
 
-const days = (from: string, to: string) => dayjs(to).diff(dayjs(from), 'day') + 1;
-
 /**
  * The target a period takes when it has none of its own, as the server reckons it: the goal's;
  * for an additive count in a period the span cuts short (a goal starting on 15 March), the share
@@ -50,10 +49,8 @@ const days = (from: string, to: string) => dayjs(to).diff(dayjs(from), 'day') + 
  */
 export function defaultTargetOf(p: GoalPeriod, target: number | null | undefined, recurrence: Recurrence, additive: boolean): number | null {
   if (target === null || target === undefined) return null;
-  if (!additive) return target;
-  const whole = calendarPeriodOf(p.startsOn, recurrence);
-  const share = days(p.startsOn, p.endsOn) / days(whole.startsOn, whole.endsOn);
-  return share === 1 ? target : Math.round(target * share * 100) / 100;
+  const exact = defaultPeriodTarget(target, p, recurrence, additive);
+  return exact === target ? target : Math.round(exact * 100) / 100;
 }
 
 /** Each period of the span with the target it takes by default. */
