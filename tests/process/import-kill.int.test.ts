@@ -53,7 +53,10 @@ describe.each(availableKinds())('kill -9 during kedu import [%s]', (kind) => {
     for (const c of cleanups.splice(0).reverse()) await c();
   });
 
-  it('leaves no partial batch and the next import works', async () => {
+  // five CLI processes, one of them killed mid-import of 150,000–400,000 rows: on a loaded two-core
+  // machine that outlasts the integration default of 30 s (seen once), and its own wait for
+  // progress is 60 s
+  it('leaves no partial batch and the next import works', { timeout: 180_000 }, async () => {
     const work = tempDataDir();
     cleanups.push(() => fs.rmSync(work, { recursive: true, force: true }));
     let env: Record<string, string>;
