@@ -6,8 +6,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts'],
-          exclude: ['src/**/*.int.test.ts'],
+          include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+          exclude: ['src/**/*.int.test.ts', 'tests/**/*.int.test.ts'],
         },
       },
       {

@@ -10,6 +10,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { startBackgroundWork } from '../src/server/background.ts';
+import type { JobQueue } from '../src/server/jobs/job-queue.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { openDatabase } from '../src/server/db/client.ts';
@@ -28,9 +30,12 @@ const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kedu-bench-cycle-'));
 const database = await openDatabase({ kind: 'embedded', dataDir: dir });
+let jobs: JobQueue | null = null;
 try {
   await runMigrations(database);
-  const app = await buildApp({ config: loadConfig({ KEDU_LOG_LEVEL: 'silent', KEDU_DATA_DIR: dir }), database, version: 'bench' });
+  const config = loadConfig({ KEDU_LOG_LEVEL: 'silent', KEDU_DATA_DIR: dir });
+  jobs = await startBackgroundWork(database, config);
+  const app = await buildApp({ config, database, version: 'bench', jobs });
   await app.ready();
   const call = async (method: 'GET' | 'POST', url: string, body?: object, headers: Record<string, string> = {}) => {
     const res = await app.inject({ method, url, payload: body, headers });
@@ -135,6 +140,7 @@ try {
     }),
   );
 } finally {
+  await jobs?.stop();
   await database.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -82,7 +82,7 @@ function octoberNetSales(person: string): number {
 const grouped = (n: number) => n.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
 
 /** Adds a value to an antd tags Select (no dropdown) by typing it and pressing Enter. */
-async function addTag(page: Page, select: Locator, value: string) {
+async function addTag(select: Locator, value: string) {
   const input = select.locator('input');
   await input.click();
   await input.pressSequentially(value);
@@ -204,7 +204,7 @@ describeJourney('numbers from data', (ctx) => {
     await byTestId(page, 'metric-add-filter').click();
     const filter = byTestId(page, 'metric-filter');
     await pickOption(page, filter.locator('.ant-select').first(), '订单状态 · 文本');
-    await addTag(page, byTestId(page, 'metric-filter-values'), '交易成功');
+    await addTag(byTestId(page, 'metric-filter-values'), '交易成功');
     await pickOption(page, byTestId(page, 'metric-date-column'), '买家付款时间 · 日期时间');
     expect(await byTestId(page, 'metric-owner-kind').textContent()).toContain('人员');
     await pickOption(page, byTestId(page, 'metric-owner-column'), '分销员 · 文本');
@@ -225,7 +225,7 @@ describeJourney('numbers from data', (ctx) => {
     // bound to the term the sales template reads: 销售额
     await metricRow(page, '净销售额').getByTestId('metric-bind').click();
     await byTestId(page, 'bindings-terms').waitFor();
-    await addTag(page, byTestId(page, 'bindings-terms'), '销售额');
+    await addTag(byTestId(page, 'bindings-terms'), '销售额');
     await byTestId(page, 'bindings-save').click();
     await byTestId(page, 'bindings-terms').waitFor({ state: 'hidden' });
     await expect.poll(() => metricRow(page, '净销售额').locator('.ant-tag-green').allTextContents()).toEqual(['销售额']);

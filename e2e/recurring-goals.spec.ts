@@ -48,7 +48,7 @@ async function chartsSettled(page: Page) {
   let previous = '';
   await expect
     .poll(async () => {
-      const now = await page.evaluate(() => [...document.querySelectorAll('canvas')].map((c) => c.toDataURL().length + ':' + c.toDataURL().slice(-64)).join('|'));
+      const now = await page.evaluate(() => [...document.querySelectorAll('canvas')].map((c) => `${c.toDataURL().length}:${c.toDataURL().slice(-64)}`).join('|'));
       const same = now === previous && now !== '';
       previous = now;
       return same;

@@ -1,4 +1,4 @@
-import { type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import type { ServerProcess } from '../../src/server/testing/server-process.ts';
 import { launchBrowser, newPage } from './browser.ts';

@@ -14,7 +14,9 @@ export async function pickOption(page: Page, select: Locator, title: string, sea
   await expect
     .poll(async () => {
       const found = await option.count();
-      if (found === 0) await lists.evaluateAll((els) => els.forEach((el) => el.scrollBy({ top: el.clientHeight })));
+      if (found === 0) await lists.evaluateAll((els) => els.forEach((el) => {
+          el.scrollBy({ top: el.clientHeight });
+        }));
       return found;
     })
     .toBeGreaterThan(0);

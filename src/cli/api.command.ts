@@ -3,10 +3,10 @@ import type { Command } from 'commander';
 import { CliError } from './cli-error.ts';
 import { say } from './cli-messages.ts';
 
-type Remote = { url: string; token: string };
+export type Remote = { url: string; token: string };
 
 /** The server and API token: --url/--token, else KEDU_URL/KEDU_TOKEN. */
-function remote(opts: { url?: string; token?: string }): Remote {
+export function remote(opts: { url?: string; token?: string }): Remote {
   const url = (opts.url ?? process.env.KEDU_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
   const token = opts.token ?? process.env.KEDU_TOKEN;
   if (!token) throw new CliError(say('api.no_token'), 2);

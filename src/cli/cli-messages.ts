@@ -82,6 +82,14 @@ const catalogue = {
   'import.refreshed': { 'zh-CN': (p: P) => `${p.count} 个进行中的考核周期已按新数据更新实际值`, en: (p: P) => `${p.count} open cycle(s) took their actuals from the new data` },
   'import.failed': { 'zh-CN': (p: P) => `${p.message}\n${p.lines}${p.more}`, en: (p: P) => `${p.message}\n${p.lines}${p.more}` },
   'import.more': { 'zh-CN': (p: P) => `\n  ……另有 ${p.count} 处错误未列出`, en: (p: P) => `\n  … and ${p.count} more` },
+  'import.queued': {
+    'zh-CN': (p: P) => `文件较大，服务器在后台导入（任务 ${p.job}）；进度为服务器已读取的行数`,
+    en: (p: P) => `a large file: the server imports it in the background (job ${p.job}); progress is the rows the server has read`,
+  },
+  'import.remote_template': {
+    'zh-CN': (p: P) => `服务器把这个文件识别为模板“${p.recognised}”，与 --template ${p.template} 不符；连接服务器导入时，新数据集按识别出的模板建立。请去掉 --template，或在网页端导入并选择列`,
+    en: (p: P) => `the server recognises this file as the template "${p.recognised}", not --template ${p.template}; imports through a server create new datasets from the recognised template. Leave out --template, or import in the web app and choose the columns`,
+  },
   'import.file_missing': { 'zh-CN': (p: P) => `找不到文件 ${p.file}`, en: (p: P) => `no such file: ${p.file}` },
 } satisfies Record<string, Record<CliLang, (p: P) => string>>;
 

@@ -1,14 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { AppError, type ErrorDetail } from '../server/errors.ts';
+import type { DatasetImportResult } from '../contracts/datasets.ts';
+import { AppError } from '../server/errors.ts';
 import { translate } from '../server/i18n/messages.ts';
 import { CliError } from './cli-error.ts';
 import { cliLang, say } from './cli-messages.ts';
 import { cliConfig } from './config-loader.ts';
 import { explainStartupError } from './serve.command.ts';
 
-type Options = { dataset: string; template?: string; sheet?: string; replace?: boolean; workspace?: string };
+type Options = { dataset: string; template?: string; sheet?: string; replace?: boolean; workspace?: string; url?: string; token?: string };
 
 /**
  * `kedu import <file> --dataset <name>`: a file into a dataset of the configured database, as
@@ -25,10 +26,13 @@ export function registerImportCommand(program: Command): void {
     .option('--sheet <name>', 'worksheet of an .xlsx file (default: the first)')
     .option('--replace', 'the same file was imported before: roll that batch back and import it again')
     .option('--workspace <slug>', 'the workspace (default: the only one)')
+    .option('--url <url>', 'import through a running Kedu server instead of opening the database (default: $KEDU_URL when set); large files are followed as the server\'s background job')
+    .option('--token <token>', 'API token for --url (default: $KEDU_TOKEN)')
     .action(async (file: string, options: Options) => {
       if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new CliError(say('import.file_missing', { file }), 2);
-      const config = cliConfig();
       const lang = cliLang();
+      if (options.url ?? process.env.KEDU_URL) return importThroughServerCommand(file, options, lang);
+      const config = cliConfig();
       const [{ runMigrations }, { openConfiguredDatabase }, service] = await Promise.all([import('../server/db/migrate.ts'), import('../server/db/open.ts'), import('./import-run.ts')]);
       const database = await openConfiguredDatabase(config).catch(explainStartupError);
       const progress = progressBar(lang);
@@ -37,13 +41,7 @@ export function registerImportCommand(program: Command): void {
         await runMigrations(database);
         const outcome = await service.importFromCli(database, { file, fileName: path.basename(file), ...options, lang, onProgress: progress.update, onCreate: (dataset, template) => progress.note(say('import.creating', { dataset, template })) });
         progress.done();
-        const seconds = (performance.now() - started) / 1000;
-        const rows = outcome.batch.rowCount;
-        const number = (n: number) => n.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN');
-        process.stdout.write(
-          `${say('import.done', { rows: number(rows), dataset: outcome.dataset.name, batch: outcome.batch.id.slice(0, 8), seconds: seconds.toFixed(1), rate: number(Math.round(rows / seconds)), replaced: outcome.replaced ? say('import.replaced', { count: number(outcome.replaced) }) : '' })}\n`,
-        );
-        if (outcome.refreshedCycles) process.stdout.write(`${say('import.refreshed', { count: outcome.refreshedCycles })}\n`);
+        printOutcome(outcome, started, lang);
       } catch (err) {
         progress.done();
         if (err instanceof AppError) throw new CliError(describeAppError(err, lang), err.status >= 500 ? 1 : 2);
@@ -52,6 +50,44 @@ export function registerImportCommand(program: Command): void {
         await database.close();
       }
     });
+}
+
+/** The result on stdout: rows, dataset, batch, time and rate; the cycles that took new actuals. */
+function printOutcome(outcome: DatasetImportResult, started: number, lang: 'zh-CN' | 'en'): void {
+  const seconds = (performance.now() - started) / 1000;
+  const rows = outcome.batch.rowCount;
+  const number = (n: number) => n.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN');
+  process.stdout.write(
+    `${say('import.done', { rows: number(rows), dataset: outcome.dataset.name, batch: outcome.batch.id.slice(0, 8), seconds: seconds.toFixed(1), rate: number(Math.round(rows / seconds)), replaced: outcome.replaced ? say('import.replaced', { count: number(outcome.replaced) }) : '' })}\n`,
+  );
+  if (outcome.refreshedCycles) process.stdout.write(`${say('import.refreshed', { count: outcome.refreshedCycles })}\n`);
+}
+
+/** `kedu import --url`: through a running server (import-remote.ts), with the server's own row progress for large files. */
+async function importThroughServerCommand(file: string, options: Options, lang: 'zh-CN' | 'en'): Promise<void> {
+  const [{ remote }, { importThroughServer, RemoteImportError }] = await Promise.all([import('./api.command.ts'), import('./import-remote.ts')]);
+  const progress = progressBar(lang);
+  const started = performance.now();
+  try {
+    const outcome = await importThroughServer(remote(options), {
+      file,
+      fileName: path.basename(file),
+      ...options,
+      lang,
+      onProgress: progress.update,
+      onCreate: (dataset, template) => progress.note(say('import.creating', { dataset, template })),
+      onQueued: (job) => progress.note(say('import.queued', { job: job.slice(0, 8) })),
+    });
+    progress.done();
+    printOutcome(outcome, started, lang);
+  } catch (err) {
+    progress.done();
+    if (err instanceof RemoteImportError) {
+      const lines = err.body.details.map((d) => `  ${where(d, lang)}${d.message}`).join('\n');
+      throw new CliError(lines ? `${err.body.message}\n${lines}` : err.body.message, err.status >= 500 ? 1 : 2);
+    }
+    throw err;
+  }
 }
 
 /** The error and its located problems, one a line: `row 3, 实付金额 ("abc"): …`. */
@@ -64,7 +100,7 @@ function describeAppError(err: AppError, lang: 'zh-CN' | 'en'): string {
   return say('import.failed', { message, lines, more }, lang);
 }
 
-function where(d: ErrorDetail, lang: 'zh-CN' | 'en'): string {
+function where(d: { row?: number; column?: string; value?: unknown }, lang: 'zh-CN' | 'en'): string {
   const parts: string[] = [];
   if (d.row !== undefined) parts.push(lang === 'en' ? `row ${d.row}` : `第 ${d.row} 行`);
   if (d.column) parts.push(lang === 'en' ? `column "${d.column}"` : `“${d.column}”列`);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
-import { readSpreadsheet, SpreadsheetError } from '../core/files/spreadsheet.ts';
+import { readSpreadsheet, SpreadsheetError } from '../server/files/spreadsheet.ts';
 import { type PersonActuals, readActualsTable, scorecardTerms, type TermMap } from '../core/scoring/actuals-table.ts';
 import { checkScorecardDesign } from '../core/scoring/design.ts';
 import { personScorer } from '../core/scoring/person-scorer.ts';

@@ -105,7 +105,9 @@ function crossReferenceProblems(file: PlanFile): CrossProblem[] {
 
   inOrder(file.plan, ['plan']);
   const phases = file.plan.phases ?? [];
-  phases.forEach((phase, i) => inOrder(phase, ['plan', 'phases', i]));
+  phases.forEach((phase, i) => {
+    inOrder(phase, ['plan', 'phases', i]);
+  });
   unique(phases, ['plan', 'phases'], { zh: '阶段', en: 'phase' });
   unique(file.indicators ?? [], ['indicators'], { zh: '指标', en: 'indicator' });
   unique(file.goals, ['goals'], { zh: '目标', en: 'goal' });
@@ -128,7 +130,7 @@ function crossReferenceProblems(file: PlanFile): CrossProblem[] {
     } else if (goal.parent !== undefined && isOwnAncestor(goal.key, parents)) {
       add(at('parent'), 'plan.parent_cycle', `目标“${goal.key}”成了自己的上级：请检查上级目标的链条。`, `The goal "${goal.key}" ends up as its own parent: check the chain of parents.`);
     }
-    periodTargetProblems(file, goal).forEach((p) => add(['goals', i, ...p.at], p.code, p.zh, p.en));
+    for (const p of periodTargetProblems(file, goal)) add(['goals', i, ...p.at], p.code, p.zh, p.en);
     goal.history?.forEach((point, j) => {
       if (j > 0 && point.period <= goal.history![j - 1].period) {
         add(['goals', i, 'history', j, 'period'], 'plan.history_order', `历史数据应按月份从早到晚排列且不重复：${point.period} 不晚于上一条 ${goal.history![j - 1].period}。`, `History goes oldest first without repeats: ${point.period} is not after the previous ${goal.history![j - 1].period}.`);

@@ -24,6 +24,12 @@ const envSchema = z.object({
     .string()
     .regex(/^(off|on|\d+|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, 'off, on, a number of proxy hops, or comma-separated proxy addresses/CIDRs')
     .default('off'),
+  KEDU_STATUS_REFRESH_CRON: z
+    .string()
+    .regex(/^\S+( \S+){4}$/, 'a cron expression of five fields, e.g. "0 0 * * *"')
+    .default('0 0 * * *'),
+  KEDU_IMPORT_JOB_MB: z.coerce.number().min(0).max(1024).default(2),
+  KEDU_JOB_LOST_SECONDS: z.coerce.number().int().min(6).max(3600).default(90),
   NODE_ENV: z.string().default('production'),
 });
 
@@ -42,6 +48,12 @@ export type Config = {
   readCacheSeconds: number;
   /** Whose X-Forwarded-For to believe (client addresses feed login throttling and the audit log). */
   trustProxy: boolean | number | string[];
+  /** When the goal statuses of every workspace are brought up to the new day (cron, server time zone). */
+  statusRefreshCron: string;
+  /** Files larger than this (bytes) are imported as a background job with progress; smaller ones within the request. */
+  importJobBytes: number;
+  /** On PostgreSQL: a running job not heard of for this long lost its server and is tried again. */
+  jobLostSeconds: number;
 };
 
 export class ConfigError extends Error {}
@@ -67,6 +79,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: e.KEDU_SESSION_DAYS,
     readCacheSeconds: e.KEDU_READ_CACHE_SECONDS,
     trustProxy: parseTrustProxy(e.KEDU_TRUST_PROXY),
+    statusRefreshCron: e.KEDU_STATUS_REFRESH_CRON,
+    importJobBytes: Math.round(e.KEDU_IMPORT_JOB_MB * 1024 * 1024),
+    jobLostSeconds: e.KEDU_JOB_LOST_SECONDS,
   };
 }
 

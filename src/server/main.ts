@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
+import { startBackgroundWork } from './background.ts';
+import type { JobQueue } from './jobs/job-queue.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
@@ -20,11 +22,14 @@ export async function startServer(config: Config, options: { handleSignals?: boo
     throw err;
   }
   let app: FastifyInstance | null = null;
+  let jobs: JobQueue | null = null;
   try {
-    app = await buildApp({ config, database, version: VERSION, logger });
+    jobs = await startBackgroundWork(database, config, logger);
+    app = await buildApp({ config, database, version: VERSION, logger, jobs });
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
     await app?.close();
+    await jobs?.stop();
     await database.close();
     throw err;
   }
@@ -45,6 +50,8 @@ export async function startServer(config: Config, options: { handleSignals?: boo
       } finally {
         clearInterval(sweep);
       }
+      // a job still running after the grace period is failed back to the queue (tried again later)
+      await jobs?.stop(10_000);
       await database.close();
     })();
     return stopping;

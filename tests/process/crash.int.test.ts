@@ -10,7 +10,7 @@ import { freshPgDatabase, setupAndToken, tempDataDir } from './helpers.ts';
  * proves the stale data-folder lock of the killed process is recovered).
  */
 describe.each(availableKinds())('crash during writes [%s]', (kind) => {
-  const cleanups: (() => Promise<unknown> | void)[] = [];
+  const cleanups: (() => unknown)[] = [];
   afterEach(async () => {
     for (const c of cleanups.splice(0).reverse()) await c();
   });

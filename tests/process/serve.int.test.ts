@@ -6,7 +6,9 @@ import { freshPgDatabase, setupAndToken, tempDataDir } from './helpers.ts';
 
 describe('kedu serve as a process', () => {
   const dirs: string[] = [];
-  afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  afterAll(() => {
+    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  });
 
   it('refuses a second server on the same data folder, and recovers the lock of a killed one', async () => {
     const dir = tempDataDir();

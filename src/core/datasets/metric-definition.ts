@@ -67,7 +67,9 @@ export function checkMetric(def: MetricDefinition, columns: readonly DatasetColu
   }
 
   problems.push(...checkExpression(def, columns));
-  def.filters.forEach((f, i) => problems.push(...checkFilter(f, i, byName, columns)));
+  def.filters.forEach((f, i) => {
+    problems.push(...checkFilter(f, i, byName, columns));
+  });
   return problems;
 }
 

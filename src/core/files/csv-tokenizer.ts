@@ -1,7 +1,7 @@
-import { SpreadsheetError } from './spreadsheet.ts';
-import { isBlank, MAX_CELL_CHARS, MAX_RECORD_CHARS, type StreamedRecord } from './stream-common.ts';
+import { isBlank, MAX_CELL_CHARS, MAX_RECORD_CHARS, type StreamedRecord } from './records.ts';
+import { SpreadsheetError } from './spreadsheet-error.ts';
 
-/** The CSV state machine of csv-stream.ts: decoded text in, records out, quotes per RFC 4180. */
+/** The CSV state machine of src/server/files/csv-stream.ts (pure: it never reads a file): decoded text in, records out, quotes per RFC 4180. */
 const tooLarge = (row: number) => new SpreadsheetError('record_too_large', row, { row, maxRecord: MAX_RECORD_CHARS, maxCell: MAX_CELL_CHARS });
 
 const QUOTE = 34;

@@ -93,7 +93,7 @@ class Checker {
 
   constructor(
     private readonly source: string,
-    private readonly knownNames: readonly string[] | undefined,
+    knownNames: readonly string[] | undefined,
   ) {
     this.known = knownNames ? new Set(knownNames) : null;
   }
@@ -160,7 +160,9 @@ class Checker {
       this.report(formulaError('wrong_argument_count', node.start, node.end, message));
     }
     if (node.name !== 'IF') {
-      node.args.forEach((arg, i) => this.expectNumber(arg, types[i], node.name));
+      node.args.forEach((arg, i) => {
+        this.expectNumber(arg, types[i], node.name);
+      });
       return 'number';
     }
     if (count !== 3) return 'unknown';

@@ -28,7 +28,7 @@ describe('roundHalfAwayFromZero (Excel ROUND)', () => {
     [1e21, 2, 1e21],
     [1.23e-7, 8, 1.2e-7],
     [5e-324, 2, 0],
-    [3.14159, 10, 3.14159],
+    [1.23456, 10, 1.23456],
     [2.675, 2.9, 2.68], // places truncated to an integer, as Excel does
     [2.675, -0.5, 3],
     [0, 2, 0],

@@ -20,7 +20,7 @@ export { PERSON_COLUMN, TARGET_PREFIX, type TableProblemCode } from './actuals-t
 // the cell readers live in src/core/values/cells.ts; re-exported for the modules that import them from here
 export { columnLetter, isNotApplicableCell, parseCellNumber } from '../values/cells.ts';
 
-/** Rows as read by src/core/files/spreadsheet.ts. */
+/** Rows as the server's spreadsheet reader (src/server/files/spreadsheet.ts) gives them. */
 export type ActualsTable = { headers: readonly string[]; rows: readonly { row: number; values: readonly string[] }[] };
 
 /** A located problem of the table: `column` is the header name (or the column letter when it has none); null for the whole row. */

@@ -174,7 +174,9 @@ export function scorePrepared(prepared: PreparedScorecard, inputs: ScoreInputs):
 export function scorePreparedInOrder(prepared: PreparedScorecard, actuals: readonly ActualInput[], notApplicable?: readonly string[]): ScoreResult {
   if (prepared.validation.length > 0) {
     const byKey: Record<string, ActualInput> = {};
-    prepared.card.indicators.forEach((indicator, i) => Object.defineProperty(byKey, indicator.key, { value: actuals[i], writable: true, enumerable: true, configurable: true }));
+    prepared.card.indicators.forEach((indicator, i) => {
+      Object.defineProperty(byKey, indicator.key, { value: actuals[i], writable: true, enumerable: true, configurable: true });
+    });
     return scorePrepared(prepared, { actuals: byKey, ...(notApplicable ? { notApplicable } : {}) });
   }
   return scoreEach(prepared, (_, i) => actuals[i], notApplicable);
@@ -200,7 +202,7 @@ function scoreEach(prepared: PreparedScorecard, actualOf: (indicator: Indicator,
   for (let i = 0; i < card.indicators.length; i++) {
     const indicator = card.indicators[i];
     let result: IndicatorResult;
-    if (flags && flags[i]) {
+    if (flags?.[i]) {
       result = blank(indicator, 0);
       result.status = 'not_applicable';
       result.notApplicable = true;

@@ -4,7 +4,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { issueToMessage } from '../../contracts/issues.ts';
 import { JSON_BODY_LIMIT_BYTES, MAX_UPLOAD_BYTES } from '../limits.ts';
 import { AppError, type ErrorDetail } from '../errors.ts';
-import { translate } from '../i18n/messages.ts';
+import { type Locale, translate } from '../i18n/messages.ts';
 
 /**
  * The one place errors become responses: `{ error: { code, message, details } }` in the
@@ -96,13 +96,16 @@ function validationDetails(where: string, input: unknown, v: ValidationIssue): E
 
 export function sendAppError(request: FastifyRequest, reply: FastifyReply, error: AppError) {
   if (error.code === 'rate_limited' && error.params.seconds) reply.header('retry-after', String(error.params.seconds));
-  return reply.status(error.status).send({
-    error: {
-      code: error.code,
-      message: translate(request.locale, error.code, error.params),
-      details: error.details.map(({ params, ...d }) => ({ ...d, message: translate(request.locale, d.code, params) })),
-    },
-  });
+  return reply.status(error.status).send({ error: renderError(request.locale, error) });
+}
+
+/** An error's body in a language: its code, its message, and each located detail with its own message (also a failed job's). */
+export function renderError(locale: Locale, error: { code: string; params: Record<string, string | number>; details: readonly ErrorDetail[] }) {
+  return {
+    code: error.code,
+    message: translate(locale, error.code, error.params),
+    details: error.details.map(({ params, ...d }) => ({ ...d, message: translate(locale, d.code, params) })),
+  };
 }
 
 /** The PostgreSQL SQLSTATE of a failed query, also when drizzle has wrapped the driver's error. */

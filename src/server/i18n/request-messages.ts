@@ -12,6 +12,9 @@ export const requestMessages = {
     'request.unreadable': '请求的格式无法读取。请检查请求头 Content-Type 与请求体是否一致后重试。',
     'request.parser_said': '解析器提示：{text}',
     'request.upload_incomplete': '上传的文件不完整（连接可能中断了）。请重新上传。',
+    job_failed: '后台任务失败：{reason}。已自动重试；数据没有写入一半。请稍后重新提交，若仍失败请联系管理员查看服务器日志。',
+    job_interrupted: '后台任务被中断（服务器在运行它时停止了），重试次数已用完；数据没有写入一半。请重新提交。',
+    'entity.job': '后台任务',
   },
   en: {
     'request.invalid_json': 'The request body is not valid JSON: {reason}. Check brackets, quotes and commas.',
@@ -25,5 +28,8 @@ export const requestMessages = {
     'request.unreadable': 'The request could not be read. Check that the Content-Type header matches the body, then try again.',
     'request.parser_said': 'The parser said: {text}',
     'request.upload_incomplete': 'The uploaded file arrived incomplete (the connection may have dropped). Upload it again.',
+    job_failed: 'The background job failed: {reason}. It was retried; nothing was half-written. Submit it again later; if it fails again, ask an administrator to look at the server log.',
+    job_interrupted: 'The background job was interrupted (the server stopped while running it) and has no retries left; nothing was half-written. Submit it again.',
+    'entity.job': 'background job',
   },
 } as const;

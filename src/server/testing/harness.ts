@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { describe, inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
+import { JOB_KINDS } from '../background.ts';
 import { type Database, openDatabase } from '../db/client.ts';
+import { type JobQueue, startJobQueue } from '../jobs/job-queue.ts';
 import { adminQuery, pgUrlFor } from './postgres-available.ts';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -24,6 +26,10 @@ export type TestApp = {
   kind: DbKind;
   app: FastifyInstance;
   database: Database;
+  /** The app's job queue, working in this process (no cron schedules: tests send what they need). */
+  jobs: JobQueue;
+  /** Waits until a job has finished — completed, or failed for good — and returns its record (state, error, result). */
+  waitForJob(id: string): Promise<{ state: string; error: unknown; result: unknown }>;
   /** A request through app.inject; `token` authenticates with an API token. */
   api<T = any>(method: string, url: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
   close(): Promise<void>;
@@ -42,12 +48,22 @@ export async function startTestApp(kind: DbKind, env: Record<string, string> = {
     dropDatabase = () => adminQuery(`drop database if exists ${name} with (force)`);
   }
   const config = loadConfig({ KEDU_LOG_LEVEL: 'silent', ...env });
-  const app = await buildApp({ config, database, version: 'test' });
+  const jobs = await startJobQueue(database, JOB_KINDS, { work: true });
+  const app = await buildApp({ config, database, version: 'test', jobs });
   await app.ready();
-  return {
+  const testApp: TestApp = {
     kind,
     app,
     database,
+    jobs,
+    async waitForJob(id) {
+      for (;;) {
+        const { rows } = await database.pool.query<{ state: string; error: unknown; result: unknown }>('select state, error, result from background_jobs where id = $1', [id]);
+        const state = rows[0]?.state;
+        if (state === 'completed' || state === 'failed') return rows[0]!;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
     async api(method, url, options = {}) {
       const headers: Record<string, string> = { 'accept-language': 'en', ...options.headers };
       if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -58,8 +74,10 @@ export async function startTestApp(kind: DbKind, env: Record<string, string> = {
     },
     async close() {
       await app.close();
+      await jobs.stop();
       await database.close();
       await dropDatabase();
     },
   };
+  return testApp;
 }

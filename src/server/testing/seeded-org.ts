@@ -11,10 +11,10 @@ import { type DbKind, startTestApp, type TestApp } from './harness.ts';
  *   let org: Org;
  *   useSeededOrg(kind, (app, seeded) => { t = app; org = seeded; });
  */
-export function useSeededOrg(kind: DbKind, ready: (t: TestApp, org: Org) => void | Promise<void>): void {
+export function useSeededOrg(kind: DbKind, ready: (t: TestApp, org: Org) => void | Promise<void>, env: Record<string, string> = {}): void {
   let t: TestApp | undefined;
   beforeAll(async () => {
-    t = await startTestApp(kind);
+    t = await startTestApp(kind, env);
     await ready(t, await seedOrg(t));
   });
   afterAll(() => t?.close());

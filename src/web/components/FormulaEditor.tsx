@@ -270,7 +270,7 @@ function renderUnderlined(text: string, ranges: FormulaRange[]): ReactNode[] {
     for (let i = start; i < end; i++) if (marks[i] !== 'error') marks[i] = r.severity;
   }
   const out: ReactNode[] = [];
-  const chars = text + ' '; // a trailing space carries an "ends too early" mark
+  const chars = `${text} `; // a trailing space carries an "ends too early" mark
   let i = 0;
   while (i < chars.length) {
     const mark = marks[i];

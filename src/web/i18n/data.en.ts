@@ -1,7 +1,7 @@
 import type { Catalog } from './zh-CN.ts';
 
 /** Words of the data pages (datasets, import, metrics, their traces in cycles), in English (spread into en.ts). */
-export const dataEn: Pick<Catalog, 'datasets' | 'importWizard' | 'metrics' | 'dataSource' | 'cycleData'> = {
+export const dataEn: Pick<Catalog, 'datasets' | 'importWizard' | 'metrics' | 'dataSource' | 'cycleData' | 'jobs'> = {
   datasets: {
     title: 'Datasets',
     intro: 'A dataset is business data imported from a file (order exports, official-account user analyses…). Each import is an import batch you can list and roll back; metrics count over datasets and give appraisals their actuals.',
@@ -237,5 +237,11 @@ export const dataEn: Pick<Catalog, 'datasets' | 'importWizard' | 'metrics' | 'da
     stored: 'In the cycle',
     now: 'From the data now',
     metric: 'Metric',
+  },
+  jobs: {
+    queued: 'Waiting for its turn on the server…',
+    retrying: 'The last try failed; trying again (try {attempt})…',
+    rowsRead: 'Read {rows} rows… {seconds} s',
+    finishing: 'All {rows} rows read; saving… {seconds} s',
   },
 };

@@ -236,4 +236,10 @@ export const dataZhCN = {
     now: '按现在的数据',
     metric: '度量',
   },
+  jobs: {
+    queued: '正在排队，等待服务器处理…',
+    retrying: '上次尝试失败，正在重试（第 {attempt} 次）…',
+    rowsRead: '已读取 {rows} 行…已用 {seconds} 秒',
+    finishing: '{rows} 行已全部读取，正在保存…已用 {seconds} 秒',
+  },
 };

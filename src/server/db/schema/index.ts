@@ -5,3 +5,4 @@ export * from './indicators.ts';
 export * from './appraisal.ts';
 export * from './datasets.ts';
 export * from './goals.ts';
+export * from './jobs.ts';

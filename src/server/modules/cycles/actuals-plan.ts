@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { type ParsedTable, readSpreadsheet, SpreadsheetError } from '../../../core/files/spreadsheet.ts';
+import { type ParsedTable, readSpreadsheet, SpreadsheetError } from '../../files/spreadsheet.ts';
 import { closestName } from '../../../core/formula/index.ts';
 import { columnLetter, isNotApplicableCell, parseCellNumber } from '../../../core/scoring/actuals-table.ts';
 import type { Indicator, Scorecard } from '../../../core/scoring/types.ts';
@@ -128,10 +128,16 @@ export function planImport(viewer: Viewer, table: ParsedTable, candidates: Candi
       if (table.rows.some((r) => (r.values[index] ?? '').trim() !== '')) problem('actuals.no_header', { column: columnLetter(index) });
       return;
     }
-    if (seen.has(header)) return problem('actuals.duplicate_column');
+    if (seen.has(header)) {
+      problem('actuals.duplicate_column');
+      return;
+    }
     seen.add(header);
     if (PERSON_ALIASES.has(header.toLowerCase())) {
-      if (roles.some((r) => r.kind === 'person')) return problem('actuals.duplicate_column');
+      if (roles.some((r) => r.kind === 'person')) {
+        problem('actuals.duplicate_column');
+        return;
+      }
       roles[index] = { kind: 'person' };
     } else if (allTerms.has(header)) roles[index] = { kind: 'term', term: header };
     else if (ratedKeys.has(header)) problem('actuals.rated_column');

@@ -164,4 +164,5 @@ function styleHeader(sheet: ExcelJS.Worksheet) {
 }
 
 /** A cycle's name as part of a file name: no path separators or characters Windows refuses. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
 export const safeName = (name: string) => name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim() || 'cycle';

@@ -1,7 +1,7 @@
 import type { CompanyDashboard, MyDashboard, TeamDashboard } from '../../../contracts/dashboard.ts';
 import type { Db } from '../../db/client.ts';
 import type { Viewer } from '../../http/request-context.ts';
-import { refreshStaleStatuses, today } from '../goals/goal-status.ts';
+import { today } from '../goals/goal-status.ts';
 import { countStatusesPerLevel, countStatusesPerTopUnit, readBalancedScorecard } from './company.queries.ts';
 import { readKeyIndicatorTrends, readTopRanking } from './company-trends.ts';
 import { participantsInScope, teamScopeOf } from './dashboard-scope.ts';
@@ -10,19 +10,17 @@ import { readScoreDistribution } from './score-distribution.ts';
 import { countTeamStatuses, listAtRiskGoals, listGoalsPerPerson } from './team.queries.ts';
 
 /**
- * The three views of the home dashboard. Each first brings the stored goal statuses up to today
- * (once a day per workspace; afterwards a no-op), then runs its aggregate queries side by side.
+ * The three views of the home dashboard: aggregate queries side by side over the stored goal
+ * statuses (brought up to each new day by the status refresh job, goals/status-refresh.job.ts).
  */
 
 export async function getMyDashboard(db: Db, viewer: Viewer): Promise<MyDashboard> {
   const asOf = today();
-  await refreshStaleStatuses(db, viewer.workspaceId, asOf);
   return readMyDashboard(db, viewer.workspaceId, viewer.personId, asOf);
 }
 
 export async function getTeamDashboard(db: Db, viewer: Viewer): Promise<TeamDashboard> {
   const asOf = today();
-  await refreshStaleStatuses(db, viewer.workspaceId, asOf);
   const scope = teamScopeOf(viewer);
   const ws = viewer.workspaceId;
   const [counts, atRisk, people, distribution] = await Promise.all([
@@ -36,7 +34,6 @@ export async function getTeamDashboard(db: Db, viewer: Viewer): Promise<TeamDash
 
 export async function getCompanyDashboard(db: Db, viewer: Viewer): Promise<CompanyDashboard> {
   const asOf = today();
-  await refreshStaleStatuses(db, viewer.workspaceId, asOf);
   const ws = viewer.workspaceId;
   const [levels, units, radar, trends, ranking] = await Promise.all([
     countStatusesPerLevel(db, ws),

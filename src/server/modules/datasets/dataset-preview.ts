@@ -2,8 +2,8 @@ import { normaliseCell, type ColumnType } from '../../../core/datasets/cell-valu
 import { guessColumnType } from '../../../core/datasets/column-type.ts';
 import type { DatasetColumn } from '../../../core/datasets/dataset-columns.ts';
 import { findHeaderRow, type ImportTemplate, mapHeaders, matchTemplate } from '../../../core/datasets/templates.ts';
-import { SpreadsheetError } from '../../../core/files/spreadsheet.ts';
-import { openTableStream, type StreamedRecord } from '../../../core/files/table-stream.ts';
+import { SpreadsheetError } from '../../files/spreadsheet.ts';
+import { openTableStream, type StreamedRecord } from '../../files/table-stream.ts';
 import type { DatasetPreview } from '../../../contracts/datasets.ts';
 import { type Locale, translate } from '../../i18n/messages.ts';
 import { spreadsheetProblem } from './spreadsheet-problems.ts';

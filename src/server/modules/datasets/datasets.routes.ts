@@ -14,6 +14,7 @@ import {
   updateDatasetInput,
 } from '../../../contracts/datasets.ts';
 import { okBody } from '../../../contracts/common.ts';
+import { jobAccepted } from '../../../contracts/jobs.ts';
 import { issueToMessage } from '../../../contracts/issues.ts';
 import { allowedActor, allowedViewer } from '../../http/actor.ts';
 import type { AppDeps } from '../../http/deps.ts';
@@ -24,7 +25,10 @@ import { rollBackBatch } from './batches.service.ts';
 import { previewFile } from './dataset-preview.ts';
 import { listBatchDtos, listDatasetDtos, loadDataset, loadDatasetDto } from './datasets.queries.ts';
 import { createEmptyDataset, datasetRowsPage, deleteDataset, deleteTemplate, listTemplates, saveTemplate, templatesFor, updateDataset } from './datasets.service.ts';
-import { importFile } from './import.service.ts';
+import { fileChecksum, importFile, refuseSameFileEarly, refuseTakenName } from './import.service.ts';
+import { checkDatasetShape } from './dataset-shape.ts';
+import { queueImport } from './import.job.ts';
+import { loadJob } from '../jobs/jobs.service.ts';
 
 const wsParams = z.object({ ws: z.string() });
 const idParams = z.object({ ws: z.string(), id: z.uuid() });
@@ -33,7 +37,8 @@ const previewQuery = z.object({ datasetId: z.uuid().optional().describe('preview
 const tags = ['datasets'];
 const IMPORT_RULES =
   'All or nothing: a file with any invalid row is rejected with 422 `import_failed` listing the first 100 problems (row as the spreadsheet shows it, column header, value, reason) and the count of the rest; nothing is written. ' +
-  'The same file imported twice is refused with 409 unless replace=true (the earlier batch is rolled back). Rows with the key of an earlier row replace it (kept, and restored if this batch is rolled back).';
+  'The same file imported twice is refused with 409 unless replace=true (the earlier batch is rolled back). Rows with the key of an earlier row replace it (kept, and restored if this batch is rolled back). ' +
+  'A file larger than KEDU_IMPORT_JOB_MB is imported in the background: the answer is 202 with the job (GET /jobs/{id} tells its rows read so far, then its result — the same body as a 201 — or why it failed, with the same problems a 422 would list).';
 
 /** Datasets, their import batches and import templates (domain.md §4). Thin: validate, authorise, call the service. */
 export const datasetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
@@ -102,7 +107,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
         consumes: ['multipart/form-data'],
         params: wsParams,
         querystring: importQuery,
-        response: { 201: datasetImportResult },
+        response: { 201: datasetImportResult, 202: jobAccepted },
       },
     },
     async (request, reply) => {
@@ -110,6 +115,13 @@ export const datasetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       const upload = await spoolUploadedFile(request, MAX_DATASET_UPLOAD_BYTES, 'import.file_missing');
       try {
         const create = parseDatasetField(upload.fields.dataset);
+        if (upload.size > deps.config.importJobBytes) {
+          checkDatasetShape(create);
+          await refuseTakenName(db, actor.workspaceId, create.name);
+          const id = await queueImport(deps.database, deps.jobs, { workspaceId: actor.workspaceId, actor, target: { create }, fileName: upload.filename, sheet: request.query.sheet, replace: request.query.replace, size: upload.size }, upload.path, actor.userId);
+          reply.status(202);
+          return { job: await loadJob(db, request.viewer!, id, request.locale) };
+        }
         reply.status(201);
         return await importFile(deps.database, { workspaceId: actor.workspaceId, actor }, { create }, { path: upload.path, fileName: upload.filename, sheet: request.query.sheet, replace: request.query.replace });
       } finally {
@@ -122,13 +134,28 @@ export const datasetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     '/datasets/:id/imports',
     {
       config: { upload: true },
-      schema: { tags, summary: 'Import a file into a dataset as a new batch (multipart field "file")', description: IMPORT_RULES, consumes: ['multipart/form-data'], params: idParams, querystring: importQuery, response: { 201: datasetImportResult } },
+      schema: {
+        tags,
+        summary: 'Import a file into a dataset as a new batch (multipart field "file")',
+        description: IMPORT_RULES,
+        consumes: ['multipart/form-data'],
+        params: idParams,
+        querystring: importQuery,
+        response: { 201: datasetImportResult, 202: jobAccepted },
+      },
     },
     async (request, reply) => {
       const actor = allowedActor(request, 'datasets.write');
       await loadDataset(db, actor.workspaceId, request.params.id);
       const upload = await spoolUploadedFile(request, MAX_DATASET_UPLOAD_BYTES, 'import.file_missing');
       try {
+        if (upload.size > deps.config.importJobBytes) {
+          if (!request.query.replace) await refuseSameFileEarly(db, request.params.id, await fileChecksum(upload.path));
+          const sheet = request.query.sheet ?? upload.fields.sheet;
+          const id = await queueImport(deps.database, deps.jobs, { workspaceId: actor.workspaceId, actor, target: { datasetId: request.params.id }, fileName: upload.filename, sheet, replace: request.query.replace, size: upload.size }, upload.path, actor.userId);
+          reply.status(202);
+          return { job: await loadJob(db, request.viewer!, id, request.locale) };
+        }
         reply.status(201);
         return await importFile(deps.database, { workspaceId: actor.workspaceId, actor }, { datasetId: request.params.id }, { path: upload.path, fileName: upload.filename, sheet: request.query.sheet ?? upload.fields.sheet, replace: request.query.replace });
       } finally {

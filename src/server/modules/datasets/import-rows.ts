@@ -1,7 +1,7 @@
 import { normaliseCell, plainCopyText } from '../../../core/datasets/cell-values.ts';
 import { copyField, type DatasetColumn, MAX_TEXT_LENGTH } from '../../../core/datasets/dataset-columns.ts';
 import { findHeaderRow, mapHeaders } from '../../../core/datasets/templates.ts';
-import { type StreamedRecord } from '../../../core/files/table-stream.ts';
+import type { StreamedRecord } from '../../../core/files/records.ts';
 import { datasetTemplate } from './dataset-preview.ts';
 import type { ErrorDetail } from '../../errors.ts';
 

@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { CreateDatasetInput, DatasetImportResult } from '../../../contracts/datasets.ts';
 import { withFields } from '../../../core/datasets/dataset-columns.ts';
-import { openTableStream } from '../../../core/files/table-stream.ts';
+import { openTableStream } from '../../files/table-stream.ts';
 import type { Database, Db, Tx } from '../../db/client.ts';
 import { inClientTransaction } from '../../db/client-transaction.ts';
 import { datasetBatches, datasets } from '../../db/schema/index.ts';
@@ -26,6 +26,8 @@ export type ImportRequest = {
   sheet?: string;
   replace: boolean;
   onProgress?: (progress: ImportProgress) => void;
+  /** Runs inside the import's transaction just before it commits (a job records its result there). */
+  beforeCommit?: (client: pg.PoolClient, result: DatasetImportResult) => Promise<void>;
 };
 export type ImportTarget = { datasetId: string } | { create: CreateDatasetInput };
 type Context = { workspaceId: string; actor: Actor };
@@ -95,7 +97,9 @@ export async function importFile(database: Database, ctx: Context, target: Impor
     const [batchRow] = await tx.select().from(datasetBatches).where(eq(datasetBatches.id, batchId));
     const dto = await loadDatasetDto(tx, ctx.workspaceId, dataset.id);
     request.onProgress?.({ bytes: stream.totalBytes, totalBytes: stream.totalBytes, rows: outcome.rows });
-    return { dataset: dto, batch: toBatchDto(batchRow!), replaced, replacedBatchId, headerRow: outcome.headerRow, ignoredHeaders: outcome.ignoredHeaders, refreshedCycles };
+    const result: DatasetImportResult = { dataset: dto, batch: toBatchDto(batchRow!), replaced, replacedBatchId, headerRow: outcome.headerRow, ignoredHeaders: outcome.ignoredHeaders, refreshedCycles };
+    await request.beforeCommit?.(client, result);
+    return result;
   }).catch((err: unknown) => Promise.reject(translateDbError(err)));
 }
 
@@ -112,8 +116,7 @@ export async function createDatasetIn(tx: Db | Tx, ctx: Context, input: CreateDa
   const id = randomUUID();
   const tableName = datasetTableName(id);
   const columns = withFields(input.columns.map((c) => ({ name: c.name, nameEn: c.nameEn, type: c.type as DatasetRow['columns'][number]['type'], snapshot: c.snapshot, aliases: c.aliases })));
-  const taken = await tx.select({ id: datasets.id }).from(datasets).where(and(eq(datasets.workspaceId, ctx.workspaceId), eq(datasets.name, input.name)));
-  if (taken.length) throw new AppError('name_taken', { name: input.name }, [{ path: ['body', 'name'], code: 'field.name_taken', params: { name: input.name } }]);
+  await refuseTakenName(tx, ctx.workspaceId, input.name);
   const [row] = await tx
     .insert(datasets)
     .values({ id, workspaceId: ctx.workspaceId, name: input.name, description: input.description, columns, keyColumns: input.keyColumns, dateColumn: input.dateColumn, templateKey: input.templateKey, tableName, createdBy: ctx.actor.userId })
@@ -123,11 +126,32 @@ export async function createDatasetIn(tx: Db | Tx, ctx: Context, input: CreateDa
   return row!;
 }
 
+/** A dataset's name is unique in its workspace (checked before queueing an import too, while the user is there). */
+export async function refuseTakenName(db: Db | Tx, workspaceId: string, name: string): Promise<void> {
+  const taken = await db.select({ id: datasets.id }).from(datasets).where(and(eq(datasets.workspaceId, workspaceId), eq(datasets.name, name)));
+  if (taken.length) throw new AppError('name_taken', { name }, [{ path: ['body', 'name'], code: 'field.name_taken', params: { name } }]);
+}
+
 /** The dataset, locked: two imports into one dataset take turns (keys and counts stay right). */
 async function lockDataset(tx: Tx, workspaceId: string, datasetId: string): Promise<DatasetRow> {
   const [row] = await tx.select().from(datasets).where(and(eq(datasets.workspaceId, workspaceId), eq(datasets.id, datasetId))).for('update');
   if (!row) throw new AppError('not_found', { entity: 'entity.dataset' });
   return row;
+}
+
+/**
+ * Refuses the same file twice before any work is queued (the import checks again, in its
+ * transaction, for a file imported meanwhile): the answer comes while the user is still there.
+ */
+export async function refuseSameFileEarly(db: Db, datasetId: string, checksum: string): Promise<void> {
+  const [earlier] = await db.select().from(datasetBatches).where(and(eq(datasetBatches.datasetId, datasetId), eq(datasetBatches.checksum, checksum), eq(datasetBatches.status, 'active')));
+  if (earlier) throw sameFileError(earlier);
+}
+
+function sameFileError(earlier: typeof datasetBatches.$inferSelect): AppError {
+  const params = { file: earlier.fileName, at: earlier.createdAt.toISOString().slice(0, 16).replace('T', ' '), by: earlier.createdByLabel, rows: earlier.rowCount };
+  // the reason is rendered inside the message: it needs the same words as the detail
+  return new AppError('conflict', { reason: 'dataset.same_file', ...params }, [{ path: ['body', 'file'], code: 'dataset.same_file', params }]);
 }
 
 /** The same file twice is refused, unless the user asked to replace it: then the earlier batch is rolled back first. */
@@ -137,11 +161,7 @@ async function refuseOrReplaceSameFile(client: pg.PoolClient, tx: Tx, ctx: Conte
     .from(datasetBatches)
     .where(and(eq(datasetBatches.datasetId, dataset.id), eq(datasetBatches.checksum, checksum), eq(datasetBatches.status, 'active')));
   if (!earlier) return null;
-  if (!request.replace) {
-    throw new AppError('conflict', { reason: 'dataset.same_file' }, [
-      { path: ['body', 'file'], code: 'dataset.same_file', params: { file: earlier.fileName, at: earlier.createdAt.toISOString().slice(0, 16).replace('T', ' '), by: earlier.createdByLabel, rows: earlier.rowCount } },
-    ]);
-  }
+  if (!request.replace) throw sameFileError(earlier);
   await rollBackBatchIn(client, tx, ctx, dataset, earlier);
   // the rollback changed the stored row count: keep the local copy in step
   const [after] = await tx.select({ rowCount: datasets.rowCount }).from(datasets).where(eq(datasets.id, dataset.id));

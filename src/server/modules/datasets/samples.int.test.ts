@@ -78,12 +78,12 @@ describeEachDatabase('sample exports: recognised, imported, and feeding indicato
     expect(again.status).toBe(409);
 
     const expected = monthlyFollowers();
-    const valueOf = async (name: string) => {
+    const valuesOf = async (name: string) => {
       const m = created.body.find((x: { name: string }) => x.name === name);
       return (await t.api('GET', ws(`/metrics/${m.id}/values`), { token: org.tokens.admin })).body.values as { period: string; value: number }[];
     };
-    expect(await valueOf('新增关注人数')).toEqual([expect.objectContaining({ period: '2026-10', value: expected['2026-10']!.news }), expect.objectContaining({ period: '2026-11', value: expected['2026-11']!.news })]);
-    expect((await valueOf('粉丝数')).map((v) => v.value)).toEqual([expected['2026-10']!.last, expected['2026-11']!.last]);
+    expect(await valuesOf('新增关注人数')).toEqual([expect.objectContaining({ period: '2026-10', value: expected['2026-10']!.news }), expect.objectContaining({ period: '2026-11', value: expected['2026-11']!.news })]);
+    expect((await valuesOf('粉丝数')).map((v) => v.value)).toEqual([expected['2026-10']!.last, expected['2026-11']!.last]);
 
     // a scorecard with the library's 净增关注人数 (formula 新增关注人数 − 取消关注人数) for the member, and an October cycle
     const template = await t.api('POST', ws('/scorecard-templates'), {

@@ -1,4 +1,4 @@
-import { SpreadsheetError } from '../../../core/files/spreadsheet.ts';
+import { SpreadsheetError } from '../../../core/files/spreadsheet-error.ts';
 import { AppError } from '../../errors.ts';
 
 /**

@@ -117,11 +117,11 @@ function checkInSeries(all: DemoGoal[], startsOn: string, deadlineOf: (g: DemoGo
     const raw = target * Math.min(1.25, g.pace * (0.9 + 0.2 * noise(`${g.key}${on}`))) * share;
     return Number.isInteger(g.target) && Math.abs(g.target) >= 1 ? Math.round(raw) : Math.round(raw * 1000) / 1000;
   };
-  const valueOf = (g: DemoGoal, on: string): number => {
+  const valueOn = (g: DemoGoal, on: string): number => {
     if (g.recurrence) return monthValueOf(g, on);
     const children = all.filter((c) => c.parent === g.key && c.indicator === g.indicator && g.shape === 'cumulative');
     if (children.length > 0) {
-      const sum = children.reduce((a, c) => a + valueOf(c, on), 0);
+      const sum = children.reduce((a, c) => a + valueOn(c, on), 0);
       return Math.round((sum * g.target) / children.reduce((a, c) => a + c.target, 0));
     }
     // the goal's own time: a goal of the launch phase is due when the phase ends
@@ -137,7 +137,7 @@ function checkInSeries(all: DemoGoal[], startsOn: string, deadlineOf: (g: DemoGo
     const mood = g.pace >= 1.02 ? moods.ahead : g.pace >= 0.9 ? moods.onPace : moods.behind;
     series.set(
       g.key,
-      dates.map((on, i) => ({ on, value: valueOf(g, on), comment: mood[i % mood.length], source: 'manual' as const })),
+      dates.map((on, i) => ({ on, value: valueOn(g, on), comment: mood[i % mood.length], source: 'manual' as const })),
     );
   }
   return series;

@@ -73,7 +73,9 @@ export function demoArticles(to: string): DemoArticle[] {
     });
   }
   articles.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.author < b.author ? -1 : 1));
-  articles.forEach((a, i) => (a.id = 3_140_000_000 + i * 7919));
+  articles.forEach((a, i) => {
+    a.id = 3_140_000_000 + i * 7919;
+  });
   return articles;
 }
 
@@ -140,7 +142,9 @@ export function demoPublishedContent(from: string, to: string, articles: readonl
     for (const [channel, f] of [...CHANNELS, ['其他', 0] as [string, number]]) {
       const share = f * between(random.next, 0.92, 1.08);
       const values = channel === '其他' ? left.map((v) => Math.max(0, v)) : all.map((v) => Math.round(v * share));
-      values.forEach((v, i) => (left[i] -= v));
+      values.forEach((v, i) => {
+        left[i] -= v;
+      });
       rows.push([day, channel, ...values, d.sent].map(String));
     }
   }

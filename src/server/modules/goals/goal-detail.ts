@@ -7,7 +7,7 @@ import { goals, goalTargetChanges, planPhases, plans } from '../../db/schema/ind
 import type { Viewer } from '../../http/request-context.ts';
 import { listCheckIns } from './check-ins.service.ts';
 import { historyReader, monthlyHistory } from './goal-history.ts';
-import { recurringStatusOf, refreshStaleStatuses, today } from './goal-status.ts';
+import { recurringStatusOf, today } from './goal-status.ts';
 import { countTargetChanges } from './period-targets.ts';
 import { goalIndicatorOf, goalRowsWhere, loadGoalRow, ownerRef, toGoalDtos } from './goals.queries.ts';
 
@@ -19,8 +19,6 @@ type GoalDetailDto = z.infer<typeof goalDetail>;
  * changes, and the indicator's actuals per period.
  */
 export async function getGoalDetail(db: Db, viewer: Viewer, id: string): Promise<GoalDetailDto> {
-  // time moves a status even when nobody checks in: the page shows today's, as the tree does
-  await refreshStaleStatuses(db, viewer.workspaceId);
   const row = await loadGoalRow(db, viewer.workspaceId, id);
   const [dto] = await toGoalDtos(db, viewer, [row]);
   const owner = ownerRef(row);

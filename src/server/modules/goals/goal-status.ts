@@ -35,24 +35,11 @@ export function recurringStatusOf(goal: StatusInput, recurring: RecurrenceInput,
 }
 
 /**
- * Statuses move with time even when nobody checks in: the goals whose status was computed on
- * an earlier day get it again, in one statement. Runs before anything reads statuses, so the
- * first read of a day pays for the workspace once and every other read groups stored columns.
+ * Statuses move with time even when nobody checks in: the goals of a workspace whose status was
+ * computed on an earlier day get it again, in one statement per 5,000. Run by the daily status
+ * refresh job (status-refresh.job.ts); reads only ever show what it stored.
  */
 export async function refreshStaleStatuses(db: Db | Tx, workspaceId: string, asOf = today()): Promise<number> {
-  // the first readers of a day arrive together (a team opening the dashboard at nine): one of
-  // them refreshes the workspace, the others wait for that instead of doing it again
-  const key = `${workspaceId}:${asOf}`;
-  const running = inFlight.get(key);
-  if (running) return running;
-  const work = refresh(db, workspaceId, asOf).finally(() => inFlight.delete(key));
-  inFlight.set(key, work);
-  return work;
-}
-
-const inFlight = new Map<string, Promise<number>>();
-
-async function refresh(db: Db | Tx, workspaceId: string, asOf: string): Promise<number> {
   const stale = await db
     .select({ id: goals.id, baseline: goals.baseline, target: goals.target, startsOn: goals.startsOn, deadline: goals.deadline, current: goals.current, recurrence: goals.recurrence, direction: indicators.direction, rollUp: indicators.rollUp })
     .from(goals)

@@ -14,7 +14,7 @@ import { periodTargetsByGoal } from './goal-periods.queries.ts';
 import { canCheckInGoal, canManageGoal } from '../../access.ts';
 import { AppError } from '../../errors.ts';
 import type { Viewer } from '../../http/request-context.ts';
-import { refreshStaleStatuses, today } from './goal-status.ts';
+import { today } from './goal-status.ts';
 
 export type GoalDto = z.infer<typeof goal>;
 export type TreeQuery = z.infer<typeof treeQuery>;
@@ -151,7 +151,6 @@ export async function goalRowsWhere(db: Db | Tx, where: SQL | undefined): Promis
  */
 export async function listTreeLevel(db: Db | Tx, viewer: Viewer, planId: string, query: TreeQuery): Promise<GoalDto[]> {
   const { workspaceId } = viewer;
-  await refreshStaleStatuses(db, workspaceId);
   const level = and(eq(goals.workspaceId, workspaceId), eq(goals.planId, planId), query.parentId ? eq(goals.parentId, query.parentId) : sql`${goals.parentId} is null`);
   const filters = [
     query.phaseId ? sql`m.phase_id = ${query.phaseId}` : null,

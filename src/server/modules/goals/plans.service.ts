@@ -7,14 +7,12 @@ import { goals, planPhases, plans } from '../../db/schema/index.ts';
 import { AppError, type ErrorDetail } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { WorkspaceActor } from '../org/org.types.ts';
-import { refreshStaleStatuses } from './goal-status.ts';
 
 export type PlanDto = z.infer<typeof plan>;
 type PlanRow = typeof plans.$inferSelect;
 
 /** Plans (计划) with their phases and how many goals stand in each status. */
 export async function listPlans(db: Db | Tx, workspaceId: string, onlyId?: string): Promise<PlanDto[]> {
-  await refreshStaleStatuses(db, workspaceId);
   const rows = await db
     .select()
     .from(plans)

@@ -4,6 +4,7 @@ import type { Org } from '../../testing/fixtures.ts';
 import { describeEachDatabase, type TestApp } from '../../testing/harness.ts';
 import { useSeededOrg } from '../../testing/seeded-org.ts';
 import { writeFingerprint } from '../../testing/sessions.ts';
+import { sendStatusRefresh } from './status-refresh.job.ts';
 
 /** The server's clock, set to a day (noon UTC: the same calendar day in every time zone from UTC−11 to UTC+11). */
 const setToday = (day: string) => vi.setSystemTime(new Date(`${day}T12:00:00Z`));
@@ -17,6 +18,12 @@ describeEachDatabase('recurring goals, partial periods, targets too low and chan
   });
   const ws = (path: string) => `/api/v1/workspaces/${org.ws}${path}`;
   const ids: Record<string, string> = {};
+  /** What the daily job does at midnight (goals/status-refresh.job.ts), for the faked day. */
+  const refreshStatuses = async (day: string) => {
+    const id = await sendStatusRefresh(t.jobs, day);
+    expect(id).not.toBeNull();
+    expect(await t.waitForJob(id!)).toMatchObject({ state: 'completed' });
+  };
   let planId: string;
 
   beforeAll(async () => {
@@ -103,12 +110,14 @@ describeEachDatabase('recurring goals, partial periods, targets too low and chan
       { month: '2027-02', value: 3 },
     ]);
 
-    // the same 1 post on the 25th: the stored status moves with the days, refreshed on the next read
+    // the same 1 post on the 25th: the stored status moves with the days, refreshed by the daily job
     setToday('2027-03-25');
+    await refreshStatuses('2027-03-25');
     const level = (await t.api('GET', ws(`/plans/${planId}/goals`), { token: org.tokens.member })).body;
     expect(level.find((g: { id: string }) => g.id === id).status).toBe('off_track');
     // the first day of April: March is over and missed; April has just begun
     setToday('2027-04-01');
+    await refreshStatuses('2027-04-01');
     goal = (await t.api('GET', ws(`/goals/${id}`), { token: org.tokens.member })).body;
     expect(goal.periods[2].state).toBe('missed');
     expect(goal.record).toEqual({ met: 2, finished: 3 });

@@ -72,6 +72,8 @@ async function ownerIds(db: Db | Tx, workspaceId: string, spec: MetricDefinition
 export function parameterised(text: string, params: unknown[]): SQL {
   const parts = text.split(/\$(\d+)/);
   const chunks: SQL[] = [];
-  parts.forEach((part, i) => chunks.push(i % 2 === 0 ? sql.raw(part) : sql`${sql.param(params[Number(part) - 1])}`));
+  parts.forEach((part, i) => {
+    chunks.push(i % 2 === 0 ? sql.raw(part) : sql`${sql.param(params[Number(part) - 1])}`);
+  });
   return sql.join(chunks);
 }

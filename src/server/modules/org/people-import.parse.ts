@@ -1,11 +1,11 @@
 import { AppError, type ErrorDetail } from '../../errors.ts';
-import { type ParsedTable, readSpreadsheet, SpreadsheetError } from '../../../core/files/spreadsheet.ts';
+import { type ParsedTable, readSpreadsheet, SpreadsheetError } from '../../files/spreadsheet.ts';
 
 /**
- * Reading an uploaded people file: the generic spreadsheet reader (src/core/files/spreadsheet.ts),
+ * Reading an uploaded people file: the generic spreadsheet reader (src/server/files/spreadsheet.ts),
  * its problems worded as the import's errors.
  */
-export { cellText, decodeText, MAX_DATA_ROWS, type ParsedTable, sniffDelimiter, zipUncompressedSize } from '../../../core/files/spreadsheet.ts';
+export { cellText, decodeText, MAX_DATA_ROWS, type ParsedTable, sniffDelimiter, zipUncompressedSize } from '../../files/spreadsheet.ts';
 
 /**
  * Reads an uploaded people file. The type is decided by the bytes, not the name: XLSX

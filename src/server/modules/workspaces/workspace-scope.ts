@@ -18,6 +18,7 @@ import { dashboardRoutes } from '../dashboard/dashboard.routes.ts';
 import { goalRoutes } from '../goals/goals.routes.ts';
 import { indicatorRoutes } from '../indicators/indicators.routes.ts';
 import { datasetRoutes } from '../datasets/datasets.routes.ts';
+import { jobRoutes } from '../jobs/jobs.routes.ts';
 import { metricRoutes } from '../metrics/metrics.routes.ts';
 import { orgRoutes } from '../org/org.routes.ts';
 import { peopleFileRoutes } from '../org/people-files.routes.ts';
@@ -41,6 +42,8 @@ export const workspaceScope: FastifyPluginAsyncZod<AppDeps & { viewerMemo: Memo<
   app.addHook('onSend', async (request, reply) => {
     if (request.viewer && changedData(request, reply.statusCode)) readCache.invalidate(request.viewer.workspaceId);
   });
+  // work finished in the background changed the workspace as a write through the API does
+  deps.jobs.onFinished((workspaceId) => readCache.invalidate(workspaceId));
 
   app.get('', { schema: { tags: ['workspaces'], summary: 'The workspace and your role in it', params: z.object({ ws: z.string() }), response: { 200: workspaceSummary } } }, async (request) => {
     const viewer = allowedViewer(request, 'workspace.read');
@@ -58,6 +61,7 @@ export const workspaceScope: FastifyPluginAsyncZod<AppDeps & { viewerMemo: Memo<
   await app.register(resultFileRoutes, deps);
   await app.register(datasetRoutes, deps);
   await app.register(metricRoutes, deps);
+  await app.register(jobRoutes, deps);
   await app.register(goalRoutes, { ...deps, readCache });
   await app.register(dashboardRoutes, { ...deps, readCache });
 };

@@ -13,6 +13,8 @@ import { type CreateDatasetBody, type Dataset, type DatasetImportResult, type Da
 import { detailedMessage } from './labels.ts';
 import { type ColumnDraft, draftsOf, PreviewColumnsTable, PreviewRowsTable, problemOf } from './PreviewTables.tsx';
 import ImportDone from './ImportDone.tsx';
+import { followJob, isJobAccepted, type Job } from '../jobs/jobs-api.ts';
+import JobProgressLine from '../jobs/JobProgressLine.tsx';
 import ImportTargetFields, { type TargetValues } from './ImportTargetFields.tsx';
 import PreviewSummary from './PreviewSummary.tsx';
 import DateAndKeyColumns from './DateAndKeyColumns.tsx';
@@ -52,6 +54,7 @@ export default function ImportWizard({ ws, target, onClose }: Props) {
   const [keyIdx, setKeyIdx] = useState<number[]>([]);
   const [dateIdx, setDateIdx] = useState<number | null>(null);
   const [elapsed, setElapsed] = useState(0);
+  const [job, setJob] = useState<Job | null>(null);
 
   const preview = useMutation({
     mutationFn: ({ f, s }: { f: File; s?: string }) => datasetsApi.preview(ws, f, { datasetId: target?.id, sheet: s, onProgress: setProgress }),
@@ -102,14 +105,17 @@ export default function ImportWizard({ ws, target, onClose }: Props) {
       if (!file) throw new Error('no file');
       setProgress(0);
       setElapsed(0);
+      setJob(null);
       const options = { sheet, replace, onProgress: setProgress };
-      if (target) return datasetsApi.importInto(ws, target.id, file, options);
       const values = form.getFieldsValue(true) as TargetValues;
-      if (values.mode === 'existing' && values.datasetId) return datasetsApi.importInto(ws, values.datasetId, file, options);
-      return datasetsApi.createAndImport(ws, datasetBody(values), file, options);
+      const into = target?.id ?? (values.mode === 'existing' ? values.datasetId : undefined);
+      const answer = into ? await datasetsApi.importInto(ws, into, file, options) : await datasetsApi.createAndImport(ws, datasetBody(values), file, options);
+      // a large file goes on in the background: follow its rows as the server reads them
+      return isJobAccepted(answer) ? followJob<DatasetImportResult>(ws, answer.job, setJob) : answer;
     },
-    onSuccess: (result) => {
+    onSuccess: () => {
       setProgress(null);
+      setJob(null);
       setStep('done');
       void refresh();
       const values = form.getFieldsValue(true) as TargetValues;
@@ -123,6 +129,7 @@ export default function ImportWizard({ ws, target, onClose }: Props) {
     },
     onError: (e) => {
       setProgress(null);
+      setJob(null);
       if (isSameFile(e)) {
         modal.confirm({
           title: t('importWizard.sameFileTitle'),
@@ -162,7 +169,9 @@ export default function ImportWizard({ ws, target, onClose }: Props) {
 
   const uploadState = (progress !== null || importing) && (
     <div style={{ marginTop: 16 }} data-testid="dataset-import-progress">
-      {importing ? (
+      {importing && job ? (
+        <JobProgressLine job={job} elapsed={elapsed} />
+      ) : importing ? (
         <Space>
           <Spin size="small" />
           <Typography.Text>{t('importWizard.importing', { seconds: elapsed })}</Typography.Text>

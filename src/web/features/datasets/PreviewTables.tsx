@@ -150,6 +150,7 @@ export function PreviewRowsTable({ preview, drafts }: { preview: DatasetPreview;
             const problem = problemOf(cell, c.type, draft, t);
             return problem ? (
               <Tooltip title={problem}>
+                {/* biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so that the problem's tooltip opens from the keyboard */}
                 <span style={PROBLEM_STYLE} tabIndex={0} data-testid="preview-problem-cell">
                   {text || '∅'}
                 </span>

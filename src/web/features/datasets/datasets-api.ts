@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type * as ds from '../../../contracts/datasets.ts';
 import type { ColumnType } from '../../../core/datasets/cell-values.ts';
 import { type Ok, request, upload } from '../../api.ts';
+import type { JobAccepted } from '../jobs/jobs-api.ts';
 import { wsKey } from '../org/org-queries.ts';
 
 export type Dataset = z.infer<typeof ds.dataset>;
@@ -47,14 +48,15 @@ export const datasetsApi = {
   preview: (ws: string, file: File, options: { datasetId?: string; sheet?: string; onProgress?: (fraction: number) => void }) =>
     upload<DatasetPreview>(`${w(ws)}/datasets/preview`, file, { query: { datasetId: options.datasetId, sheet: options.sheet }, onProgress: options.onProgress }),
   /** Creates a dataset and imports its first file (the dataset's JSON goes before the file). */
+  /** A large file answers 202 with a job to follow (features/jobs/jobs-api.ts). */
   createAndImport: (ws: string, dataset: CreateDatasetBody, file: File, options: UploadOptions) =>
-    upload<DatasetImportResult>(`${w(ws)}/datasets/import`, file, {
+    upload<DatasetImportResult | JobAccepted>(`${w(ws)}/datasets/import`, file, {
       query: { sheet: options.sheet, replace: options.replace ? 'true' : undefined },
       fields: { dataset: JSON.stringify(dataset) },
       onProgress: options.onProgress,
     }),
   importInto: (ws: string, id: string, file: File, options: UploadOptions) =>
-    upload<DatasetImportResult>(`${d(ws, id)}/imports`, file, {
+    upload<DatasetImportResult | JobAccepted>(`${d(ws, id)}/imports`, file, {
       query: { sheet: options.sheet, replace: options.replace ? 'true' : undefined },
       onProgress: options.onProgress,
     }),

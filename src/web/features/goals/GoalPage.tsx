@@ -72,6 +72,7 @@ export default function GoalPage() {
             {g.recurrence ? (
               // a recurring goal's status weighs its record against this period's pace: say so where it is shown
               <Tooltip title={t('goals.periods.statusHint')} trigger={['hover', 'focus']}>
+                {/* biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so that the hint opens from the keyboard too */}
                 <span tabIndex={0} data-testid="goal-status-hint">
                   <StatusTag status={g.status} />
                 </span>

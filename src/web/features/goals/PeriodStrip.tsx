@@ -17,6 +17,7 @@ export default function PeriodStrip({ goal }: { goal: GoalDetail }) {
   const currentIndex = periods.findIndex((p) => p.state === 'in_progress');
 
   // the period in progress in the middle of the strip, again whenever the strip's width changes (a phone turned)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: periods.length on purpose: the cells to center among change with it
   useEffect(() => {
     const box = scroller.current;
     if (!box || currentIndex < 0) return;
@@ -43,7 +44,7 @@ export default function PeriodStrip({ goal }: { goal: GoalDetail }) {
       {periods.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('goals.periods.empty')} />
       ) : (
-        // a focusable region, so the strip scrolls with the arrow keys when it is wider than the screen
+        // biome-ignore lint/a11y/useSemanticElements lint/a11y/noNoninteractiveTabindex: a focusable region, so the strip scrolls with the arrow keys when it is wider than the screen
         <div ref={scroller} role="region" aria-label={t('goals.periods.aria', { title, count: periods.length })} tabIndex={0} style={{ overflowX: 'auto', position: 'relative' }}>
           <ol style={{ display: 'flex', gap: 8, listStyle: 'none', margin: 0, padding: '2px 2px 8px' }}>
             {periods.map((p) => (

@@ -7,7 +7,7 @@ import { type PlanValues, threePhases } from './plan-form.ts';
 export default function PhasesEditor({ form }: { form: FormInstance<PlanValues> }) {
   const { t, i18n } = useTranslation();
   const range = Form.useWatch('range', form);
-  const useThree = () => {
+  const fillThree = () => {
     if (!range) return;
     form.setFieldValue('phases', threePhases(range[0], range[1], i18n.language));
   };
@@ -36,7 +36,7 @@ export default function PhasesEditor({ form }: { form: FormInstance<PlanValues> 
               <Button icon={<PlusOutlined />} onClick={() => add({ name: '', range: null })} data-testid="phase-add">
                 {t('goals.plan.addPhase')}
               </Button>
-              <Button icon={<ThunderboltOutlined />} onClick={useThree} disabled={!range} data-testid="phase-three">
+              <Button icon={<ThunderboltOutlined />} onClick={fillThree} disabled={!range} data-testid="phase-three">
                 {t('goals.plan.threePhases')}
               </Button>
             </Space>

@@ -39,6 +39,7 @@ export default function RecurrenceFields({ values, additive, hints }: Props) {
           <Typography.Paragraph type="secondary" style={{ margin: '2px 0 8px', fontSize: 13 }}>
             {t('goals.form.periodTargetsHint')}
           </Typography.Paragraph>
+          {/* biome-ignore lint/a11y/useSemanticElements: a grid of inputs, without a fieldset's border and legend */}
           <div
             role="group"
             aria-labelledby="period-targets-title"

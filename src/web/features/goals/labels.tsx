@@ -81,6 +81,7 @@ export function LetterBadge({ letter }: { letter: SmartMessage['letter'] }) {
   return (
     <Tooltip title={t(`goals.smart.letters.${letter}`)}>
       <span
+        role="img"
         aria-label={t(`goals.smart.letters.${letter}`)}
         style={{ display: 'inline-flex', alignItems: 'center', justifyContent: 'center', width: 20, height: 20, borderRadius: 4, background: LETTER_COLORS[letter], color: '#fff', fontSize: 12, fontWeight: 600, flex: 'none' }}
       >
@@ -119,7 +120,7 @@ export function fmtAxis(value: number, unit: string, lang: string): string {
 
 /** A fraction as a whole percentage in the UI's locale (0.953 → 95%). */
 export function fmtPercent(fraction: number, lang: string): string {
-  return (fraction * 100).toLocaleString(lang, { maximumFractionDigits: 0 }) + '%';
+  return `${(fraction * 100).toLocaleString(lang, { maximumFractionDigits: 0 })}%`;
 }
 
 /** The indicator's name in the UI's language (the English name when there is one). */

@@ -1,5 +1,5 @@
 import { SyncOutlined } from '@ant-design/icons';
-import { Tag, theme } from 'antd';
+import { Tag, type theme } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Recurrence } from '../../../core/goals/recurrence.ts';

@@ -59,6 +59,7 @@ export default function MetricBuilder({ ws, metric, onClose }: { ws: string; met
     staleTime: 30_000,
   });
   const previewError = preview.isError ? preview.error : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: placed again when a preview answers (dataUpdatedAt), not when the form or the save's state changes
   useEffect(() => {
     if (save.isPending) return;
     const details = isApiError(previewError) ? previewError.details.filter((d) => !(d.path?.includes('definition') || d.path?.[1] === 'name')) : [];

@@ -28,6 +28,7 @@ export default function SuggestedMetricsCard({ ws, datasetId, templateKey }: { w
   // every suggestion that can still be created is chosen until the admin says otherwise
   const available = (list.data ?? []).filter((s) => statusOf(s) === 'available').map((s) => s.name);
   const availableKey = available.join('\u001f');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by the names (availableKey), not by the array, which is new at every render
   useEffect(() => setChosen(available), [availableKey]);
 
   const create = useMutation({

@@ -1,6 +1,20 @@
+/**
+ * Reading a CSV or XLSX file as a spreadsheet shows it (domain.md §4), for every file Kedu
+ * reads: people imports, actuals uploads, the CLI. The header row is row 1 and the data rows
+ * keep the row number a spreadsheet shows (the first data row is row 2). Every value is text;
+ * rows that are entirely blank are left out but keep their place in the numbering.
+ * Problems are thrown as `SpreadsheetError` with a code; each caller words them its own way.
+ * The pure rules (the error, the delimiter, a cell's text) are core's (src/core/files/).
+ */
 import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
 import type Iconv from 'iconv-lite';
+import { cellText, MAX_DATA_ROWS, type ParsedTable, sniffDelimiter, splitPlainCsv } from '../../core/files/records.ts';
+import { SpreadsheetError } from '../../core/files/spreadsheet-error.ts';
+
+// the pure rules, re-exported for the readers' callers
+export { cellText, MAX_DATA_ROWS, type ParsedTable, sniffDelimiter } from '../../core/files/records.ts';
+export { SpreadsheetError, type SpreadsheetErrorCode } from '../../core/files/spreadsheet-error.ts';
 
 // iconv-lite and csv-parse are loaded on first use, as ExcelJS is: most files are plain UTF-8
 // CSV, which needs neither (a command reading one starts faster without them)
@@ -8,54 +22,8 @@ const require = createRequire(import.meta.url);
 let iconvModule: typeof Iconv | null = null;
 const iconv = (): typeof Iconv => (iconvModule ??= require('iconv-lite') as typeof Iconv);
 
-/**
- * Reading a CSV or XLSX file as a spreadsheet shows it (domain.md §4), for every file Kedu
- * reads: people imports, actuals uploads, the CLI. The header row is row 1 and the data rows
- * keep the row number a spreadsheet shows (the first data row is row 2). Every value is text;
- * rows that are entirely blank are left out but keep their place in the numbering.
- * Problems are thrown as `SpreadsheetError` with a code; each caller words them its own way.
- */
-export type ParsedTable = {
-  format: 'csv' | 'xlsx';
-  headers: string[];
-  rows: { row: number; values: string[] }[];
-};
-
-export type SpreadsheetErrorCode =
-  /** Not a spreadsheet: `params.kind` says what it looks like. */
-  | 'unsupported'
-  /** No header and no data. */
-  | 'file_empty'
-  /** Row 1 is blank; `params.row` is where the data starts. */
-  | 'header_missing'
-  /** A CSV record cannot be read; `row` is its row. */
-  | 'csv_malformed'
-  /** More data rows than `params.max`. */
-  | 'too_many_rows'
-  /** (table-stream) A record longer than `params.maxRecord` characters, or with a cell longer than `params.maxCell`; `row` is its row. */
-  | 'record_too_large'
-  /** (table-stream) A file read as `params.encoding` (UTF-8, decided on its start) has bytes that are not valid in it from `row` on. */
-  | 'encoding_invalid'
-  /** (table-stream) The workbook has no worksheet `params.sheet`; `params.sheets` lists its worksheets, joined by ', '. */
-  | 'sheet_not_found'
-  /** (table-stream) The workbook unpacks to more than `params.maxMb` MB (a zip bomb, or far beyond any dataset). */
-  | 'workbook_too_large';
-
-export class SpreadsheetError extends Error {
-  constructor(
-    readonly code: SpreadsheetErrorCode,
-    readonly row: number | null,
-    readonly params: Record<string, string | number> = {},
-  ) {
-    super(`${code}${row === null ? '' : ` (row ${row})`}`);
-    this.name = 'SpreadsheetError';
-  }
-}
-
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
-/** More rows than any file Kedu reads at once; the file should be split. */
-export const MAX_DATA_ROWS = 100_000;
 /** Rows as stored in a worksheet, blank formatted ones included. */
 const MAX_SHEET_ROWS = 2 * MAX_DATA_ROWS;
 /** Unpacked XML of a workbook within the row limit is far smaller. */
@@ -109,20 +77,6 @@ export function decodeText(buffer: Buffer): string {
   }
 }
 
-/** Comma, tab or semicolon: whichever the header line uses most (outside quotes). */
-export function sniffDelimiter(text: string): string {
-  const counts = new Map<string, number>([[',', 0], ['\t', 0], [';', 0]]);
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) break;
-    else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  }
-  let best = ',';
-  for (const [d, n] of counts) if (n > (counts.get(best) ?? 0)) best = d;
-  return best;
-}
-
 async function readCsv(buffer: Buffer): Promise<ParsedTable> {
   const text = decodeText(buffer);
   const delimiter = sniffDelimiter(text);
@@ -142,19 +96,6 @@ async function readCsv(buffer: Buffer): Promise<ParsedTable> {
 /** No quotes and no carriage returns: every line is a record, every delimiter separates fields. */
 function isPlainCsv(text: string): boolean {
   return !text.includes('"') && !text.includes('\r');
-}
-
-/**
- * The records csv-parse gives for a plain CSV (see `isPlainCsv`), read without it (a few
- * times faster, for the large files of actuals): one per line, the last newline ending the
- * last record, empty lines kept as one empty field.
- * @example splitPlainCsv('a,b\n\n1,2\n', ',') // [['a', 'b'], [''], ['1', '2']]
- */
-export function splitPlainCsv(text: string, delimiter: string): string[][] {
-  if (text === '') return [];
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines.map((line) => line.split(delimiter));
 }
 
 /**
@@ -235,26 +176,4 @@ async function readXlsx(buffer: Buffer): Promise<ParsedTable> {
   });
   const header = records[0]?.row === 1 ? records.shift()!.values : [];
   return toTable('xlsx', header, records);
-}
-
-/** The text a spreadsheet shows for a cell: rich text joined, formulas by result, links by text, dates as YYYY-MM-DD. */
-export function cellText(value: ExcelJS.CellValue | unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return isoDate(value);
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if (Array.isArray(v.richText)) return (v.richText as { text: string }[]).map((p) => p.text).join('');
-    if ('formula' in v || 'sharedFormula' in v) return cellText(v.result);
-    if ('hyperlink' in v || 'text' in v) return cellText(v.text);
-    if ('error' in v) return String(v.error);
-  }
-  return String(value);
-}
-
-/** ExcelJS gives dates as UTC instants of the wall-clock value. */
-function isoDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type Iconv from 'iconv-lite';
+import type { StreamedRecord } from '../../core/files/records.ts';
 
 /** What the CSV and XLSX streams (csv-stream.ts, xlsx-stream.ts) share with their entry, table-stream.ts. */
 
@@ -7,8 +8,6 @@ import type Iconv from 'iconv-lite';
 const require = createRequire(import.meta.url);
 let iconvModule: typeof Iconv | null = null;
 export const iconv = (): typeof Iconv => (iconvModule ??= require('iconv-lite') as typeof Iconv);
-
-export type StreamedRecord = { row: number; values: string[] };
 
 export type TableStream = {
   format: 'csv' | 'xlsx';
@@ -33,10 +32,6 @@ export type TableStream = {
 export const SAMPLE_BYTES = 64 * 1024;
 /** The bytes read from the file at a time. */
 export const CHUNK_BYTES = 512 * 1024;
-/** A record longer than this (in characters) is refused: it is not a table a person made. */
-export const MAX_RECORD_CHARS = 1024 * 1024;
-/** A cell longer than this (in characters) is refused. */
-export const MAX_CELL_CHARS = 64 * 1024;
 /** A workbook that unpacks to more than this is refused (a small zip can hold gigabytes). */
 export const MAX_UNPACKED_WORKBOOK_BYTES = 2 * 1024 ** 3;
 /** workbook.xml, its relationships and styles.xml are unpacked whole, within this size. */
@@ -50,13 +45,3 @@ export type Options = {
   /** @internal bytes read at a time, for tests of chunk boundaries */
   chunkSize?: number;
 };
-
-/** Every value empty or white space. */
-export function isBlank(values: string[]): boolean {
-  for (const v of values) {
-    if (v.length === 0) continue;
-    const c = v.charCodeAt(0);
-    if ((c > 0x20 && c < 0x7f) || v.trim() !== '') return false;
-  }
-  return true;
-}

@@ -1,12 +1,11 @@
 import { open } from 'node:fs/promises';
+import { SpreadsheetError } from '../../core/files/spreadsheet-error.ts';
 import { openCsv } from './csv-stream.ts';
-import { SpreadsheetError } from './spreadsheet.ts';
 import { type Options, SAMPLE_BYTES, type TableStream } from './stream-common.ts';
 import { openXlsx } from './xlsx-stream.ts';
 
-export { CsvTokenizer } from './csv-tokenizer.ts';
-export { MAX_CELL_CHARS, MAX_RECORD_CHARS, MAX_UNPACKED_WORKBOOK_BYTES, type StreamedRecord, type TableStream } from './stream-common.ts';
-export { dateTimeText } from './xlsx-stream.ts';
+export type { StreamedRecord } from '../../core/files/records.ts';
+export type { TableStream } from './stream-common.ts';
 
 /**
  * Reading a large CSV or XLSX file record by record, for dataset imports (a million rows in

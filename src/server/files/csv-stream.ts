@@ -1,9 +1,9 @@
 import { isUtf8 } from 'node:buffer';
-import { createReadStream } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
-import { sniffDelimiter, SpreadsheetError } from './spreadsheet.ts';
-import { CsvTokenizer } from './csv-tokenizer.ts';
-import { CHUNK_BYTES, iconv, isBlank, type Options, type StreamedRecord, type TableStream } from './stream-common.ts';
+import { CsvTokenizer } from '../../core/files/csv-tokenizer.ts';
+import { sniffDelimiter, type StreamedRecord } from '../../core/files/records.ts';
+import { SpreadsheetError } from '../../core/files/spreadsheet-error.ts';
+import { CHUNK_BYTES, iconv, type Options, type TableStream } from './stream-common.ts';
 
 /** CSV record by record (table-stream.ts): the encoding and delimiter sniffed, quotes per RFC 4180, memory bounded. */
 type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';

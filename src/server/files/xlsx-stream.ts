@@ -4,8 +4,9 @@ import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import { inflateRawSync } from 'node:zlib';
 import type ExcelJS from 'exceljs';
-import { cellText, SpreadsheetError } from './spreadsheet.ts';
-import { isBlank, MAX_PART_BYTES, MAX_UNPACKED_WORKBOOK_BYTES, type Options, type StreamedRecord, type TableStream } from './stream-common.ts';
+import { cellText, dateTimeText, isBlank, type StreamedRecord } from '../../core/files/records.ts';
+import { SpreadsheetError } from '../../core/files/spreadsheet-error.ts';
+import { MAX_PART_BYTES, MAX_UNPACKED_WORKBOOK_BYTES, type Options, type TableStream } from './stream-common.ts';
 import { type ZipPart, zipPartsIntact } from './zip-check.ts';
 
 /** XLSX record by record (table-stream.ts): the zip checked, the sheet chosen by name, ExcelJS's streaming reader. */
@@ -227,15 +228,4 @@ function xlsxCellText(cell: ExcelJS.Cell, date1904: boolean, internals: ExcelInt
     if (typeof result === 'number' && internals.isDateFmt(cell.numFmt)) return dateTimeText(internals.excelToDate(result, date1904));
   }
   return cellText(value);
-}
-
-/** ExcelJS gives dates as UTC instants of the wall-clock value; rounded to the second. */
-export function dateTimeText(d: Date): string {
-  const ms = Math.round(d.getTime() / 1000) * 1000;
-  if (Number.isNaN(ms)) return '';
-  const t = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const date = `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
-  if (((ms % 86_400_000) + 86_400_000) % 86_400_000 === 0) return date;
-  return `${date} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}`;
 }

@@ -1,31 +1,6 @@
-/**
- * The plain-CSV reader: a CSV with no quotes and no carriage returns (the usual export) is
- * split by hand; it must give exactly the records csv-parse gives.
- */
-import { parse } from 'csv-parse/sync';
-import fc from 'fast-check';
+/** readSpreadsheet on CSV: plain and quoted files, every encoding, malformed records by row. */
 import { describe, expect, it } from 'vitest';
-import { readSpreadsheet, splitPlainCsv } from './spreadsheet.ts';
-
-const csvParse = (text: string, delimiter: string): string[][] => parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
-
-describe('splitPlainCsv', () => {
-  it('gives the records csv-parse gives, for any plain text', () => {
-    const char = fc.constantFrom('a', '1', ' ', ',', ';', '\t', '\n', '\n', '中', '#', '\u2028', '\uFEFF', '\x00');
-    fc.assert(
-      fc.property(fc.array(char, { maxLength: 30 }).map((cs) => cs.join('')), fc.constantFrom(',', ';', '\t'), (text, delimiter) => {
-        expect(splitPlainCsv(text, delimiter)).toEqual(csvParse(text, delimiter));
-      }),
-      { numRuns: 3000 },
-    );
-  });
-
-  it('keeps empty lines as one empty field and drops only the last newline', () => {
-    expect(splitPlainCsv('a,b\n\n1,2\n', ',')).toEqual([['a', 'b'], [''], ['1', '2']]);
-    expect(splitPlainCsv('a,b\n1,2', ',')).toEqual([['a', 'b'], ['1', '2']]);
-    expect(splitPlainCsv('', ',')).toEqual([]);
-  });
-});
+import { readSpreadsheet } from './spreadsheet.ts';
 
 describe('readSpreadsheet on CSV', () => {
   it('reads plain and quoted files alike', async () => {

@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import { type DatasetImportResult, type DatasetPreview, datasetFromPreview } from '../contracts/datasets.ts';
+import type { ErrorBody } from '../contracts/common.ts';
+import type { Job } from '../contracts/jobs.ts';
+import { headerKey } from '../core/datasets/templates.ts';
+import type { Remote } from './api.command.ts';
+import { CliError } from './cli-error.ts';
+import { say } from './cli-messages.ts';
+
+export type RemoteImportOptions = {
+  file: string;
+  fileName: string;
+  dataset: string;
+  template?: string;
+  sheet?: string;
+  replace?: boolean;
+  workspace?: string;
+  lang: 'zh-CN' | 'en';
+  onProgress: (p: { bytes: number; totalBytes: number; rows: number }) => void;
+  onCreate: (dataset: string, template: string) => void;
+  onQueued: (jobId: string) => void;
+};
+
+/** An answer the server refused: its error body, rendered by the caller with row and column. */
+export class RemoteImportError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody['error'],
+  ) {
+    super(body.message);
+  }
+}
+
+/** How often a background import is asked how far it got. */
+const POLL_MS = 500;
+
+/**
+ * `kedu import --url …`: the file goes to a running server (the same endpoints as the web app's
+ * import), and a large one is followed as the server's background job — the rows the server has
+ * read, then its result or its problems. Nothing is imported by this process itself.
+ */
+export async function importThroughServer(r: Remote, o: RemoteImportOptions): Promise<DatasetImportResult> {
+  const ws = await workspaceOf(r, o);
+  const base = `/api/v1/workspaces/${encodeURIComponent(ws)}`;
+  const query = new URLSearchParams();
+  if (o.replace) query.set('replace', 'true');
+  if (o.sheet) query.set('sheet', o.sheet);
+  const datasets = (await json(r, 'GET', `${base}/datasets`)) as { id: string; name: string }[];
+  const existing = datasets.find((d) => d.name === o.dataset);
+  let answer: unknown;
+  if (existing) {
+    answer = await upload(r, `${base}/datasets/${existing.id}/imports?${query}`, o);
+  } else {
+    const preview = (await upload(r, `${base}/datasets/preview${o.sheet ? `?sheet=${encodeURIComponent(o.sheet)}` : ''}`, o)) as DatasetPreview;
+    if (!preview.template) throw new CliError(say('import.not_recognised', { headers: preview.headers.filter(Boolean).slice(0, 20).join(', ') }, o.lang), 2);
+    const recognised = preview.template;
+    if (o.template && ![recognised.key, recognised.name['zh-CN'], recognised.name.en].some((n) => headerKey(n) === headerKey(o.template!))) {
+      throw new CliError(say('import.remote_template', { template: o.template, recognised: recognised.name[o.lang] }, o.lang), 2);
+    }
+    o.onCreate(o.dataset, recognised.name[o.lang]);
+    answer = await upload(r, `${base}/datasets/import?${query}`, o, { dataset: JSON.stringify(datasetFromPreview(o.dataset, preview)) });
+  }
+  if (!(answer && typeof answer === 'object' && 'job' in answer)) return answer as DatasetImportResult;
+  let job = (answer as { job: Job }).job;
+  o.onQueued(job.id);
+  for (;;) {
+    if (job.progress) o.onProgress({ rows: job.progress.done, bytes: job.progress.bytes ?? 0, totalBytes: job.progress.totalBytes ?? 0 });
+    if (job.state === 'completed') return job.result as DatasetImportResult;
+    if (job.state === 'failed') throw new RemoteImportError(422, job.error ?? { code: 'job_failed', message: '', details: [] });
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    job = (await json(r, 'GET', `${base}/jobs/${job.id}`)) as Job;
+  }
+}
+
+async function workspaceOf(r: Remote, o: RemoteImportOptions): Promise<string> {
+  if (o.workspace) return o.workspace;
+  const me = (await json(r, 'GET', '/api/v1/auth/me')) as { workspaces: { slug: string }[] };
+  if (me.workspaces.length === 1) return me.workspaces[0]!.slug;
+  if (me.workspaces.length === 0) throw new CliError(say('import.no_workspaces', {}, o.lang), 2);
+  throw new CliError(say('import.pick_workspace', { slugs: me.workspaces.map((w) => w.slug).join(', ') }, o.lang), 2);
+}
+
+function headers(r: Remote, lang: string): Record<string, string> {
+  return { authorization: `Bearer ${r.token}`, accept: 'application/json', 'accept-language': lang };
+}
+
+async function json(r: Remote, method: string, path: string): Promise<unknown> {
+  return answerOf(r, await send(r, `${r.url}${path}`, { method, headers: headers(r, 'zh-CN') }));
+}
+
+/** The file as multipart (other fields first, as the server reads them before the file). */
+async function upload(r: Remote, path: string, o: RemoteImportOptions, fields: Record<string, string> = {}): Promise<unknown> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  form.append('file', await fs.openAsBlob(o.file), o.fileName);
+  return answerOf(r, await send(r, `${r.url}${path}`, { method: 'POST', headers: headers(r, o.lang), body: form }));
+}
+
+async function send(r: Remote, url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    const cause = (err as Error).cause;
+    throw new CliError(say('api.unreachable', { url: r.url, detail: cause instanceof Error ? cause.message : (err as Error).message }), 1);
+  }
+}
+
+async function answerOf(r: Remote, res: Response): Promise<unknown> {
+  const text = await res.text();
+  let body: unknown = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON: a proxy's error page, say
+  }
+  if (res.ok) return body;
+  const error = (body as ErrorBody | null)?.error;
+  throw new RemoteImportError(res.status, error ?? { code: String(res.status), message: `${res.status} ${res.statusText} from ${r.url}`, details: [] });
+}

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import type { CreateDatasetInput } from '../../../contracts/datasets.ts';
+import type { Database } from '../../db/client.ts';
+import { inClientTransaction } from '../../db/client-transaction.ts';
+import { AppError } from '../../errors.ts';
+import type { JobKind, JobSender, Sql } from '../../jobs/job-types.ts';
+import { deleteJobFile, insertJobFileChunk, insertJobRecord, JOB_FILE_CHUNK_BYTES, readJobFileChunk } from '../../jobs/jobs.queries.ts';
+import type { Actor } from '../audit/audit.service.ts';
+import { type ImportTarget, importFile } from './import.service.ts';
+
+export const DATASET_IMPORT = 'dataset.import';
+
+export type ImportJobData = {
+  workspaceId: string;
+  actor: Actor;
+  target: { datasetId: string } | { create: CreateDatasetInput };
+  fileName: string;
+  sheet?: string;
+  replace: boolean;
+  size: number;
+};
+
+/**
+ * A large import, run in the background (docs/datasets.md "Large files"): the same all-or-nothing
+ * importFile as a request's, fed from the file the request stored with the job, reporting rows
+ * read as it goes. The job's result is recorded inside the import's transaction, and the stored
+ * file deleted there too: a crash at any point leaves either everything or nothing, and a retry
+ * of a job whose import committed finds the job completed and does nothing.
+ */
+export const datasetImportJob: JobKind<ImportJobData> = {
+  name: DATASET_IMPORT,
+  retryLimit: 2,
+  retryDelaySeconds: 5,
+  // a million rows take a minute or two; a try still running after an hour was lost with its process
+  expireInSeconds: 60 * 60,
+  holdsDatabase: true,
+  async run(data, ctx) {
+    const file = await restoreJobFile(ctx.database, ctx.jobId);
+    try {
+      return await importFile(ctx.database, { workspaceId: data.workspaceId, actor: data.actor }, data.target as ImportTarget, {
+        path: file,
+        fileName: data.fileName,
+        sheet: data.sheet,
+        replace: data.replace,
+        onProgress: (p) => ctx.progress({ done: p.rows, total: null, unit: 'rows', bytes: p.bytes, totalBytes: p.totalBytes }),
+        beforeCommit: async (client, result) => {
+          await deleteJobFile(client, ctx.jobId);
+          await ctx.completeIn(client, result);
+        },
+      });
+    } catch (err) {
+      // the file is the user's to fix: nothing will read it again
+      if (err instanceof AppError || ctx.isLastAttempt) await deleteJobFile(ctx.database.pool, ctx.jobId).catch(() => {});
+      throw err;
+    } finally {
+      await fs.rm(path.dirname(file), { recursive: true, force: true });
+    }
+  },
+};
+
+/**
+ * Queues the import of an uploaded file: the job's record, the file (in chunks) and the job
+ * itself in one transaction, so the job exists exactly when its file does. Returns the job's id.
+ */
+export async function queueImport(database: Database, jobs: JobSender, data: ImportJobData, uploadPath: string, createdBy: string | null): Promise<string> {
+  const id = randomUUID();
+  await inClientTransaction(database, async (client) => {
+    await insertJobRecord(client, { id, workspaceId: data.workspaceId, kind: DATASET_IMPORT, subject: data.fileName.slice(0, 255), createdBy });
+    await storeJobFile(client, id, uploadPath);
+    await jobs.send(DATASET_IMPORT, data, { id, tx: client });
+  });
+  jobs.wake(DATASET_IMPORT);
+  return id;
+}
+
+async function storeJobFile(sql: Sql, jobId: string, file: string): Promise<void> {
+  let seq = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: JOB_FILE_CHUNK_BYTES })) await insertJobFileChunk(sql, jobId, seq++, chunk as Buffer);
+}
+
+/** The job's file, written back to a private temporary folder (the importer reads files by path). */
+async function restoreJobFile(database: Database, jobId: string): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kedu-job-'));
+  const file = path.join(dir, 'upload');
+  const out = createWriteStream(file);
+  try {
+    for (let seq = 0; ; seq++) {
+      const chunk = await readJobFileChunk(database.pool, jobId, seq);
+      if (!chunk) break;
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+  } catch (err) {
+    out.destroy();
+    await fs.rm(dir, { recursive: true, force: true });
+    throw err;
+  }
+  return file;
+}
