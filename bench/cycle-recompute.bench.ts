@@ -5,7 +5,9 @@
  * and ratings inserted in bulk. Times 5 recomputes in which every result changes (the UPDATE
  * rewrites all rows) and 5 in which nothing changed, and prints one JSON line: the wall-time
  * median against the target (< 2000 ms), and the process CPU time (app + PGlite worker), which
- * a busy machine inflates far less. Run through bench/run.ts.
+ * a busy machine inflates far less. A cycle this large is recomputed as a background job (202):
+ * each run is timed from the request to the job's completion, as a client following it sees it.
+ * Run through bench/run.ts.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -99,8 +101,20 @@ try {
   await q('analyze');
 
   const url = `/api/v1/workspaces/bench/cycles/${cycleId}/recompute`;
+  /** Recomputes: the request, then the job it answers with, followed to its end; how many were scored. */
+  const recompute = async (): Promise<number> => {
+    const res = await call('POST', url, undefined, auth);
+    if (res.statusCode !== 202) return res.json().recomputed;
+    let job = res.json().job;
+    while (job.state !== 'completed' && job.state !== 'failed') {
+      await new Promise((r) => setTimeout(r, 20));
+      job = (await call('GET', `/api/v1/workspaces/bench/jobs/${job.id}`, undefined, auth)).json();
+    }
+    if (job.state !== 'completed') throw new Error(`recompute job failed: ${JSON.stringify(job.error)}`);
+    return job.result.recomputed;
+  };
   const warm = performance.now();
-  await call('POST', url, undefined, auth); // warm-up: compiles the formulas, fills the caches
+  await recompute(); // warm-up: compiles the formulas, fills the caches
   console.error(`bench: data ready, first recompute ${Math.round(performance.now() - warm)} ms`);
   // every result changes between runs (销售额 moves by ±1 %): the UPDATE rewrites all 10,000 rows
   const changedMs: number[] = [];
@@ -109,16 +123,16 @@ try {
     await q(`update cycle_term_values set value = value * ${i % 2 === 0 ? 1.01 : 1 / 1.01} where term = '销售额'`);
     const start = performance.now();
     const cpu = process.cpuUsage();
-    const res = await call('POST', url, undefined, auth);
+    const recomputed = await recompute();
     changedMs.push(performance.now() - start);
     changedCpuMs.push(cpuMs(process.cpuUsage(cpu)));
-    if (res.json().recomputed !== PEOPLE) throw new Error(`recomputed ${res.json().recomputed}, expected ${PEOPLE}`);
+    if (recomputed !== PEOPLE) throw new Error(`recomputed ${recomputed}, expected ${PEOPLE}`);
   }
   // nothing changed since: everything is read and scored, no row is rewritten
   const unchangedMs: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const start = performance.now();
-    await call('POST', url, undefined, auth);
+    await recompute();
     unchangedMs.push(performance.now() - start);
   }
   const counts = (await call('GET', `/api/v1/workspaces/bench/cycles/${cycleId}`, undefined, auth)).json().counts;

@@ -43,7 +43,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { newPage, screenshot } from './support/browser.ts';
-import { byTestId, describeJourney } from './support/journey.ts';
+import { byTestId, describeJourney, setUpWorkspace } from './support/journey.ts';
 import { pickOption } from './support/select.ts';
 import { sessionApi } from './support/session-api.ts';
 
@@ -118,13 +118,7 @@ describeJourney('numbers from data', (ctx) => {
     const base = ctx().server.url;
 
     // a workspace of its own (the demo's has these exports already, see below), set up as on first run
-    const page = await newPage(ctx().browser, 'zh-CN');
-    const setup = await page.request.post(`${base}/api/v1/setup`, {
-      data: { workspaceName: WORKSPACE.name, workspaceSlug: WORKSPACE.slug, adminName: ADMIN.name, email: ADMIN.email, password: ADMIN.password, locale: 'zh-CN' },
-    });
-    expect(setup.ok(), await setup.text()).toBe(true);
-    await page.goto(`${base}/w/${WORKSPACE.slug}/home`);
-    await byTestId(page, 'home-page').waitFor();
+    const page = await setUpWorkspace(ctx(), WORKSPACE, ADMIN);
     const { call: api } = await sessionApi(page, base, WORKSPACE.slug);
 
     // its organisation: the Youzan salespeople in 华东区 as 销售代表, and a 新媒体运营

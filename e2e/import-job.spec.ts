@@ -12,8 +12,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { youzanCsv } from '../src/server/testing/youzan-csv.ts';
-import { newPage, screenshot } from './support/browser.ts';
-import { byTestId, describeJourney } from './support/journey.ts';
+import { screenshot } from './support/browser.ts';
+import { byTestId, describeJourney, setUpWorkspace } from './support/journey.ts';
 
 const WORKSPACE = { name: '大单商贸', slug: 'big-orders' };
 const ADMIN = { name: '罗大单', email: 'luo@big-orders.test', password: 'correct-horse-1' };
@@ -34,13 +34,7 @@ describeJourney(
       const base = ctx().server.url;
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kedu-e2e-job-'));
       try {
-        const page = await newPage(ctx().browser, 'zh-CN');
-        const setup = await page.request.post(`${base}/api/v1/setup`, {
-          data: { workspaceName: WORKSPACE.name, workspaceSlug: WORKSPACE.slug, adminName: ADMIN.name, email: ADMIN.email, password: ADMIN.password, locale: 'zh-CN' },
-        });
-        expect(setup.ok(), await setup.text()).toBe(true);
-        await page.goto(`${base}/w/${WORKSPACE.slug}/home`);
-        await byTestId(page, 'home-page').waitFor();
+        const page = await setUpWorkspace(ctx(), WORKSPACE, ADMIN);
 
         // 80,000 orders, about 18 MB: far above the 1 MB this server imports within a request
         const big = path.join(dir, '有赞订单-全年.csv');

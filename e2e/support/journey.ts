@@ -38,3 +38,19 @@ export async function openDemo(ctx: JourneyContext, locale: 'zh-CN' | 'en-US' = 
   await page.waitForURL(/\/w\/demo\/home/);
   return page;
 }
+
+/**
+ * A workspace of its own, set up as on first run (through the API), with its administrator signed
+ * in on a fresh page that has landed on the workspace's Home.
+ */
+export async function setUpWorkspace(ctx: JourneyContext, workspace: { name: string; slug: string }, admin: { name: string; email: string; password: string }): Promise<Page> {
+  const base = ctx.server.url;
+  const page = await newPage(ctx.browser, 'zh-CN');
+  const setup = await page.request.post(`${base}/api/v1/setup`, {
+    data: { workspaceName: workspace.name, workspaceSlug: workspace.slug, adminName: admin.name, email: admin.email, password: admin.password, locale: 'zh-CN' },
+  });
+  if (!setup.ok()) throw new Error(`setup failed: ${setup.status()} ${await setup.text()}`);
+  await page.goto(`${base}/w/${workspace.slug}/home`);
+  await byTestId(page, 'home-page').waitFor();
+  return page;
+}

@@ -4,22 +4,12 @@ import type { ErrorBody } from '../contracts/common.ts';
 import type { Job } from '../contracts/jobs.ts';
 import { headerKey } from '../core/datasets/templates.ts';
 import type { Remote } from './api.command.ts';
+import type { CliImportOptions } from './import-run.ts';
 import { CliError } from './cli-error.ts';
 import { say } from './cli-messages.ts';
 
-export type RemoteImportOptions = {
-  file: string;
-  fileName: string;
-  dataset: string;
-  template?: string;
-  sheet?: string;
-  replace?: boolean;
-  workspace?: string;
-  lang: 'zh-CN' | 'en';
-  onProgress: (p: { bytes: number; totalBytes: number; rows: number }) => void;
-  onCreate: (dataset: string, template: string) => void;
-  onQueued: (jobId: string) => void;
-};
+/** The options of a local import (import-run.ts), and who hears that the server queued the file as a job. */
+export type RemoteImportOptions = CliImportOptions & { onQueued: (jobId: string) => void };
 
 /** An answer the server refused: its error body, rendered by the caller with row and column. */
 export class RemoteImportError extends Error {

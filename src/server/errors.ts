@@ -68,3 +68,16 @@ export class AppError extends Error {
 
 export const notFound = (entity: string) => new AppError('not_found', { entity });
 export const forbidden = () => new AppError('forbidden');
+
+/**
+ * For a `.catch` on the lookup of something the input refers to: its not-found becomes the
+ * caller's own error (a 400 naming the field); any other failure — a database outage — passes on
+ * as it is, never disguised as the user's mistake.
+ * @example await loadPlan(tx, ws, id).catch(ifNotFound(() => invalid([{ path: ['body', 'planId'], code: 'goal.plan_unknown' }])))
+ */
+export const ifNotFound =
+  (replacement: () => AppError) =>
+  (err: unknown): never => {
+    if (err instanceof AppError && err.code === 'not_found') throw replacement();
+    throw err;
+  };

@@ -170,11 +170,14 @@ export async function reopenCycle(db: Db, viewer: Viewer, actor: WorkspaceActor,
 
 /** Open or calibrating: every participant scored again from their inputs. */
 export async function recomputeCycle(db: Db, viewer: Viewer, actor: WorkspaceActor, id: string) {
-  const { recomputed, cycle } = await db.transaction(async (tx) => {
-    const locked = await lockFor(tx, actor.workspaceId, id, 'recompute');
-    const n = await recomputeParticipants(tx, locked.id);
-    await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'cycle.recompute', entityType: 'cycle', entityId: id, after: { participants: n } });
-    return { recomputed: n, cycle: locked };
-  });
+  const { recomputed, cycle } = await db.transaction((tx) => recomputeIn(tx, actor, id));
   return { recomputed, cycle: await cycleView(db, viewer, cycle) };
+}
+
+/** Scores every participant of a cycle again inside the caller's transaction (a request's, or the recompute job's), audited. */
+export async function recomputeIn(tx: Tx, actor: WorkspaceActor, id: string): Promise<{ recomputed: number; cycle: CycleRow }> {
+  const locked = await lockFor(tx, actor.workspaceId, id, 'recompute');
+  const n = await recomputeParticipants(tx, locked.id);
+  await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'cycle.recompute', entityType: 'cycle', entityId: id, after: { participants: n } });
+  return { recomputed: n, cycle: locked };
 }

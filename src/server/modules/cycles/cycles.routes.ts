@@ -26,6 +26,11 @@ import { getCycle, listCycles, previewCycle } from './cycles.queries.ts';
 import { createCycle, deleteCycle, updateCycle } from './cycles.service.ts';
 import { getParticipantDetail, listParticipants } from './participants.service.ts';
 import { READ_ONLY_ROUTE } from '../../http/auth-hooks.ts';
+import { jobAccepted } from '../../../contracts/jobs.ts';
+import { loadJob } from '../jobs/index.ts';
+import { loadCycle } from './cycle-access.ts';
+import { assertCycleAllows } from './cycle-guard.ts';
+import { countParticipants, queueRecompute } from './recompute.job.ts';
 
 const wsParams = z.object({ ws: z.string() });
 const idParams = z.object({ ws: z.string(), id: z.uuid() });
@@ -33,7 +38,8 @@ const participantParams = z.object({ ws: z.string(), id: z.uuid(), pid: z.uuid()
 const tags = ['cycles'];
 
 /** Appraisal cycles: lifecycle, participants, actuals and what-if. Thin: validate, authorise, call the service. */
-export const cycleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database: { db } }) => {
+export const cycleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
+  const { db } = deps.database;
   app.get('/cycles', { schema: { tags, summary: 'The appraisal cycles, newest period first', params: wsParams, response: { 200: z.array(cycle) } } }, async (request) => {
     const viewer = requireViewer(request);
     authorize(viewer, 'cycles.read');
@@ -111,11 +117,31 @@ export const cycleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databas
       return reopenCycle(db, viewer, workspaceActor(request), request.params.id, request.body.reason);
     },
   );
-  app.post('/cycles/:id/recompute', { schema: { tags, summary: 'Score every participant again from their inputs', params: idParams, response: { 200: recomputeResult } } }, async (request) => {
-    const viewer = requireViewer(request);
-    authorize(viewer, 'cycles.manage');
-    return recomputeCycle(db, viewer, workspaceActor(request), request.params.id);
-  });
+  app.post(
+    '/cycles/:id/recompute',
+    {
+      schema: {
+        tags,
+        summary: 'Score every participant again from their inputs',
+        description: 'A cycle of more participants than KEDU_RECOMPUTE_JOB_PARTICIPANTS (default 2,000) is recomputed in the background: 202 with the job (GET /jobs/{id}; its result is { recomputed, cycleId }).',
+        params: idParams,
+        response: { 200: recomputeResult, 202: jobAccepted },
+      },
+    },
+    async (request, reply) => {
+      const viewer = requireViewer(request);
+      authorize(viewer, 'cycles.manage');
+      const cycle = await loadCycle(db, viewer.workspaceId, request.params.id);
+      assertCycleAllows(cycle, 'recompute');
+      // a large cycle takes seconds: scored in the background (a cycle of thousands of people)
+      if ((await countParticipants(db, cycle.id)) > deps.config.recomputeJobParticipants) {
+        const id = await queueRecompute(deps.database, deps.jobs, workspaceActor(request), cycle.id, cycle.name);
+        reply.status(202);
+        return { job: await loadJob(db, viewer, id, request.locale) };
+      }
+      return recomputeCycle(db, viewer, workspaceActor(request), request.params.id);
+    },
+  );
 
   app.get(
     '/cycles/:id/participants',

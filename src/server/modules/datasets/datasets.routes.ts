@@ -28,7 +28,7 @@ import { createEmptyDataset, datasetRowsPage, deleteDataset, deleteTemplate, lis
 import { fileChecksum, importFile, refuseSameFileEarly, refuseTakenName } from './import.service.ts';
 import { checkDatasetShape } from './dataset-shape.ts';
 import { queueImport } from './import.job.ts';
-import { loadJob } from '../jobs/jobs.service.ts';
+import { loadJob } from '../jobs/index.ts';
 
 const wsParams = z.object({ ws: z.string() });
 const idParams = z.object({ ws: z.string(), id: z.uuid() });

@@ -3,7 +3,7 @@ import type { GoalInput, GoalUpdateInput } from '../../../contracts/goals.ts';
 import { canManageGoal, type GoalOwnerRef } from '../../access.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { goals, goalTargetChanges, indicators, orgUnits, people, planPhases } from '../../db/schema/index.ts';
-import { AppError, type ErrorDetail } from '../../errors.ts';
+import { AppError, type ErrorDetail, ifNotFound } from '../../errors.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { WorkspaceActor } from '../org/org.types.ts';
@@ -64,9 +64,7 @@ async function isSelfOrBelow(tx: Tx, selfId: string, candidateId: string): Promi
 
 export async function createGoal(db: Db, viewer: Viewer, actor: WorkspaceActor, input: GoalInput): Promise<GoalDto> {
   const id = await db.transaction(async (tx) => {
-    await loadPlan(tx, actor.workspaceId, input.planId).catch(() => {
-      throw invalid([{ path: ['body', 'planId'], code: 'goal.plan_unknown' }]);
-    });
+    await loadPlan(tx, actor.workspaceId, input.planId).catch(ifNotFound(() => invalid([{ path: ['body', 'planId'], code: 'goal.plan_unknown' }])));
     const owner = await resolveOwner(tx, actor.workspaceId, input.owner);
     if (!canManageGoal(viewer, owner.ref)) throw new AppError('forbidden');
     const indicator = await checkReferences(tx, actor.workspaceId, input.planId, input, null);

@@ -4,7 +4,7 @@ import type { metric, MetricInput, metricValuesQuery } from '../../../contracts/
 import { checkMetric, type MetricDefinition } from '../../../core/datasets/metric-definition.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { datasets, indicators, metricBindings, metrics } from '../../db/schema/index.ts';
-import { AppError, type ErrorDetail } from '../../errors.ts';
+import { AppError, type ErrorDetail, ifNotFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { WorkspaceActor } from '../org/org.types.ts';
 import { loadDataset } from '../datasets/datasets.queries.ts';
@@ -53,9 +53,9 @@ async function loadMetric(db: Db | Tx, workspaceId: string, id: string): Promise
 
 /** Every problem of a definition against its dataset, located under body.spec. */
 async function checkInput(db: Db | Tx, workspaceId: string, input: MetricInput) {
-  const dataset = await loadDataset(db, workspaceId, input.datasetId).catch(() => {
-    throw new AppError('validation_failed', { count: 1 }, [{ path: ['body', 'datasetId'], code: 'metric.dataset_unknown' }]);
-  });
+  const dataset = await loadDataset(db, workspaceId, input.datasetId).catch(
+    ifNotFound(() => new AppError('validation_failed', { count: 1 }, [{ path: ['body', 'datasetId'], code: 'metric.dataset_unknown' }])),
+  );
   const problems = checkMetric(input.spec as MetricDefinition, dataset.columns);
   if (problems.length) {
     const details: ErrorDetail[] = problems.map((p) => ({ path: ['body', 'spec', ...p.path], start: p.start, end: p.end, code: 'metric.problem', params: { zh: p.message['zh-CN'], en: p.message.en } }));

@@ -18,7 +18,7 @@ import { dashboardRoutes } from '../dashboard/dashboard.routes.ts';
 import { goalRoutes } from '../goals/goals.routes.ts';
 import { indicatorRoutes } from '../indicators/indicators.routes.ts';
 import { datasetRoutes } from '../datasets/datasets.routes.ts';
-import { jobRoutes } from '../jobs/jobs.routes.ts';
+import { jobRoutes } from '../jobs/index.ts';
 import { metricRoutes } from '../metrics/metrics.routes.ts';
 import { orgRoutes } from '../org/org.routes.ts';
 import { peopleFileRoutes } from '../org/people-files.routes.ts';
