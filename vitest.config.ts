@@ -12,15 +12,42 @@ export default defineConfig({
       },
       {
         test: {
+          // the web app's components in a DOM (happy-dom) with Testing Library; the network is stubbed (src/web/testing)
+          name: 'components',
+          include: ['src/web/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['src/web/testing/setup.ts'],
+          // a keystroke re-renders antd's grid in React's development build (~0.1–0.3 s on a loaded
+          // machine): a bound for a test that types a few dozen keys, never a wait
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'integration',
-          include: ['src/**/*.int.test.ts', 'tests/**/*.int.test.ts'],
+          include: ['src/**/*.int.test.ts'],
           globalSetup: ['src/server/testing/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // each file starts its own embedded database; two at a time fit two cores
           maxWorkers: 2,
-          // after the unit tests, before the browser journeys (projects with their own maxWorkers need their own group)
+          // after the unit tests, before the process tests and the browser journeys (projects with
+          // their own maxWorkers need their own group)
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          // kedu serve, kedu import … as real processes (crash, lock, shutdown, two servers, jobs):
+          // a test starts up to three servers one after another, about 8 s each on a quiet machine
+          // and twice that on a loaded one, so the bound is minutes; their own waits are for states
+          name: 'process',
+          include: ['tests/**/*.int.test.ts'],
+          globalSetup: ['src/server/testing/global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          maxWorkers: 2,
+          sequence: { groupOrder: 2 },
         },
       },
       {
@@ -28,14 +55,15 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.spec.ts'],
           globalSetup: ['e2e/global-setup.ts'],
-          testTimeout: 90_000,
+          testTimeout: 180_000,
           // expect.poll waits for a state (a row gone after an archive, a value after a save); its
           // default of 1 s is a quiet machine's, and a loaded two-core CI machine needs longer
-          expect: { poll: { timeout: 30_000, interval: 100 } },
+          // (30 s ran out once on a machine also running other work)
+          expect: { poll: { timeout: 60_000, interval: 100 } },
           hookTimeout: 120_000,
           // one Chromium at a time on two cores
           fileParallelism: false,
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
         },
       },
     ],

@@ -17,8 +17,9 @@ export function launchBrowser(): Promise<Browser> {
 export async function newPage(browser: Browser, locale: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Page> {
   const context = await browser.newContext({ locale, viewport: { width: 1366, height: 860 } });
   const page = await context.newPage();
-  // a wait for a state, long enough for a loaded two-core CI machine (15 s was seen to run out once)
-  page.setDefaultTimeout(30_000);
+  // the longest a wait for a state may take: enough for a two-core machine also running other
+  // work (15 s, then 30 s, each ran out once after a save on such a machine; it passes when quiet)
+  page.setDefaultTimeout(60_000);
   return page;
 }
 

@@ -45,7 +45,7 @@ export default function FileImport(props: Props) {
   const { testId, file, onRemove, progress, outcome, error } = props;
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const template = useMutation({ mutationFn: props.downloadTemplate, onError: (e) => message.error(errorMessage(e), 6) });
+  const template = useMutation({ mutationFn: props.downloadTemplate, onError: (e) => void message.error(errorMessage(e), 6) });
   const rowErrors = isApiError(error) && error.code === 'import_failed' ? error.details : [];
   const listing = onRemove
     ? { fileList: file ? [{ uid: 'file', name: file.name, status: 'done' as const }] : [], onRemove }

@@ -71,7 +71,8 @@ export default function FormulaEditor({ ws, value = '', onChange, termNames, onA
   const checked = value.trim() !== '' && check.data ? check.data : null;
   const current = checked !== null && checked.formula === value;
   const diagnostics: FormulaDiagnostic[] = checked?.result.diagnostics ?? [];
-  const settling = value.trim() !== '' && (!current || check.isFetching);
+  // a check that failed is not still coming: its error shows instead of "checking…"
+  const settling = value.trim() !== '' && !check.isError && (!current || check.isFetching);
 
   const replaceRange = (start: number, end: number, text: string) => {
     if (!checked) return;

@@ -58,7 +58,7 @@ export default function ActualsGrid({ ws, cycle }: { ws: string; cycle: Cycle })
   const [justSaved, setJustSaved] = useState<string | null>(null);
   const groups = useMemo(() => groupsOf(details), [details]);
 
-  const template = useMutation({ mutationFn: () => cyclesApi.actualsTemplate(ws, cycle.id), onError: (e) => message.error(errorMessage(e), 6) });
+  const template = useMutation({ mutationFn: () => cyclesApi.actualsTemplate(ws, cycle.id), onError: (e) => void message.error(errorMessage(e), 6) });
   const save = useMutation({
     mutationFn: async (d: ParticipantDetail) => {
       const draft = drafts[d.id] ?? EMPTY;
@@ -83,7 +83,7 @@ export default function ActualsGrid({ ws, cycle }: { ws: string; cycle: Cycle })
           : t('cycles.grid.saved', { name: detail.personName, total: fmtTotal(detail.result.total) }),
       );
     },
-    onError: (e) => message.error(errorMessage(e), 8),
+    onError: (e) => void message.error(errorMessage(e), 8),
   });
 
   const edit = (pid: string, change: (draft: Draft) => Draft) => {

@@ -28,14 +28,14 @@ export default function CycleActions({ ws, cycle }: Props) {
 
   const step = useMutation({
     mutationFn: (s: Transition) => cyclesApi.transition(ws, cycle.id, s),
-    onSuccess: (c) => message.success(t('cycles.stateChanged', { state: t(`cycles.states.${c.state}`) })),
-    onError: (e) => message.error(errorMessage(e), 6),
+    onSuccess: (c) => void message.success(t('cycles.stateChanged', { state: t(`cycles.states.${c.state}`) })),
+    onError: (e) => void message.error(errorMessage(e), 6),
     onSettled: () => void refresh(),
   });
   const sync = useMutation({
     mutationFn: () => cyclesApi.sync(ws, cycle.id),
-    onSuccess: (r) => message.success(r.added === 0 ? t('cycles.syncNone') : t('cycles.syncAdded', { count: r.added, names: r.people.map((p) => p.personName).join(t('common.enumSeparator')) })),
-    onError: (e) => message.error(errorMessage(e), 6),
+    onSuccess: (r) => void message.success(r.added === 0 ? t('cycles.syncNone') : t('cycles.syncAdded', { count: r.added, names: r.people.map((p) => p.personName).join(t('common.enumSeparator')) })),
+    onError: (e) => void message.error(errorMessage(e), 6),
     onSettled: () => void refresh(),
   });
   const remove = useMutation({
@@ -45,7 +45,7 @@ export default function CycleActions({ ws, cycle }: Props) {
       void refresh();
       void navigate(`/w/${ws}/cycles`);
     },
-    onError: (e) => message.error(errorMessage(e), 6),
+    onError: (e) => void message.error(errorMessage(e), 6),
   });
 
   const confirmStep = (s: Transition, title: string, content: string, okText: string) =>

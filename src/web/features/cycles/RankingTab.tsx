@@ -24,7 +24,7 @@ export default function RankingTab({ ws, cycle }: { ws: string; cycle: Cycle }) 
   const units = useUnits(ws);
   const [unitId, setUnitId] = useState<string | null>(null);
   const ranking = useRanking(ws, cycle.id, unitId ?? undefined);
-  const exporting = useMutation({ mutationFn: () => cyclesApi.exportResults(ws, cycle.id, unitId ?? undefined), onError: (e) => message.error(errorMessage(e), 6) });
+  const exporting = useMutation({ mutationFn: () => cyclesApi.exportResults(ws, cycle.id, unitId ?? undefined), onError: (e) => void message.error(errorMessage(e), 6) });
 
   return (
     <div data-testid="ranking-tab">

@@ -123,7 +123,7 @@ function BatchesTab({ ws, dataset }: { ws: string; dataset: Dataset }) {
       message.success(t('datasets.batch.rolledBackDone', { cycles: r.refreshedCycles }));
       void refresh();
     },
-    onError: (e) => message.error(errorMessage(e), 6),
+    onError: (e) => void message.error(errorMessage(e), 6),
   });
   if (batches.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
   if (batches.isError) return <LoadError error={batches.error} onRetry={() => batches.refetch()} />;

@@ -15,7 +15,7 @@ export default function PlanCard({ ws, plan, canWrite, onEdit }: Props) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const refresh = useRefreshGoals(ws);
-  const exportPlan = useMutation({ mutationFn: () => goalsApi.exportPlan(ws, plan), onError: (e) => message.error(errorMessage(e), 6) });
+  const exportPlan = useMutation({ mutationFn: () => goalsApi.exportPlan(ws, plan), onError: (e) => void message.error(errorMessage(e), 6) });
   const remove = useMutation({
     mutationFn: () => goalsApi.removePlan(ws, plan.id),
     onSuccess: () => {

@@ -27,7 +27,7 @@ export default function PlanPage() {
   const tab: Tab = params.get('tab') === 'report' ? 'report' : 'tree';
   const [editingPlan, setEditingPlan] = useState(false);
   const [creating, setCreating] = useState(false);
-  const exportPlan = useMutation({ mutationFn: () => goalsApi.exportPlan(ws, plan.data!), onError: (e) => message.error(errorMessage(e), 6) });
+  const exportPlan = useMutation({ mutationFn: () => goalsApi.exportPlan(ws, plan.data!), onError: (e) => void message.error(errorMessage(e), 6) });
   const canWriteGoals = isAdmin || isManager;
 
   if (plan.isPending) return <Card><Skeleton active paragraph={{ rows: 8 }} /></Card>;

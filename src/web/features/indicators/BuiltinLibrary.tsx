@@ -25,8 +25,8 @@ export default function BuiltinLibrary({ ws, isAdmin, query, onShowCopy }: Props
   const refresh = useRefreshIndicators(ws);
   const copy = useMutation({
     mutationFn: (item: LibraryIndicator) => api.indicators.copyBuiltin(ws, item.key),
-    onSuccess: (copied) => message.success(t('indicators.copiedAs', { name: copied.name })),
-    onError: (e) => message.error(errorMessage(e), 6),
+    onSuccess: (copied) => void message.success(t('indicators.copiedAs', { name: copied.name })),
+    onError: (e) => void message.error(errorMessage(e), 6),
     onSettled: () => void refresh(),
   });
 

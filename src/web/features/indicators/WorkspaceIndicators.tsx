@@ -42,7 +42,7 @@ export default function WorkspaceIndicators({ ws, isAdmin, query, filtered, onEd
       if (action === 'copy') message.success(t('indicators.copiedAs', { name: result.name }));
       else message.success(t(action === 'archive' ? 'indicators.archived' : 'indicators.restored', { name: result.name }));
     },
-    onError: (e) => message.error(errorMessage(e), 6),
+    onError: (e) => void message.error(errorMessage(e), 6),
     onSettled: () => void refresh(),
   });
 

@@ -24,8 +24,8 @@ export default function MembersPage() {
   const [editing, setEditing] = useState<{ member: Member | null } | null>(null);
   const changeRole = useMutation({
     mutationFn: ({ m, role }: { m: Member; role: Role }) => api.members.update(ws, m.userId, { role }),
-    onSuccess: (m) => message.success(t('members.roleChanged', { name: m.name, role: t(`role.${m.role}`) })),
-    onError: (e) => message.error(errorMessage(e), 6),
+    onSuccess: (m) => void message.success(t('members.roleChanged', { name: m.name, role: t(`role.${m.role}`) })),
+    onError: (e) => void message.error(errorMessage(e), 6),
     onSettled: () => members.refetch(),
   });
   const remove = useMutation({ mutationFn: (m: Member) => api.members.remove(ws, m.userId) });

@@ -25,7 +25,7 @@ export default function CycleDataPanel({ ws, cycle, isAdmin }: { ws: string; cyc
       message.success(r.refreshed ? t('cycleData.refreshed') : t('cycleData.unchanged'));
       void refreshCycle();
     },
-    onError: (e) => message.error(errorMessage(e), 6),
+    onError: (e) => void message.error(errorMessage(e), 6),
   });
   const rows = diff.data?.rows ?? [];
   const open = cycle.state === 'open';

@@ -63,11 +63,11 @@ export default function PeoplePanel({ ws, units, unit, editableUnitIds, isAdmin,
       message.success(t('people.reactivated', { name: p.name }));
       void refresh();
     },
-    onError: (e) => message.error(errorMessage(e)),
+    onError: (e) => void message.error(errorMessage(e)),
   });
   const exportFile = useMutation({
     mutationFn: () => api.people.export(ws, filters),
-    onError: (e) => message.error(errorMessage(e)),
+    onError: (e) => void message.error(errorMessage(e)),
   });
 
   const filtered = Boolean(q) || status !== 'active';

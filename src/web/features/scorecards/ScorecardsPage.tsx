@@ -44,7 +44,7 @@ export default function ScorecardsPage() {
       if (action === 'copy') message.success(t('scorecards.copiedAs', { name: result.name }));
       else message.success(t(action === 'archive' ? 'scorecards.archived' : 'scorecards.restored', { name: result.name }));
     },
-    onError: (e) => message.error(errorMessage(e), 6),
+    onError: (e) => void message.error(errorMessage(e), 6),
     onSettled: (_r, _e, { action }) => {
       if (action !== 'export') void refresh();
     },

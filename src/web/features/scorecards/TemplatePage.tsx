@@ -143,7 +143,7 @@ function TemplateEditor({ ws, template }: { ws: string; template: ScorecardTempl
     return () => window.removeEventListener('keydown', onKey);
   }, [readOnly]);
 
-  const exporting = useMutation({ mutationFn: () => scorecardApi.exportFile(ws, template?.id ?? '', template?.name ?? ''), onError: (e) => message.error(errorMessage(e), 6) });
+  const exporting = useMutation({ mutationFn: () => scorecardApi.exportFile(ws, template?.id ?? '', template?.name ?? ''), onError: (e) => void message.error(errorMessage(e), 6) });
   const shownMetaError = save.error && !isApiError(save.error) ? save.error : isApiError(save.error) && save.error.details.length === 0 ? save.error : null;
   const assigned = template ? template.assignments.positions.length + template.assignments.people.length : 0;
 
