@@ -1,5 +1,5 @@
 import { AppError } from './errors.ts';
-import type { Viewer } from './http/request-context.ts';
+import type { Auth, Viewer } from './http/request-context.ts';
 
 /**
  * Who may do what inside a workspace. Deny by default: an action missing from the
@@ -179,4 +179,13 @@ export function canManageGoal(viewer: Viewer, owner: GoalOwnerRef): boolean {
 export function canCheckInGoal(viewer: Viewer, owner: GoalOwnerRef): boolean {
   if (owner.kind === 'person' && owner.personId !== null && owner.personId === viewer.personId) return true;
   return canManageGoal(viewer, owner);
+}
+
+/**
+ * The demo accounts are shared by every visitor (anyone can open the demo), so nothing that
+ * outlives the demo or reaches beyond it may be created with them: accounts (which would also end
+ * first-run setup), workspaces, API tokens.
+ */
+export function assertNotDemoAccount(auth: Auth): void {
+  if (auth.user.isDemo) throw new AppError('demo_restricted');
 }

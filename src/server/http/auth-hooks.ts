@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
-import { safeEqual, sha256 } from '../modules/auth/auth.crypto.ts';
+import { safeEqual, sha256 } from '../crypto.ts';
 import type { Memo } from './identity-memo.ts';
-import { authenticateSession, authenticateToken } from '../modules/auth/sessions.service.ts';
+import { authenticateSession, authenticateToken } from './credentials.queries.ts';
 import type { Auth } from './request-context.ts';
 
 export const SESSION_COOKIE = 'kedu_session';

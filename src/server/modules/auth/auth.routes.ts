@@ -14,7 +14,7 @@ import { clearSessionCookie, PUBLIC_ROUTE, requireAuth } from '../../http/auth-h
 import type { AppDeps } from '../../http/deps.ts';
 import { actorOfRequest } from '../../http/actor.ts';
 import { changePassword, createToken, getMe, listTokens, login, revokeToken, updateProfile } from './auth.service.ts';
-import { assertNotDemoAccount } from '../demo/demo-guard.ts';
+import { assertNotDemoAccount } from '../../access.ts';
 import { signIn } from './sign-in.ts';
 import { deleteOtherSessions, deleteSession } from './sessions.service.ts';
 

@@ -6,7 +6,7 @@ import { apiTokens, memberships, users, workspaces } from '../../db/schema/index
 import { AppError, notFound } from '../../errors.ts';
 import type { AuthUser } from '../../http/request-context.ts';
 import { type Actor, recordAudit } from '../audit/audit.service.ts';
-import { dummyPasswordHash, hashPassword, newApiToken, sha256, verifyPassword } from './auth.crypto.ts';
+import { dummyPasswordHash, hashPassword, newApiToken, sha256, verifyPassword } from '../../crypto.ts';
 import { beginLoginAttempt, completeLoginAttempt } from './login-throttle.ts';
 
 /** Verifies email and password under the login throttle; returns the user id. */

@@ -2,7 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { setSessionCookie } from '../../http/auth-hooks.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { getMe } from './auth.service.ts';
-import { authenticateSession, createSession } from './sessions.service.ts';
+import { authenticateSession } from '../../http/credentials.queries.ts';
+import { createSession } from './sessions.service.ts';
 
 /** Starts a session for the user, sets its cookie, and answers with Me (sign-in, setup, demo). */
 export async function signIn(

@@ -9,7 +9,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { hashPassword } from '../auth/auth.crypto.ts';
+import { hashPassword } from '../../crypto.ts';
 import { today as serverToday } from '../goals/goal-status.ts';
 import { generateOrg } from './large-demo.org.ts';
 import { seededRandom } from './large-demo.random.ts';

@@ -5,7 +5,7 @@ import { actorOfRequest } from '../../http/actor.ts';
 import { PUBLIC_ROUTE, requireAuth } from '../../http/auth-hooks.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { signIn } from '../auth/sign-in.ts';
-import { assertNotDemoAccount } from '../demo/demo-guard.ts';
+import { assertNotDemoAccount } from '../../access.ts';
 import { ensureDemoWorkspace } from '../demo/demo.service.ts';
 import { completeSetup, createWorkspace, needsSetup } from '../workspaces/workspaces.service.ts';
 

@@ -5,7 +5,7 @@ import { addMemberInput, auditPage, auditQuery, member, updateMemberInput } from
 import { allowedActor, allowedViewer } from '../../http/actor.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { listAudit } from '../audit/audit.service.ts';
-import { assertNotDemoAccount } from '../demo/demo-guard.ts';
+import { assertNotDemoAccount } from '../../access.ts';
 import { addMember, listMembers, removeMember, updateMember } from './members.service.ts';
 
 const wsParams = z.object({ ws: z.string() });

@@ -5,7 +5,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import { memberships, people, users } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { hashPassword } from '../auth/auth.crypto.ts';
+import { hashPassword } from '../../crypto.ts';
 import type { WorkspaceActor } from '../org/org.types.ts';
 import { assertPersonInWorkspace } from '../org/units.service.ts';
 import { insertUser } from './workspaces.service.ts';
