@@ -19,7 +19,41 @@ import { type Auth, registerRequestContext, type Viewer } from './http/request-c
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
-import { workspaceScope } from './modules/workspaces/workspace-scope.ts';
+import { type WorkspaceRoutes, workspaceScope } from './http/workspace-scope.ts';
+import { appealRoutes } from './modules/cycles/appeals.routes.ts';
+import { cycleRoutes } from './modules/cycles/cycles.routes.ts';
+import { ratingRoutes } from './modules/cycles/ratings.routes.ts';
+import { resultFileRoutes } from './modules/cycles/results-files.routes.ts';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.ts';
+import { datasetRoutes } from './modules/datasets/datasets.routes.ts';
+import { goalRoutes } from './modules/goals/goals.routes.ts';
+import { indicatorRoutes } from './modules/indicators/indicators.routes.ts';
+import { jobRoutes } from './modules/jobs/index.ts';
+import { metricRoutes } from './modules/metrics/metrics.routes.ts';
+import { orgRoutes } from './modules/org/org.routes.ts';
+import { peopleFileRoutes } from './modules/org/people-files.routes.ts';
+import { scorecardRoutes } from './modules/scorecards/scorecards.routes.ts';
+import { membersRoutes } from './modules/workspaces/members.routes.ts';
+import { workspaceRoutes } from './modules/workspaces/workspace.routes.ts';
+
+/** The router of the workspace API: every module's routes under /api/v1/workspaces/:ws, in one list. */
+const WORKSPACE_ROUTES: readonly WorkspaceRoutes[] = [
+  workspaceRoutes,
+  orgRoutes,
+  peopleFileRoutes,
+  membersRoutes,
+  indicatorRoutes,
+  scorecardRoutes,
+  cycleRoutes,
+  ratingRoutes,
+  appealRoutes,
+  resultFileRoutes,
+  datasetRoutes,
+  metricRoutes,
+  jobRoutes,
+  goalRoutes,
+  dashboardRoutes,
+];
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -79,7 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     async (api) => {
       await api.register(setupRoutes, deps);
       await api.register(authRoutes, { ...deps, prefix: '/auth' });
-      await api.register(workspaceScope, { ...deps, viewerMemo: identities.viewers, prefix: '/workspaces/:ws' });
+      await api.register(workspaceScope, { ...deps, viewerMemo: identities.viewers, routes: WORKSPACE_ROUTES, prefix: '/workspaces/:ws' });
     },
     { prefix: '/api/v1' },
   );

@@ -4,7 +4,7 @@
  * Dashboards group thousands of goals and results; a team opening Home in the morning would
  * have each request recompute the same answer. The goal form's SMART check reads an owner's
  * history (a metric over a whole dataset) as the form is typed: once is enough. Every successful write to a workspace through
- * the API forgets that workspace's answers at once (workspace-scope.ts), so what people see after
+ * the API forgets that workspace's answers at once (http/workspace-scope.ts), so what people see after
  * their own change is always fresh. Writes made outside this process (a `kedu import` run from a
  * shell against the same database) are seen after at most `ttlMs`.
  */
