@@ -56,7 +56,7 @@ async function post(url: string, token: string, name: string): Promise<{ ms: num
 
 async function measure(label: string, env: Record<string, string>, fresh: () => Promise<Record<string, string>>) {
   // (a) within the request
-  const inline = await startServerProcess({ ...env, ...(await fresh()), KEDU_IMPORT_JOB_MB: '1024', KEDU_LOG_LEVEL: 'warn' }, 120_000);
+  const inline = await startServerProcess({ ...env, ...(await fresh()), KEDU_IMPORT_JOB_MB: '1024' }, 120_000);
   let held: number;
   try {
     const token = await tokenFor(inline.url);
@@ -67,7 +67,7 @@ async function measure(label: string, env: Record<string, string>, fresh: () => 
     await inline.stop();
   }
   // (b) as a job
-  const server = await startServerProcess({ ...env, ...(await fresh()), KEDU_LOG_LEVEL: 'warn' }, 120_000);
+  const server = await startServerProcess({ ...env, ...(await fresh()) }, 120_000);
   try {
     const token = await tokenFor(server.url);
     const b = await post(server.url, token, '订单');
