@@ -27,7 +27,8 @@ describeJourney('the demo workspace', (ctx) => {
     await byTestId(page, 'dashboard-company').waitFor();
     await byTestId(page, 'company-trends').waitFor();
     // a solo seller manages no organisation and runs no appraisal
-    for (const gone of ['nav-org', 'nav-positions', 'nav-scorecards', 'nav-cycles']) expect(await byTestId(page, gone).count()).toBe(0);
+    // (a state to wait for: the menu follows the workspace switched to once its summary is in)
+    for (const gone of ['nav-org', 'nav-positions', 'nav-scorecards', 'nav-cycles']) await expect.poll(() => byTestId(page, gone).count()).toBe(0);
     expect(await byTestId(page, 'company-units').count()).toBe(0);
     await screenshot(page, 'e2e-12-solo-home-zh');
     await byTestId(page, 'nav-plans').click();

@@ -55,23 +55,19 @@ const KNOWN_LAYER_VIOLATIONS = [
 ];
 
 // A module reaches another only through its public file src/server/modules/<b>/index.ts
-// (convention 12). Only jobs has one yet (modules/jobs/index.ts), so nearly every cross-module
-// dependency bypasses it, one line per importing module. Test files are not counted (nothing
+// (convention 12). Only audit, jobs and org have one yet, so most other cross-module
+// dependencies bypass it, one line per importing module. Test files are not counted (nothing
 // imports them).
-// cross-module dependencies bypassing a public file today: 36 (between 14 modules)
+// cross-module dependencies bypassing a public file today: 18
 const KNOWN_BYPASSING_MODULE_EDGES = [
-  'auth → audit',
-  'cycles → audit', 'cycles → metrics', 'cycles → org', 'cycles → scorecards',
+  'cycles → metrics', 'cycles → scorecards',
   'dashboard → goals',
-  'datasets → audit', 'datasets → metrics', 'datasets → org',
-  'demo → audit', 'demo → cycles', 'demo → datasets', 'demo → goals', 'demo → indicators', 'demo → metrics', 'demo → org', 'demo → scorecards',
-  'goals → audit', 'goals → indicators', 'goals → metrics', 'goals → org',
-  'indicators → audit', 'indicators → org',
-  'metrics → audit', 'metrics → cycles', 'metrics → datasets', 'metrics → org',
-  'org → audit',
-  'scorecards → audit', 'scorecards → org',
+  'datasets → metrics',
+  'demo → cycles', 'demo → datasets', 'demo → goals', 'demo → indicators', 'demo → metrics', 'demo → scorecards',
+  'goals → indicators', 'goals → metrics',
+  'metrics → cycles', 'metrics → datasets',
   'setup → auth', 'setup → demo', 'setup → workspaces',
-  'workspaces → audit', 'workspaces → demo', 'workspaces → org',
+  'workspaces → demo',
 ];
 
 // No two modules import each other, directly or through others (convention 12).

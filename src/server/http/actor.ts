@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { type Action, authorize } from '../access.ts';
 import { AppError } from '../errors.ts';
-import type { Actor } from '../modules/audit/audit.service.ts';
-import type { WorkspaceActor } from '../modules/org/org.types.ts';
+import type { Actor } from '../modules/audit/index.ts';
+import type { WorkspaceActor } from '../modules/org/index.ts';
 import type { Viewer } from './request-context.ts';
 
 /** The audit actor of a request: its user, or "anonymous". */

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { apiTokens, memberships, users, workspaces } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { AuthUser } from '../../http/request-context.ts';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { type Actor, recordAudit } from '../audit/index.ts';
 import { dummyPasswordHash, hashPassword, newApiToken, sha256, verifyPassword } from '../../crypto.ts';
 import { beginLoginAttempt, completeLoginAttempt } from './login-throttle.ts';
 

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { cycleParticipants } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import type { Viewer } from '../../http/request-context.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { loadForWrite, type ParticipantRow } from './cycle-access.ts';
 import { finalGradeOf } from './participant-score.ts';
 import { actorOf, iso, located, rescore } from './results-common.ts';

@@ -6,7 +6,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import { appeals, appraisalCycles, type CycleState, cycleParticipants, cycleTermValues, manualRatings, people } from '../../db/schema/index.ts';
 import { AppError, type ErrorDetail, notFound } from '../../errors.ts';
 import type { Viewer } from '../../http/request-context.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { type CycleRow, loadCycle, loadForWrite, type ParticipantRow } from './cycle-access.ts';
 import { cycleAllows } from './cycle-guard.ts';
 import { checkRating } from './ratings.service.ts';

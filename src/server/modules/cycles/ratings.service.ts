@@ -5,7 +5,7 @@ import type { Indicator, Scorecard } from '../../../core/scoring/types.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { manualRatings } from '../../db/schema/index.ts';
 import type { Viewer } from '../../http/request-context.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { loadForWrite } from './cycle-access.ts';
 import { actorOf, iso, isRatedIndicator, located, manualScale, ratedKeys, rescore } from './results-common.ts';
 

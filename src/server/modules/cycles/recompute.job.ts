@@ -5,7 +5,7 @@ import { inClientTransaction } from '../../db/client-transaction.ts';
 import { cycleParticipants } from '../../db/schema/index.ts';
 import type { JobKind, JobSender } from '../../jobs/job-types.ts';
 import { insertJobRecord } from '../../jobs/jobs.queries.ts';
-import type { WorkspaceActor } from '../org/org.types.ts';
+import type { WorkspaceActor } from '../org/index.ts';
 import { recomputeIn } from './cycle-transitions.service.ts';
 
 export const CYCLE_RECOMPUTE = 'cycles.recompute';

@@ -6,7 +6,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import { cycleParticipants } from '../../db/schema/index.ts';
 import { AppError, type ErrorDetail } from '../../errors.ts';
 import type { Viewer } from '../../http/request-context.ts';
-import type { Actor } from '../audit/audit.service.ts';
+import type { Actor } from '../audit/index.ts';
 import type { ParticipantRow } from './cycle-access.ts';
 import { recomputeParticipants } from './recompute.ts';
 

@@ -5,7 +5,7 @@ import type { Database, Tx } from '../../db/client.ts';
 import { inClientTransaction } from '../../db/client-transaction.ts';
 import { datasetBatches, datasets } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { type Actor, recordAudit } from '../audit/index.ts';
 import { toBatchDto } from './datasets.queries.ts';
 import { refreshMetricActuals } from '../metrics/metric-refresh.ts';
 

@@ -10,7 +10,7 @@ import { inClientTransaction } from '../../db/client-transaction.ts';
 import { AppError } from '../../errors.ts';
 import type { JobKind, JobSender, Sql } from '../../jobs/job-types.ts';
 import { deleteJobFile, insertJobFileChunk, insertJobRecord, JOB_FILE_CHUNK_BYTES, readJobFileChunk } from '../../jobs/jobs.queries.ts';
-import type { Actor } from '../audit/audit.service.ts';
+import type { Actor } from '../audit/index.ts';
 import { type ImportTarget, importFile } from './import.service.ts';
 
 export const DATASET_IMPORT = 'dataset.import';

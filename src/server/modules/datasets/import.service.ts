@@ -9,7 +9,7 @@ import type { Database, Db, Tx } from '../../db/client.ts';
 import { inClientTransaction } from '../../db/client-transaction.ts';
 import { datasetBatches, datasets } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { type Actor, recordAudit } from '../audit/index.ts';
 import { checkDatasetShape } from './dataset-shape.ts';
 import { createDatasetTable, datasetTableName } from './dataset-table.ts';
 import { loadDatasetDto, toBatchDto } from './datasets.queries.ts';

@@ -7,7 +7,7 @@ import { goalCheckIns, goalPeriodTargets, goals, indicators, planPhases, plans }
 import type { Locale } from '../../i18n/messages.ts';
 import { statusColumns, today } from '../goals/goal-status.ts';
 import { insertBuiltinCopy } from '../indicators/library.service.ts';
-import type { WorkspaceActor } from '../org/org.types.ts';
+import type { WorkspaceActor } from '../org/index.ts';
 import type { CheckInMoods } from './demo-comments.ts';
 import { demoCheckInComments, type DemoGoal } from './demo-goals.ts';
 

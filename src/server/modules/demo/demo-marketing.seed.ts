@@ -7,7 +7,7 @@ import { BUILTIN_TEMPLATES } from '../../../core/datasets/builtin-templates.ts';
 import { parsePeriod, periodsOfYear } from '../../../core/values/periods.ts';
 import type { Database, Db, Tx } from '../../db/client.ts';
 import { appraisalCycles, cycleParticipants, cycleTermValues, datasets, metricBindings, metrics, people, periodTargets, positions, scorecardTemplates, templateAssignments, workspaces } from '../../db/schema/index.ts';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { type Actor, recordAudit } from '../audit/index.ts';
 import { scoreParticipant } from '../cycles/participant-score.ts';
 import { loadInputs, recomputeParticipants } from '../cycles/recompute.ts';
 import { previewFile } from '../datasets/dataset-preview.ts';

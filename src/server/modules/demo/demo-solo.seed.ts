@@ -7,7 +7,7 @@ import { BUILTIN_TEMPLATES } from '../../../core/datasets/builtin-templates.ts';
 import { addDays, monthStart } from '../../../core/values/periods.ts';
 import type { Database, Tx } from '../../db/client.ts';
 import { datasets, memberships, people, users, workspaces } from '../../db/schema/index.ts';
-import type { Actor } from '../audit/audit.service.ts';
+import type { Actor } from '../audit/index.ts';
 import { previewFile } from '../datasets/dataset-preview.ts';
 import { importFile } from '../datasets/import.service.ts';
 import { createMetric, setBinding } from '../metrics/metrics.service.ts';

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Db, Tx } from '../../db/client.ts';
 import { memberships, orgUnits, people, plans, positions, users, workspaces } from '../../db/schema/index.ts';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { type Actor, recordAudit } from '../audit/index.ts';
 import { hashPassword } from '../../crypto.ts';
 import { DEMO_TEMPLATE_POSITION } from './demo-appraisal.ts';
 import { seedDemoAppraisal } from './demo-appraisal.seed.ts';

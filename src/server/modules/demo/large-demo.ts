@@ -8,7 +8,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { hashPassword } from '../../crypto.ts';
 import { today as serverToday } from '../goals/goal-status.ts';
 import { generateOrg } from './large-demo.org.ts';

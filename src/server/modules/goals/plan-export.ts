@@ -3,7 +3,7 @@ import { PLAN_FORMAT, type PlanFile, type PlanFileGoal, type PlanFileIndicator }
 import type { Db } from '../../db/client.ts';
 import { goals, orgUnits, people } from '../../db/schema/index.ts';
 import { periodTargetsByGoal } from './goal-periods.queries.ts';
-import { unitPathsById } from '../org/unit-paths.ts';
+import { unitPathsById } from '../org/index.ts';
 import { historyReader, monthlyHistory } from './goal-history.ts';
 import { type GoalRow, goalRowsWhere, ownerRef } from './goals.queries.ts';
 import { getPlan } from './plans.service.ts';

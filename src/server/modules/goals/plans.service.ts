@@ -5,8 +5,8 @@ import { GOAL_STATUSES, type GoalStatus } from '../../../core/goals/types.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { goals, planPhases, plans } from '../../db/schema/index.ts';
 import { AppError, type ErrorDetail } from '../../errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import type { WorkspaceActor } from '../org/org.types.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { WorkspaceActor } from '../org/index.ts';
 
 export type PlanDto = z.infer<typeof plan>;
 type PlanRow = typeof plans.$inferSelect;

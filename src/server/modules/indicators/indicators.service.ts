@@ -9,8 +9,8 @@ import { indicators } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Locale } from '../../i18n/messages.ts';
 import { escapeLike } from '../../db/like.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import type { WorkspaceActor } from '../org/org.types.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { WorkspaceActor } from '../org/index.ts';
 
 type Row = typeof indicators.$inferSelect;
 type NewRow = Omit<typeof indicators.$inferInsert, 'id' | 'workspaceId' | 'createdAt' | 'updatedAt'>;

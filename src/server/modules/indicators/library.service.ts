@@ -6,7 +6,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import { indicators } from '../../db/schema/index.ts';
 import { notFound } from '../../errors.ts';
 import type { Locale } from '../../i18n/messages.ts';
-import type { WorkspaceActor } from '../org/org.types.ts';
+import type { WorkspaceActor } from '../org/index.ts';
 import { assertKeyFree, freeKey, getIndicator, insertIndicator } from './indicators.service.ts';
 
 type LibraryIndicator = z.infer<typeof libraryIndicator>;

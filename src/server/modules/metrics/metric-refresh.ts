@@ -5,7 +5,7 @@ import { dayAfter } from '../../../core/values/periods.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import type { Scorecard } from '../../../core/scoring/types.ts';
 import { appraisalCycles, cycleParticipants, cycleTermValues, datasets, metricBindings, metrics } from '../../db/schema/index.ts';
-import type { Actor } from '../audit/audit.service.ts';
+import type { Actor } from '../audit/index.ts';
 import { AppError } from '../../errors.ts';
 import { assertCycleAllows } from '../cycles/cycle-guard.ts';
 import { recomputeParticipants } from '../cycles/recompute.ts';

@@ -5,8 +5,8 @@ import { checkMetric, type MetricDefinition } from '../../../core/datasets/metri
 import type { Db, Tx } from '../../db/client.ts';
 import { datasets, indicators, metricBindings, metrics } from '../../db/schema/index.ts';
 import { AppError, type ErrorDetail, ifNotFound } from '../../errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import type { WorkspaceActor } from '../org/org.types.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { WorkspaceActor } from '../org/index.ts';
 import { loadDataset } from '../datasets/datasets.queries.ts';
 import { refreshMetricActuals } from './metric-refresh.ts';
 import { computeMetricValues, type MetricValuesResult } from './metric-values.ts';

@@ -6,9 +6,9 @@ import { checkMetric } from '../../../core/datasets/metric-definition.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { indicators, metricBindings, metrics } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { loadDataset } from '../datasets/datasets.queries.ts';
-import type { WorkspaceActor } from '../org/org.types.ts';
+import type { WorkspaceActor } from '../org/index.ts';
 import { refreshMetricActuals } from './metric-refresh.ts';
 import { listMetrics } from './metrics.service.ts';
 

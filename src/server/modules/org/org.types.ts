@@ -1,4 +1,4 @@
-import type { Actor } from '../audit/audit.service.ts';
+import type { Actor } from '../audit/index.ts';
 
 /** An actor acting inside one workspace: every org service call is scoped by it. */
 export type WorkspaceActor = Actor & { workspaceId: string };

@@ -7,7 +7,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import { orgUnits, people, positions } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import type { Viewer } from '../../http/request-context.ts';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { type Actor, recordAudit } from '../audit/index.ts';
 import { parsePeopleFile } from './people-import.parse.ts';
 import { type ImportPlan, type PlannedPerson, validatePeopleImport, type WorkspaceSnapshot } from './people-import.validate.ts';
 import { unitsByPath } from './unit-paths.ts';

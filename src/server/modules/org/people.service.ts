@@ -6,7 +6,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import { orgUnits, people, positions } from '../../db/schema/index.ts';
 import { AppError, type ErrorDetail, notFound } from '../../errors.ts';
 import type { Viewer } from '../../http/request-context.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { WorkspaceActor } from './org.types.ts';
 import { findPersonById, queryPeople } from './people.queries.ts';
 

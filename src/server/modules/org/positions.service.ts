@@ -4,7 +4,7 @@ import type { createPositionInput, Position, updatePositionInput } from '../../.
 import type { Db, Tx } from '../../db/client.ts';
 import { people, positions } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { WorkspaceActor } from './org.types.ts';
 
 export async function listPositions(db: Db, workspaceId: string): Promise<Position[]> {

@@ -4,7 +4,7 @@ import type { createUnitInput, Unit, updateUnitInput } from '../../../contracts/
 import type { Db, Tx } from '../../db/client.ts';
 import { goals, orgUnits, people } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { WorkspaceActor } from './org.types.ts';
 
 export async function listUnits(db: Db, workspaceId: string): Promise<Unit[]> {

@@ -4,8 +4,8 @@ import type { setAssignmentsInput, Template } from '../../../contracts/scorecard
 import type { Db, Tx } from '../../db/client.ts';
 import { people, positions, scorecardTemplates, templateAssignments } from '../../db/schema/index.ts';
 import { AppError, type ErrorDetail } from '../../errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import type { WorkspaceActor } from '../org/org.types.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { WorkspaceActor } from '../org/index.ts';
 import { ENTITY, findTemplate } from './scorecards.queries.ts';
 import { getTemplate } from './scorecards.service.ts';
 

@@ -5,7 +5,7 @@ import type { Scorecard } from '../../../core/scoring/types.ts';
 import { parsePeriod, type PeriodKind } from '../../../core/values/periods.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, type ErrorDetail } from '../../errors.ts';
-import type { WorkspaceActor } from '../org/org.types.ts';
+import type { WorkspaceActor } from '../org/index.ts';
 import { findTemplate } from './scorecards.queries.ts';
 import { getTemplate, insertTemplate } from './scorecards.service.ts';
 

@@ -8,8 +8,8 @@ import { escapeLike } from '../../db/like.ts';
 import { periodTargets, scorecardTemplates, templateAssignments } from '../../db/schema/index.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import type { Locale } from '../../i18n/messages.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import type { WorkspaceActor } from '../org/org.types.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { WorkspaceActor } from '../org/index.ts';
 import { assertNameFree, assertPeriodFree, assignmentCounts, assignmentsOf, ENTITY, findTemplate, holdersInWorkspace, type TemplateRow } from './scorecards.queries.ts';
 import { designOf, storedCard, targetKeys, weightSum } from './template-card.ts';
 

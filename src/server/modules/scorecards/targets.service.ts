@@ -8,8 +8,8 @@ import type { Db, Tx } from '../../db/client.ts';
 import { people, periodTargets, positions } from '../../db/schema/index.ts';
 import { AppError, type ErrorDetail, notFound } from '../../errors.ts';
 import type { Viewer } from '../../http/request-context.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import type { WorkspaceActor } from '../org/org.types.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { WorkspaceActor } from '../org/index.ts';
 import { ENTITY, findTemplate } from './scorecards.queries.ts';
 
 type Grid = z.infer<typeof targetGrid>;

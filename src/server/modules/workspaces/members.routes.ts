@@ -4,7 +4,7 @@ import { okBody } from '../../../contracts/common.ts';
 import { addMemberInput, auditPage, auditQuery, member, updateMemberInput } from '../../../contracts/org.ts';
 import { allowedActor, allowedViewer } from '../../http/actor.ts';
 import type { AppDeps } from '../../http/deps.ts';
-import { listAudit } from '../audit/audit.service.ts';
+import { listAudit } from '../audit/index.ts';
 import { assertNotDemoAccount } from '../../access.ts';
 import { addMember, listMembers, removeMember, updateMember } from './members.service.ts';
 

@@ -4,10 +4,10 @@ import type { addMemberInput, updateMemberInput } from '../../../contracts/org.t
 import type { Db, Tx } from '../../db/client.ts';
 import { memberships, people, users } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit } from '../audit/index.ts';
 import { hashPassword } from '../../crypto.ts';
-import type { WorkspaceActor } from '../org/org.types.ts';
-import { assertPersonInWorkspace } from '../org/units.service.ts';
+import type { WorkspaceActor } from '../org/index.ts';
+import { assertPersonInWorkspace } from '../org/index.ts';
 import { insertUser } from './workspaces.service.ts';
 
 export async function listMembers(db: Db, workspaceId: string) {

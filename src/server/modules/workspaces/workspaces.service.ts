@@ -4,7 +4,7 @@ import type { createWorkspaceInput, setupInput } from '../../../contracts/auth.t
 import type { Db, Tx } from '../../db/client.ts';
 import { memberships, people, users, workspaces } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import { type Actor, recordAudit } from '../audit/audit.service.ts';
+import { type Actor, recordAudit } from '../audit/index.ts';
 import { hashPassword } from '../../crypto.ts';
 import { DEMO_SLUG } from '../demo/demo-company.ts';
 import { SOLO_SLUG } from '../demo/demo-solo.ts';

@@ -1,0 +1,5 @@
+/** The organisation module's public face: who acts in a workspace, and the units' paths other modules read and write. */
+export type { WorkspaceActor } from './org.types.ts';
+export { assertPersonInWorkspace } from './units.service.ts';
+export { splitUnitPath, unitPathsById, unitsByPath } from './unit-paths.ts';
+export { MAX_ERROR_DETAILS } from './people-import.validate.ts';
