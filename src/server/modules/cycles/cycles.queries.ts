@@ -4,7 +4,7 @@ import { type PeopleScope, peopleScope } from '../../access.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { appraisalCycles, cycleParticipants } from '../../db/schema/index.ts';
 import type { Viewer } from '../../http/request-context.ts';
-import { resolveScorecardsForPeriod } from '../scorecards/resolve.ts';
+import { resolveScorecardsForPeriod } from '../scorecards/index.ts';
 import { type CycleRow, loadCycle, periodOf } from './cycle-access.ts';
 
 /** Reading cycles: the list, one cycle with the viewer's counts and own result, and the opening preview. */

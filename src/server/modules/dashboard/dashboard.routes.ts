@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { allowedViewer } from '../../http/actor.ts';
 import type { ReadCache } from '../../http/read-cache.ts';
 import type { Viewer } from '../../http/request-context.ts';
-import { today } from '../goals/goal-status.ts';
+import { today } from '../goals/index.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { getCompanyDashboard, getMyDashboard, getTeamDashboard } from './dashboard.service.ts';
 

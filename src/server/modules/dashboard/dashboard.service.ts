@@ -1,7 +1,7 @@
 import type { CompanyDashboard, MyDashboard, TeamDashboard } from '../../../contracts/dashboard.ts';
 import type { Db } from '../../db/client.ts';
 import type { Viewer } from '../../http/request-context.ts';
-import { today } from '../goals/goal-status.ts';
+import { today } from '../goals/index.ts';
 import { countStatusesPerLevel, countStatusesPerTopUnit, readBalancedScorecard } from './company.queries.ts';
 import { readKeyIndicatorTrends, readTopRanking } from './company-trends.ts';
 import { participantsInScope, teamScopeOf } from './dashboard-scope.ts';

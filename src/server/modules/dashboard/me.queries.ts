@@ -1,6 +1,6 @@
 import { currentPeriodTarget } from '../../../core/goals/recurring-status.ts';
 import type { RollUp } from '../../../core/indicators/types.ts';
-import { today } from '../goals/goal-status.ts';
+import { today } from '../goals/index.ts';
 import type { Recurrence } from '../../../core/goals/recurrence.ts';
 import { sql } from 'drizzle-orm';
 import type { MyDashboard } from '../../../contracts/dashboard.ts';

@@ -7,7 +7,7 @@ import { datasetBatches, datasets } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { type Actor, recordAudit } from '../audit/index.ts';
 import { toBatchDto } from './datasets.queries.ts';
-import { refreshMetricActuals } from '../metrics/metric-refresh.ts';
+import { refreshMetricActuals } from '../metrics/index.ts';
 
 type Context = { workspaceId: string; actor: Actor };
 type DatasetRow = typeof datasets.$inferSelect;

@@ -13,7 +13,7 @@ import { type Actor, recordAudit } from '../audit/index.ts';
 import { checkDatasetShape } from './dataset-shape.ts';
 import { createDatasetTable, datasetTableName } from './dataset-table.ts';
 import { loadDatasetDto, toBatchDto } from './datasets.queries.ts';
-import { refreshMetricActuals } from '../metrics/metric-refresh.ts';
+import { refreshMetricActuals } from '../metrics/index.ts';
 import { readRowsInto } from './import-rows.ts';
 import { openRowSink } from './row-sink.ts';
 import { spreadsheetProblem } from './spreadsheet-problems.ts';

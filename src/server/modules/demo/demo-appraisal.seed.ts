@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { periodsOfYear, parsePeriod } from '../../../core/values/periods.ts';
 import type { Tx } from '../../db/client.ts';
 import { appraisalCycles, cycleParticipants, cycleTermValues, manualRatings, periodTargets, scorecardTemplates, templateAssignments } from '../../db/schema/index.ts';
-import { loadInputs, recomputeParticipants } from '../cycles/recompute.ts';
-import { scoreParticipant } from '../cycles/participant-score.ts';
-import { resolveScorecardsForPeriod } from '../scorecards/resolve.ts';
+import { loadInputs, recomputeParticipants } from '../cycles/index.ts';
+import { scoreParticipant } from '../cycles/index.ts';
+import { resolveScorecardsForPeriod } from '../scorecards/index.ts';
 import { DEMO_TEMPLATE_NAME, demoForcedDistribution, demoNovember, demoOctober, demoSalesCard, demoSalesTargets } from './demo-appraisal.ts';
 
 type Ids = { workspaceId: string; personIds: ReadonlyMap<string, string>; positionId: string };

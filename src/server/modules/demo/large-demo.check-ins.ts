@@ -6,7 +6,7 @@
  */
 import { elapsedFraction } from '../../../core/goals/status.ts';
 import type { GoalStatus } from '../../../core/goals/types.ts';
-import { statusColumns } from '../goals/goal-status.ts';
+import { statusColumns } from '../goals/index.ts';
 import { GOAL_SPECS } from './large-demo.goal-specs.ts';
 import type { GoalDraft } from './large-demo.goals.ts';
 import { monthEnd } from './large-demo.plans.ts';

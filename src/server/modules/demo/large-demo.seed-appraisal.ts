@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import type { ScoreResult } from '../../../core/scoring/types.ts';
 import type { Tx } from '../../db/client.ts';
-import { participantScorer } from '../cycles/participant-score.ts';
+import { participantScorer } from '../cycles/index.ts';
 import { bulkInsert } from './large-demo.bulk.ts';
 import { CARD_TEMPLATES, type CardTemplate } from './large-demo.cards.ts';
 import type { Org } from './large-demo.org.ts';

@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.ts';
 import { recordAudit } from '../audit/index.ts';
 import { hashPassword } from '../../crypto.ts';
-import { today as serverToday } from '../goals/goal-status.ts';
+import { today as serverToday } from '../goals/index.ts';
 import { generateOrg } from './large-demo.org.ts';
 import { seededRandom } from './large-demo.random.ts';
 import { insertAppraisal } from './large-demo.seed-appraisal.ts';

@@ -3,8 +3,8 @@ import { isPeriodOver } from '../../../core/goals/dates.ts';
 import type { HistoryPoint } from '../../../core/goals/types.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { indicators, orgUnits, people } from '../../db/schema/index.ts';
-import { loadBindings } from '../metrics/metric-refresh.ts';
-import { computeMetricValues, type MetricValuesResult } from '../metrics/metric-values.ts';
+import { loadBindings } from '../metrics/index.ts';
+import { computeMetricValues, type MetricValuesResult } from '../metrics/index.ts';
 import { today } from './goal-status.ts';
 
 /** `partial`: the period is still in progress on the reader's day, so its value is one so far. */

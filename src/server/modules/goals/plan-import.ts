@@ -5,8 +5,8 @@ import { goals, indicators, orgUnits, people, planPhases, plans } from '../../db
 import { AppError, type ErrorDetail } from '../../errors.ts';
 import type { Locale } from '../../i18n/messages.ts';
 import { recordAudit } from '../audit/index.ts';
-import { insertIndicator } from '../indicators/indicators.service.ts';
-import { insertBuiltinCopy } from '../indicators/library.service.ts';
+import { insertIndicator } from '../indicators/index.ts';
+import { insertBuiltinCopy } from '../indicators/index.ts';
 import type { WorkspaceActor } from '../org/index.ts';
 import { splitUnitPath, unitsByPath } from '../org/index.ts';
 import type { RollUp } from '../../../core/indicators/types.ts';

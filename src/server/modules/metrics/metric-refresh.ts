@@ -7,9 +7,9 @@ import type { Scorecard } from '../../../core/scoring/types.ts';
 import { appraisalCycles, cycleParticipants, cycleTermValues, datasets, metricBindings, metrics } from '../../db/schema/index.ts';
 import type { Actor } from '../audit/index.ts';
 import { AppError } from '../../errors.ts';
-import { assertCycleAllows } from '../cycles/cycle-guard.ts';
-import { recomputeParticipants } from '../cycles/recompute.ts';
-import { enteredTerms, isRatedIndicator } from '../cycles/results-common.ts';
+import { assertCycleAllows } from '../cycles/index.ts';
+import { recomputeParticipants } from '../cycles/index.ts';
+import { enteredTerms, isRatedIndicator } from '../cycles/index.ts';
 import { computeMetricValues, type MetricValueRow } from './metric-values.ts';
 
 

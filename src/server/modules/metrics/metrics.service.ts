@@ -7,7 +7,7 @@ import { datasets, indicators, metricBindings, metrics } from '../../db/schema/i
 import { AppError, type ErrorDetail, ifNotFound } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { WorkspaceActor } from '../org/index.ts';
-import { loadDataset } from '../datasets/datasets.queries.ts';
+import { loadDataset } from '../datasets/index.ts';
 import { refreshMetricActuals } from './metric-refresh.ts';
 import { computeMetricValues, type MetricValuesResult } from './metric-values.ts';
 

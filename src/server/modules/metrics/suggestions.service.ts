@@ -7,7 +7,7 @@ import type { Db, Tx } from '../../db/client.ts';
 import { indicators, metricBindings, metrics } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
-import { loadDataset } from '../datasets/datasets.queries.ts';
+import { loadDataset } from '../datasets/index.ts';
 import type { WorkspaceActor } from '../org/index.ts';
 import { refreshMetricActuals } from './metric-refresh.ts';
 import { listMetrics } from './metrics.service.ts';

@@ -4,10 +4,10 @@ import { AppError } from '../../errors.ts';
 import { actorOfRequest } from '../../http/actor.ts';
 import { PUBLIC_ROUTE, requireAuth } from '../../http/auth-hooks.ts';
 import type { AppDeps } from '../../http/deps.ts';
-import { signIn } from '../auth/sign-in.ts';
+import { signIn } from '../auth/index.ts';
 import { assertNotDemoAccount } from '../../access.ts';
-import { ensureDemoWorkspace } from '../demo/demo.service.ts';
-import { completeSetup, createWorkspace, needsSetup } from '../workspaces/workspaces.service.ts';
+import { ensureDemoWorkspace } from '../demo/index.ts';
+import { completeSetup, createWorkspace, needsSetup } from '../workspaces/index.ts';
 
 /** First-run setup, the demo workspace, and creating further workspaces. */
 export const setupRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {

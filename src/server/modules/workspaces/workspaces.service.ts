@@ -6,8 +6,8 @@ import { memberships, people, users, workspaces } from '../../db/schema/index.ts
 import { AppError } from '../../errors.ts';
 import { type Actor, recordAudit } from '../audit/index.ts';
 import { hashPassword } from '../../crypto.ts';
-import { DEMO_SLUG } from '../demo/demo-company.ts';
-import { SOLO_SLUG } from '../demo/demo-solo.ts';
+import { DEMO_SLUG } from '../demo/index.ts';
+import { SOLO_SLUG } from '../demo/index.ts';
 import { slugify } from './slug.ts';
 
 /** True until a real (non-demo) account exists: the first visit then offers setup. */
