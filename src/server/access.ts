@@ -189,3 +189,8 @@ export function canCheckInGoal(viewer: Viewer, owner: GoalOwnerRef): boolean {
 export function assertNotDemoAccount(auth: Auth): void {
   if (auth.user.isDemo) throw new AppError('demo_restricted');
 }
+
+/** A background job is followed by whoever started it, and by the workspace's admins (as its audit entries are). */
+export function canFollowJob(viewer: Viewer, job: { createdBy: string | null }): boolean {
+  return job.createdBy === viewer.userId || viewer.role === 'admin';
+}

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import type { Database, Db } from '../../db/client.ts';
 import { inClientTransaction } from '../../db/client-transaction.ts';
 import { cycleParticipants } from '../../db/schema/index.ts';
 import type { JobKind, JobSender } from '../../jobs/job-types.ts';
-import { insertJobRecord } from '../../jobs/jobs.queries.ts';
+import { queueTrackedJob } from '../../jobs/queue-tracked.ts';
 import type { WorkspaceActor } from '../org/index.ts';
 import { recomputeIn } from './cycle-transitions.service.ts';
 
@@ -39,12 +38,7 @@ export async function countParticipants(db: Db, cycleId: string): Promise<number
 }
 
 /** Queues the recompute of a large cycle; the job's id. */
-export async function queueRecompute(database: Database, jobs: JobSender, actor: WorkspaceActor, cycleId: string, subject: string): Promise<string> {
-  const id = randomUUID();
-  await inClientTransaction(database, async (client) => {
-    await insertJobRecord(client, { id, workspaceId: actor.workspaceId, kind: CYCLE_RECOMPUTE, subject, createdBy: actor.userId });
-    await jobs.send(CYCLE_RECOMPUTE, { workspaceId: actor.workspaceId, actor, cycleId } satisfies RecomputeData, { id, tx: client });
-  });
-  jobs.wake(CYCLE_RECOMPUTE);
-  return id;
+export function queueRecompute(database: Database, jobs: JobSender, actor: WorkspaceActor, cycleId: string, subject: string): Promise<string> {
+  const job = { kind: CYCLE_RECOMPUTE, workspaceId: actor.workspaceId, subject, createdBy: actor.userId };
+  return queueTrackedJob(database, jobs, job, { workspaceId: actor.workspaceId, actor, cycleId } satisfies RecomputeData);
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -6,10 +5,10 @@ import path from 'node:path';
 import { once } from 'node:events';
 import type { CreateDatasetInput } from '../../../contracts/datasets.ts';
 import type { Database } from '../../db/client.ts';
-import { inClientTransaction } from '../../db/client-transaction.ts';
 import { AppError } from '../../errors.ts';
 import type { JobKind, JobSender, Sql } from '../../jobs/job-types.ts';
-import { deleteJobFile, insertJobFileChunk, insertJobRecord, JOB_FILE_CHUNK_BYTES, readJobFileChunk } from '../../jobs/jobs.queries.ts';
+import { deleteJobFile, insertJobFileChunk, JOB_FILE_CHUNK_BYTES, readJobFileChunk } from '../../jobs/jobs.queries.ts';
+import { queueTrackedJob } from '../../jobs/queue-tracked.ts';
 import type { Actor } from '../audit/index.ts';
 import { type ImportTarget, importFile } from './import.service.ts';
 
@@ -63,19 +62,10 @@ export const datasetImportJob: JobKind<ImportJobData> = {
   },
 };
 
-/**
- * Queues the import of an uploaded file: the job's record, the file (in chunks) and the job
- * itself in one transaction, so the job exists exactly when its file does. Returns the job's id.
- */
-export async function queueImport(database: Database, jobs: JobSender, data: ImportJobData, uploadPath: string, createdBy: string | null): Promise<string> {
-  const id = randomUUID();
-  await inClientTransaction(database, async (client) => {
-    await insertJobRecord(client, { id, workspaceId: data.workspaceId, kind: DATASET_IMPORT, subject: data.fileName.slice(0, 255), createdBy });
-    await storeJobFile(client, id, uploadPath);
-    await jobs.send(DATASET_IMPORT, data, { id, tx: client });
-  });
-  jobs.wake(DATASET_IMPORT);
-  return id;
+/** Queues the import of an uploaded file, stored (in chunks) with its job; the job's id. */
+export function queueImport(database: Database, jobs: JobSender, data: ImportJobData, uploadPath: string, createdBy: string | null): Promise<string> {
+  const job = { kind: DATASET_IMPORT, workspaceId: data.workspaceId, subject: data.fileName, createdBy };
+  return queueTrackedJob(database, jobs, job, data, (client, id) => storeJobFile(client, id, uploadPath));
 }
 
 async function storeJobFile(sql: Sql, jobId: string, file: string): Promise<void> {

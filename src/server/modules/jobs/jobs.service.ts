@@ -1,29 +1,14 @@
 import type { Job } from '../../../contracts/jobs.ts';
 import type { Db } from '../../db/client.ts';
 import type { JobError } from '../../db/schema/jobs.ts';
-import { JOB_QUEUE_SCHEMA } from '../../db/migrate.ts';
 import { AppError, type ErrorDetail } from '../../errors.ts';
 import { renderError } from '../../http/error-handler.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import type { Locale } from '../../i18n/messages.ts';
 import { liveProgress } from '../../jobs/live-jobs.ts';
-import { sql } from 'drizzle-orm';
+import { canFollowJob } from '../../access.ts';
+import { findWorkspaceJob, type JobRow } from './jobs.queries.ts';
 
-type JobRow = {
-  id: string;
-  kind: string;
-  state: Job['state'];
-  subject: string;
-  progress: Job['progress'];
-  result: unknown;
-  error: JobError | null;
-  attempts: number;
-  created_by: string | null;
-  created_at: Date;
-  started_at: Date | null;
-  finished_at: Date | null;
-  queue_state: string | null;
-};
 
 /**
  * A job of the viewer's workspace, as its starter (or an admin) follows it. While it runs in this
@@ -32,12 +17,9 @@ type JobRow = {
  * process, no retries left) reads as failed, interrupted.
  */
 export async function loadJob(db: Db, viewer: Viewer, id: string, locale: Locale): Promise<Job> {
-  const { rows } = await db.execute<JobRow>(sql`
-    select j.id, j.kind, j.state, j.subject, j.progress, j.result, j.error, j.attempts, j.created_by, j.created_at, j.started_at, j.finished_at,
-           (select q.state::text from ${sql.raw(JOB_QUEUE_SCHEMA)}.job q where q.id = j.id) as queue_state
-      from background_jobs j where j.id = ${id} and j.workspace_id = ${viewer.workspaceId}`);
-  const row = rows[0];
-  if (!row || (row.created_by !== viewer.userId && viewer.role !== 'admin')) throw new AppError('not_found', { entity: 'entity.job' });
+  const row = await findWorkspaceJob(db, viewer.workspaceId, id);
+  // a job the viewer may not follow is as absent as one of another workspace
+  if (!row || !canFollowJob(viewer, { createdBy: row.created_by })) throw new AppError('not_found', { entity: 'entity.job' });
   return toJobDto(row, locale);
 }
 
