@@ -39,6 +39,7 @@
  * - cycles: entry-from-data [data-term], from-data (DataSourceTag, its lineage in a popover)
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
@@ -77,6 +78,20 @@ function octoberNetSales(person: string): number {
     .filter((r) => r[at('订单状态')] === '交易成功' && r[at('分销员')] === person && r[at('买家付款时间')]!.startsWith('2026-10'))
     .reduce((n, r) => n + Math.round(Number(r[at('订单实付金额')]) * 100) - Math.round(Number(r[at('订单已退款金额')]) * 100), 0);
   return cents / 100;
+}
+
+/** A Youzan export of one more October order by `person` (a copy of one of theirs with a new number and amount). */
+function lateOrderFile(person: string, amount: number): string {
+  const [header, ...lines] = fs.readFileSync(YOUZAN, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+  const { at } = readCsv(YOUZAN);
+  const theirs = lines.map((l) => l.split(',')).find((r) => r[at('分销员')] === person && r[at('订单状态')] === '交易成功' && r[at('买家付款时间')]!.startsWith('2026-10'))!;
+  const row = [...theirs];
+  row[at('订单号')] = 'E20261031999999';
+  for (const column of ['商品金额合计', '应收订单金额', '订单实付金额', '订单实收金额']) row[at(column)] = amount.toFixed(2);
+  row[at('订单已退款金额')] = '0.00';
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kedu-e2e-')), '有赞订单-补录.csv');
+  fs.writeFileSync(file, `${header}\n${row.join(',')}\n`);
+  return file;
 }
 
 const grouped = (n: number) => n.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
@@ -278,6 +293,29 @@ describeJourney('numbers from data', (ctx) => {
     await byTestId(page, 'dataset-preview').waitFor({ state: 'hidden' });
     expect(await page.locator('[data-testid=batch-row]').count()).toBe(1);
     expect(await byTestId(page, 'dataset-counts').textContent()).toContain(`${wechat.rows} 行 · 1 个导入批次`);
+
+    // 7. a late order of 王芳's, imported into the Youzan dataset: the import announces that its
+    // data changed, the wizard counts the open cycle that took it, and her 销售额 moves with it
+    const late = lateOrderFile('王芳', 888);
+    await byTestId(page, 'nav-datasets').click();
+    await page.locator('[data-testid=dataset-link]', { hasText: YOUZAN_NAME }).click();
+    await byTestId(page, 'dataset-page').waitFor();
+    await byTestId(page, 'dataset-import').click();
+    await page.locator('.ant-modal input[type=file]').setInputFiles(late);
+    await byTestId(page, 'dataset-preview').waitFor();
+    await byTestId(page, 'import-run').click();
+    await byTestId(page, 'dataset-import-done').waitFor();
+    const cycles = page.locator('[data-testid=dataset-import-cycles][data-state=completed]');
+    await cycles.waitFor();
+    expect(await cycles.textContent()).toContain('1');
+    await screenshot(page, 'e2e-59-import-refreshed-cycles');
+    await byTestId(page, 'import-open-dataset').click();
+    await byTestId(page, 'nav-cycles').click();
+    await page.locator('[data-testid=cycle-row][data-cycle-label="2026-10"]', { hasText: CYCLE_NAME }).getByTestId('cycle-link').click();
+    await byTestId(page, 'cycle-page').waitFor();
+    await page.locator('[data-testid=participant-row][data-person-name="王芳"]').getByTestId('participant-link').click();
+    await page.locator('[data-testid=participant-page][data-person-name="王芳"]').waitFor();
+    await expect.poll(() => byTestId(page, 'actual-销售额').textContent()).toBe(`${grouped(wang + 888)} 元`);
   });
 
   it('the demo workspace has these exports imported already, under the names the wizard proposes', async () => {

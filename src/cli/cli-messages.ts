@@ -80,6 +80,10 @@ const catalogue = {
   },
   'import.replaced': { 'zh-CN': (p: P) => `，替换了之前导入的 ${p.count} 行`, en: (p: P) => `; ${p.count} earlier rows replaced` },
   'import.refreshed': { 'zh-CN': (p: P) => `${p.count} 个进行中的考核周期已按新数据更新实际值`, en: (p: P) => `${p.count} open cycle(s) took their actuals from the new data` },
+  'import.refresh_failed': {
+    'zh-CN': (p: P) => `数据已导入，但进行中的考核周期未能按新数据更新实际值：${p.reason}。可在考核周期页点“从数据重新取数”`,
+    en: (p: P) => `the data is imported, but open cycles could not take their actuals from it: ${p.reason}. Use "Take actuals from data again" on the cycle's page`,
+  },
   'import.failed': { 'zh-CN': (p: P) => `${p.message}\n${p.lines}${p.more}`, en: (p: P) => `${p.message}\n${p.lines}${p.more}` },
   'import.more': { 'zh-CN': (p: P) => `\n  ……另有 ${p.count} 处错误未列出`, en: (p: P) => `\n  … and ${p.count} more` },
   'import.queued': {

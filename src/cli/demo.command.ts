@@ -78,7 +78,16 @@ async function runLarge(database: Database, options: Options, args: Awaited<Retu
 
 async function runSmall(database: Database, options: Options): Promise<void> {
   const [{ ensureDemoWorkspace }, demo, solo] = await Promise.all([import('../server/modules/demo/demo.service.ts'), import('../server/modules/demo/demo-company.ts'), import('../server/modules/demo/demo-solo.ts')]);
-  await ensureDemoWorkspace(database, null);
+  // the seed's imports announce that their data changed: queued here, worked by the next server
+  // (the seed brings its own cycles in line itself)
+  const { startJobQueue } = await import('../server/jobs/job-queue.ts');
+  const { actualsFromDataJob } = await import('../server/modules/cycles/actuals-from-data.job.ts');
+  const jobs = await startJobQueue(database, [actualsFromDataJob], { work: false });
+  try {
+    await ensureDemoWorkspace(database, jobs, null);
+  } finally {
+    await jobs.stop();
+  }
   const accounts = demo.demoAccounts.map((a) => {
     const person = demo.demoPeople.find((p) => p.key === a.person)!;
     return { role: a.role, name: person.name, email: person.email };

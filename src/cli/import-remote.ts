@@ -4,7 +4,7 @@ import type { ErrorBody } from '../contracts/common.ts';
 import type { Job } from '../contracts/jobs.ts';
 import { headerKey } from '../core/datasets/templates.ts';
 import type { Remote } from './api.command.ts';
-import type { CliImportOptions } from './import-run.ts';
+import type { CliImportOptions, CliImportOutcome } from './import-run.ts';
 import { CliError } from './cli-error.ts';
 import { say } from './cli-messages.ts';
 
@@ -29,7 +29,15 @@ const POLL_MS = 500;
  * import), and a large one is followed as the server's background job — the rows the server has
  * read, then its result or its problems. Nothing is imported by this process itself.
  */
-export async function importThroughServer(r: Remote, o: RemoteImportOptions): Promise<DatasetImportResult> {
+export async function importThroughServer(r: Remote, o: RemoteImportOptions): Promise<CliImportOutcome> {
+  const { base, imported } = await uploadAndFollow(r, o);
+  // then the server's job in which open cycles take their actuals from the new data
+  const refresh = await followJob(r, base, (await json(r, 'GET', `${base}/jobs/${imported.actualsJob}`)) as Job);
+  if (refresh.state === 'failed') return { imported, refreshedCycles: null, refreshError: refresh.error?.message ?? '' };
+  return { imported, refreshedCycles: (refresh.result as { refreshedCycles?: number } | null)?.refreshedCycles ?? 0, refreshError: null };
+}
+
+async function uploadAndFollow(r: Remote, o: RemoteImportOptions): Promise<{ base: string; imported: DatasetImportResult }> {
   const ws = await workspaceOf(r, o);
   const base = `/api/v1/workspaces/${encodeURIComponent(ws)}`;
   const query = new URLSearchParams();
@@ -50,13 +58,21 @@ export async function importThroughServer(r: Remote, o: RemoteImportOptions): Pr
     o.onCreate(o.dataset, recognised.name[o.lang]);
     answer = await upload(r, `${base}/datasets/import?${query}`, o, { dataset: JSON.stringify(datasetFromPreview(o.dataset, preview)) });
   }
-  if (!(answer && typeof answer === 'object' && 'job' in answer)) return answer as DatasetImportResult;
-  let job = (answer as { job: Job }).job;
+  if (!(answer && typeof answer === 'object' && 'job' in answer)) return { base, imported: answer as DatasetImportResult };
+  const job = (answer as { job: Job }).job;
   o.onQueued(job.id);
+  const done = await followJob(r, base, job, (p) => o.onProgress({ rows: p.done, bytes: p.bytes ?? 0, totalBytes: p.totalBytes ?? 0 }));
+  if (done.state === 'failed') throw new RemoteImportError(422, done.error ?? { code: 'job_failed', message: '', details: [] });
+  return { base, imported: done.result as DatasetImportResult };
+}
+
+
+/** Asks for a job until it has finished, reporting its progress on the way. */
+async function followJob(r: Remote, base: string, first: Job, onProgress?: (progress: NonNullable<Job['progress']>) => void): Promise<Job> {
+  let job = first;
   for (;;) {
-    if (job.progress) o.onProgress({ rows: job.progress.done, bytes: job.progress.bytes ?? 0, totalBytes: job.progress.totalBytes ?? 0 });
-    if (job.state === 'completed') return job.result as DatasetImportResult;
-    if (job.state === 'failed') throw new RemoteImportError(422, job.error ?? { code: 'job_failed', message: '', details: [] });
+    if (job.progress) onProgress?.(job.progress);
+    if (job.state === 'completed' || job.state === 'failed') return job;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     job = (await json(r, 'GET', `${base}/jobs/${job.id}`)) as Job;
   }

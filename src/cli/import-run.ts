@@ -8,6 +8,10 @@ import { say } from './cli-messages.ts';
 import { previewFile } from '../server/modules/datasets/dataset-preview.ts';
 import { templatesFor } from '../server/modules/datasets/datasets.service.ts';
 import { type ImportProgress, importFile } from '../server/modules/datasets/import.service.ts';
+import { startJobQueue } from '../server/jobs/job-queue.ts';
+import type { JobSender } from '../server/jobs/job-types.ts';
+import { waitForJobToFinish } from '../server/jobs/job-waits.ts';
+import { type ActualsRefreshResult, actualsFromDataJob } from '../server/modules/cycles/actuals-from-data.job.ts';
 
 export type CliImportOptions = {
   file: string;
@@ -22,6 +26,9 @@ export type CliImportOptions = {
   onCreate: (dataset: string, template: string) => void;
 };
 
+/** What `kedu import` reports: the import, then how many open cycles took their actuals from it (or why that failed). */
+export type CliImportOutcome = { imported: DatasetImportResult; refreshedCycles: number | null; refreshError: string | null };
+
 const ACTOR = { userId: null, label: 'kedu import (CLI)', ip: null };
 
 /**
@@ -29,7 +36,20 @@ const ACTOR = { userId: null, label: 'kedu import (CLI)', ip: null };
  * created from the file's template when it does not exist — then the same all-or-nothing
  * import as the API. Problems the user can fix are CliErrors (exit 2) or AppErrors.
  */
-export async function importFromCli(database: Database, o: CliImportOptions): Promise<DatasetImportResult> {
+export async function importFromCli(database: Database, o: CliImportOptions): Promise<CliImportOutcome> {
+  // this process works the "data changed" job its import announces: no server may be running
+  const jobs = await startJobQueue(database, [actualsFromDataJob], { work: true });
+  try {
+    const imported = await importInto(database, jobs, o);
+    const refresh = await waitForJobToFinish(database.pool, imported.actualsJob);
+    if (refresh.state === 'failed') return { imported, refreshedCycles: null, refreshError: String((refresh.error as { params?: { reason?: string } } | null)?.params?.reason ?? '') };
+    return { imported, refreshedCycles: (refresh.result as ActualsRefreshResult).refreshedCycles, refreshError: null };
+  } finally {
+    await jobs.stop();
+  }
+}
+
+async function importInto(database: Database, jobs: JobSender, o: CliImportOptions): Promise<DatasetImportResult> {
   const { db } = database;
   const all = await db.select({ id: workspaces.id, slug: workspaces.slug }).from(workspaces).orderBy(workspaces.slug);
   const workspace = o.workspace ? all.find((w) => w.slug === o.workspace) : all.length === 1 ? all[0] : undefined;
@@ -38,7 +58,7 @@ export async function importFromCli(database: Database, o: CliImportOptions): Pr
     if (o.workspace) throw new CliError(say('admin.no_workspace', { slug: o.workspace }, o.lang), 2);
     throw new CliError(say('import.pick_workspace', { slugs: all.map((w) => w.slug).join(', ') }, o.lang), 2);
   }
-  const ctx = { workspaceId: workspace.id, actor: ACTOR };
+  const ctx = { workspaceId: workspace.id, actor: ACTOR, jobs };
   const request = { path: o.file, fileName: o.fileName, sheet: o.sheet, replace: o.replace === true, onProgress: o.onProgress };
   const [existing] = await db.select({ id: datasets.id }).from(datasets).where(and(eq(datasets.workspaceId, workspace.id), eq(datasets.name, o.dataset)));
   if (existing) return importFile(database, ctx, { datasetId: existing.id }, request);

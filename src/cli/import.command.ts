@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { DatasetImportResult } from '../contracts/datasets.ts';
 import { AppError } from '../server/errors.ts';
 import { translate } from '../server/i18n/messages.ts';
 import { CliError } from './cli-error.ts';
 import { cliLang, say } from './cli-messages.ts';
 import { cliConfig } from './config-loader.ts';
 import { explainStartupError } from './serve.command.ts';
+import type { CliImportOutcome } from './import-run.ts';
 
 type Options = { dataset: string; template?: string; sheet?: string; replace?: boolean; workspace?: string; url?: string; token?: string };
 
@@ -52,15 +52,17 @@ export function registerImportCommand(program: Command): void {
     });
 }
 
-/** The result on stdout: rows, dataset, batch, time and rate; the cycles that took new actuals. */
-function printOutcome(outcome: DatasetImportResult, started: number, lang: 'zh-CN' | 'en'): void {
+/** The result on stdout: rows, dataset, batch, time and rate; the cycles that took new actuals (or why they did not, on stderr). */
+function printOutcome({ imported: outcome, refreshedCycles, refreshError }: CliImportOutcome, started: number, lang: 'zh-CN' | 'en'): void {
   const seconds = (performance.now() - started) / 1000;
   const rows = outcome.batch.rowCount;
   const number = (n: number) => n.toLocaleString(lang === 'en' ? 'en-US' : 'zh-CN');
   process.stdout.write(
     `${say('import.done', { rows: number(rows), dataset: outcome.dataset.name, batch: outcome.batch.id.slice(0, 8), seconds: seconds.toFixed(1), rate: number(Math.round(rows / seconds)), replaced: outcome.replaced ? say('import.replaced', { count: number(outcome.replaced) }) : '' })}\n`,
   );
-  if (outcome.refreshedCycles) process.stdout.write(`${say('import.refreshed', { count: outcome.refreshedCycles })}\n`);
+  if (refreshedCycles) process.stdout.write(`${say('import.refreshed', { count: refreshedCycles }, lang)}\n`);
+  // the import stands: only the cycles' actuals wait for a refresh (the cycle page has the button)
+  if (refreshError !== null) process.stderr.write(`${say('import.refresh_failed', { reason: refreshError }, lang)}\n`);
 }
 
 /** `kedu import --url`: through a running server (import-remote.ts), with the server's own row progress for large files. */

@@ -45,6 +45,7 @@ export const cycle = z.object({
   trial: z.boolean().meta({ description: '试运行: computed like any cycle, but the results do not count.' }),
   state: cycleState,
   forcedDistribution: z.array(z.object({ grade: z.string(), maxShare: z.number().optional(), minShare: z.number().optional() })),
+  actualsRefreshing: z.boolean().meta({ description: 'An open cycle whose metric-bound actuals are being taken from data that just changed (an import, a rollback, a metric or binding change): ask again shortly.' }),
   /** Of the participants the viewer may see (all of them for an administrator). */
   counts: cycleCounts,
   /** The viewer's own part in the cycle, when they take part (lists and the cycle page; null elsewhere). */

@@ -87,8 +87,12 @@ export const datasetImportResult = z.object({
   replacedBatchId: uuid.nullable(),
   headerRow: z.number().int(),
   ignoredHeaders: z.array(z.string()),
-  /** Open cycles whose actuals were taken again from the new data. */
-  refreshedCycles: z.number().int(),
+  /**
+   * The job in which open cycles take their actuals from the new data (GET /jobs/{id}; its
+   * result is `{ refreshedCycles }`): the import announces that its data changed, and the
+   * cycles follow in the background.
+   */
+  actualsJob: uuid.describe('the job refreshing open cycles from the new data: GET /jobs/{id}'),
 });
 export type DatasetImportResult = z.infer<typeof datasetImportResult>;
 

@@ -20,6 +20,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { type WorkspaceRoutes, workspaceScope } from './http/workspace-scope.ts';
+import { actualsDataRoutes } from './modules/cycles/actuals-data.routes.ts';
 import { appealRoutes } from './modules/cycles/appeals.routes.ts';
 import { cycleRoutes } from './modules/cycles/cycles.routes.ts';
 import { ratingRoutes } from './modules/cycles/ratings.routes.ts';
@@ -45,6 +46,7 @@ const WORKSPACE_ROUTES: readonly WorkspaceRoutes[] = [
   indicatorRoutes,
   scorecardRoutes,
   cycleRoutes,
+  actualsDataRoutes,
   ratingRoutes,
   appealRoutes,
   resultFileRoutes,

@@ -3,12 +3,13 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { type JobQueue, startJobQueue } from './jobs/job-queue.ts';
 import type { JobKind } from './jobs/job-types.ts';
+import { actualsFromDataJob } from './modules/cycles/actuals-from-data.job.ts';
 import { cycleRecomputeJob } from './modules/cycles/recompute.job.ts';
 import { datasetImportJob } from './modules/datasets/import.job.ts';
 import { sendStatusRefresh, STATUS_REFRESH, statusRefreshJob } from './modules/goals/status-refresh.job.ts';
 
 /** Every kind of background work, as app.ts lists every route module (docs/architecture.md "Jobs"). */
-export const JOB_KINDS: readonly JobKind[] = [datasetImportJob, cycleRecomputeJob, statusRefreshJob];
+export const JOB_KINDS: readonly JobKind[] = [datasetImportJob, actualsFromDataJob, cycleRecomputeJob, statusRefreshJob];
 
 /**
  * The job queue of a server: workers for every kind, the daily status refresh on its cron, jobs

@@ -21,7 +21,7 @@ const CyclesPage = lazy(() => import('./features/cycles/CyclesPage.tsx'));
 const CyclePage = lazy(() => import('./features/cycles/CyclePage.tsx'));
 const ParticipantPage = lazy(() => import('./features/cycles/ParticipantPage.tsx'));
 const DatasetsPage = lazy(() => import('./features/datasets/DatasetsPage.tsx'));
-const DatasetPage = lazy(() => import('./features/datasets/DatasetPage.tsx'));
+const DatasetPage = lazy(() => import('./pages/DatasetWithMetricsPage.tsx'));
 const MetricsPage = lazy(() => import('./features/metrics/MetricsPage.tsx'));
 const PlansPage = lazy(() => import('./features/goals/PlansPage.tsx'));
 const PlanPage = lazy(() => import('./features/goals/PlanPage.tsx'));

@@ -1,5 +1,10 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { today } from '../../src/server/modules/goals/goal-status.ts';
+import { marketingFiles, marketingSpan } from '../../src/server/modules/demo/demo-marketing.files.ts';
+import { MARKETING_DATASETS } from '../../src/server/modules/demo/demo-marketing.ts';
+import { csvText } from '../../src/server/modules/demo/demo-solo.ts';
 import { runCli, startServerProcess } from '../../src/server/testing/server-process.ts';
 import { tempDataDir } from './helpers.ts';
 
@@ -53,5 +58,25 @@ describe('kedu demo', () => {
     const res = await runCli(['demo', ...args], env);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain(message);
+  });
+
+  it('kedu import into the small demo: the open cycle takes the new data in the job the import announces, and the CLI says so', async () => {
+    const small = tempDataDir();
+    const smallEnv = { KEDU_DATA_DIR: small, DATABASE_URL: '' };
+    try {
+      const demo = await runCli(['demo'], smallEnv);
+      expect(demo.code, demo.stderr).toBe(0);
+      // one more article of 徐佳怡's in the open November cycle's month, in the 已通知内容 export's layout
+      const [header] = marketingFiles(marketingSpan(today()).from, marketingSpan(today()).to).articles;
+      const row = header!.map((h) => ({ 内容标题: '用户故事｜一封读者来信', 发表时间: '20261128', 内容url: 'https://mp.weixin.qq.com/s/cli-letter', 作者: '徐佳怡', 送达阅读率: '0.0500', 首次分享率: '0.0600', 每次分享带来阅读次数: '4.00', 阅读完成率: '0.6100' })[h] ?? '120');
+      const file = path.join(small, 'letter.csv');
+      fs.writeFileSync(file, csvText([header!, row]));
+      const imported = await runCli(['import', file, '--workspace', 'demo', '--dataset', MARKETING_DATASETS.articles.name], smallEnv);
+      expect(imported.code, imported.stderr).toBe(0);
+      expect(imported.stdout).toContain('imported 1 rows');
+      expect(imported.stdout).toContain('1 open cycle(s) took their actuals from the new data');
+    } finally {
+      fs.rmSync(small, { recursive: true, force: true });
+    }
   });
 });

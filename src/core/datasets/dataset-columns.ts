@@ -18,16 +18,6 @@ export type DatasetColumn = {
   aliases: string[];
 };
 
-/** PostgreSQL type of each column type: money exact (numeric), times as the wall clock the file shows. */
-export const SQL_TYPES: Readonly<Record<ColumnType, string>> = {
-  text: 'text',
-  integer: 'bigint',
-  decimal: 'numeric',
-  percent: 'double precision',
-  datetime: 'timestamp',
-  duration: 'double precision',
-};
-
 /** Numeric columns can be added, compared and aggregated; text only counted, compared and grouped. */
 export const isNumericType = (type: ColumnType): boolean => type !== 'text' && type !== 'datetime';
 

@@ -13,7 +13,8 @@ export type MetricQuery = { text: string; params: unknown[] };
 /** Rows from the date range [from, to) only, as `YYYY-MM-DD` wall-clock dates. */
 export type MetricRange = { from?: string; to?: string };
 
-const TABLE_NAME = /^dataset_rows_[0-9a-f]{32}$/;
+/** The table is named by the database layer (server/db/dataset-tables.ts); here it only has to be a plain identifier. */
+const PLAIN_IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 const PERIOD_FORMAT: Record<PeriodKind, string> = { month: 'YYYY-MM', quarter: 'YYYY-"Q"Q', year: 'YYYY' };
 
 /**
@@ -24,7 +25,7 @@ const PERIOD_FORMAT: Record<PeriodKind, string> = { month: 'YYYY-MM', quarter: '
  * // SELECT g.owner, to_char(g.p, 'YYYY-MM') AS period, … FROM (SELECT t.c3 AS owner, date_trunc('month', t.c4) AS p, sum((t.c5 - t.c6)) AS value, … GROUP BY 1, 2) g
  */
 export function metricSql(def: MetricDefinition, tableName: string, columns: readonly DatasetColumn[], periodKind: PeriodKind, range: MetricRange = {}): MetricQuery {
-  if (!TABLE_NAME.test(tableName)) throw new Error(`not a dataset table: ${tableName}`);
+  if (!PLAIN_IDENTIFIER.test(tableName)) throw new Error(`not a plain table name: ${tableName}`);
   const params: unknown[] = [];
   const param = (v: unknown, cast: string) => {
     params.push(v);

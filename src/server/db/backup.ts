@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import type pg from 'pg';
 import type { Database } from './client.ts';
 import type { DatasetColumn } from '../../core/datasets/dataset-columns.ts';
-import { DATASET_TABLE, datasetTableDdl } from '../modules/datasets/dataset-table.ts';
+import { DATASET_TABLE, datasetTableDdl } from './dataset-tables.ts';
 
 /**
  * Logical backup of every Kedu table to one gzip'd JSON-lines file, the same on the

@@ -86,36 +86,9 @@ export async function startJobQueue(database: Database, kinds: readonly JobKind[
     for (const { name, ids } of rows) for (const id of ids) await boss.fail(name, id, { message: 'interrupted: the server stopped while the job ran' });
     if (rows.length) options.logger?.warn({ jobs: rows.flatMap((r) => r.ids) }, 'jobs interrupted by the last stop are tried again');
   }
-  if (options.work) {
-    for (const kind of kinds) {
-      const id = await boss.work<unknown>(
-        kind.name,
-        { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
-        async ([job]) => {
-          try {
-            await runTracked(database, kind, job!, { logger: options.logger, heartbeatMs: (lostAfter * 1000) / 6 });
-          } finally {
-            announce(job!.data);
-          }
-        },
-      );
-      workers.set(kind.name, id);
-    }
-    for (const s of options.schedules ?? []) await boss.schedule(s.kind, s.cron, {}, { tz: s.tz });
-  }
   let sweeper: NodeJS.Timeout | null = null;
-  if (options.work && database.kind === 'postgres') {
-    const sweep = async () => {
-      for (const lost of await findLostJobs(database.pool, JOB_QUEUE_SCHEMA, lostAfter)) {
-        options.logger?.warn({ job: lost.id, kind: lost.kind }, 'a job lost its server; it is tried again');
-        await boss.fail(lost.kind, lost.id, { message: 'lost: its server stopped while the job ran' });
-      }
-    };
-    sweeper = setInterval(() => void sweep().catch((err) => options.logger?.error({ err }, 'looking for lost jobs failed')), (lostAfter * 1000) / 3);
-    sweeper.unref();
-  }
-
-  return {
+  // the queue is also what the work is given to send more work (JobContext.jobs)
+  const queue: JobQueue = {
     async send(name, data, sendOptions = {}) {
       if (!byName.has(name)) throw new Error(`unknown job kind ${name}`);
       const id = await boss.send(name, data as object, { id: sendOptions.id, ...(sendOptions.tx ? { db: transactionAdapter(sendOptions.tx) } : {}) });
@@ -136,4 +109,33 @@ export async function startJobQueue(database: Database, kinds: readonly JobKind[
       await boss.stop({ graceful: true, wait: true, close: false, timeout: timeoutMs });
     },
   };
+  if (options.work) {
+    for (const kind of kinds) {
+      const id = await boss.work<unknown>(
+        kind.name,
+        { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+        async ([job]) => {
+          try {
+            await runTracked(database, kind, job!, { jobs: queue, logger: options.logger, heartbeatMs: (lostAfter * 1000) / 6 });
+          } finally {
+            announce(job!.data);
+          }
+        },
+      );
+      workers.set(kind.name, id);
+    }
+    for (const s of options.schedules ?? []) await boss.schedule(s.kind, s.cron, {}, { tz: s.tz });
+  }
+  if (options.work && database.kind === 'postgres') {
+    const sweep = async () => {
+      for (const lost of await findLostJobs(database.pool, JOB_QUEUE_SCHEMA, lostAfter)) {
+        options.logger?.warn({ job: lost.id, kind: lost.kind }, 'a job lost its server; it is tried again');
+        await boss.fail(lost.kind, lost.id, { message: 'lost: its server stopped while the job ran' });
+      }
+    };
+    sweeper = setInterval(() => void sweep().catch((err) => options.logger?.error({ err }, 'looking for lost jobs failed')), (lostAfter * 1000) / 3);
+    sweeper.unref();
+  }
+
+  return queue;
 }

@@ -4,7 +4,7 @@ import type { Database } from '../db/client.ts';
 import type { JobError, JobProgress } from '../db/schema/jobs.ts';
 import { AppError } from '../errors.ts';
 import { liveProgress, waitForFollower } from './live-jobs.ts';
-import type { JobKind } from './job-types.ts';
+import type { JobKind, JobSender } from './job-types.ts';
 import { completeJobRecord, failJobRecord, saveJobProgress, startJobRecord, touchJobRecord } from './jobs.queries.ts';
 
 /** How often progress is written to the database while a job runs. */
@@ -20,7 +20,7 @@ const FOLLOWER_WAIT_MS = 3_000;
  * final at once, never retried. Anything else is thrown on to pg-boss, which tries again after
  * the kind's delay; the last try's error is kept as the job's.
  */
-export async function runTracked(database: Database, kind: JobKind, job: PgBoss.JobWithMetadata<unknown>, options: { logger?: FastifyBaseLogger; heartbeatMs: number }): Promise<void> {
+export async function runTracked(database: Database, kind: JobKind, job: PgBoss.JobWithMetadata<unknown>, options: { jobs: JobSender; logger?: FastifyBaseLogger; heartbeatMs: number }): Promise<void> {
   const { logger } = options;
   const data = (job.data ?? {}) as { workspaceId?: string };
   const started = await startJobRecord(database.pool, { id: job.id, kind: kind.name, workspaceId: data.workspaceId ?? null });
@@ -38,6 +38,7 @@ export async function runTracked(database: Database, kind: JobKind, job: PgBoss.
       isLastAttempt: job.retryCount >= job.retryLimit,
       progress: reporter.report,
       completeIn: (tx, value) => completeJobRecord(tx, job.id, value, reporter.latest()),
+      jobs: options.jobs,
       logger,
     });
     clearInterval(heartbeat ?? undefined);

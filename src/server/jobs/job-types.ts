@@ -21,6 +21,8 @@ export type JobContext = {
    * the data it describes commit together (a crash between them cannot show one without the other).
    */
   completeIn(tx: Sql, result: unknown): Promise<void>;
+  /** The queue, for work that announces more work (an import announces that its data changed). */
+  jobs: JobSender;
   logger?: FastifyBaseLogger;
 };
 

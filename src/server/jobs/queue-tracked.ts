@@ -17,12 +17,22 @@ export async function queueTrackedJob(
   data: unknown,
   alongside?: (client: Sql, jobId: string) => Promise<void>,
 ): Promise<string> {
-  const id = randomUUID();
-  await inClientTransaction(database, async (client) => {
-    await insertJobRecord(client, { id, workspaceId: job.workspaceId, kind: job.kind, subject: job.subject.slice(0, 255), createdBy: job.createdBy });
-    await alongside?.(client, id);
-    await jobs.send(job.kind, data, { id, tx: client });
+  const id = await inClientTransaction(database, async (client) => {
+    const queued = await queueTrackedJobIn(client, jobs, job, data);
+    await alongside?.(client, queued);
+    return queued;
   });
   jobs.wake(job.kind);
+  return id;
+}
+
+/**
+ * The same inside the caller's transaction (an outbox: the job exists exactly when the caller's
+ * writes commit). The caller wakes the worker after its commit, or lets it find the job on its next poll.
+ */
+export async function queueTrackedJobIn(client: Sql, jobs: JobSender, job: { kind: string; workspaceId: string; subject: string; createdBy: string | null }, data: unknown): Promise<string> {
+  const id = randomUUID();
+  await insertJobRecord(client, { id, workspaceId: job.workspaceId, kind: job.kind, subject: job.subject.slice(0, 255), createdBy: job.createdBy });
+  await jobs.send(job.kind, data, { id, tx: client });
   return id;
 }

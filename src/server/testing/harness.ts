@@ -6,6 +6,7 @@ import { loadConfig } from '../config.ts';
 import { JOB_KINDS } from '../background.ts';
 import { type Database, openDatabase } from '../db/client.ts';
 import { type JobQueue, startJobQueue } from '../jobs/job-queue.ts';
+import { waitForIdleJobs, waitForJobToFinish } from '../jobs/job-waits.ts';
 import { adminQuery, pgUrlFor } from './postgres-available.ts';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -30,6 +31,11 @@ export type TestApp = {
   jobs: JobQueue;
   /** Waits until a job has finished — completed, or failed for good — and returns its record (state, error, result). */
   waitForJob(id: string): Promise<{ state: string; error: unknown; result: unknown }>;
+  /**
+   * Waits until no background job is queued or running: after an import, a rollback or a metric
+   * change, open cycles take their actuals in the job "the data changed" queues.
+   */
+  settleJobs(): Promise<void>;
   /** A request through app.inject; `token` authenticates with an API token. */
   api<T = any>(method: string, url: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
   close(): Promise<void>;
@@ -56,14 +62,8 @@ export async function startTestApp(kind: DbKind, env: Record<string, string> = {
     app,
     database,
     jobs,
-    async waitForJob(id) {
-      for (;;) {
-        const { rows } = await database.pool.query<{ state: string; error: unknown; result: unknown }>('select state, error, result from background_jobs where id = $1', [id]);
-        const state = rows[0]?.state;
-        if (state === 'completed' || state === 'failed') return rows[0]!;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    },
+    waitForJob: (id) => waitForJobToFinish(database.pool, id),
+    settleJobs: () => waitForIdleJobs(database.pool),
     async api(method, url, options = {}) {
       const headers: Record<string, string> = { 'accept-language': 'en', ...options.headers };
       if (options.token) headers.authorization = `Bearer ${options.token}`;

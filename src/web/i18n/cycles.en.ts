@@ -30,6 +30,7 @@ export const cyclesEn: Catalog['cycles'] = {
   stateChanged: 'The cycle is now “{state}”',
   trial: 'Trial',
   trialHint: 'Trial: scored as usual, but the results do not count; used to suggest targets.',
+  actualsRefreshing: 'The data changed: the actuals bound to metrics are being taken from it again…',
   trialBanner: 'This is a trial cycle: its results do not count.',
   forcedDistribution: 'Forced distribution',
   forcedDistributionHelp: 'Checked at calibration: the share of people per grade. Leave empty for no limit.',

@@ -28,6 +28,7 @@ export const cyclesZhCN = {
   stateChanged: '考核已进入“{state}”',
   trial: '试运行',
   trialHint: '试运行：照常计算，但结果不计入正式考核，可用于建议目标值。',
+  actualsRefreshing: '数据有更新，正在按新数据重新取数（绑定指标的实际值）……',
   trialBanner: '这是试运行考核：结果不计入正式考核。',
   forcedDistribution: '强制分布',
   forcedDistributionHelp: '校准时检查各等级人数占比，留空表示不限制。',

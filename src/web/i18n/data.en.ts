@@ -117,6 +117,8 @@ export const dataEn: Pick<Catalog, 'datasets' | 'importWizard' | 'metrics' | 'da
     doneTitle: 'Imported {rows} rows into "{name}"',
     doneReplaced: 'Rows replaced',
     doneRows: 'Rows imported',
+    cyclesRefreshing: 'refreshing…',
+    cyclesFailed: 'Open cycles could not take their actuals from the new data ({reason}). Use "Take actuals from data again" on the cycle page.',
     doneCycles: 'Cycles refreshed',
     openDataset: 'Open dataset',
   },

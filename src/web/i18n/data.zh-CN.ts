@@ -115,6 +115,8 @@ export const dataZhCN = {
     doneTitle: '已导入 {rows} 行到“{name}”',
     doneReplaced: '替换旧行',
     doneRows: '导入行数',
+    cyclesRefreshing: '刷新中…',
+    cyclesFailed: '进行中的考核未能按新数据重新取数（{reason}）。可在考核页点“从数据重新取数”。',
     doneCycles: '重新取数的考核',
     openDataset: '查看数据集',
   },

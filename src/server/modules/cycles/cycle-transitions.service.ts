@@ -6,7 +6,7 @@ import { appraisalCycles, cycleParticipants } from '../../db/schema/index.ts';
 import { AppError, type ErrorDetail } from '../../errors.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import { recordAudit } from '../audit/index.ts';
-import { refreshMetricActuals } from '../metrics/index.ts';
+import { refreshActualsFromData } from './actuals-from-data.ts';
 import type { WorkspaceActor } from '../org/index.ts';
 import { type PersonScorecard, resolveScorecardsForPeriod } from '../scorecards/index.ts';
 import { type CycleRow, loadCycle, periodOf } from './cycle-access.ts';
@@ -88,7 +88,7 @@ export async function openCycle(db: Db, viewer: Viewer, actor: WorkspaceActor, i
     const ids = await addParticipants(tx, cycle, scorecards);
     const after = await setState(tx, actor, cycle, { state: 'open', openedAt: new Date() }, { action: 'open', auditAction: 'cycle.open' }, { participants: ids.length });
     // actuals bound to metrics are taken from the data at once
-    await refreshMetricActuals(tx, { workspaceId: actor.workspaceId }, { cycleId: cycle.id });
+    await refreshActualsFromData(tx, actor.workspaceId, { cycleId: cycle.id });
     return after;
   });
   return cycleView(db, viewer, opened);
@@ -102,7 +102,7 @@ export async function syncCycle(db: Db, viewer: Viewer, actor: WorkspaceActor, i
     const missing = (await resolveScorecardsForPeriod(tx, actor.workspaceId, periodOf(locked))).filter((s) => !present.has(s.personId));
     if (missing.length === 0) return { people: [], cycle: locked };
     await addParticipants(tx, locked, missing);
-    await refreshMetricActuals(tx, { workspaceId: actor.workspaceId }, { cycleId: id });
+    await refreshActualsFromData(tx, actor.workspaceId, { cycleId: id });
     const added = missing.map((s) => ({ personId: s.personId, personName: s.personName }));
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'cycle.sync', entityType: 'cycle', entityId: id, after: { added } });
     const [touched] = await tx.update(appraisalCycles).set({ updatedAt: new Date() }).where(eq(appraisalCycles.id, id)).returning();
@@ -111,8 +111,18 @@ export async function syncCycle(db: Db, viewer: Viewer, actor: WorkspaceActor, i
   return { added: people.length, people, cycle: await cycleView(db, viewer, cycle) };
 }
 
-export function calibrateCycle(db: Db, viewer: Viewer, actor: WorkspaceActor, id: string): Promise<Cycle> {
-  return simpleTransition(db, viewer, actor, id, 'calibrate', { state: 'calibrating' });
+/**
+ * open → calibrating. The actuals are taken from the data one last time first: data changes
+ * reach open cycles through a background job (actuals-from-data.job.ts), and one announced a
+ * moment ago must not miss the cycle because it left `open` before the job ran.
+ */
+export async function calibrateCycle(db: Db, viewer: Viewer, actor: WorkspaceActor, id: string): Promise<Cycle> {
+  const after = await db.transaction(async (tx) => {
+    const cycle = await lockFor(tx, actor.workspaceId, id, 'calibrate');
+    await refreshActualsFromData(tx, actor.workspaceId, { cycleId: cycle.id });
+    return setState(tx, actor, cycle, { state: 'calibrating' }, { action: 'calibrate', auditAction: 'cycle.calibrate' });
+  });
+  return cycleView(db, viewer, after);
 }
 
 export function backToOpen(db: Db, viewer: Viewer, actor: WorkspaceActor, id: string): Promise<Cycle> {

@@ -2,7 +2,8 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Cycle } from '../../../contracts/cycles.ts';
 import { type PeopleScope, peopleScope } from '../../access.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { appraisalCycles, cycleParticipants } from '../../db/schema/index.ts';
+import { appraisalCycles, backgroundJobs, cycleParticipants } from '../../db/schema/index.ts';
+import { DATA_CHANGED } from '../../jobs/data-changed.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import { resolveScorecardsForPeriod } from '../scorecards/index.ts';
 import { type CycleRow, loadCycle, periodOf } from './cycle-access.ts';
@@ -13,7 +14,7 @@ type Counts = Cycle['counts'];
 type Mine = Cycle['mine'];
 const NO_COUNTS: Counts = { participants: 0, complete: 0, incomplete: 0, invalid: 0 };
 
-export function toCycle(row: CycleRow, counts: Counts = NO_COUNTS, mine: Mine = null): Cycle {
+export function toCycle(row: CycleRow, counts: Counts = NO_COUNTS, mine: Mine = null, dataChanging = false): Cycle {
   return {
     id: row.id,
     name: row.name,
@@ -24,6 +25,7 @@ export function toCycle(row: CycleRow, counts: Counts = NO_COUNTS, mine: Mine = 
     trial: row.trial,
     state: row.state,
     forcedDistribution: row.forcedDistribution,
+    actualsRefreshing: row.state === 'open' && dataChanging,
     counts,
     mine,
     openedAt: row.openedAt?.toISOString() ?? null,
@@ -84,8 +86,8 @@ export async function listCycles(db: Db, viewer: Viewer): Promise<Cycle[]> {
     .where(eq(appraisalCycles.workspaceId, viewer.workspaceId))
     .orderBy(sql`${appraisalCycles.endsOn} desc, ${appraisalCycles.startsOn} desc, ${appraisalCycles.createdAt} desc`);
   const ids = rows.map((r) => r.id);
-  const [counts, mine] = await Promise.all([countsOf(db, viewer, ids), mineOf(db, viewer, ids)]);
-  return rows.map((r) => toCycle(r, counts.get(r.id), mine.get(r.id) ?? null));
+  const [counts, mine, changing] = await Promise.all([countsOf(db, viewer, ids), mineOf(db, viewer, ids), isDataChanging(db, viewer.workspaceId)]);
+  return rows.map((r) => toCycle(r, counts.get(r.id), mine.get(r.id) ?? null, changing));
 }
 
 export async function getCycle(db: Db | Tx, viewer: Viewer, id: string): Promise<Cycle> {
@@ -94,8 +96,18 @@ export async function getCycle(db: Db | Tx, viewer: Viewer, id: string): Promise
 
 /** A cycle row as the API shows it to the viewer: with the counts of what they may see and their own result. */
 export async function cycleView(db: Db | Tx, viewer: Viewer, row: CycleRow): Promise<Cycle> {
-  const [counts, mine] = await Promise.all([countsOf(db, viewer, [row.id]), mineOf(db, viewer, [row.id])]);
-  return toCycle(row, counts.get(row.id), mine.get(row.id) ?? null);
+  const [counts, mine, changing] = await Promise.all([countsOf(db, viewer, [row.id]), mineOf(db, viewer, [row.id]), row.state === 'open' && isDataChanging(db, viewer.workspaceId)]);
+  return toCycle(row, counts.get(row.id), mine.get(row.id) ?? null, changing);
+}
+
+/** A "data changed" announcement of the workspace is still to be worked: open cycles' actuals are about to move. */
+async function isDataChanging(db: Db | Tx, workspaceId: string): Promise<boolean> {
+  const [pending] = await db
+    .select({ id: backgroundJobs.id })
+    .from(backgroundJobs)
+    .where(and(eq(backgroundJobs.workspaceId, workspaceId), eq(backgroundJobs.kind, DATA_CHANGED), inArray(backgroundJobs.state, ['queued', 'running'])))
+    .limit(1);
+  return pending !== undefined;
 }
 
 /** Who would take part (and whether they already do), and the active people who hold no template. */

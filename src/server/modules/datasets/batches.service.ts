@@ -7,7 +7,8 @@ import { datasetBatches, datasets } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { type Actor, recordAudit } from '../audit/index.ts';
 import { toBatchDto } from './datasets.queries.ts';
-import { refreshMetricActuals } from '../metrics/index.ts';
+import { announceDataChanged, DATA_CHANGED } from '../../jobs/data-changed.ts';
+import type { JobSender } from '../../jobs/job-types.ts';
 
 type Context = { workspaceId: string; actor: Actor };
 type DatasetRow = typeof datasets.$inferSelect;
@@ -15,20 +16,23 @@ type BatchRow = typeof datasetBatches.$inferSelect;
 
 /**
  * Rolls an import batch back (domain.md §4): its rows leave the dataset, the rows it had
- * replaced count again, and the batch stays listed as rolled back. Open cycles take their
- * actuals again from what is left. One transaction.
+ * replaced count again, and the batch stays listed as rolled back. One transaction, which
+ * announces that the data changed: open cycles then take their actuals again from what is left
+ * (the job `actualsJob`).
  */
-export async function rollBackBatch(database: Database, ctx: Context, datasetId: string, batchId: string): Promise<{ batch: Batch; refreshedCycles: number }> {
-  return inClientTransaction(database, async (client, tx) => {
+export async function rollBackBatch(database: Database, ctx: Context & { jobs: JobSender }, datasetId: string, batchId: string): Promise<{ batch: Batch; actualsJob: string }> {
+  const rolledBack = await inClientTransaction(database, async (client, tx) => {
     const [dataset] = await tx.select().from(datasets).where(and(eq(datasets.workspaceId, ctx.workspaceId), eq(datasets.id, datasetId))).for('update');
     if (!dataset) throw new AppError('not_found', { entity: 'entity.dataset' });
     const [batch] = await tx.select().from(datasetBatches).where(and(eq(datasetBatches.datasetId, datasetId), eq(datasetBatches.id, batchId)));
     if (!batch) throw new AppError('not_found', { entity: 'entity.batch' });
     if (batch.status === 'rolled_back') throw new AppError('conflict', { reason: 'dataset.batch_rolled_back' });
     const after = await rollBackBatchIn(client, tx, ctx, dataset, batch);
-    const refreshedCycles = await refreshMetricActuals(tx, ctx, { datasetId });
-    return { batch: toBatchDto(after), refreshedCycles };
+    const actualsJob = await announceDataChanged(client, ctx.jobs, { workspaceId: ctx.workspaceId, actor: ctx.actor, change: { datasetId } }, dataset.name);
+    return { batch: toBatchDto(after), actualsJob };
   });
+  ctx.jobs.wake(DATA_CHANGED);
+  return rolledBack;
 }
 
 /** The rollback itself, inside the caller's transaction (an import replacing the same file uses it too). */

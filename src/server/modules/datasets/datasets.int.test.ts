@@ -182,16 +182,18 @@ describeEachDatabase('datasets: import all or nothing, batches, rollback', (kind
       const metricId = (await t.api('GET', ws('/metrics'), { token: org.tokens.admin })).body.find((m: { name: string }) => m.name === '净销售额').id;
       const bound = await t.api('PUT', ws('/metric-bindings'), { token: org.tokens.admin, body: { term: '销售额', metricId } });
       expect(bound.status, JSON.stringify(bound.body)).toBe(200);
+      // the binding announced that the data changed: the open cycle takes the actuals in that job
+      await t.settleJobs();
 
       const termsOf = async (cycleId: string, participantId: string) => (await t.api('GET', ws(`/cycles/${cycleId}/participants/${participantId}`), { token: org.tokens.admin })).body;
       const erin = await termsOf(open.cycleId, open.participants.eastRep);
       const sales = erin.values.find((x: { term: string }) => x.term === '销售额');
       expect(sales).toMatchObject({ value: 2000, source: 'metric', lineage: { metric: '净销售额', dataset: '订单', rows: 3 } });
 
-      // a new order for Erin: the open cycle takes it at once
+      // a new order for Erin: the open cycle takes it in the job the import announced
       const more = await importFile(t, org, [ORDERS_HEADER, 'E1005,Erin East,小程序,2026-10-30 10:00:00,500,0,交易成功'].join('\n'), { datasetId, filename: 'late.csv' });
       expect(more.status).toBe(201);
-      expect(more.body.refreshedCycles).toBe(1);
+      expect(await t.waitForJob(more.body.actualsJob)).toMatchObject({ state: 'completed', result: { refreshedCycles: 1 } });
       expect((await termsOf(open.cycleId, open.participants.eastRep)).values.find((x: { term: string }) => x.term === '销售额').value).toBe(2500);
 
       // the closed cycle kept what it had; the diff shows what the data says now
@@ -201,11 +203,13 @@ describeEachDatabase('datasets: import all or nothing, batches, rollback', (kind
       expect((await termsOf(closed.cycleId, closed.participants.eastRep)).values.find((x: { term: string }) => x.term === '销售额')).toBeUndefined();
 
       // rolling the late orders back takes them out again
-      await t.api('POST', ws(`/datasets/${datasetId}/batches/${more.body.batch.id}/rollback`), { token: org.tokens.admin });
+      const rolledBack = await t.api('POST', ws(`/datasets/${datasetId}/batches/${more.body.batch.id}/rollback`), { token: org.tokens.admin });
+      expect(await t.waitForJob(rolledBack.body.actualsJob)).toMatchObject({ state: 'completed', result: { refreshedCycles: 1 } });
       expect((await termsOf(open.cycleId, open.participants.eastRep)).values.find((x: { term: string }) => x.term === '销售额').value).toBe(2000);
 
       // unbinding removes the metric's values
       await t.api('PUT', ws('/metric-bindings'), { token: org.tokens.admin, body: { term: '销售额', metricId: null } });
+      await t.settleJobs();
       expect((await termsOf(open.cycleId, open.participants.eastRep)).values.find((x: { term: string }) => x.term === '销售额')).toBeUndefined();
     });
 

@@ -123,7 +123,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
           return { job: await loadJob(db, request.viewer!, id, request.locale) };
         }
         reply.status(201);
-        return await importFile(deps.database, { workspaceId: actor.workspaceId, actor }, { create }, { path: upload.path, fileName: upload.filename, sheet: request.query.sheet, replace: request.query.replace });
+        return await importFile(deps.database, { workspaceId: actor.workspaceId, actor, jobs: deps.jobs }, { create }, { path: upload.path, fileName: upload.filename, sheet: request.query.sheet, replace: request.query.replace });
       } finally {
         await upload.remove();
       }
@@ -157,7 +157,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
           return { job: await loadJob(db, request.viewer!, id, request.locale) };
         }
         reply.status(201);
-        return await importFile(deps.database, { workspaceId: actor.workspaceId, actor }, { datasetId: request.params.id }, { path: upload.path, fileName: upload.filename, sheet: request.query.sheet ?? upload.fields.sheet, replace: request.query.replace });
+        return await importFile(deps.database, { workspaceId: actor.workspaceId, actor, jobs: deps.jobs }, { datasetId: request.params.id }, { path: upload.path, fileName: upload.filename, sheet: request.query.sheet ?? upload.fields.sheet, replace: request.query.replace });
       } finally {
         await upload.remove();
       }
@@ -171,10 +171,10 @@ export const datasetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
 
   app.post(
     '/datasets/:id/batches/:batchId/rollback',
-    { schema: { tags, summary: 'Roll an import batch back: its rows leave the dataset, rows it replaced count again; open cycles take their actuals again', params: batchParams, response: { 200: z.object({ batch, refreshedCycles: z.number().int() }) } } },
+    { schema: { tags, summary: 'Roll an import batch back: its rows leave the dataset, rows it replaced count again; open cycles take their actuals again in the job actualsJob', params: batchParams, response: { 200: z.object({ batch, actualsJob: z.uuid() }) } } },
     async (request) => {
       const actor = allowedActor(request, 'datasets.write');
-      return rollBackBatch(deps.database, { workspaceId: actor.workspaceId, actor }, request.params.id, request.params.batchId);
+      return rollBackBatch(deps.database, { workspaceId: actor.workspaceId, actor, jobs: deps.jobs }, request.params.id, request.params.batchId);
     },
   );
 

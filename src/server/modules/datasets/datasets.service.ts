@@ -9,7 +9,7 @@ import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { WorkspaceActor } from '../org/index.ts';
 import { checkDatasetShape } from './dataset-shape.ts';
-import { dropDatasetTable } from './dataset-table.ts';
+import { dropDatasetTable } from '../../db/dataset-tables.ts';
 import { loadDataset, loadDatasetDto } from './datasets.queries.ts';
 import { createDatasetIn } from './import.service.ts';
 

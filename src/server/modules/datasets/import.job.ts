@@ -41,7 +41,7 @@ export const datasetImportJob: JobKind<ImportJobData> = {
   async run(data, ctx) {
     const file = await restoreJobFile(ctx.database, ctx.jobId);
     try {
-      return await importFile(ctx.database, { workspaceId: data.workspaceId, actor: data.actor }, data.target as ImportTarget, {
+      return await importFile(ctx.database, { workspaceId: data.workspaceId, actor: data.actor, jobs: ctx.jobs }, data.target as ImportTarget, {
         path: file,
         fileName: data.fileName,
         sheet: data.sheet,

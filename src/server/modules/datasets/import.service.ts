@@ -11,9 +11,10 @@ import { datasetBatches, datasets } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { type Actor, recordAudit } from '../audit/index.ts';
 import { checkDatasetShape } from './dataset-shape.ts';
-import { createDatasetTable, datasetTableName } from './dataset-table.ts';
+import { createDatasetTable, datasetTableName } from '../../db/dataset-tables.ts';
 import { loadDatasetDto, toBatchDto } from './datasets.queries.ts';
-import { refreshMetricActuals } from '../metrics/index.ts';
+import { announceDataChanged, DATA_CHANGED } from '../../jobs/data-changed.ts';
+import type { JobSender } from '../../jobs/job-types.ts';
 import { readRowsInto } from './import-rows.ts';
 import { openRowSink } from './row-sink.ts';
 import { spreadsheetProblem } from './spreadsheet-problems.ts';
@@ -30,19 +31,21 @@ export type ImportRequest = {
   beforeCommit?: (client: pg.PoolClient, result: DatasetImportResult) => Promise<void>;
 };
 export type ImportTarget = { datasetId: string } | { create: CreateDatasetInput };
-type Context = { workspaceId: string; actor: Actor };
+/** Whose import, and the queue that hears "the data changed" once it commits. */
+type Context = { workspaceId: string; actor: Actor; jobs: JobSender };
 
 /**
  * Imports a file into a dataset as one batch, all or nothing (domain.md §4). Everything —
  * creating the dataset when asked to, the rows, replacing rows with the same key, the batch
- * record, the audit entry and the actuals of open cycles — happens in one transaction, so a
- * file with a problem, a crash or a kill -9 leaves nothing behind. The file is streamed: a
- * million rows never sit in memory.
+ * record, the audit entry and the announcement that the data changed — happens in one
+ * transaction, so a file with a problem, a crash or a kill -9 leaves nothing behind. Open
+ * cycles take their actuals from the new data in the job the announcement queues (its id is
+ * the result's `actualsJob`). The file is streamed: a million rows never sit in memory.
  */
 export async function importFile(database: Database, ctx: Context, target: ImportTarget, request: ImportRequest): Promise<DatasetImportResult> {
   if ('create' in target) checkDatasetShape(target.create);
   const checksum = await fileChecksum(request.path);
-  return inClientTransaction(database, async (client, tx) => {
+  const imported = await inClientTransaction(database, async (client, tx) => {
     const dataset = 'create' in target ? await createDatasetIn(tx, ctx, target.create) : await lockDataset(tx, ctx.workspaceId, target.datasetId);
     const replacedBatchId = await refuseOrReplaceSameFile(client, tx, ctx, dataset, checksum, request);
     const batchId = randomUUID();
@@ -93,14 +96,16 @@ export async function importFile(database: Database, ctx: Context, target: Impor
       entityId: dataset.id,
       after: { batchId, fileName: request.fileName, rows: outcome.rows, replaced, checksum, replacedBatchId },
     });
-    const refreshedCycles = await refreshMetricActuals(tx, ctx, { datasetId: dataset.id });
+    const actualsJob = await announceDataChanged(client, ctx.jobs, { workspaceId: ctx.workspaceId, actor: ctx.actor, change: { datasetId: dataset.id } }, dataset.name);
     const [batchRow] = await tx.select().from(datasetBatches).where(eq(datasetBatches.id, batchId));
     const dto = await loadDatasetDto(tx, ctx.workspaceId, dataset.id);
     request.onProgress?.({ bytes: stream.totalBytes, totalBytes: stream.totalBytes, rows: outcome.rows });
-    const result: DatasetImportResult = { dataset: dto, batch: toBatchDto(batchRow!), replaced, replacedBatchId, headerRow: outcome.headerRow, ignoredHeaders: outcome.ignoredHeaders, refreshedCycles };
+    const result: DatasetImportResult = { dataset: dto, batch: toBatchDto(batchRow!), replaced, replacedBatchId, headerRow: outcome.headerRow, ignoredHeaders: outcome.ignoredHeaders, actualsJob };
     await request.beforeCommit?.(client, result);
     return result;
   }).catch((err: unknown) => Promise.reject(translateDbError(err)));
+  ctx.jobs.wake(DATA_CHANGED);
+  return imported;
 }
 
 export async function fileChecksum(path: string): Promise<string> {
@@ -112,7 +117,7 @@ export async function fileChecksum(path: string): Promise<string> {
 type DatasetRow = typeof datasets.$inferSelect;
 
 /** Creates a dataset and its table inside the caller's transaction (checkDatasetShape first). */
-export async function createDatasetIn(tx: Db | Tx, ctx: Context, input: CreateDatasetInput): Promise<DatasetRow> {
+export async function createDatasetIn(tx: Db | Tx, ctx: Omit<Context, 'jobs'>, input: CreateDatasetInput): Promise<DatasetRow> {
   const id = randomUUID();
   const tableName = datasetTableName(id);
   const columns = withFields(input.columns.map((c) => ({ name: c.name, nameEn: c.nameEn, type: c.type as DatasetRow['columns'][number]['type'], snapshot: c.snapshot, aliases: c.aliases })));
@@ -155,7 +160,7 @@ function sameFileError(earlier: typeof datasetBatches.$inferSelect): AppError {
 }
 
 /** The same file twice is refused, unless the user asked to replace it: then the earlier batch is rolled back first. */
-async function refuseOrReplaceSameFile(client: pg.PoolClient, tx: Tx, ctx: Context, dataset: DatasetRow, checksum: string, request: ImportRequest): Promise<string | null> {
+async function refuseOrReplaceSameFile(client: pg.PoolClient, tx: Tx, ctx: Omit<Context, 'jobs'>, dataset: DatasetRow, checksum: string, request: ImportRequest): Promise<string | null> {
   const [earlier] = await tx
     .select()
     .from(datasetBatches)

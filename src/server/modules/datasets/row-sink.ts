@@ -3,8 +3,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Writable } from 'node:stream';
 import type { DatasetColumn } from '../../../core/datasets/dataset-columns.ts';
-import { SQL_TYPES } from '../../../core/datasets/dataset-columns.ts';
-import { rowFields } from './dataset-table.ts';
+import { rowFields, SQL_TYPES } from '../../db/dataset-tables.ts';
 
 /**
  * Where an import writes its rows, one COPY text line at a time, inside the caller's

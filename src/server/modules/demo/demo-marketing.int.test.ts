@@ -126,8 +126,9 @@ describeEachDatabase('demo marketing scorecards from data', (kind) => {
       const target = datasets.find((x: { name: string }) => x.name === MARKETING_DATASETS.articles.name);
       const [{ id: workspaceId }] = (await t.database.pool.query(`select id from workspaces where slug = 'demo'`)).rows;
       const actor = { userId: null, label: 'test', ip: null };
-      const result = await importFile(t.database, { workspaceId, actor }, { datasetId: target.id }, { path: file, fileName: 'letter.csv', replace: false });
-      expect(result.refreshedCycles).toBe(1);
+      const result = await importFile(t.database, { workspaceId, actor, jobs: t.jobs }, { datasetId: target.id }, { path: file, fileName: 'letter.csv', replace: false });
+      // the import announced that its data changed: the open November cycle took the new actuals in that job
+      expect(await t.waitForJob(result.actualsJob)).toMatchObject({ state: 'completed', result: { refreshedCycles: 1 } });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -13,7 +13,9 @@ import { loadInputs, recomputeParticipants } from '../cycles/index.ts';
 import { previewFile } from '../datasets/index.ts';
 import { importFile } from '../datasets/index.ts';
 import { today } from '../goals/index.ts';
-import { loadBindings, planCycleValues, refreshMetricActuals } from '../metrics/index.ts';
+import { loadBindings } from '../metrics/index.ts';
+import { planCycleValues, refreshActualsFromData } from '../cycles/index.ts';
+import type { JobSender } from '../../jobs/job-types.ts';
 import { createMetric, setBinding } from '../metrics/index.ts';
 import { applySuggestions } from '../metrics/index.ts';
 import { type PersonScorecard, resolveScorecardsForPeriod } from '../scorecards/index.ts';
@@ -41,7 +43,7 @@ type CycleRow = typeof appraisalCycles.$inferSelect;
  * while the others wait for it; every step skips what is there, so a seed that died is finished
  * by a visitor once its lease is over.
  */
-export async function ensureDemoMarketing(database: Database): Promise<void> {
+export async function ensureDemoMarketing(database: Database, jobs: JobSender): Promise<void> {
   const { db } = database;
   const [ws] = await db.select({ id: workspaces.id }).from(workspaces).where(and(eq(workspaces.slug, DEMO_SLUG), eq(workspaces.isDemo, true)));
   if (!ws) return;
@@ -55,8 +57,8 @@ export async function ensureDemoMarketing(database: Database): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   // imports and metric definitions are transactions of their own, as when a user makes them
-  const datasetIds = await importExports(database, actor);
-  await defineMetrics(database, actor, datasetIds);
+  const datasetIds = await importExports(database, jobs, actor);
+  await defineMetrics(database, jobs, actor, datasetIds);
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${MARKETING_SEED_LOCK})`);
     if ((await seedStage(tx, ws.id)) === 'done') return;
@@ -86,7 +88,7 @@ async function seedStage(q: Db | Tx, workspaceId: string): Promise<'done' | 'run
 }
 
 /** The four exports as files, each recognised by its built-in template and imported as a new dataset. */
-async function importExports(database: Database, actor: SeedActor): Promise<Map<MarketingDataset, string>> {
+async function importExports(database: Database, jobs: JobSender, actor: SeedActor): Promise<Map<MarketingDataset, string>> {
   const { from, to } = marketingSpan(today());
   const ids = new Map<MarketingDataset, string>();
   // a clock set before the demo's months: nothing to import
@@ -109,7 +111,7 @@ async function importExports(database: Database, actor: SeedActor): Promise<Map<
       fs.writeFileSync(filePath, csvText(files[key]));
       const preview = await previewFile({ path: filePath, fileName: file }, BUILTIN_TEMPLATES, 'zh-CN');
       if (preview.template?.key !== template) throw new Error(`demo: ${file} was read as ${preview.template?.key ?? 'no template'}, not ${template}`);
-      const result = await importFile(database, { workspaceId: actor.workspaceId, actor }, { create: datasetFromPreview(name, preview) }, { path: filePath, fileName: file, replace: false });
+      const result = await importFile(database, { workspaceId: actor.workspaceId, actor, jobs }, { create: datasetFromPreview(name, preview) }, { path: filePath, fileName: file, replace: false });
       ids.set(key, result.dataset.id);
     }
   } finally {
@@ -119,20 +121,20 @@ async function importExports(database: Database, actor: SeedActor): Promise<Map<
 }
 
 /** The library's suggested metrics (as the dataset page creates them) and the demo's own, each bound to its term. */
-async function defineMetrics(database: Database, actor: SeedActor, datasetIds: ReadonlyMap<MarketingDataset, string>): Promise<void> {
+async function defineMetrics(database: Database, jobs: JobSender, actor: SeedActor, datasetIds: ReadonlyMap<MarketingDataset, string>): Promise<void> {
   const { db } = database;
   const taken = new Set((await db.select({ name: metrics.name }).from(metrics).where(eq(metrics.workspaceId, actor.workspaceId))).map((m) => m.name));
   for (const [key, names] of Object.entries(SUGGESTED) as [MarketingDataset, string[]][]) {
     const datasetId = datasetIds.get(key);
     const fresh = names.filter((n) => !taken.has(n));
-    if (datasetId && fresh.length > 0) await applySuggestions(db, actor, datasetId, fresh);
+    if (datasetId && fresh.length > 0) await applySuggestions(database, jobs, actor, datasetId, fresh);
   }
   for (const m of OWN_METRICS) {
     const datasetId = datasetIds.get(m.dataset);
     if (!datasetId || taken.has(m.name)) continue;
     const metric = await createMetric(db, actor, { name: m.name, datasetId, spec: m.spec });
     const [bound] = await db.select({ term: metricBindings.term }).from(metricBindings).where(and(eq(metricBindings.workspaceId, actor.workspaceId), eq(metricBindings.term, m.name)));
-    if (!bound) await setBinding(db, actor, { term: m.name, metricId: metric.id });
+    if (!bound) await setBinding(database, jobs, actor, { term: m.name, metricId: metric.id });
   }
 }
 
@@ -224,7 +226,7 @@ async function joinOpenCycle(tx: Tx, actor: SeedActor, cycle: CycleRow, cards: r
   const ids = await insertParticipants(tx, actor.workspaceId, cycle, cards);
   if (ids.length === 0) return 0;
   await recomputeParticipants(tx, cycle.id, ids);
-  await refreshMetricActuals(tx, { workspaceId: actor.workspaceId, actor }, { cycleId: cycle.id });
+  await refreshActualsFromData(tx, actor.workspaceId, { cycleId: cycle.id });
   const added = cards.map((c) => ({ personId: c.personId, personName: c.personName }));
   await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'cycle.sync', entityType: 'cycle', entityId: cycle.id, after: { added } });
   return ids.length;

@@ -12,6 +12,7 @@ import { previewFile } from '../datasets/index.ts';
 import { importFile } from '../datasets/index.ts';
 import { createMetric, setBinding } from '../metrics/index.ts';
 import { applySuggestions } from '../metrics/index.ts';
+import type { JobSender } from '../../jobs/job-types.ts';
 import { today } from '../goals/index.ts';
 import { soloCheckInComments } from './demo-comments.ts';
 import type { DemoGoal } from './demo-goals.ts';
@@ -33,7 +34,7 @@ function dataSpan() {
  * seed's plan and four goals. Then, outside that transaction (an import is a transaction of its
  * own), imports her two files and binds their metrics, unless that was done already.
  */
-export async function ensureSoloDemo(database: Database, visitorUserId: string, passwordHash: () => Promise<string>): Promise<void> {
+export async function ensureSoloDemo(database: Database, jobs: JobSender, visitorUserId: string, passwordHash: () => Promise<string>): Promise<void> {
   const { db } = database;
   const existing = async (q: Database['db'] | Tx) => (await q.select({ id: workspaces.id, isDemo: workspaces.isDemo }).from(workspaces).where(eq(workspaces.slug, SOLO_SLUG)))[0];
   const found = await existing(db);
@@ -45,7 +46,7 @@ export async function ensureSoloDemo(database: Database, visitorUserId: string, 
     return (await existing(tx))?.id ?? createSoloWorkspace(tx, visitorUserId, hash);
   });
   const [{ n }] = await db.select({ n: count() }).from(datasets).where(eq(datasets.workspaceId, workspaceId));
-  if (n === 0) await importSoloData(database, workspaceId);
+  if (n === 0) await importSoloData(database, jobs, workspaceId);
 }
 
 async function createSoloWorkspace(tx: Tx, visitorUserId: string, passwordHash: string): Promise<string> {
@@ -103,7 +104,7 @@ function soloGoals(): DemoGoal[] {
 }
 
 /** Her two exports, imported as any user would, and the metrics that make goals read them. */
-async function importSoloData(database: Database, workspaceId: string): Promise<void> {
+async function importSoloData(database: Database, jobs: JobSender, workspaceId: string): Promise<void> {
   const { from, to } = dataSpan();
   const actor: Actor & { workspaceId: string } = { userId: null, label: 'Kedu demo seed', ip: null, workspaceId };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kedu-solo-'));
@@ -116,16 +117,16 @@ async function importSoloData(database: Database, workspaceId: string): Promise<
     const fansFile = write('用户分析.csv', followerRows(from, to));
     // recognised by the built-in template, as the import wizard and `kedu import` do it
     const preview = await previewFile({ path: fansFile, fileName: '用户分析.csv' }, BUILTIN_TEMPLATES, 'zh-CN');
-    const fans = await importFile(database, { workspaceId, actor }, { create: datasetFromPreview('公众号用户分析', preview) }, { path: fansFile, fileName: '用户分析.csv', replace: false });
-    await applySuggestions(database.db, actor, fans.dataset.id, ['粉丝数']);
+    const fans = await importFile(database, { workspaceId, actor, jobs }, { create: datasetFromPreview('公众号用户分析', preview) }, { path: fansFile, fileName: '用户分析.csv', replace: false });
+    await applySuggestions(database, jobs, actor, fans.dataset.id, ['粉丝数']);
     const ordersFile = write('订单.csv', orderRows(from, to));
-    const orders = await importFile(database, { workspaceId, actor }, { create: SOLO_ORDERS }, { path: ordersFile, fileName: '订单.csv', replace: false });
+    const orders = await importFile(database, { workspaceId, actor, jobs }, { create: SOLO_ORDERS }, { path: ordersFile, fileName: '订单.csv', replace: false });
     const metric = await createMetric(database.db, actor, {
       name: '月销售额',
       datasetId: orders.dataset.id,
       spec: { definition: '已完成订单的实付金额之和（退款的订单不计），按支付时间计入当月；取自微信小商店的订单导出。', aggregation: 'sum', expression: '实付金额 - 退款金额', filters: [{ column: '订单状态', op: '=', values: ['已完成'] }], dateColumn: '支付时间', owner: { kind: 'workspace' }, unit: '元' },
     });
-    await setBinding(database.db, actor, { term: 'sales_amount', metricId: metric.id });
+    await setBinding(database, jobs, actor, { term: 'sales_amount', metricId: metric.id });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -8,6 +8,7 @@ import { seedDemoAppraisal } from './demo-appraisal.seed.ts';
 import { demoGoals } from './demo-goals.ts';
 import { seedDemoPlan } from './demo-goals.seed.ts';
 import { ensureSoloDemo } from './demo-solo.seed.ts';
+import type { JobSender } from '../../jobs/job-types.ts';
 import { ensureDemoMarketing } from './demo-marketing.seed.ts';
 import { teamCheckInComments } from './demo-comments.ts';
 import { DEMO_NAME, DEMO_PASSWORD, DEMO_SLUG, demoAccounts, demoPeople, demoPositions, demoUnits } from './demo-company.ts';
@@ -19,7 +20,7 @@ const DEMO_SEED_LOCK = 7241003;
  * Creates the demo workspace on first use (idempotent) and returns the user id of its
  * administrator account, whom "open the demo workspace" signs in as.
  */
-export async function ensureDemoWorkspace(database: Database, ip: string | null): Promise<string> {
+export async function ensureDemoWorkspace(database: Database, jobs: JobSender, ip: string | null): Promise<string> {
   const { db } = database;
   let adminId = await demoAdminId(db);
   // hashed only when an account is to be made (argon2 takes a moment on purpose)
@@ -36,9 +37,9 @@ export async function ensureDemoWorkspace(database: Database, ip: string | null)
     });
   }
   // the marketing staff's scorecards, filled from the department's imported exports
-  await ensureDemoMarketing(database);
+  await ensureDemoMarketing(database, jobs);
   // the second demo workspace: a solo 微商 seller (domain.md, seed 002)
-  await ensureSoloDemo(database, adminId, passwordHash);
+  await ensureSoloDemo(database, jobs, adminId, passwordHash);
   return adminId;
 }
 

@@ -2,22 +2,19 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { okBody } from '../../../contracts/common.ts';
 import { applySuggestionsInput, bindingInput, metric, metricInput, metricValues, metricValuesQuery, suggestedMetric } from '../../../contracts/datasets.ts';
-import { canSeeParticipant } from '../../access.ts';
 import { allowedActor, allowedViewer } from '../../http/actor.ts';
 import type { AppDeps } from '../../http/deps.ts';
-import { metricDiff } from './metric-diff.ts';
 import { applySuggestions, listSuggestions } from './suggestions.service.ts';
-import { refreshCycleFromData } from './metric-refresh.ts';
 import { createMetric, deleteMetric, getMetric, listMetrics, metricValues as valuesOf, previewMetric, setBinding, updateMetric } from './metrics.service.ts';
 import { READ_ONLY_ROUTE } from '../../http/auth-hooks.ts';
 
 const wsParams = z.object({ ws: z.string() });
 const idParams = z.object({ ws: z.string(), id: z.uuid() });
 const tags = ['metrics'];
-const diffRow = z.object({ participantId: z.uuid(), personId: z.uuid(), personName: z.string(), term: z.string(), stored: z.number().nullable(), source: z.string().nullable(), current: z.number().nullable(), metric: z.string(), dataset: z.string() });
 
 /** The data dictionary: metrics over datasets, their values per owner and period, and their bindings to indicator terms. */
-export const metricRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database: { db } }) => {
+export const metricRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database, jobs }) => {
+  const { db } = database;
   app.get('/metrics', { schema: { tags, summary: 'The data dictionary: every metric with its definition (口径), dataset and the indicator terms it feeds', params: wsParams, response: { 200: z.array(metric) } } }, async (request) => {
     const viewer = allowedViewer(request, 'metrics.read');
     return listMetrics(db, viewer.workspaceId);
@@ -34,9 +31,9 @@ export const metricRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
     return createMetric(db, actor, request.body);
   });
 
-  app.put('/metrics/:id', { schema: { tags, summary: 'Change a metric; open cycles take the new values at once, closed ones keep theirs', params: idParams, body: metricInput, response: { 200: metric } } }, async (request) => {
+  app.put('/metrics/:id', { schema: { tags, summary: 'Change a metric; open cycles take the new values from the data in the background (GET the cycle: actualsRefreshing), closed ones keep theirs', params: idParams, body: metricInput, response: { 200: metric } } }, async (request) => {
     const actor = allowedActor(request, 'metrics.write');
-    return updateMetric(db, actor, request.params.id, request.body);
+    return updateMetric(database, jobs, actor, request.params.id, request.body);
   });
 
   app.delete('/metrics/:id', { schema: { tags, summary: 'Delete a metric (refused while it feeds indicator terms)', params: idParams, response: { 200: okBody } } }, async (request) => {
@@ -55,9 +52,9 @@ export const metricRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
     return valuesOf(db, viewer.workspaceId, request.params.id, request.query);
   });
 
-  app.put('/metric-bindings', { schema: { tags, summary: "Bind an indicator's term to a metric (metricId null unbinds); open cycles take the actuals at once", params: wsParams, body: bindingInput, response: { 200: z.array(metric) } } }, async (request) => {
+  app.put('/metric-bindings', { schema: { tags, summary: "Bind an indicator's term to a metric (metricId null unbinds); open cycles take the actuals from the data in the background", params: wsParams, body: bindingInput, response: { 200: z.array(metric) } } }, async (request) => {
     const actor = allowedActor(request, 'metrics.write');
-    return setBinding(db, actor, request.body);
+    return setBinding(database, jobs, actor, request.body);
   });
 
   app.get(
@@ -71,25 +68,11 @@ export const metricRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
 
   app.post(
     '/datasets/:id/suggested-metrics',
-    { schema: { tags, summary: 'Create suggested metrics and bind each to its term (unless bound already); open cycles take the actuals at once', params: idParams, body: applySuggestionsInput, response: { 201: z.array(metric) } } },
+    { schema: { tags, summary: 'Create suggested metrics and bind each to its term (unless bound already); open cycles take the actuals from the data in the background', params: idParams, body: applySuggestionsInput, response: { 201: z.array(metric) } } },
     async (request, reply) => {
       const actor = allowedActor(request, 'metrics.write');
       reply.status(201);
-      return applySuggestions(db, actor, request.params.id, request.body.names);
+      return applySuggestions(database, jobs, actor, request.params.id, request.body.names);
     },
   );
-
-  app.get(
-    '/cycles/:id/metric-diff',
-    { schema: { tags, summary: 'What taking the metric-bound actuals from the data again would change (closed cycles keep theirs: shown, never applied)', params: idParams, response: { 200: z.object({ state: z.string(), rows: z.array(diffRow) }) } } },
-    async (request) => {
-      const viewer = allowedViewer(request, 'metrics.diff');
-      return metricDiff(db, viewer.workspaceId, request.params.id, (p) => canSeeParticipant(viewer, p));
-    },
-  );
-
-  app.post('/cycles/:id/metric-refresh', { schema: { tags, summary: 'Take the metric-bound actuals of an open cycle from the data again', params: idParams, response: { 200: z.object({ refreshed: z.boolean() }) } } }, async (request) => {
-    const actor = allowedActor(request, 'cycles.manage');
-    return { refreshed: (await refreshCycleFromData(db, actor.workspaceId, request.params.id)) > 0 };
-  });
 };

@@ -2,13 +2,15 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { metric, MetricInput, metricValuesQuery } from '../../../contracts/datasets.ts';
 import { checkMetric, type MetricDefinition } from '../../../core/datasets/metric-definition.ts';
-import type { Db, Tx } from '../../db/client.ts';
+import type { Database, Db, Tx } from '../../db/client.ts';
+import { inClientTransaction } from '../../db/client-transaction.ts';
 import { datasets, indicators, metricBindings, metrics } from '../../db/schema/index.ts';
 import { AppError, type ErrorDetail, ifNotFound } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { WorkspaceActor } from '../org/index.ts';
 import { loadDataset } from '../datasets/index.ts';
-import { refreshMetricActuals } from './metric-refresh.ts';
+import { announceDataChanged, DATA_CHANGED } from '../../jobs/data-changed.ts';
+import type { JobSender } from '../../jobs/job-types.ts';
 import { computeMetricValues, type MetricValuesResult } from './metric-values.ts';
 
 type MetricDto = z.infer<typeof metric>;
@@ -83,17 +85,22 @@ export async function createMetric(db: Db, actor: WorkspaceActor, input: MetricI
   });
 }
 
-/** A changed definition changes the actuals of open cycles at once (closed ones keep theirs). */
-export async function updateMetric(db: Db, actor: WorkspaceActor, id: string, input: MetricInput): Promise<MetricDto> {
-  return db.transaction(async (tx) => {
+/**
+ * A changed definition changes the actuals of open cycles (closed ones keep theirs): the change
+ * is announced in the same transaction, and the cycles module takes them again (jobs/data-changed.ts).
+ */
+export async function updateMetric(database: Database, jobs: JobSender, actor: WorkspaceActor, id: string, input: MetricInput): Promise<MetricDto> {
+  const updated = await inClientTransaction(database, async (client, tx) => {
     const before = await loadMetric(tx, actor.workspaceId, id);
     await checkInput(tx, actor.workspaceId, input);
     await refuseTakenName(tx, actor.workspaceId, input.name, id);
     await tx.update(metrics).set({ name: input.name, datasetId: input.datasetId, spec: input.spec as MetricDefinition, updatedAt: new Date() }).where(eq(metrics.id, id));
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'metric.update', entityType: 'metric', entityId: id, before: { name: before.name, datasetId: before.datasetId, spec: before.spec }, after: { name: input.name, datasetId: input.datasetId, spec: input.spec } });
-    await refreshMetricActuals(tx, { workspaceId: actor.workspaceId }, { metricId: id });
+    await announceDataChanged(client, jobs, { workspaceId: actor.workspaceId, actor, change: { metricId: id } }, input.name);
     return getMetric(tx, actor.workspaceId, id);
   });
+  jobs.wake(DATA_CHANGED);
+  return updated;
 }
 
 /** A metric that feeds indicator terms cannot be deleted: unbind it first (the answer names the indicators). */
@@ -124,16 +131,19 @@ export async function metricValues(db: Db, workspaceId: string, id: string, quer
 
 /**
  * Binds a term to a metric (or unbinds it with null): wherever a scorecard has the term, its
- * actuals are then taken from the data, in every open cycle at once. One metric per term.
+ * actuals are then taken from the data, in every open cycle (announced: jobs/data-changed.ts).
+ * One metric per term.
  */
-export async function setBinding(db: Db, actor: WorkspaceActor, input: { term: string; metricId: string | null }): Promise<MetricDto[]> {
-  return db.transaction(async (tx) => {
+export async function setBinding(database: Database, jobs: JobSender, actor: WorkspaceActor, input: { term: string; metricId: string | null }): Promise<MetricDto[]> {
+  const all = await inClientTransaction(database, async (client, tx) => {
     if (input.metricId) await loadMetric(tx, actor.workspaceId, input.metricId);
     const [before] = await tx.delete(metricBindings).where(and(eq(metricBindings.workspaceId, actor.workspaceId), eq(metricBindings.term, input.term))).returning();
     if (input.metricId) await tx.insert(metricBindings).values({ workspaceId: actor.workspaceId, term: input.term, metricId: input.metricId });
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: input.metricId ? 'metric.bind' : 'metric.unbind', entityType: 'metric', entityId: input.metricId ?? before?.metricId ?? null, before: before ? { term: before.term, metricId: before.metricId } : undefined, after: { term: input.term, metricId: input.metricId } });
     // unbinding removes the values the metric gave: every open cycle is brought in line
-    await refreshMetricActuals(tx, { workspaceId: actor.workspaceId }, input.metricId ? { term: input.term } : { all: true });
+    await announceDataChanged(client, jobs, { workspaceId: actor.workspaceId, actor, change: input.metricId ? { term: input.term } : { all: true } }, input.term);
     return listMetrics(tx, actor.workspaceId);
   });
+  jobs.wake(DATA_CHANGED);
+  return all;
 }

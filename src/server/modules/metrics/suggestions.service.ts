@@ -3,13 +3,15 @@ import type { z } from 'zod';
 import type { metric, suggestedMetric } from '../../../contracts/datasets.ts';
 import { SUGGESTED_METRICS } from '../../../core/datasets/builtin-metrics.ts';
 import { checkMetric } from '../../../core/datasets/metric-definition.ts';
-import type { Db, Tx } from '../../db/client.ts';
+import type { Database, Db, Tx } from '../../db/client.ts';
+import { inClientTransaction } from '../../db/client-transaction.ts';
+import { announceDataChanged, DATA_CHANGED } from '../../jobs/data-changed.ts';
+import type { JobSender } from '../../jobs/job-types.ts';
 import { indicators, metricBindings, metrics } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { loadDataset } from '../datasets/index.ts';
 import type { WorkspaceActor } from '../org/index.ts';
-import { refreshMetricActuals } from './metric-refresh.ts';
 import { listMetrics } from './metrics.service.ts';
 
 type Suggestion = z.infer<typeof suggestedMetric>;
@@ -44,10 +46,11 @@ export async function listSuggestions(db: Db | Tx, workspaceId: string, datasetI
 
 /**
  * Creates the chosen suggested metrics on the dataset and binds each to its term (unless the
- * term is bound already), in one transaction; open cycles take the actuals at once.
+ * term is bound already), in one transaction that announces the new bindings: open cycles then
+ * take the actuals from the data (jobs/data-changed.ts).
  */
-export async function applySuggestions(db: Db, actor: WorkspaceActor, datasetId: string, names: readonly string[]): Promise<z.infer<typeof metric>[]> {
-  return db.transaction(async (tx) => {
+export async function applySuggestions(database: Database, jobs: JobSender, actor: WorkspaceActor, datasetId: string, names: readonly string[]): Promise<z.infer<typeof metric>[]> {
+  const created = await inClientTransaction(database, async (client, tx) => {
     const offered = await listSuggestions(tx, actor.workspaceId, datasetId);
     const chosen = names.map((name, i) => {
       const s = offered.find((o) => o.name === name);
@@ -61,8 +64,10 @@ export async function applySuggestions(db: Db, actor: WorkspaceActor, datasetId:
       if (!s.bound) await tx.insert(metricBindings).values({ workspaceId: actor.workspaceId, term: s.name, metricId: row!.id });
       await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'metric.create', entityType: 'metric', entityId: row!.id, after: { name: s.name, spec: s.spec, suggested: true, bound: !s.bound } });
     }
-    await refreshMetricActuals(tx, { workspaceId: actor.workspaceId }, { datasetId });
+    if (chosen.some((s) => !s.bound)) await announceDataChanged(client, jobs, { workspaceId: actor.workspaceId, actor, change: { datasetId } }, chosen.map((s) => s.name).join('、'));
     const all = await listMetrics(tx, actor.workspaceId);
     return names.map((name) => all.find((m) => m.name === name)!);
   });
+  jobs.wake(DATA_CHANGED);
+  return created;
 }

@@ -27,7 +27,7 @@ export const setupRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
 
   app.post('/demo/open', { ...PUBLIC_ROUTE, schema: { tags: ['setup'], summary: 'Open the demo workspace (signs in as its administrator)', response: { 200: me } } }, async (request, reply) => {
     if (!deps.config.demoEnabled) throw new AppError('demo_disabled');
-    const userId = await ensureDemoWorkspace(deps.database, request.ip);
+    const userId = await ensureDemoWorkspace(deps.database, deps.jobs, request.ip);
     return signIn(deps, request, reply, userId);
   });
 

@@ -1,15 +1,15 @@
-import { ArrowLeftOutlined, LockOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, LockOutlined, SyncOutlined } from '@ant-design/icons';
 import { Alert, Card, Empty, Progress, Skeleton, Space, Steps, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import type { Cycle } from '../../api.ts';
 import LoadError from '../../components/LoadError.tsx';
 import { useCurrentWorkspace } from '../auth/session.ts';
-import CycleDataPanel from '../metrics/CycleDataPanel.tsx';
+import CycleDataPanel from './CycleDataPanel.tsx';
 import ActualsGrid from './ActualsGrid.tsx';
 import AppealsTab from './AppealsTab.tsx';
 import CycleActions from './CycleActions.tsx';
-import { useCycle, useParticipants } from './cycle-queries.ts';
+import { useCycle, useParticipants, useRefreshAfterDataChange } from './cycle-queries.ts';
 import { CYCLE_STATES, CycleStateTag, TrialTag } from './labels.tsx';
 import ParticipantsTab from './ParticipantsTab.tsx';
 import RankingTab from './RankingTab.tsx';
@@ -49,6 +49,7 @@ function CycleView({ ws, cycle }: { ws: string; cycle: Cycle }) {
   const { isAdmin, role } = useCurrentWorkspace();
   const [params, setParams] = useSearchParams();
   const manages = isAdmin || role === 'manager';
+  useRefreshAfterDataChange(ws, cycle);
   const tabs: { key: TabKey; label: string; show: boolean }[] = [
     { key: 'participants', label: t('cycles.tabs.participants'), show: true },
     { key: 'actuals', label: t('cycles.tabs.actuals'), show: manages && cycle.state === 'open' },
@@ -118,6 +119,7 @@ function CycleView({ ws, cycle }: { ws: string; cycle: Cycle }) {
           )}
           {cycle.state === 'draft' && <Alert type="info" showIcon title={isAdmin ? t('cycles.draftHintAdmin') : t('cycles.draftHint')} data-testid="cycle-draft-hint" />}
           {cycle.trial && <Alert type="warning" showIcon title={t('cycles.trialBanner')} />}
+          {cycle.actualsRefreshing && <Alert type="info" showIcon icon={<SyncOutlined spin />} title={t('cycles.actualsRefreshing')} data-testid="cycle-actuals-refreshing" />}
           {manages && <CycleDataPanel ws={ws} cycle={cycle} isAdmin={isAdmin} />}
         </Space>
       </Card>

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ParticipantDetail } from '../../api.ts';
+import { useEffect, useRef } from 'react';
+import type { Cycle, ParticipantDetail } from '../../api.ts';
 import { wsKey } from '../org/org-queries.ts';
 import { cyclesApi, type ParticipantsQuery } from './cycles-api.ts';
 
@@ -12,8 +13,16 @@ export function useCycles(ws: string) {
   return useQuery({ queryKey: [...cyclesKey(ws), 'list'], queryFn: () => cyclesApi.list(ws) });
 }
 
+/** While its actuals are being taken from changed data, the cycle is asked again every second or so. */
 export function useCycle(ws: string, id: string) {
-  return useQuery({ queryKey: [...cycleKey(ws, id), 'cycle'], queryFn: () => cyclesApi.get(ws, id) });
+  return useQuery({ queryKey: [...cycleKey(ws, id), 'cycle'], queryFn: () => cyclesApi.get(ws, id), refetchInterval: (query) => (query.state.data?.actualsRefreshing ? REFRESHING_POLL_MS : false) });
+}
+
+const REFRESHING_POLL_MS = 1_000;
+
+/** Under the cycle's key, so that refreshing a cycle refreshes its diff too. */
+export function useMetricDiff(ws: string, id: string, enabled: boolean) {
+  return useQuery({ queryKey: [...cycleKey(ws, id), 'metric-diff'], queryFn: () => cyclesApi.metricDiff(ws, id), enabled });
 }
 
 export function useCyclePreview(ws: string, id: string) {
@@ -54,6 +63,20 @@ export function useRefreshCycle(ws: string, id: string) {
       queryClient.invalidateQueries({ queryKey: cycleKey(ws, id) }),
       queryClient.invalidateQueries({ queryKey: [...cyclesKey(ws), 'list'] }),
     ]);
+}
+
+/**
+ * When the cycle's actuals have been taken from changed data (actualsRefreshing turned false),
+ * everything shown of it is asked again: participants, ranking and the data diff moved.
+ */
+export function useRefreshAfterDataChange(ws: string, cycle: Cycle) {
+  const refresh = useRefreshCycle(ws, cycle.id);
+  const wasRefreshing = useRef(cycle.actualsRefreshing);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reacts to the flag only (refresh is new at every render)
+  useEffect(() => {
+    if (wasRefreshing.current && !cycle.actualsRefreshing) void refresh();
+    wasRefreshing.current = cycle.actualsRefreshing;
+  }, [cycle.actualsRefreshing]);
 }
 
 /** A write that answered with the participant's new detail: show it at once, refresh the rest. */

@@ -29,6 +29,20 @@ const w = (ws: string) => `/workspaces/${encodeURIComponent(ws)}`;
 const c = (ws: string, id: string) => `${w(ws)}/cycles/${id}`;
 const p = (ws: string, id: string, pid: string) => `${c(ws, id)}/participants/${pid}`;
 
+/** A value of a closed (or open) cycle that the data would now give differently (GET /cycles/:id/metric-diff). */
+export type DiffRow = {
+  participantId: string;
+  personId: string;
+  personName: string;
+  term: string;
+  stored: number | null;
+  source: string | null;
+  current: number | null;
+  metric: string;
+  dataset: string;
+};
+export type MetricDiff = { state: string; rows: DiffRow[] };
+
 export type ParticipantsQuery = { q?: string; unitId?: string; status?: 'complete' | 'incomplete' | 'invalid'; page?: number; pageSize?: number };
 export type Transition = 'open' | 'calibrate' | 'back-to-open';
 
@@ -44,6 +58,10 @@ export const cyclesApi = {
   close: (ws: string, id: string, allowIncomplete: boolean) => request<Cycle>('POST', `${c(ws, id)}/close`, { body: { allowIncomplete } }),
   reopen: (ws: string, id: string, reason: string) => request<Cycle>('POST', `${c(ws, id)}/reopen`, { body: { reason } }),
   recompute: (ws: string, id: string) => request<{ recomputed: number; cycle: Cycle }>('POST', `${c(ws, id)}/recompute`),
+  /** What taking the metric-bound actuals from the data again would change. */
+  metricDiff: (ws: string, id: string) => request<MetricDiff>('GET', `${c(ws, id)}/metric-diff`),
+  /** Takes the metric-bound actuals of an open cycle from the data again. */
+  refreshFromData: (ws: string, id: string) => request<{ refreshed: boolean }>('POST', `${c(ws, id)}/metric-refresh`),
 
   participants: (ws: string, id: string, query: ParticipantsQuery) =>
     request<ParticipantsPage>('GET', `${c(ws, id)}/participants`, { query }),

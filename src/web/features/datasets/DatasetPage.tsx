@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, CalendarOutlined, DeleteOutlined, KeyOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Popconfirm, Select, Skeleton, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { type ComponentType, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api.ts';
@@ -10,15 +10,21 @@ import { errorMessage } from '../../components/form-utils.ts';
 import LoadError from '../../components/LoadError.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useCurrentWorkspace } from '../auth/session.ts';
-import SuggestedMetricsCard from '../metrics/SuggestedMetricsCard.tsx';
 import { type Batch, type Dataset, type DatasetColumn, type DatasetRows, datasetsApi, formatCell, isNumericType, asColumnType, useBatches, useDataset, useDatasetRows, useRefreshData } from './datasets-api.ts';
 import ImportWizard from './ImportWizard.tsx';
+import { waitForJob } from '../jobs/jobs-api.ts';
 import { dateRange, detailedMessage, shortTime } from './labels.ts';
 
 type TabKey = 'batches' | 'rows' | 'columns';
 
-/** One dataset: its counts, import batches (with rollback), rows and columns. */
-export default function DatasetPage() {
+/** What another feature shows of a dataset on its page (the metrics feature: the metrics the library suggests). */
+export type DatasetExtra = ComponentType<{ ws: string; datasetId: string; templateKey: string | null }>;
+
+/**
+ * One dataset: its counts, import batches (with rollback), rows and columns — and `extra`, a
+ * part of a feature built on datasets, given by the router (datasets import no such feature).
+ */
+export default function DatasetPage({ extra }: { extra?: DatasetExtra }) {
   const { id = '' } = useParams();
   const { slug: ws, role } = useCurrentWorkspace();
   const { t } = useTranslation();
@@ -26,10 +32,10 @@ export default function DatasetPage() {
   if (role === 'member') return <LoadError error={new ApiError(403, 'forbidden', t('error.forbidden'))} />;
   if (dataset.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (dataset.isError) return <LoadError error={dataset.error} onRetry={() => dataset.refetch()} />;
-  return <DatasetView ws={ws} dataset={dataset.data} />;
+  return <DatasetView ws={ws} dataset={dataset.data} extra={extra} />;
 }
 
-function DatasetView({ ws, dataset }: { ws: string; dataset: Dataset }) {
+function DatasetView({ ws, dataset, extra: Extra }: { ws: string; dataset: Dataset; extra?: DatasetExtra }) {
   const { t } = useTranslation();
   const { isAdmin } = useCurrentWorkspace();
   const { message, modal } = App.useApp();
@@ -92,7 +98,7 @@ function DatasetView({ ws, dataset }: { ws: string; dataset: Dataset }) {
           </div>
         </Space>
       </Card>
-      <SuggestedMetricsCard ws={ws} datasetId={dataset.id} templateKey={dataset.templateKey} />
+      {Extra && <Extra ws={ws} datasetId={dataset.id} templateKey={dataset.templateKey} />}
       <Card styles={{ body: { paddingTop: 8 } }}>
         <Tabs
           activeKey={tab}
@@ -118,7 +124,8 @@ function BatchesTab({ ws, dataset }: { ws: string; dataset: Dataset }) {
   const batches = useBatches(ws, dataset.id);
   const lang = currentLanguage();
   const rollback = useMutation({
-    mutationFn: (batchId: string) => datasetsApi.rollback(ws, dataset.id, batchId),
+    // the rollback, then the job in which open cycles take their actuals from what is left
+    mutationFn: async (batchId: string) => waitForJob<{ refreshedCycles: number }>(ws, (await datasetsApi.rollback(ws, dataset.id, batchId)).actualsJob),
     onSuccess: (r) => {
       message.success(t('datasets.batch.rolledBackDone', { cycles: r.refreshedCycles }));
       void refresh();

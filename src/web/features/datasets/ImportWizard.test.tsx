@@ -9,6 +9,8 @@ import ImportWizard from './ImportWizard.tsx';
 const PREVIEW = 'POST /workspaces/acme/datasets/preview';
 const IMPORT = 'POST /workspaces/acme/datasets/import';
 const JOB = 'GET /workspaces/acme/jobs/j1';
+/** The job in which open cycles take their actuals from the imported data. */
+const ACTUALS_JOB = 'GET /workspaces/acme/jobs/a1';
 const DATASET = '44444444-4444-4444-8444-444444444444';
 
 const column = (index: number, name: string, type: string) => ({ header: name, index, name, type, snapshot: false, aliases: [], origin: 'guessed' as const });
@@ -31,7 +33,7 @@ const preview: DatasetPreview = {
   rowsRead: 2,
 };
 const result = (rowCount: number) =>
-  ({ dataset: { id: DATASET, name: '十月订单' }, batch: { rowCount }, replaced: 0, replacedBatchId: null, headerRow: 1, ignoredHeaders: [], refreshedCycles: 1 }) as unknown as DatasetImportResult;
+  ({ dataset: { id: DATASET, name: '十月订单' }, batch: { rowCount }, replaced: 0, replacedBatchId: null, headerRow: 1, ignoredHeaders: [], actualsJob: 'a1' }) as unknown as DatasetImportResult;
 const job = (change: Partial<Job>): Job => ({
   id: 'j1',
   kind: 'dataset-import',
@@ -52,6 +54,7 @@ function setUp(routes: Record<string, unknown> = {}) {
     'GET /workspaces/acme/datasets': [],
     'GET /workspaces/acme/import-templates': [],
     [PREVIEW]: preview,
+    [ACTUALS_JOB]: job({ id: 'a1', kind: 'data.changed', state: 'completed', result: { refreshedCycles: 3 } }),
     ...routes,
   });
   const onClose = vi.fn();
@@ -110,6 +113,9 @@ describe('ImportWizard', () => {
     await importAsNew(user);
 
     expect(await screen.findByText(t('importWizard.doneTitle', { rows: 2, name: '十月订单' }))).toBeTruthy();
+    // the open cycles that took new actuals are counted by the job the import announced
+    await waitFor(() => expect(screen.getByTestId('dataset-import-cycles').getAttribute('data-state')).toBe('completed'));
+    expect(screen.getByTestId('dataset-import-cycles').textContent).toContain('3');
     const sent = net.last(IMPORT)!.body as { dataset: string; file: File };
     expect(sent.file.name).toBe('十月订单.csv');
     expect(JSON.parse(sent.dataset)).toEqual({

@@ -265,7 +265,7 @@ export default function ImportWizard({ ws, target, onClose }: Props) {
   );
 
   const result = run.data;
-  const doneStep = result && <ImportDone result={result} />;
+  const doneStep = result && <ImportDone ws={ws} result={result} />;
 
   const footer =
     step === 'done' ? (

@@ -41,7 +41,7 @@ export const datasetsApi = {
   remove: (ws: string, id: string) => request<Ok>('DELETE', d(ws, id)),
   batches: (ws: string, id: string) => request<Batch[]>('GET', `${d(ws, id)}/batches`),
   rollback: (ws: string, id: string, batchId: string) =>
-    request<{ batch: Batch; refreshedCycles: number }>('POST', `${d(ws, id)}/batches/${batchId}/rollback`),
+    request<{ batch: Batch; actualsJob: string }>('POST', `${d(ws, id)}/batches/${batchId}/rollback`),
   rows: (ws: string, id: string, query: { page: number; pageSize: number; batch?: string }) =>
     request<DatasetRows>('GET', `${d(ws, id)}/rows`, { query }),
   /** What importing the file would do; writes nothing. */

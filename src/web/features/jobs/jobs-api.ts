@@ -3,9 +3,12 @@
  * follows here until it has completed — then the work's own result — or failed, as the same
  * ApiError the request would have thrown had it done the work itself.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { z } from 'zod';
 import type * as jobs from '../../../contracts/jobs.ts';
 import { ApiError, request } from '../../api.ts';
+import { wsKey } from '../org/org-queries.ts';
 
 export type Job = z.infer<typeof jobs.job>;
 export type JobProgress = NonNullable<Job['progress']>;
@@ -74,4 +77,29 @@ async function pollJob(ws: string, id: string, settle: (job: Job) => void): Prom
     settle(job);
     if (isFinished(job)) return;
   }
+}
+
+/** Waits for a job known by its id (one a write answered with, e.g. an import's `actualsJob`): its result, or its error thrown. */
+export async function waitForJob<T>(ws: string, id: string, onProgress: (job: Job) => void = () => {}): Promise<T> {
+  return followJob<T>(ws, await jobsApi.get(ws, id), onProgress);
+}
+
+/**
+ * A job followed as a query (asked again every half second until it has finished). When it
+ * finishes, everything of the workspace is asked again: background work changes what the
+ * pages show as a write does (an import's actuals refresh moves cycles, goals and dashboards).
+ */
+export function useJob(ws: string, id: string | null) {
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: ['jobs', ws, id],
+    queryFn: () => jobsApi.get(ws, id!),
+    enabled: id !== null,
+    refetchInterval: (q) => (q.state.data && isFinished(q.state.data) ? false : POLL_MS),
+  });
+  const finished = query.data !== undefined && isFinished(query.data);
+  useEffect(() => {
+    if (finished) void queryClient.invalidateQueries({ queryKey: wsKey(ws) });
+  }, [finished, queryClient, ws]);
+  return query;
 }

@@ -1,6 +1,6 @@
 /**
  * The metric endpoints (contracts/datasets.ts): the data dictionary, the builder's preview,
- * bindings to indicator terms, and what new data would change in a cycle.
+ * and bindings to indicator terms.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -17,20 +17,6 @@ export type SuggestedMetric = z.infer<typeof ds.suggestedMetric>;
 export type { Aggregation, FilterOp };
 export type OwnerKind = MetricSpec['owner']['kind'];
 export type Period = 'month' | 'quarter' | 'year';
-
-/** A value of a closed (or open) cycle that the data would now give differently (GET /cycles/:id/metric-diff). */
-export type DiffRow = {
-  participantId: string;
-  personId: string;
-  personName: string;
-  term: string;
-  stored: number | null;
-  source: string | null;
-  current: number | null;
-  metric: string;
-  dataset: string;
-};
-export type MetricDiff = { state: string; rows: DiffRow[] };
 
 export const AGGREGATION_LIST: Aggregation[] = ['sum', 'count', 'count_distinct', 'avg', 'min', 'max', 'last'];
 export const FILTER_OP_LIST: FilterOp[] = ['=', '<>', 'in', 'not_in', '>', '>=', '<', '<=', 'missing', 'present'];
@@ -50,8 +36,6 @@ export const metricsApi = {
   suggestions: (ws: string, datasetId: string) => request<SuggestedMetric[]>('GET', `${w(ws)}/datasets/${datasetId}/suggested-metrics`),
   /** Creates the chosen suggested metrics and binds each to its term (unless bound already). */
   applySuggestions: (ws: string, datasetId: string, names: string[]) => request<Metric[]>('POST', `${w(ws)}/datasets/${datasetId}/suggested-metrics`, { body: { names } }),
-  diff: (ws: string, cycleId: string) => request<MetricDiff>('GET', `${w(ws)}/cycles/${cycleId}/metric-diff`),
-  refresh: (ws: string, cycleId: string) => request<{ refreshed: boolean }>('POST', `${w(ws)}/cycles/${cycleId}/metric-refresh`),
 };
 
 export const metricsKey = (ws: string) => [...wsKey(ws), 'metrics'] as const;
@@ -63,11 +47,6 @@ export function useMetrics(ws: string) {
 /** Under the metrics key, so that creating or deleting a metric refreshes the suggestions too. */
 export function useSuggestedMetrics(ws: string, datasetId: string, enabled: boolean) {
   return useQuery({ queryKey: [...metricsKey(ws), 'suggested', datasetId], queryFn: () => metricsApi.suggestions(ws, datasetId), enabled });
-}
-
-/** Under the cycle's key, so that refreshing a cycle refreshes its diff too. */
-export function useMetricDiff(ws: string, cycleId: string, enabled: boolean) {
-  return useQuery({ queryKey: [...wsKey(ws), 'cycles', cycleId, 'metric-diff'], queryFn: () => metricsApi.diff(ws, cycleId), enabled });
 }
 
 export function useRefreshMetrics(ws: string) {

@@ -1,6 +1,23 @@
 import { sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
-import { type DatasetColumn, SQL_TYPES } from '../../../core/datasets/dataset-columns.ts';
+import type { ColumnType } from '../../core/datasets/cell-values.ts';
+import type { DatasetColumn } from '../../core/datasets/dataset-columns.ts';
+import type { Db, Tx } from './client.ts';
+
+/**
+ * Everything about the tables Kedu makes at run time for datasets' rows lives here, in the
+ * database layer: their names, their columns' SQL types, their DDL. The datasets module, the
+ * metric queries and backup/restore all take them from this file.
+ */
+
+/** PostgreSQL type of each column type: money exact (numeric), times as the wall clock the file shows. */
+export const SQL_TYPES: Readonly<Record<ColumnType, string>> = {
+  text: 'text',
+  integer: 'bigint',
+  decimal: 'numeric',
+  percent: 'double precision',
+  datetime: 'timestamp',
+  duration: 'double precision',
+};
 
 /**
  * The table holding a dataset's rows (docs/datasets.md): one per dataset, typed columns

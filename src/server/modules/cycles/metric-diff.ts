@@ -2,7 +2,8 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { appraisalCycles, cycleParticipants, cycleTermValues, people } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import { loadBindings, planCycleValues } from './metric-refresh.ts';
+import { loadBindings } from '../metrics/index.ts';
+import { planCycleValues } from './actuals-from-data.ts';
 
 export type MetricDiffRow = { participantId: string; personId: string; personName: string; term: string; stored: number | null; source: string | null; current: number | null; metric: string; dataset: string };
 

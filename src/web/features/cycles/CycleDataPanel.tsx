@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Cycle } from '../../api.ts';
 import { errorMessage } from '../../components/form-utils.ts';
-import { useRefreshCycle } from '../cycles/cycle-queries.ts';
-import { type DiffRow, metricsApi, useMetricDiff } from './metrics-api.ts';
+import { useMetricDiff, useRefreshCycle } from './cycle-queries.ts';
+import { cyclesApi, type DiffRow } from './cycles-api.ts';
 
 const fmt = (v: number | null) => (v === null ? '—' : v.toLocaleString(undefined, { maximumFractionDigits: 4 }));
 
@@ -20,7 +20,7 @@ export default function CycleDataPanel({ ws, cycle, isAdmin }: { ws: string; cyc
   const refreshCycle = useRefreshCycle(ws, cycle.id);
   const diff = useMetricDiff(ws, cycle.id, cycle.state !== 'draft');
   const refresh = useMutation({
-    mutationFn: () => metricsApi.refresh(ws, cycle.id),
+    mutationFn: () => cyclesApi.refreshFromData(ws, cycle.id),
     onSuccess: (r) => {
       message.success(r.refreshed ? t('cycleData.refreshed') : t('cycleData.unchanged'));
       void refreshCycle();

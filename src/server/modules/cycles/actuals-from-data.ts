@@ -1,21 +1,19 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { TermLineage } from '../../../core/datasets/lineage.ts';
 import type { MetricDefinition } from '../../../core/datasets/metric-definition.ts';
 import { dayAfter } from '../../../core/values/periods.ts';
-import type { Db, Tx } from '../../db/client.ts';
 import type { Scorecard } from '../../../core/scoring/types.ts';
-import { appraisalCycles, cycleParticipants, cycleTermValues, datasets, metricBindings, metrics } from '../../db/schema/index.ts';
-import type { Actor } from '../audit/index.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { appraisalCycles, cycleParticipants, cycleTermValues } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
-import { assertCycleAllows } from '../cycles/index.ts';
-import { recomputeParticipants } from '../cycles/index.ts';
-import { enteredTerms, isRatedIndicator } from '../cycles/index.ts';
-import { computeMetricValues, type MetricValueRow } from './metric-values.ts';
+import type { DataChange } from '../../jobs/data-changed.ts';
+import { type Binding, computeMetricValues, loadBindings, type MetricValueRow } from '../metrics/index.ts';
+import { assertCycleAllows } from './cycle-guard.ts';
+import { recomputeParticipants } from './recompute.ts';
+import { enteredTerms, isRatedIndicator } from './results-common.ts';
 
-
-/** What changed: a dataset's rows, a metric's definition, a term's binding, a cycle's participants; `all` after an unbinding. */
-type Scope = { datasetId: string } | { metricId: string } | { term: string } | { cycleId: string } | { all: true };
-type Binding = { term: string; metricId: string; metricName: string; spec: MetricDefinition; dataset: typeof datasets.$inferSelect };
+/** What changed (announced by datasets or metrics), or one cycle to bring in line (opened, synced, asked for). */
+export type ActualsScope = DataChange | { cycleId: string };
 type CycleRow = typeof appraisalCycles.$inferSelect;
 
 /** A term value a metric gives one participant of a cycle (null: the data has none for them). */
@@ -24,46 +22,34 @@ export type PlannedValue = { participantId: string; personId: string; term: stri
 /**
  * Takes the actuals of metric-bound terms again from the data for the open cycles the scope
  * touches, and scores the participants whose values changed (domain.md §4: numbers come from
- * the system). Closed cycles are never touched: their values are frozen, and metricDiff shows
- * what a recompute would change. Returns how many cycles were refreshed.
+ * the system). This is the one use case that writes actuals from data: it runs as the job
+ * that answers "the data changed" (actuals-from-data.job.ts), and inside cycles' own writes
+ * (open, sync, calibrate, an explicit refresh). Closed cycles are never touched: their values
+ * are frozen, and metricDiff shows what a recompute would change. Returns how many cycles were refreshed.
  */
-export async function refreshMetricActuals(tx: Db | Tx, ctx: { workspaceId: string; actor?: Actor }, scope: Scope): Promise<number> {
+export async function refreshActualsFromData(tx: Db | Tx, workspaceId: string, scope: ActualsScope): Promise<number> {
   // an import into a dataset no metric reads (and so on) changes no actual: nothing to do
-  if (!('all' in scope) && !('cycleId' in scope) && (await loadBindings(tx, ctx.workspaceId, scope)).length === 0) return 0;
+  if (!('all' in scope) && !('cycleId' in scope) && (await loadBindings(tx, workspaceId, scope)).length === 0) return 0;
   // every binding, not only those in scope: a cycle's metric values are brought in line as a whole,
   // so that a term no longer bound loses the value its metric gave it
-  const bindings = await loadBindings(tx, ctx.workspaceId, null);
+  const bindings = await loadBindings(tx, workspaceId, null);
   if (bindings.length === 0 && !('all' in scope)) return 0;
+  // the open cycles, locked in one order: two refreshes (two imports, two servers) take turns, and
+  // the later one plans from data that includes the earlier one's
   const cycles = await tx
     .select()
     .from(appraisalCycles)
-    .where(and(eq(appraisalCycles.workspaceId, ctx.workspaceId), eq(appraisalCycles.state, 'open'), 'cycleId' in scope ? eq(appraisalCycles.id, scope.cycleId) : undefined));
+    .where(and(eq(appraisalCycles.workspaceId, workspaceId), eq(appraisalCycles.state, 'open'), 'cycleId' in scope ? eq(appraisalCycles.id, scope.cycleId) : undefined))
+    .orderBy(asc(appraisalCycles.id))
+    .for('update');
   let refreshed = 0;
   for (const cycle of cycles) {
-    const planned = await planCycleValues(tx, ctx.workspaceId, cycle, bindings);
+    const planned = await planCycleValues(tx, workspaceId, cycle, bindings);
     const changed = await writePlanned(tx, cycle.id, planned);
     if (changed.length) await recomputeParticipants(tx, cycle.id, changed);
     if (changed.length || planned.length) refreshed += 1;
   }
   return refreshed;
-}
-
-/** The metric bindings in scope, with their metric and dataset. */
-export async function loadBindings(db: Db | Tx, workspaceId: string, scope: Scope | null): Promise<Binding[]> {
-  const rows = await db
-    .select({ term: metricBindings.term, metricId: metrics.id, metricName: metrics.name, spec: metrics.spec, dataset: datasets })
-    .from(metricBindings)
-    .innerJoin(metrics, eq(metrics.id, metricBindings.metricId))
-    .innerJoin(datasets, eq(datasets.id, metrics.datasetId))
-    .where(
-      and(
-        eq(metricBindings.workspaceId, workspaceId),
-        scope && 'datasetId' in scope ? eq(metrics.datasetId, scope.datasetId) : undefined,
-        scope && 'metricId' in scope ? eq(metrics.id, scope.metricId) : undefined,
-        scope && 'term' in scope ? eq(metricBindings.term, scope.term) : undefined,
-      ),
-    );
-  return rows;
 }
 
 /**
@@ -166,6 +152,6 @@ export async function refreshCycleFromData(db: Db, workspaceId: string, cycleId:
     const [cycle] = await tx.select().from(appraisalCycles).where(and(eq(appraisalCycles.workspaceId, workspaceId), eq(appraisalCycles.id, cycleId))).for('update');
     if (!cycle) throw new AppError('not_found', { entity: 'entity.cycle' });
     assertCycleAllows(cycle, 'metric_refresh');
-    return refreshMetricActuals(tx, { workspaceId }, { cycleId });
+    return refreshActualsFromData(tx, workspaceId, { cycleId });
   });
 }
