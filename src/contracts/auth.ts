@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { action } from './access.ts';
 import { displayName, email, locale, password, role, slug, uuid } from './common.ts';
 
 export const setupStatus = z.object({
@@ -35,6 +36,8 @@ export const workspaceSummary = z.object({
   isDemo: z.boolean(),
   role,
   personId: uuid.nullable(),
+  /** What the viewer's role may do in the workspace, from the server's access rules (show a button by these, not by the role). */
+  abilities: z.array(action),
 });
 export type WorkspaceSummary = z.infer<typeof workspaceSummary>;
 

@@ -1,3 +1,5 @@
+import { ACTIONS, type Action } from '../contracts/access.ts';
+import type { Role } from '../contracts/common.ts';
 import { AppError } from './errors.ts';
 import type { Auth, Viewer } from './http/request-context.ts';
 
@@ -21,42 +23,15 @@ import type { Auth, Viewer } from './http/request-context.ts';
  *   goals of their units and people; a person checks in on their own goals (canManageGoal,
  *   canCheckInGoal).
  */
-export type Action =
-  | 'org.read'
-  | 'unit.write'
-  | 'position.write'
-  | 'people.list'
-  | 'people.import'
-  | 'people.export'
-  | 'members.manage'
-  | 'audit.read'
-  | 'workspace.read'
-  | 'indicators.read'
-  | 'indicators.write'
-  | 'scorecards.read'
-  | 'scorecards.write'
-  | 'cycles.read'
-  | 'cycles.manage'
-  | 'results.participate'
-  | 'datasets.read'
-  | 'datasets.write'
-  | 'metrics.read'
-  | 'metrics.values'
-  | 'metrics.write'
-  | 'metrics.diff'
-  | 'goals.read'
-  | 'plans.write'
-  | 'goals.write'
-  | 'goals.checkin'
-  | 'dashboard.read'
-  | 'dashboard.team'
-  | 'dashboard.company';
+export type { Action };
 
 const rules: Record<Action, readonly Viewer['role'][]> = {
   'workspace.read': ['admin', 'manager', 'member'],
   'org.read': ['admin', 'manager', 'member'],
   'people.list': ['admin', 'manager', 'member'],
   'people.export': ['admin', 'manager'],
+  // adding and editing people: admins anywhere, managers in the units they lead (canManagePersonIn, per person)
+  'people.write': ['admin', 'manager'],
   'unit.write': ['admin'],
   'position.write': ['admin'],
   'people.import': ['admin'],
@@ -101,6 +76,14 @@ const rules: Record<Action, readonly Viewer['role'][]> = {
 export function can(viewer: Viewer, action: Action): boolean {
   // own properties only: an action named like an Object.prototype member is unknown, hence denied
   return Object.hasOwn(rules, action) && rules[action].includes(viewer.role);
+}
+
+/**
+ * Every action a role may do: what the API tells the web app (a workspace's `abilities`), so that
+ * the buttons it shows follow these rules rather than a copy of them.
+ */
+export function abilitiesOf(role: Role): Action[] {
+  return ACTIONS.filter((action) => rules[action].includes(role));
 }
 
 export function authorize(viewer: Viewer, action: Action): void {

@@ -22,11 +22,25 @@ export type Viewer = {
   scopeUnitIds: ReadonlySet<string> | 'all';
 };
 
+/**
+ * What a workspace route's handler and the services it calls are given about the caller: who
+ * they are in the workspace (viewer), how the audit log names them (actor), and their language.
+ * Made once per request by the one access entry point (workspace-scope.ts), after the route's
+ * declared action was authorised.
+ */
+export type RequestContext = {
+  viewer: Viewer;
+  actor: { userId: string | null; label: string; ip: string | null; workspaceId: string };
+  locale: Locale;
+};
+
 declare module 'fastify' {
   interface FastifyRequest {
     locale: Locale;
     auth: Auth | null;
     viewer: Viewer | null;
+    /** Set for every route under /workspaces/:ws before its handler runs (workspace-scope.ts); absent elsewhere. */
+    ctx: RequestContext;
   }
 }
 
@@ -34,6 +48,8 @@ export function registerRequestContext(app: FastifyInstance): void {
   app.decorateRequest('locale', 'zh-CN');
   app.decorateRequest('auth', null);
   app.decorateRequest('viewer', null);
+  // biome-ignore lint/suspicious/noExplicitAny: set before any workspace handler runs; other routes never read it
+  app.decorateRequest('ctx', null as any);
   app.addHook('onRequest', async (request) => {
     const explicit = request.headers['x-kedu-locale'];
     request.locale = pickLocale(typeof explicit === 'string' ? explicit : undefined, request.headers['accept-language']);

@@ -148,7 +148,8 @@ export const accessMatrix: Record<string, RouteRule> = {
   'PATCH /api/v1/workspaces/{ws}/people/{id}': {
     // a fresh person in 华东区: in the manager's scope, not the member themselves
     req: async (c) => ({ url: ws(c, `/people/${await newPerson(c, c.org.units.east)}`), body: { employeeNo: c.unique('E') } }),
-    status: inWorkspace(200, 200, 404),
+    // members never edit people (people.write): refused for any id, so nothing is revealed
+    status: inWorkspace(200, 200, 403),
     extra: [
       { who: 'manager', label: 'someone in 人力资源部', status: 404, req: async (c) => ({ url: ws(c, `/people/${await newPerson(c, c.org.units.hr)}`), body: { employeeNo: 'X1' } }) },
       { who: 'manager', label: 'moving someone into 人力资源部', status: 403, req: async (c) => ({ url: ws(c, `/people/${await newPerson(c, c.org.units.east)}`), body: { unitId: c.org.units.hr } }) },

@@ -35,6 +35,20 @@ describeEachDatabase('sign-in, sessions and CSRF', (kind) => {
     expect(body.csrfToken).toMatch(/^[\w-]{20,}$/);
   });
 
+  it('lists what the viewer may do in each workspace, from the same rules the routes are authorised by', async () => {
+    const abilities = async (email: string) => (await login(email, TEST_PASSWORD)).json().workspaces[0].abilities as string[];
+    const [admin, manager, member] = [await abilities('admin@acme.test'), await abilities('manager@acme.test'), await abilities('member@acme.test')];
+    expect(admin).toEqual(expect.arrayContaining(['cycles.manage', 'members.manage', 'datasets.write', 'dashboard.company']));
+    expect(manager).toEqual(expect.arrayContaining(['goals.write', 'dashboard.team', 'people.write']));
+    expect(manager).not.toContain('cycles.manage');
+    expect(member).toEqual(expect.arrayContaining(['goals.checkin', 'results.participate']));
+    expect(member).not.toContain('people.write');
+    expect(member).not.toContain('dashboard.team');
+    // the workspace's own answer says the same
+    const token = org.tokens.member;
+    expect((await t.api('GET', `/api/v1/workspaces/${org.ws}`, { token })).body.abilities).toEqual(member);
+  });
+
   it('a wrong password and an unknown email get the same 401 invalid_credentials, and no cookie', async () => {
     for (const language of ['en', 'zh-CN']) {
       const wrong = await login('member@acme.test', 'not the password', { 'accept-language': language });

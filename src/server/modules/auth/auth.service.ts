@@ -1,3 +1,4 @@
+import { abilitiesOf } from '../../access.ts';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { changePasswordInput, createTokenInput, loginInput, updateProfileInput } from '../../../contracts/auth.ts';
@@ -34,7 +35,7 @@ export async function getMe(db: Db, user: AuthUser, csrfToken: string | null) {
     .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
     .where(eq(memberships.userId, user.id))
     .orderBy(workspaces.isDemo, workspaces.name);
-  return { user, workspaces: rows, csrfToken };
+  return { user, workspaces: rows.map((w) => ({ ...w, abilities: abilitiesOf(w.role) })), csrfToken };
 }
 
 export async function updateProfile(db: Db, actor: Actor, userId: string, input: z.output<typeof updateProfileInput>) {

@@ -14,9 +14,8 @@ import {
   rejectAppealInput,
   removeAdjustmentInput,
 } from '../../../contracts/cycle-results.ts';
-import { authorize } from '../../access.ts';
-import { requireViewer } from '../../http/actor.ts';
 import type { AppDeps } from '../../http/deps.ts';
+import { route } from '../../http/workspace-scope.ts';
 import { removeAdjustment, setAdjustment } from './adjustments.service.ts';
 import { acceptAppeal, createAppeal, listAppeals, rejectAppeal } from './appeals.service.ts';
 
@@ -26,7 +25,7 @@ export const appealRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
 
   app.put(
     '/cycles/:id/participants/:pid/adjustment',
-    {
+    { config: route('cycles.read'),
       schema: {
         tags,
         summary: 'Adjust a result (调整): the total that counts instead of the computed one, with a written reason',
@@ -38,12 +37,12 @@ export const appealRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
         response: { 200: participantResult },
       },
     },
-    async (request) => setAdjustment(db, requireViewer(request), request.ip, request.params.id, request.params.pid, request.body),
+    async (request) => setAdjustment(db, request.ctx.viewer, request.ip, request.params.id, request.params.pid, request.body),
   );
 
   app.delete(
     '/cycles/:id/participants/:pid/adjustment',
-    {
+    { config: route('cycles.read'),
       schema: {
         tags,
         summary: 'Remove an adjustment (the computed total counts again), with a written reason',
@@ -53,12 +52,12 @@ export const appealRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
         response: { 200: participantResult },
       },
     },
-    async (request) => removeAdjustment(db, requireViewer(request), request.ip, request.params.id, request.params.pid, request.body),
+    async (request) => removeAdjustment(db, request.ctx.viewer, request.ip, request.params.id, request.params.pid, request.body),
   );
 
   app.post(
     '/cycles/:id/participants/:pid/appeals',
-    {
+    { config: route('cycles.read'),
       schema: {
         tags,
         summary: 'Appeal (异议) your own result during calibration, about one indicator or the whole result',
@@ -69,7 +68,7 @@ export const appealRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
       },
     },
     async (request, reply) => {
-      const result = await createAppeal(db, requireViewer(request), request.ip, request.params.id, request.params.pid, request.body);
+      const result = await createAppeal(db, request.ctx.viewer, request.ip, request.params.id, request.params.pid, request.body);
       reply.status(201);
       return result;
     },
@@ -77,7 +76,7 @@ export const appealRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
 
   app.post(
     '/cycles/:id/appeals/:appealId/accept',
-    {
+    { config: route('cycles.read'),
       schema: {
         tags,
         summary: 'Accept an appeal with corrected values; the result is recomputed',
@@ -89,12 +88,12 @@ export const appealRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
         response: { 200: appealResult },
       },
     },
-    async (request) => acceptAppeal(db, requireViewer(request), request.ip, request.params.id, request.params.appealId, request.body),
+    async (request) => acceptAppeal(db, request.ctx.viewer, request.ip, request.params.id, request.params.appealId, request.body),
   );
 
   app.post(
     '/cycles/:id/appeals/:appealId/reject',
-    {
+    { config: route('cycles.read'),
       schema: {
         tags,
         summary: 'Reject an appeal with a written resolution; the result stays as it is',
@@ -103,12 +102,12 @@ export const appealRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
         response: { 200: appealResult },
       },
     },
-    async (request) => rejectAppeal(db, requireViewer(request), request.ip, request.params.id, request.params.appealId, request.body),
+    async (request) => rejectAppeal(db, request.ctx.viewer, request.ip, request.params.id, request.params.appealId, request.body),
   );
 
   app.get(
     '/cycles/:id/appeals',
-    {
+    { config: route('cycles.read'),
       schema: {
         tags,
         summary: 'The appeals of a cycle you may see: admins all, managers those of their units, members their own',
@@ -118,8 +117,7 @@ export const appealRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
       },
     },
     async (request) => {
-      const viewer = requireViewer(request);
-      authorize(viewer, 'cycles.read');
+      const { viewer } = request.ctx;
       return listAppeals(db, viewer, request.params.id, request.query.status);
     },
   );

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ratingInput, ratingParams, ratingResult } from '../../../contracts/cycle-results.ts';
-import { requireViewer } from '../../http/actor.ts';
 import type { AppDeps } from '../../http/deps.ts';
+import { route } from '../../http/workspace-scope.ts';
 import { rate } from './ratings.service.ts';
 
 /** Manual ratings: the person's self-rating, then the manager's. Thin: validate, authorise, call the service. */
@@ -23,10 +23,10 @@ export const ratingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
   for (const as of ['self', 'manager'] as const) {
     app.put(
       `${path}/${as}`,
-      { schema: { tags, summary: roles[as].summary, description: describe(roles[as].who), params: ratingParams, body: ratingInput, response: { 200: ratingResult } } },
+      { config: route('results.participate'), schema: { tags, summary: roles[as].summary, description: describe(roles[as].who), params: ratingParams, body: ratingInput, response: { 200: ratingResult } } },
       async (request) => {
         const { id, pid, key } = request.params;
-        return rate(db, requireViewer(request), request.ip, { cycleId: id, participantId: pid, key }, as, request.body);
+        return rate(db, request.ctx.viewer, request.ip, { cycleId: id, participantId: pid, key }, as, request.body);
       },
     );
   }

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actualsImportResult, cycleParams, ranking, rankingQuery } from '../../../contracts/cycle-results.ts';
-import { requireViewer } from '../../http/actor.ts';
 import { sendXlsx } from '../../http/attachment.ts';
 import type { AppDeps } from '../../http/deps.ts';
+import { route } from '../../http/workspace-scope.ts';
 import { readUploadedFile } from '../../http/upload.ts';
 import { importActuals } from './actuals-import.ts';
 import { actualsTemplate } from './actuals-template.ts';
@@ -16,7 +16,7 @@ export const resultFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
 
   app.get(
     '/cycles/:id/ranking',
-    {
+    { config: route('cycles.read'),
       schema: {
         tags,
         summary: 'Calibration: the participants you may see ranked by the total that counts, the grade distribution and the forced-distribution check',
@@ -28,12 +28,12 @@ export const resultFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
         response: { 200: ranking },
       },
     },
-    async (request) => (await loadRanking(db, requireViewer(request), request.params.id, request.query.unitId)).ranking,
+    async (request) => (await loadRanking(db, request.ctx.viewer, request.params.id, request.query.unitId)).ranking,
   );
 
   app.get(
     '/cycles/:id/results.xlsx',
-    {
+    { config: route('cycles.read'),
       schema: {
         tags,
         summary: 'The ranking as .xlsx: sheet 结果/Results (one row per participant) and 明细/Details (one row per participant and indicator)',
@@ -42,13 +42,13 @@ export const resultFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
         querystring: rankingQuery,
       },
     },
-    async (request, reply) => sendXlsx(reply, await exportResults(db, requireViewer(request), request.params.id, request.query.unitId, request.locale)),
+    async (request, reply) => sendXlsx(reply, await exportResults(db, request.ctx.viewer, request.params.id, request.query.unitId, request.locale)),
   );
 
   app.post(
     '/cycles/:id/actuals/import',
     {
-      config: { upload: true },
+      config: route('cycles.read', { upload: true }),
       schema: {
         tags,
         summary: 'Upload actuals from an .xlsx or .csv file (multipart field "file"); all or nothing',
@@ -63,7 +63,7 @@ export const resultFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
       },
     },
     async (request) => {
-      const viewer = requireViewer(request);
+      const viewer = request.ctx.viewer;
       requireManagerOrAdmin(viewer);
       const file = await readUploadedFile(request, 'actuals.file_missing');
       return importActuals(db, viewer, request.ip, request.params.id, file);
@@ -72,14 +72,14 @@ export const resultFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
 
   app.get(
     '/cycles/:id/actuals/template.xlsx',
-    {
+    { config: route('cycles.read'),
       schema: {
         tags,
         summary: 'An .xlsx to fill in for the actuals upload: the participants you manage and a column per term, with the values entered so far',
         params: cycleParams,
       },
     },
-    async (request, reply) => sendXlsx(reply, await actualsTemplate(db, requireViewer(request), request.params.id, request.locale)),
+    async (request, reply) => sendXlsx(reply, await actualsTemplate(db, request.ctx.viewer, request.params.id, request.locale)),
   );
 };
 

@@ -16,8 +16,8 @@ import {
 import { okBody } from '../../../contracts/common.ts';
 import { jobAccepted } from '../../../contracts/jobs.ts';
 import { issueToMessage } from '../../../contracts/issues.ts';
-import { allowedActor, allowedViewer } from '../../http/actor.ts';
 import type { AppDeps } from '../../http/deps.ts';
+import { route } from '../../http/workspace-scope.ts';
 import { spoolUploadedFile } from '../../http/upload-to-file.ts';
 import { AppError } from '../../errors.ts';
 import { MAX_DATASET_UPLOAD_BYTES } from '../../limits.ts';
@@ -44,29 +44,29 @@ const IMPORT_RULES =
 export const datasetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
   const { db } = deps.database;
 
-  app.get('/datasets', { schema: { tags, summary: 'The datasets of the workspace, with row and batch counts and the dates they cover', params: wsParams, response: { 200: z.array(dataset) } } }, async (request) => {
-    const viewer = allowedViewer(request, 'datasets.read');
+  app.get('/datasets', { config: route('datasets.read'), schema: { tags, summary: 'The datasets of the workspace, with row and batch counts and the dates they cover', params: wsParams, response: { 200: z.array(dataset) } } }, async (request) => {
+    const { viewer } = request.ctx;
     return listDatasetDtos(db, viewer.workspaceId);
   });
 
-  app.get('/datasets/:id', { schema: { tags, summary: 'One dataset', params: idParams, response: { 200: dataset } } }, async (request) => {
-    const viewer = allowedViewer(request, 'datasets.read');
+  app.get('/datasets/:id', { config: route('datasets.read'), schema: { tags, summary: 'One dataset', params: idParams, response: { 200: dataset } } }, async (request) => {
+    const { viewer } = request.ctx;
     return loadDatasetDto(db, viewer.workspaceId, request.params.id);
   });
 
-  app.post('/datasets', { schema: { tags, summary: 'Create an empty dataset from a column mapping (to import into later)', params: wsParams, body: createDatasetInput, response: { 201: dataset } } }, async (request, reply) => {
-    const actor = allowedActor(request, 'datasets.write');
+  app.post('/datasets', { config: route('datasets.write'), schema: { tags, summary: 'Create an empty dataset from a column mapping (to import into later)', params: wsParams, body: createDatasetInput, response: { 201: dataset } } }, async (request, reply) => {
+    const { actor } = request.ctx;
     reply.status(201);
     return createEmptyDataset(deps.database, actor, request.body);
   });
 
-  app.patch('/datasets/:id', { schema: { tags, summary: 'Rename a dataset or change its description', params: idParams, body: updateDatasetInput, response: { 200: dataset } } }, async (request) => {
-    const actor = allowedActor(request, 'datasets.write');
+  app.patch('/datasets/:id', { config: route('datasets.write'), schema: { tags, summary: 'Rename a dataset or change its description', params: idParams, body: updateDatasetInput, response: { 200: dataset } } }, async (request) => {
+    const { actor } = request.ctx;
     return updateDataset(db, actor, request.params.id, request.body);
   });
 
-  app.delete('/datasets/:id', { schema: { tags, summary: 'Delete a dataset with its rows and batches (refused while metrics use it)', params: idParams, response: { 200: okBody } } }, async (request) => {
-    const actor = allowedActor(request, 'datasets.write');
+  app.delete('/datasets/:id', { config: route('datasets.write'), schema: { tags, summary: 'Delete a dataset with its rows and batches (refused while metrics use it)', params: idParams, response: { 200: okBody } } }, async (request) => {
+    const { actor } = request.ctx;
     await deleteDataset(db, actor, request.params.id);
     return { ok: true as const };
   });
@@ -74,7 +74,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.post(
     '/datasets/preview',
     {
-      config: { upload: true, readOnly: true },
+      config: route('datasets.write', { upload: true, readOnly: true }),
       schema: {
         tags,
         summary: 'What importing a file would do (multipart field "file"): header row, recognised template, column types, the first rows as stored; writes nothing',
@@ -85,7 +85,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       },
     },
     async (request) => {
-      const viewer = allowedViewer(request, 'datasets.write');
+      const { viewer } = request.ctx;
       const upload = await spoolUploadedFile(request, MAX_DATASET_UPLOAD_BYTES, 'import.file_missing');
       try {
         const target = request.query.datasetId ? await loadDataset(db, viewer.workspaceId, request.query.datasetId) : undefined;
@@ -99,7 +99,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.post(
     '/datasets/import',
     {
-      config: { upload: true },
+      config: route('datasets.write', { upload: true }),
       schema: {
         tags,
         summary: 'Create a dataset and import its first file in one step (multipart: field "dataset" = the JSON of POST /datasets, then field "file")',
@@ -111,7 +111,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       },
     },
     async (request, reply) => {
-      const actor = allowedActor(request, 'datasets.write');
+      const { actor } = request.ctx;
       const upload = await spoolUploadedFile(request, MAX_DATASET_UPLOAD_BYTES, 'import.file_missing');
       try {
         const create = parseDatasetField(upload.fields.dataset);
@@ -133,7 +133,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
   app.post(
     '/datasets/:id/imports',
     {
-      config: { upload: true },
+      config: route('datasets.write', { upload: true }),
       schema: {
         tags,
         summary: 'Import a file into a dataset as a new batch (multipart field "file")',
@@ -145,7 +145,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
       },
     },
     async (request, reply) => {
-      const actor = allowedActor(request, 'datasets.write');
+      const { actor } = request.ctx;
       await loadDataset(db, actor.workspaceId, request.params.id);
       const upload = await spoolUploadedFile(request, MAX_DATASET_UPLOAD_BYTES, 'import.file_missing');
       try {
@@ -164,38 +164,38 @@ export const datasetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     },
   );
 
-  app.get('/datasets/:id/batches', { schema: { tags, summary: 'The import batches of a dataset, newest first (rolled-back ones included)', params: idParams, response: { 200: z.array(batch) } } }, async (request) => {
-    const viewer = allowedViewer(request, 'datasets.read');
+  app.get('/datasets/:id/batches', { config: route('datasets.read'), schema: { tags, summary: 'The import batches of a dataset, newest first (rolled-back ones included)', params: idParams, response: { 200: z.array(batch) } } }, async (request) => {
+    const { viewer } = request.ctx;
     return listBatchDtos(db, viewer.workspaceId, request.params.id);
   });
 
   app.post(
     '/datasets/:id/batches/:batchId/rollback',
-    { schema: { tags, summary: 'Roll an import batch back: its rows leave the dataset, rows it replaced count again; open cycles take their actuals again in the job actualsJob', params: batchParams, response: { 200: z.object({ batch, actualsJob: z.uuid() }) } } },
+    { config: route('datasets.write'), schema: { tags, summary: 'Roll an import batch back: its rows leave the dataset, rows it replaced count again; open cycles take their actuals again in the job actualsJob', params: batchParams, response: { 200: z.object({ batch, actualsJob: z.uuid() }) } } },
     async (request) => {
-      const actor = allowedActor(request, 'datasets.write');
+      const { actor } = request.ctx;
       return rollBackBatch(deps.database, { workspaceId: actor.workspaceId, actor, jobs: deps.jobs }, request.params.id, request.params.batchId);
     },
   );
 
-  app.get('/datasets/:id/rows', { schema: { tags, summary: 'A page of the rows that count (replaced rows are left out), optionally of one batch', params: idParams, querystring: datasetRowsQuery, response: { 200: datasetRows } } }, async (request) => {
-    const viewer = allowedViewer(request, 'datasets.read');
+  app.get('/datasets/:id/rows', { config: route('datasets.read'), schema: { tags, summary: 'A page of the rows that count (replaced rows are left out), optionally of one batch', params: idParams, querystring: datasetRowsQuery, response: { 200: datasetRows } } }, async (request) => {
+    const { viewer } = request.ctx;
     return datasetRowsPage(db, viewer.workspaceId, request.params.id, request.query);
   });
 
-  app.get('/import-templates', { schema: { tags, summary: 'Import templates: the built-in layouts of real exports and the mappings saved in the workspace', params: wsParams, response: { 200: z.array(importTemplate) } } }, async (request) => {
-    const viewer = allowedViewer(request, 'datasets.read');
+  app.get('/import-templates', { config: route('datasets.read'), schema: { tags, summary: 'Import templates: the built-in layouts of real exports and the mappings saved in the workspace', params: wsParams, response: { 200: z.array(importTemplate) } } }, async (request) => {
+    const { viewer } = request.ctx;
     return listTemplates(db, viewer.workspaceId);
   });
 
-  app.post('/import-templates', { schema: { tags, summary: 'Save a column mapping as an import template', params: wsParams, body: saveTemplateInput, response: { 201: importTemplate } } }, async (request, reply) => {
-    const actor = allowedActor(request, 'datasets.write');
+  app.post('/import-templates', { config: route('datasets.write'), schema: { tags, summary: 'Save a column mapping as an import template', params: wsParams, body: saveTemplateInput, response: { 201: importTemplate } } }, async (request, reply) => {
+    const { actor } = request.ctx;
     reply.status(201);
     return saveTemplate(db, actor, request.body);
   });
 
-  app.delete('/import-templates/:id', { schema: { tags, summary: 'Delete a saved import template (built-in ones cannot be deleted)', params: idParams, response: { 200: okBody } } }, async (request) => {
-    const actor = allowedActor(request, 'datasets.write');
+  app.delete('/import-templates/:id', { config: route('datasets.write'), schema: { tags, summary: 'Delete a saved import template (built-in ones cannot be deleted)', params: idParams, response: { 200: okBody } } }, async (request) => {
+    const { actor } = request.ctx;
     await deleteTemplate(db, actor, request.params.id);
     return { ok: true as const };
   });

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { job } from '../../../contracts/jobs.ts';
-import { allowedViewer } from '../../http/actor.ts';
 import type { AppDeps } from '../../http/deps.ts';
+import { route } from '../../http/workspace-scope.ts';
 import { announceFollower } from '../../jobs/live-jobs.ts';
 import { followJob, loadJob } from './jobs.service.ts';
 
@@ -14,16 +14,16 @@ export const jobRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
 
   app.get(
     '/jobs/:id',
-    { schema: { tags: ['jobs'], summary: 'A background job you started (admins: any of the workspace): state, progress, result or error', params: idParams, response: { 200: job } } },
+    { config: route('workspace.read'), schema: { tags: ['jobs'], summary: 'A background job you started (admins: any of the workspace): state, progress, result or error', params: idParams, response: { 200: job } } },
     async (request) => {
-      const viewer = allowedViewer(request, 'workspace.read');
+      const { viewer } = request.ctx;
       return loadJob(db, viewer, request.params.id, request.locale);
     },
   );
 
   app.get(
     '/jobs/:id/events',
-    {
+    { config: route('workspace.read'),
       schema: {
         tags: ['jobs'],
         summary: 'The same job as a stream of server-sent events: one `job` event (the body of GET /jobs/{id}) at each change, until it has completed or failed',
@@ -32,7 +32,7 @@ export const jobRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => {
       },
     },
     async (request, reply) => {
-      const viewer = allowedViewer(request, 'workspace.read');
+      const { viewer } = request.ctx;
       // checked (404 for a job the viewer may not see) before the stream opens
       const first = await loadJob(db, viewer, request.params.id, request.locale);
       reply.hijack();

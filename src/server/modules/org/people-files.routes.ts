@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importResult, listPeopleQuery } from '../../../contracts/org.ts';
-import { allowedViewer, workspaceActor } from '../../http/actor.ts';
 import { sendXlsx } from '../../http/attachment.ts';
 import { readUploadedFile } from '../../http/upload.ts';
 import type { AppDeps } from '../../http/deps.ts';
+import { route } from '../../http/workspace-scope.ts';
 import { exportPeople, importTemplate } from './people-export.ts';
 import { importPeople } from './people-import.service.ts';
 
@@ -22,7 +22,7 @@ export const peopleFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
     '/people/import',
     {
       // a file upload: the handler explains a missing file better than the generic body check
-      config: { upload: true },
+      config: route('people.import', { upload: true }),
       schema: {
         tags,
         summary: 'Import people from an .xlsx or .csv file (multipart field "file"); all or nothing',
@@ -36,26 +36,25 @@ export const peopleFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
       },
     },
     async (request) => {
-      const viewer = allowedViewer(request, 'people.import');
+      const { viewer } = request.ctx;
       const file = await readUploadedFile(request, 'import.file_missing');
-      return importPeople(db, viewer, workspaceActor(request).ip, file, { dryRun: request.query.dryRun });
+      return importPeople(db, viewer, request.ctx.actor.ip, file, { dryRun: request.query.dryRun });
     },
   );
 
   app.get(
     '/people/export',
-    { schema: { tags, summary: 'The people you may see, filtered like the list, as .xlsx (re-importable)', params: wsParams, querystring: exportQuery } },
+    { config: route('people.export'), schema: { tags, summary: 'The people you may see, filtered like the list, as .xlsx (re-importable)', params: wsParams, querystring: exportQuery } },
     async (request, reply) => {
-      const viewer = allowedViewer(request, 'people.export');
+      const { viewer } = request.ctx;
       return sendXlsx(reply, await exportPeople(db, viewer, request.query, request.locale));
     },
   );
 
   app.get(
     '/people/import-template',
-    { schema: { tags, summary: 'An .xlsx import template: the headers, an example row and a help sheet', params: wsParams } },
+    { config: route('people.import'), schema: { tags, summary: 'An .xlsx import template: the headers, an example row and a help sheet', params: wsParams } },
     async (request, reply) => {
-      allowedViewer(request, 'people.import');
       return sendXlsx(reply, await importTemplate(request.locale));
     },
   );

@@ -1,3 +1,4 @@
+import { abilitiesOf } from '../../access.ts';
 import { count, eq, like, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { createWorkspaceInput, setupInput } from '../../../contracts/auth.ts';
@@ -63,7 +64,7 @@ export async function insertWorkspace(
   const [person] = await tx.insert(people).values({ workspaceId: ws.id, name: owner.name, email: owner.email }).returning({ id: people.id });
   await tx.insert(memberships).values({ workspaceId: ws.id, userId: owner.id, role: 'admin', personId: person.id });
   await recordAudit(tx, actor, { workspaceId: ws.id, action: 'workspace.create', entityType: 'workspace', entityId: ws.id, after: ws });
-  return { id: ws.id, slug: ws.slug, name: ws.name, kind: ws.kind, isDemo: ws.isDemo, role: 'admin' as const, personId: person.id };
+  return { id: ws.id, slug: ws.slug, name: ws.name, kind: ws.kind, isDemo: ws.isDemo, role: 'admin' as const, personId: person.id, abilities: abilitiesOf('admin') };
 }
 
 async function uniqueSlug(tx: Tx, wanted: string, exact: boolean, isDemo: boolean): Promise<string> {
