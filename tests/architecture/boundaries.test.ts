@@ -74,6 +74,51 @@ const KNOWN_MODULE_CYCLES: string[] = [];
 // web feature import cycles today: 0
 const KNOWN_FEATURE_CYCLES: string[] = [];
 
+// Inside a module, SQL lives in *.queries.ts and services hold the use case (convention 11):
+// a service that imports drizzle-orm or the schema's tables runs SQL itself. The list only shrinks.
+// services running SQL today: 33 of 36
+const KNOWN_SQL_IN_SERVICES = [
+  'src/server/modules/audit/audit.service.ts',
+  'src/server/modules/auth/auth.service.ts',
+  'src/server/modules/auth/sessions.service.ts',
+  'src/server/modules/cycles/actuals.service.ts',
+  'src/server/modules/cycles/adjustments.service.ts',
+  'src/server/modules/cycles/appeals.service.ts',
+  'src/server/modules/cycles/cycle-transitions.service.ts',
+  'src/server/modules/cycles/cycles.service.ts',
+  'src/server/modules/cycles/participants.service.ts',
+  'src/server/modules/cycles/ranking.service.ts',
+  'src/server/modules/cycles/ratings.service.ts',
+  'src/server/modules/datasets/batches.service.ts',
+  'src/server/modules/datasets/datasets.service.ts',
+  'src/server/modules/datasets/import.service.ts',
+  'src/server/modules/demo/demo.service.ts',
+  'src/server/modules/goals/check-ins.service.ts',
+  'src/server/modules/goals/goals.service.ts',
+  'src/server/modules/goals/plans.service.ts',
+  'src/server/modules/goals/smart-check.service.ts',
+  'src/server/modules/indicators/indicators.service.ts',
+  'src/server/modules/indicators/library.service.ts',
+  'src/server/modules/metrics/metrics.service.ts',
+  'src/server/modules/metrics/suggestions.service.ts',
+  'src/server/modules/org/people-import.service.ts',
+  'src/server/modules/org/people.service.ts',
+  'src/server/modules/org/positions.service.ts',
+  'src/server/modules/org/units.service.ts',
+  'src/server/modules/scorecards/assignments.service.ts',
+  'src/server/modules/scorecards/preview.service.ts',
+  'src/server/modules/scorecards/scorecards.service.ts',
+  'src/server/modules/scorecards/targets.service.ts',
+  'src/server/modules/workspaces/members.service.ts',
+  'src/server/modules/workspaces/workspaces.service.ts',
+];
+
+/** Service files of the modules that run SQL themselves: they import drizzle-orm or the schema's tables. */
+function servicesRunningSql(imports: readonly Import[]): string[] {
+  const sqlImport = (i: Import) => i.specifier === 'drizzle-orm' || /\/db\/schema\/index\.ts$/.test(i.specifier);
+  return [...new Set(imports.filter((i) => /^src\/server\/modules\/[^/]+\/.+\.service\.ts$/.test(i.file) && sqlImport(i)).map((i) => i.file))].sort();
+}
+
 const root = path.resolve(import.meta.dirname, '../..');
 const MODULES = 'src/server/modules';
 const FEATURES = 'src/web/features';
@@ -104,6 +149,11 @@ describe('layer boundaries', () => {
       ...ratchet(bypassing, KNOWN_BYPASSING_MODULE_EDGES, 'cross-module import bypassing a public file', `import src/server/modules/<b>/index.ts instead`),
       ...ratchet(elementaryCycles(edges.values()), KNOWN_MODULE_CYCLES, 'module import cycle', 'no two modules import each other'),
     ];
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('server modules: SQL in *.queries.ts, not in services (no new service running SQL)', () => {
+    const problems = ratchet(servicesRunningSql(imports), KNOWN_SQL_IN_SERVICES, 'service running SQL', 'move its queries to a *.queries.ts of the module');
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
