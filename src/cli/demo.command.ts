@@ -7,6 +7,8 @@ import { explainStartupError } from './serve.command.ts';
 
 type Options = { size: string; workspace?: string; seed?: string; replace?: boolean; json?: boolean; scale?: string };
 type Database = Awaited<ReturnType<typeof import('../server/db/open.ts').openConfiguredDatabase>>;
+type LargeDemoStep = import('../server/modules/demo/large-demo.ts').LargeDemoStep;
+type LargeDemoJobResult = import('../server/modules/demo/large-demo.job.ts').LargeDemoJobResult;
 
 /**
  * `kedu demo [--size small|large]`: the small demo workspace (what "open the demo" makes), or a
@@ -55,25 +57,50 @@ async function largeArguments(options: Options) {
   }
 }
 
+/**
+ * The large seed as a job (docs/architecture.md "Jobs"), worked by this process: each stage is
+ * printed as the job reports it. The accounts' password is made here and only its hash goes
+ * into the job, so it is printed once and stored nowhere. A seed killed half-way wrote nothing
+ * (one transaction); its job is marked failed when the database is next opened.
+ */
 async function runLarge(database: Database, options: Options, args: Awaited<ReturnType<typeof largeArguments>>): Promise<void> {
-  const { seedLargeDemo, LargeDemoError } = await import('../server/modules/demo/large-demo.ts');
+  const [{ largeDemoPassword }, { largeDemoJob, queueLargeDemo }, { startJobQueue }, { watchLiveProgress }, { waitForJobToFinish }, { hashPassword }] = await Promise.all([
+    import('../server/modules/demo/large-demo.ts'),
+    import('../server/modules/demo/large-demo.job.ts'),
+    import('../server/jobs/job-queue.ts'),
+    import('../server/jobs/live-jobs.ts'),
+    import('../server/jobs/job-waits.ts'),
+    import('../server/crypto.ts'),
+  ]);
+  const password = largeDemoPassword();
+  const started = performance.now();
+  const jobs = await startJobQueue(database, [largeDemoJob], { work: true, pollingIntervalSeconds: 0.5, recoverActive: database.kind === 'embedded' });
+  let finished: Awaited<ReturnType<typeof waitForJobToFinish>>;
   try {
-    const summary = await seedLargeDemo(database, {
-      ...args,
-      replace: options.replace === true,
-      onProgress: ({ step, count, total, seconds }) => process.stderr.write(`[${seconds.toFixed(1).padStart(5)} s] ${sayDemo(`step.${step}`, { count, total: total ?? 0 })}\n`),
+    const id = await queueLargeDemo(database, jobs, { ...args, replace: options.replace === true, passwordHash: await hashPassword(password) });
+    const stop = watchLiveProgress(id, ({ step, done, total }) => {
+      const seconds = (performance.now() - started) / 1000;
+      process.stderr.write(`[${seconds.toFixed(1).padStart(5)} s] ${sayDemo(`step.${step as LargeDemoStep}`, { count: done, total: total ?? 0 })}\n`);
     });
-    if (options.json) {
-      process.stdout.write(`${JSON.stringify(summary)}\n`);
-      return;
-    }
-    process.stdout.write(`${sayDemo('large_done', { ...summary.counts, name: summary.name, slug: summary.slug, seconds: summary.seconds.toFixed(1) })}\n`);
-    process.stdout.write(`${sayDemo('accounts', { password: summary.password })}\n`);
-    for (const a of summary.accounts) process.stdout.write(`  ${sayDemo(`role.${a.role}`).padEnd(8)} ${a.email.padEnd(32)} ${a.name}（${a.position}，${a.unit}）\n`);
-  } catch (err) {
-    if (err instanceof LargeDemoError) throw new CliError(sayDemo(err.code, { slug: err.slug }), 2);
-    throw err;
+    finished = await waitForJobToFinish(database.pool, id, 100);
+    stop();
+  } finally {
+    await jobs.stop();
   }
+  if (finished.state === 'failed') {
+    const error = finished.error as { code?: string; params?: { reason?: string; slug?: string } } | null;
+    const reason = error?.params?.reason;
+    if (reason === 'demo.large_exists' || reason === 'demo.large_not_replaceable') throw new CliError(sayDemo(reason === 'demo.large_exists' ? 'exists' : 'not_replaceable', { slug: error?.params?.slug ?? args.slug }), 2);
+    throw new Error(`the large demo seed failed: ${JSON.stringify(error)}`);
+  }
+  const summary = { ...(finished.result as LargeDemoJobResult), password };
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+    return;
+  }
+  process.stdout.write(`${sayDemo('large_done', { ...summary.counts, name: summary.name, slug: summary.slug, seconds: summary.seconds.toFixed(1) })}\n`);
+  process.stdout.write(`${sayDemo('accounts', { password })}\n`);
+  for (const a of summary.accounts) process.stdout.write(`  ${sayDemo(`role.${a.role}`).padEnd(8)} ${a.email.padEnd(32)} ${a.name}（${a.position}，${a.unit}）\n`);
 }
 
 async function runSmall(database: Database, options: Options): Promise<void> {
@@ -81,7 +108,7 @@ async function runSmall(database: Database, options: Options): Promise<void> {
   // the seed's imports announce that their data changed: queued here, worked by the next server
   // (the seed brings its own cycles in line itself)
   const { startJobQueue } = await import('../server/jobs/job-queue.ts');
-  const { actualsFromDataJob } = await import('../server/modules/cycles/actuals-from-data.job.ts');
+  const { actualsFromDataJob } = await import('../server/modules/cycles/actuals/actuals-from-data.job.ts');
   const jobs = await startJobQueue(database, [actualsFromDataJob], { work: false });
   try {
     await ensureDemoWorkspace(database, jobs, null);

@@ -11,7 +11,7 @@ import { type ImportProgress, importFile } from '../server/modules/datasets/impo
 import { startJobQueue } from '../server/jobs/job-queue.ts';
 import type { JobSender } from '../server/jobs/job-types.ts';
 import { waitForJobToFinish } from '../server/jobs/job-waits.ts';
-import { type ActualsRefreshResult, actualsFromDataJob } from '../server/modules/cycles/actuals-from-data.job.ts';
+import { type ActualsRefreshResult, actualsFromDataJob } from '../server/modules/cycles/actuals/actuals-from-data.job.ts';
 
 export type CliImportOptions = {
   file: string;

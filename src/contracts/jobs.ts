@@ -13,6 +13,8 @@ export const jobProgress = z.object({
   /** An import also reports how much of its file it has read, so a bar can move before the row count is known. */
   bytes: z.number().optional(),
   totalBytes: z.number().optional(),
+  /** The stage of a job of several (the large demo seed: organisation, cycles, goals …). */
+  step: z.string().optional(),
 });
 
 /** A background job as people follow it (GET /jobs/:id): where it is, how far it got, and its result or why it failed. */

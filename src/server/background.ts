@@ -3,8 +3,8 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { type JobQueue, startJobQueue } from './jobs/job-queue.ts';
 import type { JobKind } from './jobs/job-types.ts';
-import { actualsFromDataJob } from './modules/cycles/actuals-from-data.job.ts';
-import { cycleRecomputeJob } from './modules/cycles/recompute.job.ts';
+import { actualsFromDataJob } from './modules/cycles/actuals/actuals-from-data.job.ts';
+import { cycleRecomputeJob } from './modules/cycles/lifecycle/recompute.job.ts';
 import { datasetImportJob } from './modules/datasets/import.job.ts';
 import { sendStatusRefresh, STATUS_REFRESH, statusRefreshJob } from './modules/goals/status-refresh.job.ts';
 

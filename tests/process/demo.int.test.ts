@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -5,7 +6,8 @@ import { today } from '../../src/server/modules/goals/goal-status.ts';
 import { marketingFiles, marketingSpan } from '../../src/server/modules/demo/demo-marketing.files.ts';
 import { MARKETING_DATASETS } from '../../src/server/modules/demo/demo-marketing.ts';
 import { csvText } from '../../src/server/modules/demo/demo-solo.ts';
-import { runCli, startServerProcess } from '../../src/server/testing/server-process.ts';
+import { openDatabase } from '../../src/server/db/client.ts';
+import { KEDU_BIN, runCli, startServerProcess } from '../../src/server/testing/server-process.ts';
 import { tempDataDir } from './helpers.ts';
 
 /** `kedu demo --size large` as a user runs it, at a small size (the hidden --scale) on an embedded database. */
@@ -77,6 +79,46 @@ describe('kedu demo', () => {
       expect(imported.stdout).toContain('1 open cycle(s) took their actuals from the new data');
     } finally {
       fs.rmSync(small, { recursive: true, force: true });
+    }
+  });
+
+  it('kill -9 during the large seed (a job): nothing is half made, the job is marked failed, and the next seed runs', { timeout: 240_000 }, async () => {
+    const work = tempDataDir();
+    const killEnv = { KEDU_DATA_DIR: work, DATABASE_URL: '' };
+    try {
+      const proc = spawn(process.execPath, [KEDU_BIN, 'demo', '--size', 'large', '--scale', 'people=600,units=20,months=12,goals=3000'], { env: { ...process.env, LANG: 'en_US.UTF-8', KEDU_LOG_LEVEL: 'warn', ...killEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      proc.stdout.on('data', (d) => (output += d));
+      const exited = new Promise((resolve) => proc.once('exit', resolve));
+      // killed once the seed's transaction has written the organisation (the first stage it reports)
+      await new Promise<void>((resolve, reject) => {
+        proc.stderr.on('data', (d) => {
+          output += d;
+          if (/organisation/i.test(output)) resolve();
+        });
+        proc.once('exit', () => reject(new Error(`kedu demo ended before it was killed:\n${output}`)));
+      });
+      proc.kill('SIGKILL');
+      await exited;
+
+      // the next run takes the folder, marks the interrupted seed failed, and seeds the slug afresh
+      const again = await runCli(['demo', '--size', 'large', ...scale], killEnv);
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stdout).toContain('40 people in 4 units');
+      const database = await openDatabase({ kind: 'embedded', dataDir: work });
+      try {
+        const { rows } = await database.pool.query(`select state, error->'params'->>'reason' as reason from background_jobs where kind = 'demo.large-seed' order by created_at`);
+        expect(rows).toEqual([
+          { state: 'failed', reason: expect.stringContaining('interrupted') },
+          { state: 'completed', reason: null },
+        ]);
+        const { rows: people } = await database.pool.query(`select count(*)::int as n from people p join workspaces w on w.id = p.workspace_id where w.slug = 'large'`);
+        expect(people[0].n).toBe(40);
+      } finally {
+        await database.close();
+      }
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
     }
   });
 });

@@ -1,6 +1,8 @@
 /** Messages of accounts, organisation and membership rules (keys used in ErrorDetail.code and as reasons). */
 export const orgMessages = {
   'zh-CN': {
+    'demo.large_exists': '已有标识为 {slug} 的工作区：请换一个 --workspace，或加 --replace 删除后重新生成。',
+    'demo.large_not_replaceable': '标识为 {slug} 的工作区不是 kedu demo 生成的，不能替换：请换一个 --workspace。',
     'auth.wrong_password': '当前密码不正确。',
     'auth.demo_password_fixed': '演示账户的密码是公开的，不能修改。请用初始化设置创建你自己的账户。',
     'person.manager_out_of_scope': '只能选择你所管理部门中的人员作为上级。',
@@ -20,6 +22,8 @@ export const orgMessages = {
     'member.last_admin': '工作区至少需要保留一名管理员，请先指定另一名管理员。',
   },
   en: {
+    'demo.large_exists': 'A workspace with the slug "{slug}" already exists: choose another --workspace, or pass --replace to delete it and generate it again.',
+    'demo.large_not_replaceable': 'The workspace "{slug}" was not made by kedu demo and cannot be replaced: choose another --workspace.',
     'auth.wrong_password': 'The current password is not correct.',
     'auth.demo_password_fixed': 'Demo accounts share a published password that cannot be changed. Set up your own account instead.',
     'person.manager_out_of_scope': 'Choose a manager from the departments you manage.',

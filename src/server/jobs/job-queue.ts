@@ -3,7 +3,7 @@ import PgBoss from 'pg-boss';
 import type { Database } from '../db/client.ts';
 import { JOB_QUEUE_SCHEMA } from '../db/migrate.ts';
 import { runTracked } from './job-runner.ts';
-import { findLostJobs } from './jobs.queries.ts';
+import { failJobRecord, findLostJobs, jobQueueState } from './jobs.queries.ts';
 import type { JobKind, JobSender, Sql } from './job-types.ts';
 
 export type JobQueueOptions = {
@@ -80,10 +80,21 @@ export async function startJobQueue(database: Database, kinds: readonly JobKind[
     if (existing) await boss.updateQueue(kind.name, settings);
     else await boss.createQueue(kind.name, settings);
   }
+  /**
+   * A try that died with its process goes back to the queue while it has retries left (pg-boss's
+   * fail); one that had none left is failed for good — and its record says so, with why, rather
+   * than "running" forever.
+   */
+  const failInterrupted = async (kind: string, id: string, why: string) => {
+    await boss.fail(kind, id, { message: why });
+    if ((await jobQueueState(database.pool, JOB_QUEUE_SCHEMA, id)) === 'failed') {
+      await failJobRecord(database.pool, id, { code: 'job_failed', params: { reason: why }, details: [] }, true);
+    }
+  };
   if (options.recoverActive) {
     const { rows } = await database.pool.query<{ name: string; ids: string[] }>(`select name, array_agg(id::text) as ids from ${JOB_QUEUE_SCHEMA}.job where state = 'active' group by name`);
     // a failed try goes back to the queue while it has retries left (pg-boss's fail), else stays failed
-    for (const { name, ids } of rows) for (const id of ids) await boss.fail(name, id, { message: 'interrupted: the server stopped while the job ran' });
+    for (const { name, ids } of rows) for (const id of ids) await failInterrupted(name, id, 'interrupted: the server stopped while the job ran');
     if (rows.length) options.logger?.warn({ jobs: rows.flatMap((r) => r.ids) }, 'jobs interrupted by the last stop are tried again');
   }
   let sweeper: NodeJS.Timeout | null = null;
@@ -130,7 +141,7 @@ export async function startJobQueue(database: Database, kinds: readonly JobKind[
     const sweep = async () => {
       for (const lost of await findLostJobs(database.pool, JOB_QUEUE_SCHEMA, lostAfter)) {
         options.logger?.warn({ job: lost.id, kind: lost.kind }, 'a job lost its server; it is tried again');
-        await boss.fail(lost.kind, lost.id, { message: 'lost: its server stopped while the job ran' });
+        await failInterrupted(lost.kind, lost.id, 'lost: its server stopped while the job ran');
       }
     };
     sweeper = setInterval(() => void sweep().catch((err) => options.logger?.error({ err }, 'looking for lost jobs failed')), (lostAfter * 1000) / 3);

@@ -3,7 +3,7 @@ import type PgBoss from 'pg-boss';
 import type { Database } from '../db/client.ts';
 import type { JobError, JobProgress } from '../db/schema/jobs.ts';
 import { AppError } from '../errors.ts';
-import { liveProgress, waitForFollower } from './live-jobs.ts';
+import { liveProgress, reportLiveProgress, waitForFollower } from './live-jobs.ts';
 import type { JobKind, JobSender } from './job-types.ts';
 import { completeJobRecord, failJobRecord, saveJobProgress, startJobRecord, touchJobRecord } from './jobs.queries.ts';
 
@@ -82,7 +82,7 @@ function progressReporter(database: Database, jobId: string) {
   return {
     report(progress: JobProgress) {
       latest = progress;
-      liveProgress.set(jobId, progress);
+      reportLiveProgress(jobId, progress);
       if (Date.now() - lastWrite >= PROGRESS_EVERY_MS) write();
     },
     latest: () => latest,

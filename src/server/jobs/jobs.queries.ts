@@ -51,6 +51,12 @@ export async function findLostJobs(sql: Sql, queueSchema: string, seconds: numbe
   return rows;
 }
 
+/** pg-boss's own state of a job (created, retry, active, completed, failed …), or null when it has none. */
+export async function jobQueueState(sql: Sql, queueSchema: string, id: string): Promise<string | null> {
+  const { rows } = await sql.query(`select state from ${queueSchema}.job where id = $1`, [id]);
+  return rows[0]?.state ?? null;
+}
+
 /** The job completed: its result and how far it got, unless it was already recorded (inside the work's transaction). */
 export async function completeJobRecord(sql: Sql, id: string, result: unknown, progress: JobProgress | null): Promise<void> {
   await sql.query(

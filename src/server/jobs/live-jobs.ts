@@ -9,6 +9,27 @@ import type { JobProgress } from '../db/schema/jobs.ts';
 export const liveProgress = new Map<string, JobProgress>();
 
 const followed = new Map<string, () => void>();
+const watchers = new Map<string, Set<(progress: JobProgress) => void>>();
+
+/** A job running here reports how far it got (job-runner.ts): kept, and told to whoever watches it in this process. */
+export function reportLiveProgress(jobId: string, progress: JobProgress): void {
+  liveProgress.set(jobId, progress);
+  for (const watch of watchers.get(jobId) ?? []) watch(progress);
+}
+
+/**
+ * Hears every progress report of a job running in this process (a command that queued it and
+ * works it itself prints each stage); returns the function that stops listening.
+ */
+export function watchLiveProgress(jobId: string, listener: (progress: JobProgress) => void): () => void {
+  const set = watchers.get(jobId) ?? new Set();
+  set.add(listener);
+  watchers.set(jobId, set);
+  return () => {
+    set.delete(listener);
+    if (set.size === 0) watchers.delete(jobId);
+  };
+}
 
 /** A follower's event stream is open: a job waiting for one may begin. */
 export function announceFollower(jobId: string): void {

@@ -13,7 +13,7 @@ import { insertJobRecord } from './jobs.queries.ts';
 export async function queueTrackedJob(
   database: Database,
   jobs: JobSender,
-  job: { kind: string; workspaceId: string; subject: string; createdBy: string | null },
+  job: { kind: string; workspaceId: string | null; subject: string; createdBy: string | null },
   data: unknown,
   alongside?: (client: Sql, jobId: string) => Promise<void>,
 ): Promise<string> {
@@ -30,7 +30,7 @@ export async function queueTrackedJob(
  * The same inside the caller's transaction (an outbox: the job exists exactly when the caller's
  * writes commit). The caller wakes the worker after its commit, or lets it find the job on its next poll.
  */
-export async function queueTrackedJobIn(client: Sql, jobs: JobSender, job: { kind: string; workspaceId: string; subject: string; createdBy: string | null }, data: unknown): Promise<string> {
+export async function queueTrackedJobIn(client: Sql, jobs: JobSender, job: { kind: string; workspaceId: string | null; subject: string; createdBy: string | null }, data: unknown): Promise<string> {
   const id = randomUUID();
   await insertJobRecord(client, { id, workspaceId: job.workspaceId, kind: job.kind, subject: job.subject.slice(0, 255), createdBy: job.createdBy });
   await jobs.send(job.kind, data, { id, tx: client });

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Scorecard } from '../../core/scoring/types.ts';
 import { appeals, appraisalCycles, cycleParticipants, cycleTermValues, scorecardTemplates } from '../db/schema/index.ts';
-import { recomputeParticipants } from '../modules/cycles/recompute.ts';
+import { recomputeParticipants } from '../modules/cycles/lifecycle/recompute.ts';
 import { type AppraisalCycle, assignTemplate, createTemplate, type CycleStage, seedAppraisal, workspaceIdOf } from './appraisal-fixtures.ts';
 import type { Org } from './fixtures.ts';
 import type { TestApp } from './harness.ts';

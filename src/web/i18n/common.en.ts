@@ -31,6 +31,7 @@ export const commonEn: Pick<Catalog, 'app' | 'common' | 'field' | 'error' | 'lan
     version: 'Version {version}',
     copy: 'Copy',
     copied: 'Copied',
+    notANumber: '“{text}” is not a number',
   },
   field: {
     required: 'Required',

@@ -29,6 +29,7 @@ export const commonZhCN = {
     version: '版本 {version}',
     copy: '复制',
     copied: '已复制',
+    notANumber: '“{text}”不是数字',
   },
   field: {
     required: '必填项',

@@ -4,7 +4,8 @@ import { users, workspaces } from './accounts.ts';
 import { createdAtColumn, updatedAtColumn } from './columns.ts';
 
 /** What a job has done so far, as its runner reports it (rows read of a file, participants scored …). */
-export type JobProgress = { done: number; total: number | null; unit: 'rows' | 'bytes' | 'items'; bytes?: number; totalBytes?: number };
+/** `step`: the stage a job of several stages is in (the large demo seed: organisation, cycles, goals …). */
+export type JobProgress = { done: number; total: number | null; unit: 'rows' | 'bytes' | 'items'; bytes?: number; totalBytes?: number; step?: string };
 /** Why a job failed, in the shape of an API error (code, message parameters, located details). */
 export type JobError = { code: string; params: Record<string, unknown>; details: unknown[] };
 

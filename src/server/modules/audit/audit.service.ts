@@ -1,9 +1,7 @@
-import { and, count, desc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { auditQuery } from '../../../contracts/org.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { escapeLike } from '../../db/like.ts';
-import { auditLog } from '../../db/schema/index.ts';
+import { insertAuditEntry, selectAuditPage } from './audit.queries.ts';
 
 /** Who did it: every service call that writes receives one. */
 export type Actor = { userId: string | null; label: string; ip: string | null };
@@ -19,7 +17,7 @@ export type AuditEntryInput = {
 
 /** Appends an audit entry inside the caller's transaction, so the write and its record commit together. */
 export async function recordAudit(tx: Tx | Db, actor: Actor, entry: AuditEntryInput): Promise<void> {
-  await tx.insert(auditLog).values({
+  await insertAuditEntry(tx, {
     workspaceId: entry.workspaceId,
     actorUserId: actor.userId,
     actorLabel: actor.label,
@@ -40,24 +38,7 @@ function toJson(value: unknown): unknown {
 }
 
 export async function listAudit(db: Db, workspaceId: string, query: z.output<typeof auditQuery>) {
-  const filters: SQL[] = [eq(auditLog.workspaceId, workspaceId)];
-  if (query.action) filters.push(ilike(auditLog.action, `${escapeLike(query.action)}%`));
-  if (query.entityType) filters.push(eq(auditLog.entityType, query.entityType));
-  if (query.entityId) filters.push(eq(auditLog.entityId, query.entityId));
-  if (query.actor) filters.push(ilike(auditLog.actorLabel, `%${escapeLike(query.actor)}%`));
-  if (query.from) filters.push(gte(auditLog.at, new Date(query.from)));
-  if (query.to) filters.push(lte(auditLog.at, new Date(query.to)));
-  const where = and(...filters);
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select()
-      .from(auditLog)
-      .where(where)
-      .orderBy(desc(auditLog.at), desc(auditLog.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ total: count() }).from(auditLog).where(where),
-  ]);
+  const { rows, total } = await selectAuditPage(db, workspaceId, query);
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -76,4 +57,3 @@ export async function listAudit(db: Db, workspaceId: string, query: z.output<typ
     pageSize: query.pageSize,
   };
 }
-

@@ -1,19 +1,29 @@
 import { abilitiesOf } from '../../access.ts';
-import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { changePasswordInput, createTokenInput, loginInput, updateProfileInput } from '../../../contracts/auth.ts';
 import type { Db } from '../../db/client.ts';
-import { apiTokens, memberships, users, workspaces } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { AuthUser } from '../../http/request-context.ts';
 import { type Actor, recordAudit } from '../audit/index.ts';
 import { dummyPasswordHash, hashPassword, newApiToken, sha256, verifyPassword } from '../../crypto.ts';
+import {
+  findProfile,
+  findUserByEmail,
+  findUserById,
+  insertToken,
+  revokeTokenRow,
+  selectActiveTokens,
+  selectMemberWorkspaces,
+  type TokenRow,
+  updatePasswordHash,
+  updateProfileRow,
+} from './auth.queries.ts';
 import { beginLoginAttempt, completeLoginAttempt } from './login-throttle.ts';
 
 /** Verifies email and password under the login throttle; returns the user id. */
 export async function login(db: Db, input: z.output<typeof loginInput>, ip: string): Promise<string> {
   const attemptId = await beginLoginAttempt(db, input.email, ip);
-  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, input.email));
+  const user = await findUserByEmail(db, input.email);
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!ok || !user) throw new AppError('invalid_credentials');
   await completeLoginAttempt(db, attemptId, input.email);
@@ -21,39 +31,22 @@ export async function login(db: Db, input: z.output<typeof loginInput>, ip: stri
 }
 
 export async function getMe(db: Db, user: AuthUser, csrfToken: string | null) {
-  const rows = await db
-    .select({
-      id: workspaces.id,
-      slug: workspaces.slug,
-      name: workspaces.name,
-      kind: workspaces.kind,
-      isDemo: workspaces.isDemo,
-      role: memberships.role,
-      personId: memberships.personId,
-    })
-    .from(memberships)
-    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
-    .where(eq(memberships.userId, user.id))
-    .orderBy(workspaces.isDemo, workspaces.name);
+  const rows = await selectMemberWorkspaces(db, user.id);
   return { user, workspaces: rows.map((w) => ({ ...w, abilities: abilitiesOf(w.role) })), csrfToken };
 }
 
 export async function updateProfile(db: Db, actor: Actor, userId: string, input: z.output<typeof updateProfileInput>) {
   await db.transaction(async (tx) => {
-    const [before] = await tx.select({ name: users.name, locale: users.locale }).from(users).where(eq(users.id, userId));
+    const before = await findProfile(tx, userId);
     const changes = Object.entries(input).filter(([k, v]) => v !== undefined && before[k as keyof typeof before] !== v);
     if (changes.length === 0) return; // nothing changed: nothing to write or audit
-    const [after] = await tx
-      .update(users)
-      .set({ ...input, updatedAt: new Date() })
-      .where(eq(users.id, userId))
-      .returning({ name: users.name, locale: users.locale });
+    const after = await updateProfileRow(tx, userId, input);
     await recordAudit(tx, actor, { workspaceId: null, action: 'user.update', entityType: 'user', entityId: userId, before, after });
   });
 }
 
 export async function changePassword(db: Db, actor: Actor, userId: string, input: z.output<typeof changePasswordInput>) {
-  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  const user = await findUserById(db, userId);
   if (!user) throw notFound('user');
   // the demo accounts share one published password; changing it would lock others out
   if (user.isDemo) throw new AppError('forbidden', {}, [{ code: 'auth.demo_password_fixed' }]);
@@ -62,20 +55,11 @@ export async function changePassword(db: Db, actor: Actor, userId: string, input
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
+    await updatePasswordHash(tx, userId, passwordHash);
     await recordAudit(tx, actor, { workspaceId: null, action: 'user.password_change', entityType: 'user', entityId: userId });
   });
 }
 
-const tokenColumns = {
-  id: apiTokens.id,
-  name: apiTokens.name,
-  prefix: apiTokens.prefix,
-  createdAt: apiTokens.createdAt,
-  lastUsedAt: apiTokens.lastUsedAt,
-  expiresAt: apiTokens.expiresAt,
-};
-type TokenRow = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; expiresAt: Date | null };
 const tokenDto = (t: TokenRow) => ({
   ...t,
   createdAt: t.createdAt.toISOString(),
@@ -84,11 +68,7 @@ const tokenDto = (t: TokenRow) => ({
 });
 
 export async function listTokens(db: Db, userId: string) {
-  const rows = await db
-    .select(tokenColumns)
-    .from(apiTokens)
-    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
-    .orderBy(apiTokens.createdAt);
+  const rows = await selectActiveTokens(db, userId);
   return rows.map(tokenDto);
 }
 
@@ -96,10 +76,7 @@ export async function createToken(db: Db, actor: Actor, userId: string, input: z
   const token = newApiToken();
   const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
   const row = await db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(apiTokens)
-      .values({ userId, name: input.name, tokenHash: sha256(token), prefix: token.slice(0, 10), expiresAt })
-      .returning(tokenColumns);
+    const created = await insertToken(tx, { userId, name: input.name, tokenHash: sha256(token), prefix: token.slice(0, 10), expiresAt });
     await recordAudit(tx, actor, { workspaceId: null, action: 'token.create', entityType: 'api_token', entityId: created.id, after: created });
     return created;
   });
@@ -108,11 +85,7 @@ export async function createToken(db: Db, actor: Actor, userId: string, input: z
 
 export async function revokeToken(db: Db, actor: Actor, userId: string, tokenId: string) {
   await db.transaction(async (tx) => {
-    const [revoked] = await tx
-      .update(apiTokens)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
-      .returning(tokenColumns);
+    const revoked = await revokeTokenRow(tx, userId, tokenId);
     if (!revoked) throw notFound('token');
     await recordAudit(tx, actor, { workspaceId: null, action: 'token.revoke', entityType: 'api_token', entityId: tokenId, before: revoked });
   });

@@ -1,16 +1,15 @@
-import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { sessions } from '../../db/schema/index.ts';
 import { randomToken, sha256 } from '../../crypto.ts';
+import { deleteExpiredSessions, deleteSessionByHash, deleteSessionsExcept, insertSession } from './sessions.queries.ts';
 
 const DAY_MS = 86_400_000;
 
 export async function createSession(db: Db, userId: string, days: number) {
   // expired sessions are of no use to anyone: each sign-in clears the user's old ones
-  await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, sql`now()`)));
+  await deleteExpiredSessions(db, userId);
   const cookieValue = randomToken();
   const csrfToken = randomToken(24);
-  await db.insert(sessions).values({
+  await insertSession(db, {
     idHash: sha256(cookieValue),
     userId,
     csrfToken,
@@ -20,10 +19,10 @@ export async function createSession(db: Db, userId: string, days: number) {
 }
 
 export async function deleteSession(db: Db, sessionHash: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.idHash, sessionHash));
+  await deleteSessionByHash(db, sessionHash);
 }
 
 /** Signs out every other session of the user (after a password change). */
 export async function deleteOtherSessions(db: Db, userId: string, keepHash: string | null): Promise<void> {
-  await db.delete(sessions).where(keepHash ? and(eq(sessions.userId, userId), ne(sessions.idHash, keepHash)) : eq(sessions.userId, userId));
+  await deleteSessionsExcept(db, userId, keepHash);
 }

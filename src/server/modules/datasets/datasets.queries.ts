@@ -1,11 +1,12 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Batch, Dataset } from '../../../contracts/datasets.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { datasetBatches, datasets, metrics } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 
-type DatasetRow = typeof datasets.$inferSelect;
-type BatchRow = typeof datasetBatches.$inferSelect;
+export type DatasetRow = typeof datasets.$inferSelect;
+export type NewDatasetRow = typeof datasets.$inferInsert;
+export type BatchRow = typeof datasetBatches.$inferSelect;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -76,4 +77,64 @@ export async function listBatchDtos(db: Db | Tx, workspaceId: string, datasetId:
   await loadDataset(db, workspaceId, datasetId);
   const rows = await db.select().from(datasetBatches).where(eq(datasetBatches.datasetId, datasetId)).orderBy(desc(datasetBatches.createdAt));
   return rows.map(toBatchDto);
+}
+
+/** The dataset, locked: two imports into one dataset (or an import and a rollback) take turns, so keys and counts stay right. */
+export async function lockDataset(tx: Tx, workspaceId: string, datasetId: string): Promise<DatasetRow> {
+  const [row] = await tx.select().from(datasets).where(and(eq(datasets.workspaceId, workspaceId), eq(datasets.id, datasetId))).for('update');
+  if (!row) throw new AppError('not_found', { entity: 'entity.dataset' });
+  return row;
+}
+
+/** The ids of the workspace's datasets with this name (at most one). */
+export async function datasetsNamed(db: Db | Tx, workspaceId: string, name: string): Promise<{ id: string }[]> {
+  return db.select({ id: datasets.id }).from(datasets).where(and(eq(datasets.workspaceId, workspaceId), eq(datasets.name, name)));
+}
+
+/** The workspace's dataset with this name other than `selfId`, if any. */
+export async function otherDatasetNamed(tx: Tx, workspaceId: string, name: string, selfId: string): Promise<{ id: string } | undefined> {
+  const [row] = await tx.select({ id: datasets.id }).from(datasets).where(and(eq(datasets.workspaceId, workspaceId), eq(datasets.name, name), ne(datasets.id, selfId)));
+  return row;
+}
+
+export async function insertDatasetRow(tx: Db | Tx, values: NewDatasetRow): Promise<DatasetRow> {
+  const [row] = await tx.insert(datasets).values(values).returning();
+  return row!;
+}
+
+/** Sets a dataset's name and description (those given) and updatedAt. */
+export async function updateDatasetRow(tx: Tx, id: string, changes: { name?: string; description?: string }): Promise<void> {
+  await tx.update(datasets).set({ ...changes, updatedAt: new Date() }).where(eq(datasets.id, id));
+}
+
+/** Deletes the dataset's record (its batches go with it; its table of rows is dropped apart). */
+export async function deleteDatasetRow(tx: Tx, id: string): Promise<void> {
+  await tx.delete(datasets).where(eq(datasets.id, id));
+}
+
+/** The names of the metrics defined on a dataset. */
+export async function metricNamesOn(tx: Tx, datasetId: string): Promise<{ name: string }[]> {
+  return tx.select({ name: metrics.name }).from(metrics).where(eq(metrics.datasetId, datasetId));
+}
+
+/** The stored row count, as it is now in the transaction. */
+export async function datasetRowCount(tx: Tx, id: string): Promise<number> {
+  const [row] = await tx.select({ rowCount: datasets.rowCount }).from(datasets).where(eq(datasets.id, id));
+  return row!.rowCount;
+}
+
+/** Adds `rows` (may be negative) to the stored row count, in the database: concurrent changes add up. */
+export async function addToRowCount(tx: Tx, id: string, rows: number): Promise<void> {
+  await tx
+    .update(datasets)
+    .set({ rowCount: sql`${datasets.rowCount} + ${rows}`, updatedAt: sql`now()` })
+    .where(eq(datasets.id, id));
+}
+
+/** A rollback's change of the stored row count: the rows it removed leave, the rows it restored count again. */
+export async function subtractRemovedAddRestored(tx: Tx, id: string, removed: number, restored: number): Promise<void> {
+  await tx
+    .update(datasets)
+    .set({ rowCount: sql`${datasets.rowCount} - ${removed} + ${restored}`, updatedAt: sql`now()` })
+    .where(eq(datasets.id, id));
 }

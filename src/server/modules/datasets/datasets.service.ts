@@ -1,16 +1,16 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CreateDatasetInput, Dataset, datasetRows, datasetRowsQuery, importTemplate, saveTemplateInput, updateDatasetInput } from '../../../contracts/datasets.ts';
 import { BUILTIN_TEMPLATES } from '../../../core/datasets/builtin-templates.ts';
 import type { ImportTemplate } from '../../../core/datasets/templates.ts';
 import type { Database, Db, Tx } from '../../db/client.ts';
-import { datasets, importTemplates, metrics } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { WorkspaceActor } from '../org/index.ts';
 import { checkDatasetShape } from './dataset-shape.ts';
 import { dropDatasetTable } from '../../db/dataset-tables.ts';
-import { loadDataset, loadDatasetDto } from './datasets.queries.ts';
+import { countCountedRows, readCountedRows } from './dataset-rows.queries.ts';
+import { deleteDatasetRow, loadDataset, loadDatasetDto, metricNamesOn, otherDatasetNamed, updateDatasetRow } from './datasets.queries.ts';
+import { deleteImportTemplate, findImportTemplateIdByName, insertImportTemplate, savedImportTemplates } from './import-templates.queries.ts';
 import { createDatasetIn } from './import.service.ts';
 
 /** A dataset with no rows yet (its first import may come from the CLI or a scheduled export). */
@@ -26,10 +26,10 @@ export async function updateDataset(db: Db, actor: WorkspaceActor, id: string, i
   return db.transaction(async (tx) => {
     const before = await loadDataset(tx, actor.workspaceId, id);
     if (input.name !== undefined && input.name !== before.name) {
-      const [taken] = await tx.select({ id: datasets.id }).from(datasets).where(and(eq(datasets.workspaceId, actor.workspaceId), eq(datasets.name, input.name), ne(datasets.id, id)));
+      const taken = await otherDatasetNamed(tx, actor.workspaceId, input.name, id);
       if (taken) throw new AppError('name_taken', { name: input.name }, [{ path: ['body', 'name'], code: 'field.name_taken', params: { name: input.name } }]);
     }
-    await tx.update(datasets).set({ ...input, updatedAt: new Date() }).where(eq(datasets.id, id));
+    await updateDatasetRow(tx, id, input);
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'dataset.update', entityType: 'dataset', entityId: id, before: { name: before.name, description: before.description }, after: input });
     return loadDatasetDto(tx, actor.workspaceId, id);
   });
@@ -39,12 +39,12 @@ export async function updateDataset(db: Db, actor: WorkspaceActor, id: string, i
 export async function deleteDataset(db: Db, actor: WorkspaceActor, id: string): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await loadDataset(tx, actor.workspaceId, id);
-    const used = await tx.select({ name: metrics.name }).from(metrics).where(eq(metrics.datasetId, id));
+    const used = await metricNamesOn(tx, id);
     if (used.length) {
       const params = { metrics: used.map((m) => m.name).join('、') };
       throw new AppError('has_dependents', { reason: 'dataset.has_metrics', ...params }, [{ path: ['id'], code: 'dataset.has_metrics', params }]);
     }
-    await tx.delete(datasets).where(eq(datasets.id, id));
+    await deleteDatasetRow(tx, id);
     await dropDatasetTable(tx, row.tableName);
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'dataset.delete', entityType: 'dataset', entityId: id, before: { name: row.name, rows: row.rowCount } });
   });
@@ -53,21 +53,17 @@ export async function deleteDataset(db: Db, actor: WorkspaceActor, id: string): 
 /** A page of a dataset's rows that count (not replaced), newest batch first, optionally of one batch. */
 export async function datasetRowsPage(db: Db, workspaceId: string, id: string, query: z.output<typeof datasetRowsQuery>): Promise<z.infer<typeof datasetRows>> {
   const dataset = await loadDataset(db, workspaceId, id);
-  const fields = dataset.columns.map((c) => (c.type === 'datetime' ? `to_char(${c.field}, 'YYYY-MM-DD HH24:MI:SS')` : c.type === 'text' ? c.field : `${c.field}::float8`));
-  const where = query.batch ? sql`_batch = ${query.batch} and _replaced_by is null` : sql`_replaced_by is null`;
   const offset = (query.page - 1) * query.pageSize;
-  const { rows } = await db.execute<{ b: string; r: number; v: (string | number | null)[] }>(
-    sql`select _batch as b, _row as r, json_build_array(${sql.raw(fields.join(', '))}) as v from ${sql.raw(dataset.tableName)} where ${where} order by _batch, _row limit ${query.pageSize} offset ${offset}`,
-  );
-  const [count] = (await db.execute<{ n: number }>(sql`select count(*)::int as n from ${sql.raw(dataset.tableName)} where ${where}`)).rows;
-  return { columns: dataset.columns, rows: rows.map((r) => ({ batchId: r.b, row: r.r, values: r.v.map((v) => (typeof v === 'string' && v.endsWith(' 00:00:00') ? v.slice(0, 10) : v)) })), total: count?.n ?? 0 };
+  const rows = await readCountedRows(db, dataset, { batch: query.batch, limit: query.pageSize, offset });
+  const total = await countCountedRows(db, dataset.tableName, query.batch);
+  return { columns: dataset.columns, rows: rows.map((r) => ({ batchId: r.b, row: r.r, values: r.v.map((v) => (typeof v === 'string' && v.endsWith(' 00:00:00') ? v.slice(0, 10) : v)) })), total: total ?? 0 };
 }
 
 type TemplateDto = z.infer<typeof importTemplate>;
 
 /** The built-in templates (real export layouts) and the workspace's saved mappings, as the matcher uses them. */
 export async function templatesFor(db: Db | Tx, workspaceId: string): Promise<ImportTemplate[]> {
-  const saved = await db.select().from(importTemplates).where(eq(importTemplates.workspaceId, workspaceId)).orderBy(importTemplates.name);
+  const saved = await savedImportTemplates(db, workspaceId);
   return [
     ...BUILTIN_TEMPLATES,
     ...saved.map((t) => ({ key: t.id, name: { 'zh-CN': t.name, en: t.name }, description: { 'zh-CN': t.description, en: t.description }, columns: t.columns, keyColumns: t.keyColumns, dateColumn: t.dateColumn })),
@@ -83,12 +79,12 @@ export async function listTemplates(db: Db, workspaceId: string): Promise<Templa
 export async function saveTemplate(db: Db, actor: WorkspaceActor, input: z.output<typeof saveTemplateInput>): Promise<TemplateDto> {
   checkDatasetShape(input);
   return db.transaction(async (tx) => {
-    const [taken] = await tx.select({ id: importTemplates.id }).from(importTemplates).where(and(eq(importTemplates.workspaceId, actor.workspaceId), eq(importTemplates.name, input.name)));
+    const taken = await findImportTemplateIdByName(tx, actor.workspaceId, input.name);
     if (taken || BUILTIN_TEMPLATES.some((t) => t.name['zh-CN'] === input.name || t.name.en === input.name)) {
       throw new AppError('name_taken', { name: input.name }, [{ path: ['body', 'name'], code: 'field.name_taken', params: { name: input.name } }]);
     }
     const columns = input.columns.map((c) => ({ name: c.name, nameEn: c.nameEn ?? c.name, aliases: c.aliases, type: c.type as ImportTemplate['columns'][number]['type'], snapshot: c.snapshot, required: true }));
-    const [row] = await tx.insert(importTemplates).values({ workspaceId: actor.workspaceId, name: input.name, description: input.description, columns, keyColumns: input.keyColumns, dateColumn: input.dateColumn, createdBy: actor.userId }).returning();
+    const row = await insertImportTemplate(tx, { workspaceId: actor.workspaceId, name: input.name, description: input.description, columns, keyColumns: input.keyColumns, dateColumn: input.dateColumn, createdBy: actor.userId });
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'import_template.create', entityType: 'import_template', entityId: row!.id, after: { name: input.name, columns: columns.length } });
     return { key: row!.id, builtIn: false, name: { 'zh-CN': row!.name, en: row!.name }, description: { 'zh-CN': row!.description, en: row!.description }, columns, keyColumns: row!.keyColumns, dateColumn: row!.dateColumn };
   });
@@ -96,7 +92,7 @@ export async function saveTemplate(db: Db, actor: WorkspaceActor, input: z.outpu
 
 export async function deleteTemplate(db: Db, actor: WorkspaceActor, id: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const [row] = await tx.delete(importTemplates).where(and(eq(importTemplates.workspaceId, actor.workspaceId), eq(importTemplates.id, id))).returning();
+    const row = await deleteImportTemplate(tx, actor.workspaceId, id);
     if (!row) throw new AppError('not_found', { entity: 'entity.import_template' });
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'import_template.delete', entityType: 'import_template', entityId: id, before: { name: row.name } });
   });

@@ -1,18 +1,18 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { and, eq, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { CreateDatasetInput, DatasetImportResult } from '../../../contracts/datasets.ts';
 import { withFields } from '../../../core/datasets/dataset-columns.ts';
 import { openTableStream } from '../../files/table-stream.ts';
 import type { Database, Db, Tx } from '../../db/client.ts';
 import { inClientTransaction } from '../../db/client-transaction.ts';
-import { datasetBatches, datasets } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { type Actor, recordAudit } from '../audit/index.ts';
 import { checkDatasetShape } from './dataset-shape.ts';
 import { createDatasetTable, datasetTableName } from '../../db/dataset-tables.ts';
-import { loadDatasetDto, toBatchDto } from './datasets.queries.ts';
+import { findActiveBatchWithChecksum, findBatchById, insertBatch } from './batches.queries.ts';
+import { analyzeDatasetTable, duplicateKeysInBatch, replaceRowsWithKeysOf } from './dataset-rows.queries.ts';
+import { addToRowCount, type BatchRow, type DatasetRow, datasetRowCount, datasetsNamed, insertDatasetRow, loadDatasetDto, lockDataset, toBatchDto } from './datasets.queries.ts';
 import { announceDataChanged, DATA_CHANGED } from '../../jobs/data-changed.ts';
 import type { JobSender } from '../../jobs/job-types.ts';
 import { readRowsInto } from './import-rows.ts';
@@ -68,11 +68,11 @@ export async function importFile(database: Database, ctx: Context, target: Impor
     }
     await sink.finish();
     if (outcome.mayRepeatKeys) await refuseDuplicateKeys(client, dataset, batchId);
-    const replaced = dataset.keyColumns.length && dataset.rowCount > 0 ? await replaceEarlierRows(client, dataset, batchId) : 0;
+    const replaced = dataset.keyColumns.length && dataset.rowCount > 0 ? await replaceRowsWithKeysOf(client, dataset, batchId) : 0;
     // a large batch changes what the planner should expect of the table the metrics scan
-    if (outcome.rows >= 10_000) await client.query(`ANALYZE ${dataset.tableName}`);
+    if (outcome.rows >= 10_000) await analyzeDatasetTable(client, dataset.tableName);
 
-    await tx.insert(datasetBatches).values({
+    await insertBatch(tx, {
       id: batchId,
       workspaceId: ctx.workspaceId,
       datasetId: dataset.id,
@@ -85,10 +85,7 @@ export async function importFile(database: Database, ctx: Context, target: Impor
       createdBy: ctx.actor.userId,
       createdByLabel: ctx.actor.label,
     });
-    await tx
-      .update(datasets)
-      .set({ rowCount: sql`${datasets.rowCount} + ${outcome.rows - replaced}`, updatedAt: sql`now()` })
-      .where(eq(datasets.id, dataset.id));
+    await addToRowCount(tx, dataset.id, outcome.rows - replaced);
     await recordAudit(tx, ctx.actor, {
       workspaceId: ctx.workspaceId,
       action: 'dataset.import',
@@ -97,7 +94,7 @@ export async function importFile(database: Database, ctx: Context, target: Impor
       after: { batchId, fileName: request.fileName, rows: outcome.rows, replaced, checksum, replacedBatchId },
     });
     const actualsJob = await announceDataChanged(client, ctx.jobs, { workspaceId: ctx.workspaceId, actor: ctx.actor, change: { datasetId: dataset.id } }, dataset.name);
-    const [batchRow] = await tx.select().from(datasetBatches).where(eq(datasetBatches.id, batchId));
+    const batchRow = await findBatchById(tx, batchId);
     const dto = await loadDatasetDto(tx, ctx.workspaceId, dataset.id);
     request.onProgress?.({ bytes: stream.totalBytes, totalBytes: stream.totalBytes, rows: outcome.rows });
     const result: DatasetImportResult = { dataset: dto, batch: toBatchDto(batchRow!), replaced, replacedBatchId, headerRow: outcome.headerRow, ignoredHeaders: outcome.ignoredHeaders, actualsJob };
@@ -114,18 +111,13 @@ export async function fileChecksum(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-type DatasetRow = typeof datasets.$inferSelect;
-
 /** Creates a dataset and its table inside the caller's transaction (checkDatasetShape first). */
 export async function createDatasetIn(tx: Db | Tx, ctx: Omit<Context, 'jobs'>, input: CreateDatasetInput): Promise<DatasetRow> {
   const id = randomUUID();
   const tableName = datasetTableName(id);
   const columns = withFields(input.columns.map((c) => ({ name: c.name, nameEn: c.nameEn, type: c.type as DatasetRow['columns'][number]['type'], snapshot: c.snapshot, aliases: c.aliases })));
   await refuseTakenName(tx, ctx.workspaceId, input.name);
-  const [row] = await tx
-    .insert(datasets)
-    .values({ id, workspaceId: ctx.workspaceId, name: input.name, description: input.description, columns, keyColumns: input.keyColumns, dateColumn: input.dateColumn, templateKey: input.templateKey, tableName, createdBy: ctx.actor.userId })
-    .returning();
+  const row = await insertDatasetRow(tx, { id, workspaceId: ctx.workspaceId, name: input.name, description: input.description, columns, keyColumns: input.keyColumns, dateColumn: input.dateColumn, templateKey: input.templateKey, tableName, createdBy: ctx.actor.userId });
   await createDatasetTable(tx, tableName, columns);
   await recordAudit(tx, ctx.actor, { workspaceId: ctx.workspaceId, action: 'dataset.create', entityType: 'dataset', entityId: id, after: { name: input.name, columns: columns.length, templateKey: input.templateKey } });
   return row!;
@@ -133,15 +125,8 @@ export async function createDatasetIn(tx: Db | Tx, ctx: Omit<Context, 'jobs'>, i
 
 /** A dataset's name is unique in its workspace (checked before queueing an import too, while the user is there). */
 export async function refuseTakenName(db: Db | Tx, workspaceId: string, name: string): Promise<void> {
-  const taken = await db.select({ id: datasets.id }).from(datasets).where(and(eq(datasets.workspaceId, workspaceId), eq(datasets.name, name)));
+  const taken = await datasetsNamed(db, workspaceId, name);
   if (taken.length) throw new AppError('name_taken', { name }, [{ path: ['body', 'name'], code: 'field.name_taken', params: { name } }]);
-}
-
-/** The dataset, locked: two imports into one dataset take turns (keys and counts stay right). */
-async function lockDataset(tx: Tx, workspaceId: string, datasetId: string): Promise<DatasetRow> {
-  const [row] = await tx.select().from(datasets).where(and(eq(datasets.workspaceId, workspaceId), eq(datasets.id, datasetId))).for('update');
-  if (!row) throw new AppError('not_found', { entity: 'entity.dataset' });
-  return row;
 }
 
 /**
@@ -149,11 +134,11 @@ async function lockDataset(tx: Tx, workspaceId: string, datasetId: string): Prom
  * transaction, for a file imported meanwhile): the answer comes while the user is still there.
  */
 export async function refuseSameFileEarly(db: Db, datasetId: string, checksum: string): Promise<void> {
-  const [earlier] = await db.select().from(datasetBatches).where(and(eq(datasetBatches.datasetId, datasetId), eq(datasetBatches.checksum, checksum), eq(datasetBatches.status, 'active')));
+  const earlier = await findActiveBatchWithChecksum(db, datasetId, checksum);
   if (earlier) throw sameFileError(earlier);
 }
 
-function sameFileError(earlier: typeof datasetBatches.$inferSelect): AppError {
+function sameFileError(earlier: BatchRow): AppError {
   const params = { file: earlier.fileName, at: earlier.createdAt.toISOString().slice(0, 16).replace('T', ' '), by: earlier.createdByLabel, rows: earlier.rowCount };
   // the reason is rendered inside the message: it needs the same words as the detail
   return new AppError('conflict', { reason: 'dataset.same_file', ...params }, [{ path: ['body', 'file'], code: 'dataset.same_file', params }]);
@@ -161,28 +146,19 @@ function sameFileError(earlier: typeof datasetBatches.$inferSelect): AppError {
 
 /** The same file twice is refused, unless the user asked to replace it: then the earlier batch is rolled back first. */
 async function refuseOrReplaceSameFile(client: pg.PoolClient, tx: Tx, ctx: Omit<Context, 'jobs'>, dataset: DatasetRow, checksum: string, request: ImportRequest): Promise<string | null> {
-  const [earlier] = await tx
-    .select()
-    .from(datasetBatches)
-    .where(and(eq(datasetBatches.datasetId, dataset.id), eq(datasetBatches.checksum, checksum), eq(datasetBatches.status, 'active')));
+  const earlier = await findActiveBatchWithChecksum(tx, dataset.id, checksum);
   if (!earlier) return null;
   if (!request.replace) throw sameFileError(earlier);
   await rollBackBatchIn(client, tx, ctx, dataset, earlier);
   // the rollback changed the stored row count: keep the local copy in step
-  const [after] = await tx.select({ rowCount: datasets.rowCount }).from(datasets).where(eq(datasets.id, dataset.id));
-  dataset.rowCount = after!.rowCount;
+  dataset.rowCount = await datasetRowCount(tx, dataset.id);
   return earlier.id;
 }
 
 /** Two rows of one file with the same key: the file contradicts itself, so it is refused. */
 async function refuseDuplicateKeys(client: pg.PoolClient, dataset: DatasetRow, batchId: string): Promise<void> {
   if (dataset.keyColumns.length === 0) return;
-  const keyFields = dataset.keyColumns.map((k) => dataset.columns.find((c) => c.name === k)!.field);
-  const { rows } = await client.query<{ key: string[]; rows: number[]; n: number }>(
-    `SELECT array[${keyFields.map((f) => `${f}::text`).join(', ')}] AS key, (array_agg(_row ORDER BY _row))[1:2] AS rows, count(*)::int AS n
-       FROM ${dataset.tableName} WHERE _batch = $1 GROUP BY ${keyFields.join(', ')} HAVING count(*) > 1 ORDER BY min(_row) LIMIT 100`,
-    [batchId],
-  );
+  const rows = await duplicateKeysInBatch(client, dataset, batchId);
   if (rows.length === 0) return;
   const column = dataset.keyColumns.join(' + ');
   throw new AppError(
@@ -190,17 +166,6 @@ async function refuseDuplicateKeys(client: pg.PoolClient, dataset: DatasetRow, b
     { count: rows.length },
     rows.map((r) => ({ row: r.rows[1]!, column, value: r.key.join(' / '), code: 'dataset.duplicate_key', params: { first: r.rows[0]!, column, times: r.n } })),
   );
-}
-
-/** Rows of earlier batches with a key this batch brings again are replaced (kept, marked, restored on rollback). */
-async function replaceEarlierRows(client: pg.PoolClient, dataset: DatasetRow, batchId: string): Promise<number> {
-  const keyFields = dataset.keyColumns.map((k) => dataset.columns.find((c) => c.name === k)!.field);
-  const { rowCount } = await client.query(
-    `UPDATE ${dataset.tableName} o SET _replaced_by = $1 FROM ${dataset.tableName} n
-      WHERE n._batch = $1 AND o._batch <> $1 AND o._replaced_by IS NULL AND ${keyFields.map((f) => `o.${f} = n.${f}`).join(' AND ')}`,
-    [batchId],
-  );
-  return rowCount ?? 0;
 }
 
 /** A unique-index race (two imports of one file at once) is the same refusal as the check above. */

@@ -3,8 +3,8 @@ import { GOAL_STATUSES } from '../../../core/goals/types.ts';
 import { PERSPECTIVES } from '../../../core/indicators/types.ts';
 import type { Scorecard } from '../../../core/scoring/types.ts';
 import { describeEachDatabase, startTestApp, type TestApp } from '../../testing/harness.ts';
-import { scoreParticipant } from '../cycles/participant-score.ts';
-import { loadInputs } from '../cycles/recompute.ts';
+import { scoreParticipant } from '../cycles/results/participant-score.ts';
+import { loadInputs } from '../cycles/lifecycle/recompute.ts';
 import { LargeDemoError, type LargeDemoSummary, seedLargeDemo } from './large-demo.ts';
 
 /** `kedu demo --size large` at a small size: the same code, seconds instead of a minute. */

@@ -34,6 +34,11 @@ export type LargeDemoOptions = {
   today?: string;
   /** One call per finished step (the cycles every few cycles): what it wrote, and the seconds since the start. */
   onProgress?: (progress: LargeDemoProgress) => void;
+  /**
+   * The accounts' shared password, hashed by the caller, who alone knows it (a job's data is
+   * stored: the password itself never is). Without it one is made and returned in the summary.
+   */
+  passwordHash?: string;
 };
 
 export type LargeDemoStep = 'replace' | 'organisation' | 'indicators' | 'cycles' | 'goals' | 'check-ins' | 'statistics';
@@ -44,7 +49,8 @@ export type LargeDemoSummary = {
   workspaceId: string;
   slug: string;
   name: string;
-  password: string;
+  /** Null when the caller gave the hash (it knows the password). */
+  password: string | null;
   accounts: LargeDemoAccount[];
   counts: { units: number; people: number; cycles: number; participants: number; plans: number; goals: number; checkIns: number };
   seconds: number;
@@ -68,8 +74,8 @@ export async function seedLargeDemo(database: Database, options: LargeDemoOption
   const seconds = () => (performance.now() - started) / 1000;
   const report = (step: LargeDemoStep, count = 0, total: number | null = null) => options.onProgress?.({ step, count, total, seconds: seconds() });
   // shown once and never stored: every seeded account shares it, as the small demo's do
-  const password = `kedu-${randomBytes(6).toString('base64url')}`;
-  const passwordHash = await hashPassword(password);
+  const password = options.passwordHash ? null : largeDemoPassword();
+  const passwordHash = options.passwordHash ?? (await hashPassword(password!));
   const random = seededRandom(options.seed ?? 1);
   const newId = () => randomUUID();
 
@@ -96,6 +102,9 @@ export async function seedLargeDemo(database: Database, options: LargeDemoOption
   });
   return { ...result, slug, name: LARGE_DEMO_NAME, password, seconds: seconds() };
 }
+
+/** A password for every seeded account: shown once, never stored. */
+export const largeDemoPassword = () => `kedu-${randomBytes(6).toString('base64url')}`;
 
 /** Nothing under the slug, or (with replace) the workspace an earlier run of this command made, deleted. */
 async function clearSlug(tx: Tx, slug: string, replace: boolean, report: (step: LargeDemoStep) => void): Promise<void> {

@@ -1,13 +1,13 @@
-import { and, count, eq, sql } from 'drizzle-orm';
 import type { GoalInput, GoalUpdateInput } from '../../../contracts/goals.ts';
 import { canManageGoal, type GoalOwnerRef } from '../../access.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { goals, goalTargetChanges, indicators, orgUnits, people, planPhases } from '../../db/schema/index.ts';
 import { AppError, type ErrorDetail, ifNotFound } from '../../errors.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { WorkspaceActor } from '../org/index.ts';
 import { loadRecurrenceInput, periodTargetsByGoal, savePeriodTargets } from './goal-periods.queries.ts';
+import { findGoalIdInPlan, findGoalIndicator, findPersonWithUnit, findPhaseId, findUnitId, isSelfOrBelow } from './goal-references.queries.ts';
+import { countChildGoals, deleteGoalRow, insertGoal, insertTargetChanges, lockPlanCascade, updateGoalRow } from './goal-writes.queries.ts';
 import { statusColumns, today } from './goal-status.ts';
 import { goalPeriods } from '../../../core/goals/recurrence.ts';
 import { defaultPeriodTarget } from '../../../core/goals/recurring-status.ts';
@@ -22,11 +22,11 @@ const invalid = (details: ErrorDetail[]) => new AppError('validation_failed', { 
 async function resolveOwner(tx: Tx, workspaceId: string, owner: GoalInput['owner']): Promise<{ columns: { ownerKind: GoalOwnerRef['kind']; ownerUnitId: string | null; ownerPersonId: string | null }; ref: GoalOwnerRef }> {
   if (owner.kind === 'company') return { columns: { ownerKind: 'company', ownerUnitId: null, ownerPersonId: null }, ref: { kind: 'company', unitId: null, personId: null } };
   if (owner.kind === 'unit') {
-    const [unit] = await tx.select({ id: orgUnits.id }).from(orgUnits).where(and(eq(orgUnits.workspaceId, workspaceId), eq(orgUnits.id, owner.unitId)));
-    if (!unit) throw invalid([{ path: ['body', 'owner', 'unitId'], code: 'goal.owner_unknown' }]);
-    return { columns: { ownerKind: 'unit', ownerUnitId: unit.id, ownerPersonId: null }, ref: { kind: 'unit', unitId: unit.id, personId: null } };
+    const unitId = await findUnitId(tx, workspaceId, owner.unitId);
+    if (!unitId) throw invalid([{ path: ['body', 'owner', 'unitId'], code: 'goal.owner_unknown' }]);
+    return { columns: { ownerKind: 'unit', ownerUnitId: unitId, ownerPersonId: null }, ref: { kind: 'unit', unitId, personId: null } };
   }
-  const [person] = await tx.select({ id: people.id, unitId: people.unitId }).from(people).where(and(eq(people.workspaceId, workspaceId), eq(people.id, owner.personId)));
+  const person = await findPersonWithUnit(tx, workspaceId, owner.personId);
   if (!person) throw invalid([{ path: ['body', 'owner', 'personId'], code: 'goal.owner_unknown' }]);
   return { columns: { ownerKind: 'person', ownerUnitId: null, ownerPersonId: person.id }, ref: { kind: 'person', unitId: person.unitId, personId: person.id } };
 }
@@ -34,32 +34,25 @@ async function resolveOwner(tx: Tx, workspaceId: string, owner: GoalInput['owner
 /** Everything a goal refers to exists in its plan and workspace, its source is complete, and its parent is no descendant of its own. */
 async function checkReferences(tx: Tx, workspaceId: string, planId: string, input: GoalFields, selfId: string | null, currentIndicatorId: string | null = null) {
   const details: ErrorDetail[] = [];
-  const [indicator] = await tx.select({ id: indicators.id, status: indicators.status, direction: indicators.direction, rollUp: indicators.rollUp }).from(indicators).where(and(eq(indicators.workspaceId, workspaceId), eq(indicators.id, input.indicatorId)));
+  const indicator = await findGoalIndicator(tx, workspaceId, input.indicatorId);
   if (!indicator) details.push({ path: ['body', 'indicatorId'], code: 'goal.indicator_unknown' });
   // a goal keeps an indicator archived after it was set; none is newly bound to one
   else if (indicator.status !== 'active' && input.indicatorId !== currentIndicatorId) details.push({ path: ['body', 'indicatorId'], code: 'goal.indicator_archived' });
   if (input.phaseId) {
-    const [phase] = await tx.select({ id: planPhases.id }).from(planPhases).where(and(eq(planPhases.planId, planId), eq(planPhases.id, input.phaseId)));
-    if (!phase) details.push({ path: ['body', 'phaseId'], code: 'goal.phase_unknown' });
+    const phaseId = await findPhaseId(tx, planId, input.phaseId);
+    if (!phaseId) details.push({ path: ['body', 'phaseId'], code: 'goal.phase_unknown' });
   }
   if (input.source === 'parent' && !input.parentId) details.push({ path: ['body', 'parentId'], code: 'goal.parent_required' });
   if (input.source !== 'parent' && input.parentId) details.push({ path: ['body', 'source'], code: 'goal.parent_needs_parent_source' });
   if (input.parentId) {
-    const [parent] = await tx.select({ id: goals.id }).from(goals).where(and(eq(goals.planId, planId), eq(goals.id, input.parentId)));
-    if (!parent) details.push({ path: ['body', 'parentId'], code: 'goal.parent_unknown' });
+    const parentId = await findGoalIdInPlan(tx, planId, input.parentId);
+    if (!parentId) details.push({ path: ['body', 'parentId'], code: 'goal.parent_unknown' });
     else if (selfId && (await isSelfOrBelow(tx, selfId, input.parentId))) details.push({ path: ['body', 'parentId'], code: 'goal.parent_cycle' });
   }
   if (input.deadline <= input.startsOn) details.push({ path: ['body', 'deadline'], code: 'goal.deadline_before_start', params: { startsOn: input.startsOn } });
   else details.push(...periodTargetProblems(input));
   if (details.length > 0) throw invalid(details);
   return indicator!;
-}
-
-async function isSelfOrBelow(tx: Tx, selfId: string, candidateId: string): Promise<boolean> {
-  const { rows } = await tx.execute<{ found: boolean }>(sql`
-    with recursive below(id) as (select ${selfId}::uuid union select g.id from goals g join below b on g.parent_id = b.id)
-    select exists (select 1 from below where id = ${candidateId}::uuid) as found`);
-  return rows[0].found;
 }
 
 export async function createGoal(db: Db, viewer: Viewer, actor: WorkspaceActor, input: GoalInput): Promise<GoalDto> {
@@ -71,13 +64,10 @@ export async function createGoal(db: Db, viewer: Viewer, actor: WorkspaceActor, 
     const targets = periodTargetMap(input);
     const recurring = input.recurrence ? { recurrence: input.recurrence, rollUp: indicator.rollUp, checkIns: [], periodTargets: targets } : null;
     const status = statusColumns({ ...input, direction: indicator.direction, current: null }, today(), recurring);
-    const [row] = await tx
-      .insert(goals)
-      .values({ workspaceId: actor.workspaceId, planId: input.planId, phaseId: input.phaseId, parentId: input.parentId, ...owner.columns, statement: input.statement, indicatorId: input.indicatorId, baseline: input.baseline, target: input.target, startsOn: input.startsOn, deadline: input.deadline, source: input.source, sourceNote: input.sourceNote, recurrence: input.recurrence, ...status })
-      .returning({ id: goals.id });
-    await savePeriodTargets(tx, row.id, targets);
-    await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'goal.create', entityType: 'goal', entityId: row.id, after: input });
-    return row.id;
+    const goalId = await insertGoal(tx, { workspaceId: actor.workspaceId, planId: input.planId, phaseId: input.phaseId, parentId: input.parentId, ...owner.columns, statement: input.statement, indicatorId: input.indicatorId, baseline: input.baseline, target: input.target, startsOn: input.startsOn, deadline: input.deadline, source: input.source, sourceNote: input.sourceNote, recurrence: input.recurrence, ...status });
+    await savePeriodTargets(tx, goalId, targets);
+    await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'goal.create', entityType: 'goal', entityId: goalId, after: input });
+    return goalId;
   });
   return getGoal(db, viewer, id);
 }
@@ -94,7 +84,7 @@ export async function updateGoal(db: Db, viewer: Viewer, actor: WorkspaceActor, 
     const owner = await resolveOwner(tx, actor.workspaceId, update.owner);
     if (!canManageGoal(viewer, owner.ref)) throw new AppError('forbidden');
     // one re-parenting at a time per plan: two crossed moves (A under B, B under A) cannot both pass the loop check
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${before.g.planId}))`);
+    await lockPlanCascade(tx, before.g.planId);
     const targetsBefore = (await periodTargetsByGoal(tx, [id])).get(id) ?? {};
     // a client that does not know recurrence (an older script) leaves it and the period targets as they are
     const input: GoalFields = {
@@ -124,7 +114,7 @@ export async function updateGoal(db: Db, viewer: Viewer, actor: WorkspaceActor, 
       const by = { reason, changedBy: actor.userId, changedByName: viewer.name, fromDeadline: before.g.deadline, toDeadline: input.deadline, fromRecurrence: before.g.recurrence, toRecurrence: input.recurrence };
       // one edit is one moment: its rows share changedAt, so the history counts it once however many periods it moved
       const at = new Date();
-      await tx.insert(goalTargetChanges).values([
+      await insertTargetChanges(tx, [
         ...(goalChanged ? [{ goalId: id, period: null, fromTarget: before.g.target, toTarget: input.target, changedAt: at, ...by }] : []),
         ...periodsChanged.map((c) => ({ goalId: id, period: c.period, fromTarget: c.from, toTarget: c.to, changedAt: at, ...by })),
       ]);
@@ -132,10 +122,7 @@ export async function updateGoal(db: Db, viewer: Viewer, actor: WorkspaceActor, 
     await savePeriodTargets(tx, id, targets);
     const recurring = await loadRecurrenceInput(tx, { id, recurrence: input.recurrence, rollUp: indicator.rollUp });
     const status = statusColumns({ ...input, direction: indicator.direction, current: before.g.current }, today(), recurring);
-    await tx
-      .update(goals)
-      .set({ phaseId: input.phaseId, parentId: input.parentId, ...owner.columns, statement: input.statement, indicatorId: input.indicatorId, baseline: input.baseline, target: input.target, startsOn: input.startsOn, deadline: input.deadline, source: input.source, sourceNote: input.sourceNote, recurrence: input.recurrence, ...status, updatedAt: new Date() })
-      .where(eq(goals.id, id));
+    await updateGoalRow(tx, id, { phaseId: input.phaseId, parentId: input.parentId, ...owner.columns, statement: input.statement, indicatorId: input.indicatorId, baseline: input.baseline, target: input.target, startsOn: input.startsOn, deadline: input.deadline, source: input.source, sourceNote: input.sourceNote, recurrence: input.recurrence, ...status, updatedAt: new Date() });
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: changed ? 'goal.change_target' : 'goal.update', entityType: 'goal', entityId: id, before: before.g, after: input });
   });
   return getGoal(db, viewer, id);
@@ -146,9 +133,9 @@ export async function deleteGoal(db: Db, viewer: Viewer, actor: WorkspaceActor, 
   await db.transaction(async (tx) => {
     const before = await loadGoalRow(tx, actor.workspaceId, id);
     if (!canManageGoal(viewer, ownerRef(before))) throw new AppError('forbidden');
-    const [{ n }] = await tx.select({ n: count() }).from(goals).where(eq(goals.parentId, id));
+    const n = await countChildGoals(tx, id);
     if (n > 0) throw new AppError('has_dependents', { reason: 'goal.has_children', goals: n }, [{ code: 'goal.has_children', params: { goals: n } }]);
-    await tx.delete(goals).where(eq(goals.id, id));
+    await deleteGoalRow(tx, id);
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'goal.delete', entityType: 'goal', entityId: id, before: before.g });
   });
 }

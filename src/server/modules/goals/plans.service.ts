@@ -1,35 +1,41 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { plan, PlanInput } from '../../../contracts/goals.ts';
 import { GOAL_STATUSES, type GoalStatus } from '../../../core/goals/types.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { goals, planPhases, plans } from '../../db/schema/index.ts';
 import { AppError, type ErrorDetail } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { WorkspaceActor } from '../org/index.ts';
+import {
+  countGoalsByPlanAndStatus,
+  countGoalsInPlan,
+  deletePhases,
+  deletePlanRow,
+  findPlanIdByName,
+  findPlanRow,
+  insertPhase,
+  insertPlan,
+  type PhaseRow,
+  type PlanRow,
+  selectPhaseIds,
+  selectPhasesOfPlans,
+  selectPlans,
+  updatePhase,
+  updatePlanRow,
+} from './plans.queries.ts';
 
 export type PlanDto = z.infer<typeof plan>;
-type PlanRow = typeof plans.$inferSelect;
 
 /** Plans (计划) with their phases and how many goals stand in each status. */
 export async function listPlans(db: Db | Tx, workspaceId: string, onlyId?: string): Promise<PlanDto[]> {
-  const rows = await db
-    .select()
-    .from(plans)
-    .where(and(eq(plans.workspaceId, workspaceId), onlyId ? eq(plans.id, onlyId) : undefined))
-    .orderBy(sql`${plans.status} = 'archived'`, sql`${plans.startsOn} desc`, plans.name);
+  const rows = await selectPlans(db, workspaceId, onlyId);
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const phases = await db.select().from(planPhases).where(inArray(planPhases.planId, ids)).orderBy(asc(planPhases.sortOrder), asc(planPhases.startsOn));
-  const counts = await db
-    .select({ planId: goals.planId, status: goals.status, n: count() })
-    .from(goals)
-    .where(and(eq(goals.workspaceId, workspaceId), inArray(goals.planId, ids)))
-    .groupBy(goals.planId, goals.status);
+  const phases = await selectPhasesOfPlans(db, ids);
+  const counts = await countGoalsByPlanAndStatus(db, workspaceId, ids);
   return rows.map((r) => toDto(r, phases.filter((p) => p.planId === r.id), counts.filter((c) => c.planId === r.id)));
 }
 
-function toDto(r: PlanRow, phases: (typeof planPhases.$inferSelect)[], counts: { status: GoalStatus; n: number }[]): PlanDto {
+function toDto(r: PlanRow, phases: PhaseRow[], counts: { status: GoalStatus; n: number }[]): PlanDto {
   const statusCounts = Object.fromEntries(GOAL_STATUSES.map((s) => [s, counts.find((c) => c.status === s)?.n ?? 0])) as Record<GoalStatus, number>;
   return {
     id: r.id,
@@ -54,7 +60,7 @@ export async function getPlan(db: Db | Tx, workspaceId: string, id: string): Pro
 }
 
 export async function loadPlan(db: Db | Tx, workspaceId: string, id: string): Promise<PlanRow> {
-  const [row] = await db.select().from(plans).where(and(eq(plans.workspaceId, workspaceId), eq(plans.id, id)));
+  const row = await findPlanRow(db, workspaceId, id);
   if (!row) throw new AppError('not_found', { entity: 'entity.plan' });
   return row;
 }
@@ -81,25 +87,25 @@ function checkPlanInput(input: PlanInput): void {
 }
 
 async function refuseTakenName(tx: Tx, workspaceId: string, name: string, exceptId?: string): Promise<void> {
-  const [taken] = await tx.select({ id: plans.id }).from(plans).where(and(eq(plans.workspaceId, workspaceId), eq(plans.name, name)));
-  if (taken && taken.id !== exceptId) throw new AppError('name_taken', { name }, [{ path: ['body', 'name'], code: 'plan.name_taken', params: { name } }]);
+  const taken = await findPlanIdByName(tx, workspaceId, name);
+  if (taken && taken !== exceptId) throw new AppError('name_taken', { name }, [{ path: ['body', 'name'], code: 'plan.name_taken', params: { name } }]);
 }
 
 /** Phases given with an id are kept (their goals stay in them); the others are new; phases left out are removed. */
 async function writePhases(tx: Tx, planId: string, phases: PlanInput['phases']): Promise<void> {
-  const existing = await tx.select({ id: planPhases.id }).from(planPhases).where(eq(planPhases.planId, planId));
-  const known = new Set(existing.map((p) => p.id));
+  const existing = await selectPhaseIds(tx, planId);
+  const known = new Set(existing);
   const unknown = phases.findIndex((p) => p.id !== undefined && !known.has(p.id));
   if (unknown >= 0) throw new AppError('validation_failed', { count: 1 }, [{ path: ['body', 'phases', unknown, 'id'], code: 'plan.phase_unknown' }]);
   const kept = new Set(phases.flatMap((p) => (p.id ? [p.id] : [])));
-  const removed = existing.filter((p) => !kept.has(p.id)).map((p) => p.id);
-  if (removed.length > 0) await tx.delete(planPhases).where(inArray(planPhases.id, removed));
+  const removed = existing.filter((id) => !kept.has(id));
+  if (removed.length > 0) await deletePhases(tx, removed);
   // names are unique per plan: park the kept ones under temporary names first, so two phases can swap names
-  for (const p of phases) if (p.id) await tx.update(planPhases).set({ name: `\u0000${p.id}` }).where(eq(planPhases.id, p.id));
+  for (const p of phases) if (p.id) await updatePhase(tx, p.id, { name: `\u0000${p.id}` });
   for (const [i, p] of phases.entries()) {
     const values = { name: p.name, startsOn: p.startsOn, endsOn: p.endsOn, sortOrder: i };
-    if (p.id) await tx.update(planPhases).set(values).where(eq(planPhases.id, p.id));
-    else await tx.insert(planPhases).values({ planId, ...values });
+    if (p.id) await updatePhase(tx, p.id, values);
+    else await insertPhase(tx, { planId, ...values });
   }
 }
 
@@ -108,7 +114,7 @@ export async function createPlan(db: Db, actor: WorkspaceActor, input: PlanInput
   if (input.phases.some((p) => p.id)) throw new AppError('validation_failed', { count: 1 }, [{ path: ['body', 'phases', input.phases.findIndex((p) => p.id), 'id'], code: 'plan.phase_unknown' }]);
   const id = await db.transaction(async (tx) => {
     await refuseTakenName(tx, actor.workspaceId, input.name);
-    const [row] = await tx.insert(plans).values({ workspaceId: actor.workspaceId, name: input.name, description: input.description, startsOn: input.startsOn, endsOn: input.endsOn, reviewCadence: input.reviewCadence }).returning();
+    const row = await insertPlan(tx, { workspaceId: actor.workspaceId, name: input.name, description: input.description, startsOn: input.startsOn, endsOn: input.endsOn, reviewCadence: input.reviewCadence });
     await writePhases(tx, row.id, input.phases);
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'plan.create', entityType: 'plan', entityId: row.id, after: input });
     return row.id;
@@ -121,7 +127,7 @@ export async function updatePlan(db: Db, actor: WorkspaceActor, id: string, inpu
   await db.transaction(async (tx) => {
     const before = await loadPlan(tx, actor.workspaceId, id);
     await refuseTakenName(tx, actor.workspaceId, input.name, id);
-    await tx.update(plans).set({ name: input.name, description: input.description, startsOn: input.startsOn, endsOn: input.endsOn, reviewCadence: input.reviewCadence, updatedAt: new Date() }).where(eq(plans.id, id));
+    await updatePlanRow(tx, id, { name: input.name, description: input.description, startsOn: input.startsOn, endsOn: input.endsOn, reviewCadence: input.reviewCadence, updatedAt: new Date() });
     await writePhases(tx, id, input.phases);
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'plan.update', entityType: 'plan', entityId: id, before, after: input });
   });
@@ -132,9 +138,9 @@ export async function updatePlan(db: Db, actor: WorkspaceActor, id: string, inpu
 export async function deletePlan(db: Db, actor: WorkspaceActor, id: string): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await loadPlan(tx, actor.workspaceId, id);
-    const [{ n }] = await tx.select({ n: count() }).from(goals).where(eq(goals.planId, id));
+    const n = await countGoalsInPlan(tx, id);
     if (n > 0) throw new AppError('has_dependents', { reason: 'plan.has_goals', goals: n }, [{ code: 'plan.has_goals', params: { goals: n } }]);
-    await tx.delete(plans).where(eq(plans.id, id));
+    await deletePlanRow(tx, id);
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'plan.delete', entityType: 'plan', entityId: id, before });
   });
 }

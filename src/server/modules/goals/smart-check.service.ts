@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { smartCheckInput, smartCheckResult } from '../../../contracts/goals.ts';
 import { monthNumber } from '../../../core/goals/dates.ts';
@@ -7,8 +6,8 @@ import { checkGoal } from '../../../core/goals/smart.ts';
 import { suggestTarget } from '../../../core/goals/suggest-target.ts';
 import type { GoalIndicator, HistoryPoint } from '../../../core/goals/types.ts';
 import type { Db } from '../../db/client.ts';
-import { indicators, people, plans } from '../../db/schema/index.ts';
 import { type GoalActual, historyReader, type HistoryOwner, monthlyHistory } from './goal-history.ts';
+import { findIndicatorRow, findPersonWithUnit, findPlanRange } from './goal-references.queries.ts';
 import { today } from './goal-status.ts';
 
 type Input = z.output<typeof smartCheckInput>;
@@ -40,7 +39,7 @@ async function ownerOf(db: Db, workspaceId: string, owner: Input['owner']): Prom
   if (!owner) return null;
   if (owner.kind === 'company') return { kind: 'company', unitId: null, personId: null };
   if (owner.kind === 'unit') return { kind: 'unit', unitId: owner.unitId, personId: null };
-  const [person] = await db.select({ unitId: people.unitId }).from(people).where(and(eq(people.workspaceId, workspaceId), eq(people.id, owner.personId)));
+  const person = await findPersonWithUnit(db, workspaceId, owner.personId);
   return person ? { kind: 'person', unitId: person.unitId, personId: owner.personId } : null;
 }
 
@@ -53,9 +52,9 @@ async function ownerOf(db: Db, workspaceId: string, owner: Input['owner']): Prom
 export type HistoryLookup = (owner: HistoryOwner, indicatorId: string) => Promise<GoalActual[]>;
 
 export async function smartCheck(db: Db, workspaceId: string, input: Input, lookup: HistoryLookup = (owner, id) => historyReader(db, workspaceId).actualsFor(owner, id)): Promise<Result> {
-  const [row] = input.indicatorId ? await db.select().from(indicators).where(and(eq(indicators.workspaceId, workspaceId), eq(indicators.id, input.indicatorId))) : [];
+  const row = input.indicatorId ? await findIndicatorRow(db, workspaceId, input.indicatorId) : undefined;
   const indicator: GoalIndicator | null = row ? { key: row.key, name: row.name, nameEn: row.nameEn, unit: row.unit, direction: row.direction, perspective: row.perspective, rollUp: row.rollUp, definitions: row.terms.map((t) => t.definition) } : null;
-  const [plan] = input.planId ? await db.select({ startsOn: plans.startsOn, endsOn: plans.endsOn }).from(plans).where(and(eq(plans.workspaceId, workspaceId), eq(plans.id, input.planId))) : [];
+  const plan = input.planId ? await findPlanRange(db, workspaceId, input.planId) : undefined;
   const owner = await ownerOf(db, workspaceId, input.owner);
   const actuals = row && owner ? await lookup(owner, row.id) : [];
   const history: HistoryPoint[] = monthlyHistory(actuals);

@@ -1,12 +1,11 @@
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { copyIndicatorInput, Indicator, libraryIndicator, libraryQuery } from '../../../contracts/indicators.ts';
 import { BUILTIN_INDICATORS, type BuiltinIndicator, findBuiltinIndicator } from '../../../core/indicators/builtin.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { indicators } from '../../db/schema/index.ts';
 import { notFound } from '../../errors.ts';
 import type { Locale } from '../../i18n/messages.ts';
 import type { WorkspaceActor } from '../org/index.ts';
+import { builtinCopies } from './indicators.queries.ts';
 import { assertKeyFree, freeKey, getIndicator, insertIndicator } from './indicators.service.ts';
 
 type LibraryIndicator = z.infer<typeof libraryIndicator>;
@@ -33,11 +32,7 @@ function localize(b: BuiltinIndicator, locale: Locale): Omit<LibraryIndicator, '
 
 /** The built-in library in the request's language, each entry with the workspace's copies of it. */
 export async function listLibrary(db: Db, workspaceId: string, locale: Locale, query: z.output<typeof libraryQuery>): Promise<LibraryIndicator[]> {
-  const copies = await db
-    .select({ id: indicators.id, name: indicators.name, status: indicators.status, key: indicators.sourceBuiltinKey })
-    .from(indicators)
-    .where(and(eq(indicators.workspaceId, workspaceId), isNotNull(indicators.sourceBuiltinKey)))
-    .orderBy(asc(indicators.createdAt), asc(indicators.id));
+  const copies = await builtinCopies(db, workspaceId);
   const copiesOf = new Map<string, LibraryIndicator['copiedAs']>();
   for (const { key, id, name, status } of copies) copiesOf.set(key!, [...(copiesOf.get(key!) ?? []), { id, name, status }]);
   const q = query.q?.toLowerCase();

@@ -1,10 +1,8 @@
-import { and, eq, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { metric, MetricInput, metricValuesQuery } from '../../../contracts/datasets.ts';
 import { checkMetric, type MetricDefinition } from '../../../core/datasets/metric-definition.ts';
 import type { Database, Db, Tx } from '../../db/client.ts';
 import { inClientTransaction } from '../../db/client-transaction.ts';
-import { datasets, indicators, metricBindings, metrics } from '../../db/schema/index.ts';
 import { AppError, type ErrorDetail, ifNotFound } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { WorkspaceActor } from '../org/index.ts';
@@ -12,20 +10,27 @@ import { loadDataset } from '../datasets/index.ts';
 import { announceDataChanged, DATA_CHANGED } from '../../jobs/data-changed.ts';
 import type { JobSender } from '../../jobs/job-types.ts';
 import { computeMetricValues, type MetricValuesResult } from './metric-values.ts';
+import {
+  bindingsInWorkspace,
+  deleteBinding,
+  deleteMetricRow,
+  findMetricIdByName,
+  indicatorsWithTerms,
+  insertBinding,
+  insertMetricRow,
+  loadMetric,
+  metricsWithDatasetName,
+  termsBoundTo,
+  updateMetricRow,
+} from './metrics.queries.ts';
 
 type MetricDto = z.infer<typeof metric>;
-type MetricRow = typeof metrics.$inferSelect;
 
 /** The data dictionary (数据字典): every metric with its definition, dataset and the indicator terms it feeds. */
 export async function listMetrics(db: Db | Tx, workspaceId: string, onlyId?: string): Promise<MetricDto[]> {
-  const rows = await db
-    .select({ m: metrics, datasetName: datasets.name })
-    .from(metrics)
-    .innerJoin(datasets, eq(datasets.id, metrics.datasetId))
-    .where(and(eq(metrics.workspaceId, workspaceId), onlyId ? eq(metrics.id, onlyId) : undefined))
-    .orderBy(metrics.name);
-  const bindings = await db.select({ metricId: metricBindings.metricId, term: metricBindings.term }).from(metricBindings).where(eq(metricBindings.workspaceId, workspaceId)).orderBy(metricBindings.term);
-  const library = await db.select({ id: indicators.id, key: indicators.key, name: indicators.name, formula: indicators.formula, terms: indicators.terms }).from(indicators).where(eq(indicators.workspaceId, workspaceId));
+  const rows = await metricsWithDatasetName(db, workspaceId, onlyId);
+  const bindings = await bindingsInWorkspace(db, workspaceId);
+  const library = await indicatorsWithTerms(db, workspaceId);
   // the library indicators that use a term: in their formula, or as the indicator itself
   const usersOf = (term: string) => library.filter((i) => i.key === term || i.name === term || (i.formula !== null && i.terms.some((t) => t.name === term))).map(({ id, key, name }) => ({ id, key, name }));
   return rows.map(({ m, datasetName }) => ({
@@ -47,12 +52,6 @@ export async function getMetric(db: Db | Tx, workspaceId: string, id: string): P
   return found;
 }
 
-async function loadMetric(db: Db | Tx, workspaceId: string, id: string): Promise<MetricRow> {
-  const [row] = await db.select().from(metrics).where(and(eq(metrics.workspaceId, workspaceId), eq(metrics.id, id)));
-  if (!row) throw new AppError('not_found', { entity: 'entity.metric' });
-  return row;
-}
-
 /** Every problem of a definition against its dataset, located under body.spec. */
 async function checkInput(db: Db | Tx, workspaceId: string, input: MetricInput) {
   const dataset = await loadDataset(db, workspaceId, input.datasetId).catch(
@@ -68,10 +67,7 @@ async function checkInput(db: Db | Tx, workspaceId: string, input: MetricInput) 
 
 /** One name, one definition per workspace: a second metric of the same name is refused. */
 async function refuseTakenName(db: Db | Tx, workspaceId: string, name: string, exceptId?: string) {
-  const [taken] = await db
-    .select({ id: metrics.id })
-    .from(metrics)
-    .where(and(eq(metrics.workspaceId, workspaceId), eq(metrics.name, name), exceptId ? ne(metrics.id, exceptId) : undefined));
+  const taken = await findMetricIdByName(db, workspaceId, name, exceptId);
   if (taken) throw new AppError('name_taken', { name }, [{ path: ['body', 'name'], code: 'metric.name_taken', params: { name } }]);
 }
 
@@ -79,9 +75,9 @@ export async function createMetric(db: Db, actor: WorkspaceActor, input: MetricI
   return db.transaction(async (tx) => {
     await checkInput(tx, actor.workspaceId, input);
     await refuseTakenName(tx, actor.workspaceId, input.name);
-    const [row] = await tx.insert(metrics).values({ workspaceId: actor.workspaceId, name: input.name, datasetId: input.datasetId, spec: input.spec as MetricDefinition, createdBy: actor.userId }).returning();
-    await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'metric.create', entityType: 'metric', entityId: row!.id, after: { name: input.name, spec: input.spec } });
-    return getMetric(tx, actor.workspaceId, row!.id);
+    const row = await insertMetricRow(tx, { workspaceId: actor.workspaceId, name: input.name, datasetId: input.datasetId, spec: input.spec as MetricDefinition, createdBy: actor.userId });
+    await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'metric.create', entityType: 'metric', entityId: row.id, after: { name: input.name, spec: input.spec } });
+    return getMetric(tx, actor.workspaceId, row.id);
   });
 }
 
@@ -94,7 +90,7 @@ export async function updateMetric(database: Database, jobs: JobSender, actor: W
     const before = await loadMetric(tx, actor.workspaceId, id);
     await checkInput(tx, actor.workspaceId, input);
     await refuseTakenName(tx, actor.workspaceId, input.name, id);
-    await tx.update(metrics).set({ name: input.name, datasetId: input.datasetId, spec: input.spec as MetricDefinition, updatedAt: new Date() }).where(eq(metrics.id, id));
+    await updateMetricRow(tx, id, { name: input.name, datasetId: input.datasetId, spec: input.spec as MetricDefinition });
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'metric.update', entityType: 'metric', entityId: id, before: { name: before.name, datasetId: before.datasetId, spec: before.spec }, after: { name: input.name, datasetId: input.datasetId, spec: input.spec } });
     await announceDataChanged(client, jobs, { workspaceId: actor.workspaceId, actor, change: { metricId: id } }, input.name);
     return getMetric(tx, actor.workspaceId, id);
@@ -107,12 +103,12 @@ export async function updateMetric(database: Database, jobs: JobSender, actor: W
 export async function deleteMetric(db: Db, actor: WorkspaceActor, id: string): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await loadMetric(tx, actor.workspaceId, id);
-    const bound = await tx.select({ term: metricBindings.term }).from(metricBindings).where(eq(metricBindings.metricId, id));
+    const bound = await termsBoundTo(tx, id);
     if (bound.length) {
       const params = { terms: bound.map((b) => b.term).join('、') };
       throw new AppError('has_dependents', { reason: 'metric.bound', ...params }, [{ path: ['id'], code: 'metric.bound', params }]);
     }
-    await tx.delete(metrics).where(eq(metrics.id, id));
+    await deleteMetricRow(tx, id);
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'metric.delete', entityType: 'metric', entityId: id, before: { name: row.name, spec: row.spec } });
   });
 }
@@ -137,8 +133,8 @@ export async function metricValues(db: Db, workspaceId: string, id: string, quer
 export async function setBinding(database: Database, jobs: JobSender, actor: WorkspaceActor, input: { term: string; metricId: string | null }): Promise<MetricDto[]> {
   const all = await inClientTransaction(database, async (client, tx) => {
     if (input.metricId) await loadMetric(tx, actor.workspaceId, input.metricId);
-    const [before] = await tx.delete(metricBindings).where(and(eq(metricBindings.workspaceId, actor.workspaceId), eq(metricBindings.term, input.term))).returning();
-    if (input.metricId) await tx.insert(metricBindings).values({ workspaceId: actor.workspaceId, term: input.term, metricId: input.metricId });
+    const before = await deleteBinding(tx, actor.workspaceId, input.term);
+    if (input.metricId) await insertBinding(tx, { workspaceId: actor.workspaceId, term: input.term, metricId: input.metricId });
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: input.metricId ? 'metric.bind' : 'metric.unbind', entityType: 'metric', entityId: input.metricId ?? before?.metricId ?? null, before: before ? { term: before.term, metricId: before.metricId } : undefined, after: { term: input.term, metricId: input.metricId } });
     // unbinding removes the values the metric gave: every open cycle is brought in line
     await announceDataChanged(client, jobs, { workspaceId: actor.workspaceId, actor, change: input.metricId ? { term: input.term } : { all: true } }, input.term);

@@ -1,4 +1,3 @@
-import { and, eq, inArray, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { metric, suggestedMetric } from '../../../contracts/datasets.ts';
 import { SUGGESTED_METRICS } from '../../../core/datasets/builtin-metrics.ts';
@@ -7,11 +6,11 @@ import type { Database, Db, Tx } from '../../db/client.ts';
 import { inClientTransaction } from '../../db/client-transaction.ts';
 import { announceDataChanged, DATA_CHANGED } from '../../jobs/data-changed.ts';
 import type { JobSender } from '../../jobs/job-types.ts';
-import { indicators, metricBindings, metrics } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { loadDataset } from '../datasets/index.ts';
 import type { WorkspaceActor } from '../org/index.ts';
+import { boundTerms, indicatorsWithKeys, insertBinding, insertMetricRow, metricsNamed } from './metrics.queries.ts';
 import { listMetrics } from './metrics.service.ts';
 
 type Suggestion = z.infer<typeof suggestedMetric>;
@@ -28,12 +27,9 @@ export async function listSuggestions(db: Db | Tx, workspaceId: string, datasetI
   const names = suggestions.map((s) => s.name);
   const keys = [...new Set(suggestions.flatMap((s) => s.indicators))];
   // one after another: inside a transaction the three share one connection, which runs one query at a time
-  const taken = await db.select({ name: metrics.name }).from(metrics).where(and(eq(metrics.workspaceId, workspaceId), inArray(metrics.name, names)));
-  const bound = await db.select({ term: metricBindings.term }).from(metricBindings).where(and(eq(metricBindings.workspaceId, workspaceId), inArray(metricBindings.term, names)));
-  const library = await db
-    .select({ id: indicators.id, key: indicators.key, name: indicators.name, builtin: indicators.sourceBuiltinKey })
-    .from(indicators)
-    .where(and(eq(indicators.workspaceId, workspaceId), or(inArray(indicators.key, keys), inArray(indicators.sourceBuiltinKey, keys))));
+  const taken = await metricsNamed(db, workspaceId, names);
+  const bound = await boundTerms(db, workspaceId, names);
+  const library = await indicatorsWithKeys(db, workspaceId, keys);
   return suggestions.map((s) => ({
     name: s.name,
     spec: s.spec,
@@ -60,9 +56,9 @@ export async function applySuggestions(database: Database, jobs: JobSender, acto
       return s;
     });
     for (const s of chosen) {
-      const [row] = await tx.insert(metrics).values({ workspaceId: actor.workspaceId, name: s.name, datasetId, spec: s.spec as never, createdBy: actor.userId }).returning();
-      if (!s.bound) await tx.insert(metricBindings).values({ workspaceId: actor.workspaceId, term: s.name, metricId: row!.id });
-      await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'metric.create', entityType: 'metric', entityId: row!.id, after: { name: s.name, spec: s.spec, suggested: true, bound: !s.bound } });
+      const row = await insertMetricRow(tx, { workspaceId: actor.workspaceId, name: s.name, datasetId, spec: s.spec as never, createdBy: actor.userId });
+      if (!s.bound) await insertBinding(tx, { workspaceId: actor.workspaceId, term: s.name, metricId: row.id });
+      await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'metric.create', entityType: 'metric', entityId: row.id, after: { name: s.name, spec: s.spec, suggested: true, bound: !s.bound } });
     }
     if (chosen.some((s) => !s.bound)) await announceDataChanged(client, jobs, { workspaceId: actor.workspaceId, actor, change: { datasetId } }, chosen.map((s) => s.name).join('、'));
     const all = await listMetrics(tx, actor.workspaceId);

@@ -1,20 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { importResult } from '../../../contracts/org.ts';
 import { authorize } from '../../access.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { orgUnits, people, positions } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import { type Actor, recordAudit } from '../audit/index.ts';
+import type { PersonInsert } from './people.queries.ts';
+import { insertPeople, loadImportSnapshot, lockPeopleImport, updatePersonInWorkspace } from './people-import.queries.ts';
 import { parsePeopleFile } from './people-import.parse.ts';
+import { insertPosition } from './positions.queries.ts';
+import { insertUnit, selectUnitRows } from './units.queries.ts';
 import { type ImportPlan, type PlannedPerson, validatePeopleImport, type WorkspaceSnapshot } from './people-import.validate.ts';
 import { unitsByPath } from './unit-paths.ts';
 
 export type ImportResult = z.infer<typeof importResult>;
 export type ImportUpload = { bytes: Uint8Array; filename: string };
-type PersonRow = typeof people.$inferSelect;
 
 /**
  * Imports people from an XLSX or CSV file, all or nothing: every row is checked first and
@@ -24,14 +25,14 @@ type PersonRow = typeof people.$inferSelect;
 export async function importPeople(db: Db, viewer: Viewer, ip: string | null, upload: ImportUpload, options: { dryRun: boolean }): Promise<ImportResult> {
   authorize(viewer, 'people.import');
   const table = await parsePeopleFile(upload.bytes, upload.filename);
-  if (options.dryRun) return resultOf(planOrThrow(table, await loadSnapshot(db, viewer.workspaceId)), true);
+  if (options.dryRun) return resultOf(planOrThrow(table, await loadImportSnapshot(db, viewer.workspaceId)), true);
 
   const actor: Actor = { userId: viewer.userId, label: viewer.label, ip };
   try {
     return await db.transaction(async (tx) => {
       // one import per workspace at a time: two would both create the same new units
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`people.import:${viewer.workspaceId}`}))`);
-      const plan = planOrThrow(table, await loadSnapshot(tx, viewer.workspaceId));
+      await lockPeopleImport(tx, viewer.workspaceId);
+      const plan = planOrThrow(table, await loadImportSnapshot(tx, viewer.workspaceId));
       await applyPlan(tx, viewer.workspaceId, actor, plan);
       await recordAudit(tx, actor, {
         workspaceId: viewer.workspaceId,
@@ -63,30 +64,22 @@ const resultOf = (plan: ImportPlan, dryRun: boolean): ImportResult => ({
   rows: plan.rows,
 });
 
-async function loadSnapshot(db: Db | Tx, workspaceId: string): Promise<WorkspaceSnapshot & { people: PersonRow[] }> {
-  // one after the other: a transaction is one connection, which runs one query at a time
-  const personRows = await db.select().from(people).where(eq(people.workspaceId, workspaceId));
-  const unitRows = await db.select({ id: orgUnits.id, name: orgUnits.name, parentId: orgUnits.parentId, status: orgUnits.status }).from(orgUnits).where(eq(orgUnits.workspaceId, workspaceId));
-  const positionRows = await db.select({ id: positions.id, name: positions.name }).from(positions).where(eq(positions.workspaceId, workspaceId));
-  return { people: personRows, units: unitRows, positions: positionRows };
-}
-
 async function applyPlan(tx: Tx, workspaceId: string, actor: Actor, plan: ImportPlan): Promise<void> {
   const audit = (action: string, entityType: string, entityId: string, before: unknown, after: unknown) =>
     recordAudit(tx, actor, { workspaceId, action, entityType, entityId, before: before ?? undefined, after });
 
   // units, parents first: a new unit's parent is either an existing unit or one created just before
-  const units = new Map([...unitsByPath(await tx.select().from(orgUnits).where(eq(orgUnits.workspaceId, workspaceId)))].map(([k, u]) => [k, u.id]));
+  const units = new Map([...unitsByPath(await selectUnitRows(tx, workspaceId))].map(([k, u]) => [k, u.id]));
   for (const path of plan.unitsToCreate) {
     const parentId = path.length > 1 ? units.get(path.slice(0, -1).join('/'))! : null;
-    const [row] = await tx.insert(orgUnits).values({ workspaceId, name: path[path.length - 1], parentId }).returning();
+    const row = await insertUnit(tx, { workspaceId, name: path[path.length - 1], parentId });
     units.set(path.join('/'), row.id);
     await audit('unit.create', 'unit', row.id, null, row);
   }
 
   const positionIds = new Map<string, string>();
   for (const name of plan.positionsToCreate) {
-    const [row] = await tx.insert(positions).values({ workspaceId, name }).returning();
+    const row = await insertPosition(tx, { workspaceId, name });
     positionIds.set(name, row.id);
     await audit('position.create', 'position', row.id, null, row);
   }
@@ -102,29 +95,27 @@ async function applyPlan(tx: Tx, workspaceId: string, actor: Actor, plan: Import
 
   for (let i = 0; i < plan.creates.length; i += 500) {
     const chunk = plan.creates.slice(i, i + 500);
-    const rows = await tx
-      .insert(people)
-      .values(
-        chunk.map((p) => ({
-          id: newIds.get(p)!,
-          workspaceId,
-          name: p.name,
-          email: p.email,
-          employeeNo: p.employeeNo ?? null,
-          unitId: refs.unit(p.unit) ?? null,
-          positionId: refs.position(p.position) ?? null,
-          managerId: refs.manager(p.manager) ?? null,
-          joinedOn: p.joinedOn ?? null,
-          status: p.status ?? 'active',
-        })),
-      )
-      .returning();
+    const rows = await insertPeople(
+      tx,
+      chunk.map((p) => ({
+        id: newIds.get(p)!,
+        workspaceId,
+        name: p.name,
+        email: p.email,
+        employeeNo: p.employeeNo ?? null,
+        unitId: refs.unit(p.unit) ?? null,
+        positionId: refs.position(p.position) ?? null,
+        managerId: refs.manager(p.manager) ?? null,
+        joinedOn: p.joinedOn ?? null,
+        status: p.status ?? 'active',
+      })),
+    );
     for (const row of rows) await audit('person.import_create', 'person', row.id, null, row);
   }
 
   const today = new Date().toISOString().slice(0, 10);
   for (const p of plan.updates) {
-    const patch: Partial<typeof people.$inferInsert> = { name: p.name, updatedAt: new Date() };
+    const patch: Partial<PersonInsert> = { name: p.name, updatedAt: new Date() };
     if (p.employeeNo !== undefined) patch.employeeNo = p.employeeNo;
     if (p.unit !== undefined) patch.unitId = refs.unit(p.unit);
     if (p.position !== undefined) patch.positionId = refs.position(p.position);
@@ -134,11 +125,7 @@ async function applyPlan(tx: Tx, workspaceId: string, actor: Actor, plan: Import
       patch.status = p.status;
       patch.leftOn = p.status === 'left' ? today : null;
     }
-    const [after] = await tx
-      .update(people)
-      .set(patch)
-      .where(and(eq(people.workspaceId, workspaceId), eq(people.id, p.before.id)))
-      .returning();
+    const after = await updatePersonInWorkspace(tx, workspaceId, p.before.id, patch);
     await audit('person.import_update', 'person', after.id, p.before, after);
   }
 }

@@ -1,9 +1,13 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { listPeopleQuery, Person } from '../../../contracts/org.ts';
 import { escapeLike } from '../../db/like.ts';
 import type { PeopleScope } from '../../access.ts';
-import type { Db } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { orgUnits, people, positions } from '../../db/schema/index.ts';
+
+export type PersonRow = typeof people.$inferSelect;
+export type PersonInsert = typeof people.$inferInsert;
 
 const personSelect = sql`
   select p.id, p.name, p.email, p.employee_no as "employeeNo", p.unit_id as "unitId", u.name as "unitName",
@@ -65,4 +69,53 @@ export async function queryPeople(
 export async function findPersonById(db: Db, workspaceId: string, id: string): Promise<Person | undefined> {
   const result = await db.execute<Person>(sql`${personSelect} where p.workspace_id = ${workspaceId} and p.id = ${id}`);
   return result.rows[0];
+}
+
+/** A person's row in the workspace, as stored. */
+export async function findPersonRow(tx: Tx, workspaceId: string, id: string): Promise<PersonRow | undefined> {
+  const [row] = await tx.select().from(people).where(and(eq(people.workspaceId, workspaceId), eq(people.id, id)));
+  return row;
+}
+
+/** A person of the workspace with their unit: enough to tell whether a viewer can see them. */
+export async function findPersonUnit(tx: Tx, workspaceId: string, id: string): Promise<{ id: string; unitId: string | null } | undefined> {
+  const [row] = await tx.select({ id: people.id, unitId: people.unitId }).from(people).where(and(eq(people.workspaceId, workspaceId), eq(people.id, id)));
+  return row;
+}
+
+export async function insertPerson(tx: Tx, values: PersonInsert): Promise<PersonRow> {
+  const [row] = await tx.insert(people).values(values).returning();
+  return row;
+}
+
+/** Writes the given columns of a person and returns the row as it now is. */
+export async function updatePersonRow(tx: Tx, id: string, patch: Partial<PersonInsert>): Promise<PersonRow> {
+  const [after] = await tx.update(people).set(patch).where(eq(people.id, id)).returning();
+  return after;
+}
+
+/** Is there a row with this id in the workspace's units, positions or people? */
+export async function existsInWorkspace(tx: Tx | Db, table: 'unit' | 'position' | 'person', workspaceId: string, id: string): Promise<boolean> {
+  const t = table === 'unit' ? orgUnits : table === 'position' ? positions : people;
+  return (await tx.select({ id: t.id }).from(t).where(and(eq(t.workspaceId, workspaceId), eq(t.id, id)))).length > 0;
+}
+
+/** The person of the workspace whose email, lower-cased, equals `email` (which the caller lower-cases). */
+export async function findPersonIdByEmail(tx: Tx, workspaceId: string, email: string): Promise<string | undefined> {
+  const [taken] = await tx
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.workspaceId, workspaceId), eq(sql`lower(${people.email})`, email)));
+  return taken?.id;
+}
+
+/** Does `selfId` appear in the management chain starting at `managerId` (including it)? */
+export async function managerChainIncludes(tx: Tx, managerId: string, selfId: string): Promise<boolean> {
+  const result = await tx.execute<{ found: boolean }>(sql`
+    with recursive chain(id, depth) as (
+      select ${managerId}::uuid, 0
+      union all
+      select p.manager_id, c.depth + 1 from people p join chain c on p.id = c.id where p.manager_id is not null and c.depth < 1000
+    ) select exists(select 1 from chain where id = ${selfId}) as found`);
+  return result.rows[0]?.found === true;
 }

@@ -1,14 +1,12 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { createPersonInput, listPeopleQuery, updatePersonInput } from '../../../contracts/org.ts';
 import { canManagePersonIn, canSeePerson, peopleScope } from '../../access.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { orgUnits, people, positions } from '../../db/schema/index.ts';
 import { AppError, type ErrorDetail, notFound } from '../../errors.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { WorkspaceActor } from './org.types.ts';
-import { findPersonById, queryPeople } from './people.queries.ts';
+import { existsInWorkspace, findPersonById, findPersonIdByEmail, findPersonRow, findPersonUnit, insertPerson, managerChainIncludes, queryPeople, updatePersonRow } from './people.queries.ts';
 
 export async function listPeople(db: Db, viewer: Viewer, q: z.output<typeof listPeopleQuery>) {
   const { items, total } = await queryPeople(db, viewer.workspaceId, peopleScope(viewer), q, {
@@ -32,19 +30,16 @@ export async function createPerson(db: Db, viewer: Viewer, ip: string | null, in
   const id = await db.transaction(async (tx) => {
     await assertManagerVisible(tx, viewer, input.managerId);
     await assertReferences(tx, viewer.workspaceId, input, null);
-    const [row] = await tx
-      .insert(people)
-      .values({
-        workspaceId: viewer.workspaceId,
-        name: input.name,
-        email: input.email ?? null,
-        employeeNo: input.employeeNo ?? null,
-        unitId: input.unitId ?? null,
-        positionId: input.positionId ?? null,
-        managerId: input.managerId ?? null,
-        joinedOn: input.joinedOn ?? null,
-      })
-      .returning();
+    const row = await insertPerson(tx, {
+      workspaceId: viewer.workspaceId,
+      name: input.name,
+      email: input.email ?? null,
+      employeeNo: input.employeeNo ?? null,
+      unitId: input.unitId ?? null,
+      positionId: input.positionId ?? null,
+      managerId: input.managerId ?? null,
+      joinedOn: input.joinedOn ?? null,
+    });
     await recordAudit(tx, { ...actorOf(viewer), ip }, { workspaceId: viewer.workspaceId, action: 'person.create', entityType: 'person', entityId: row.id, after: row });
     return row.id;
   });
@@ -53,7 +48,7 @@ export async function createPerson(db: Db, viewer: Viewer, ip: string | null, in
 
 export async function updatePerson(db: Db, viewer: Viewer, ip: string | null, id: string, input: z.output<typeof updatePersonInput>) {
   await db.transaction(async (tx) => {
-    const [before] = await tx.select().from(people).where(and(eq(people.workspaceId, viewer.workspaceId), eq(people.id, id)));
+    const before = await findPersonRow(tx, viewer.workspaceId, id);
     if (!before || !canSeePerson(viewer, before)) throw notFound('person');
     const targetUnit = input.unitId === undefined ? before.unitId : input.unitId;
     if (!canManagePersonIn(viewer, before.unitId) || !canManagePersonIn(viewer, targetUnit)) throw new AppError('forbidden');
@@ -62,7 +57,7 @@ export async function updatePerson(db: Db, viewer: Viewer, ip: string | null, id
     const patch = { ...input, updatedAt: new Date() };
     if (input.status === 'left' && before.status !== 'left' && input.leftOn === undefined) patch.leftOn = new Date().toISOString().slice(0, 10);
     if (input.status === 'active') patch.leftOn = null;
-    const [after] = await tx.update(people).set(patch).where(eq(people.id, id)).returning();
+    const after = await updatePersonRow(tx, id, patch);
     await recordAudit(tx, { ...actorOf(viewer), ip }, { workspaceId: viewer.workspaceId, action: personAction(before, input), entityType: 'person', entityId: id, before, after });
   });
   return getPerson(db, viewer, id);
@@ -77,7 +72,7 @@ function personAction(before: { unitId: string | null; status: string }, input: 
 /** A manager may only name as someone's manager a person they can see themselves. */
 async function assertManagerVisible(tx: Tx, viewer: Viewer, managerId: string | null | undefined) {
   if (!managerId || viewer.role === 'admin') return;
-  const [manager] = await tx.select({ id: people.id, unitId: people.unitId }).from(people).where(and(eq(people.workspaceId, viewer.workspaceId), eq(people.id, managerId)));
+  const manager = await findPersonUnit(tx, viewer.workspaceId, managerId);
   if (manager && !canSeePerson(viewer, manager)) {
     throw new AppError('validation_failed', { count: 1 }, [{ path: ['body', 'managerId'], code: 'person.manager_out_of_scope' }]);
   }
@@ -91,31 +86,16 @@ async function assertReferences(
   selfId: string | null,
 ) {
   const problems: ErrorDetail[] = [];
-  const exists = async (table: typeof orgUnits | typeof positions | typeof people, id: string) =>
-    (await tx.select({ id: table.id }).from(table).where(and(eq(table.workspaceId, workspaceId), eq(table.id, id)))).length > 0;
-  if (input.unitId && !(await exists(orgUnits, input.unitId))) problems.push({ path: ['body', 'unitId'], code: 'org.unit_not_found' });
-  if (input.positionId && !(await exists(positions, input.positionId))) problems.push({ path: ['body', 'positionId'], code: 'org.position_not_found' });
+  const exists = (table: 'unit' | 'position' | 'person', id: string) => existsInWorkspace(tx, table, workspaceId, id);
+  if (input.unitId && !(await exists('unit', input.unitId))) problems.push({ path: ['body', 'unitId'], code: 'org.unit_not_found' });
+  if (input.positionId && !(await exists('position', input.positionId))) problems.push({ path: ['body', 'positionId'], code: 'org.position_not_found' });
   if (input.managerId) {
-    if (!(await exists(people, input.managerId))) problems.push({ path: ['body', 'managerId'], code: 'org.person_not_found' });
+    if (!(await exists('person', input.managerId))) problems.push({ path: ['body', 'managerId'], code: 'org.person_not_found' });
     else if (selfId && (await managerChainIncludes(tx, input.managerId, selfId))) problems.push({ path: ['body', 'managerId'], code: 'person.manager_cycle' });
   }
   if (input.email) {
-    const [taken] = await tx
-      .select({ id: people.id })
-      .from(people)
-      .where(and(eq(people.workspaceId, workspaceId), eq(sql`lower(${people.email})`, input.email.toLowerCase())));
-    if (taken && taken.id !== selfId) problems.push({ path: ['body', 'email'], code: 'person.email_taken', params: { email: input.email } });
+    const taken = await findPersonIdByEmail(tx, workspaceId, input.email.toLowerCase());
+    if (taken && taken !== selfId) problems.push({ path: ['body', 'email'], code: 'person.email_taken', params: { email: input.email } });
   }
   if (problems.length) throw new AppError('validation_failed', { count: problems.length }, problems);
-}
-
-/** Does `selfId` appear in the management chain starting at `managerId` (including it)? */
-async function managerChainIncludes(tx: Tx, managerId: string, selfId: string): Promise<boolean> {
-  const result = await tx.execute<{ found: boolean }>(sql`
-    with recursive chain(id, depth) as (
-      select ${managerId}::uuid, 0
-      union all
-      select p.manager_id, c.depth + 1 from people p join chain c on p.id = c.id where p.manager_id is not null and c.depth < 1000
-    ) select exists(select 1 from chain where id = ${selfId}) as found`);
-  return result.rows[0]?.found === true;
 }

@@ -1,11 +1,11 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { setAssignmentsInput, Template } from '../../../contracts/scorecards.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { people, positions, scorecardTemplates, templateAssignments } from '../../db/schema/index.ts';
 import { AppError, type ErrorDetail } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { WorkspaceActor } from '../org/index.ts';
+import { assignmentsOfOtherTemplates, deleteAssignmentsOf, insertAssignments } from './assignments.queries.ts';
+import { peopleNamed, positionsNamed } from './owners.queries.ts';
 import { ENTITY, findTemplate } from './scorecards.queries.ts';
 import { getTemplate } from './scorecards.service.ts';
 
@@ -14,10 +14,8 @@ const unique = (ids: readonly string[]) => [...new Set(ids)];
 /** 400 for ids that are not positions / people of the workspace, located at body.positionIds[i] / body.personIds[i]. */
 async function assertKnown(tx: Tx, workspaceId: string, positionIds: readonly string[], personIds: readonly string[]): Promise<{ positionNames: Map<string, string>; personNames: Map<string, string> }> {
   const [positionRows, personRows] = await Promise.all([
-    positionIds.length > 0
-      ? tx.select({ id: positions.id, name: positions.name }).from(positions).where(and(eq(positions.workspaceId, workspaceId), inArray(positions.id, [...positionIds])))
-      : [],
-    personIds.length > 0 ? tx.select({ id: people.id, name: people.name }).from(people).where(and(eq(people.workspaceId, workspaceId), inArray(people.id, [...personIds]))) : [],
+    positionIds.length > 0 ? positionsNamed(tx, workspaceId, positionIds) : [],
+    personIds.length > 0 ? peopleNamed(tx, workspaceId, personIds) : [],
   ]);
   const positionNames = new Map(positionRows.map((r) => [r.id, r.name]));
   const personNames = new Map(personRows.map((r) => [r.id, r.name]));
@@ -47,11 +45,7 @@ export async function setAssignments(db: Db, actor: WorkspaceActor, id: string, 
       throw new AppError('conflict', { reason: 'scorecard.template_archived', name: template.name });
     }
 
-    const others = await tx
-      .select({ positionId: templateAssignments.positionId, personId: templateAssignments.personId, template: scorecardTemplates.name })
-      .from(templateAssignments)
-      .innerJoin(scorecardTemplates, eq(scorecardTemplates.id, templateAssignments.templateId))
-      .where(and(eq(templateAssignments.workspaceId, actor.workspaceId), eq(templateAssignments.period, template.period), ne(templateAssignments.templateId, id)));
+    const others = await assignmentsOfOtherTemplates(tx, actor.workspaceId, template.period, id);
     const takenPosition = new Map(others.flatMap((o) => (o.positionId ? [[o.positionId, o.template] as const] : [])));
     const takenPerson = new Map(others.flatMap((o) => (o.personId ? [[o.personId, o.template] as const] : [])));
     const details: ErrorDetail[] = [];
@@ -69,15 +63,12 @@ export async function setAssignments(db: Db, actor: WorkspaceActor, id: string, 
     });
     if (details.length > 0) throw new AppError('conflict', { reason: 'scorecard.assignment_taken', count: details.length }, details);
 
-    const before = await tx
-      .delete(templateAssignments)
-      .where(eq(templateAssignments.templateId, id))
-      .returning({ positionId: templateAssignments.positionId, personId: templateAssignments.personId });
+    const before = await deleteAssignmentsOf(tx, id);
     const rows = [
       ...positionIds.map((positionId) => ({ workspaceId: actor.workspaceId, templateId: id, period: template.period, positionId, personId: null })),
       ...personIds.map((personId) => ({ workspaceId: actor.workspaceId, templateId: id, period: template.period, positionId: null, personId })),
     ];
-    if (rows.length > 0) await tx.insert(templateAssignments).values(rows);
+    if (rows.length > 0) await insertAssignments(tx, rows);
     const sorted = (ids: (string | null)[]) => ids.filter((x): x is string => x !== null).sort();
     await recordAudit(tx, actor, {
       workspaceId: actor.workspaceId,

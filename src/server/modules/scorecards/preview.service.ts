@@ -1,12 +1,11 @@
-import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { previewQuery, scorecardPreview, TemplateCard } from '../../../contracts/scorecards.ts';
 import { parsePeriod } from '../../../core/values/periods.ts';
 import { canSeePerson } from '../../access.ts';
 import type { Db } from '../../db/client.ts';
-import { people } from '../../db/schema/index.ts';
 import { notFound } from '../../errors.ts';
 import type { Viewer } from '../../http/request-context.ts';
+import { findPerson } from './owners.queries.ts';
 import { resolveScorecardsForPeriod } from './resolve.ts';
 
 type Preview = z.infer<typeof scorecardPreview>;
@@ -17,10 +16,7 @@ type Preview = z.infer<typeof scorecardPreview>;
  * "not found"; a person without a template of the period's kind has a null scorecard.
  */
 export async function previewScorecard(db: Db, viewer: Viewer, query: z.output<typeof previewQuery>): Promise<Preview> {
-  const [person] = await db
-    .select({ id: people.id, name: people.name, unitId: people.unitId })
-    .from(people)
-    .where(and(eq(people.workspaceId, viewer.workspaceId), eq(people.id, query.personId)));
+  const person = await findPerson(db, viewer.workspaceId, query.personId);
   if (!person || !canSeePerson(viewer, person)) throw notFound('person');
   const period = parsePeriod(query.period)!;
   const [resolved] = await resolveScorecardsForPeriod(db, viewer.workspaceId, period, [person.id]);

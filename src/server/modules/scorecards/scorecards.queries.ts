@@ -1,13 +1,16 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
-import type { Template } from '../../../contracts/scorecards.ts';
+import { and, asc, count, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { listTemplatesQuery, Template } from '../../../contracts/scorecards.ts';
 import { canSeePerson } from '../../access.ts';
 import type { Db, Tx } from '../../db/client.ts';
+import { escapeLike } from '../../db/like.ts';
 import { people, periodTargets, positions, scorecardTemplates, templateAssignments } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import { holdersByTemplate } from './holders.ts';
 
 export type TemplateRow = typeof scorecardTemplates.$inferSelect;
+export type NewTemplateRow = typeof scorecardTemplates.$inferInsert;
 
 export const ENTITY = 'scorecard_template';
 
@@ -92,4 +95,33 @@ export async function assertPeriodFree(tx: Tx, template: TemplateRow): Promise<v
   if (targets > 0) {
     throw new AppError('conflict', { reason: 'scorecard.period_has_targets', count: targets }, [{ path: ['body', 'period'], code: 'scorecard.period_has_targets', params: { count: targets } }]);
   }
+}
+
+/** The workspace's templates matching the list filters (status, period kind, a text in the name or description), by name. */
+export async function listTemplateRows(db: Db, workspaceId: string, query: z.output<typeof listTemplatesQuery>): Promise<TemplateRow[]> {
+  const where: SQL[] = [eq(scorecardTemplates.workspaceId, workspaceId)];
+  if (query.status !== 'all') where.push(eq(scorecardTemplates.status, query.status));
+  if (query.period) where.push(eq(scorecardTemplates.period, query.period));
+  if (query.q) {
+    const like = `%${escapeLike(query.q)}%`;
+    where.push(or(ilike(scorecardTemplates.name, like), ilike(scorecardTemplates.description, like))!);
+  }
+  return db.select().from(scorecardTemplates).where(and(...where)).orderBy(asc(scorecardTemplates.name), asc(scorecardTemplates.id));
+}
+
+/** The names of every template of the workspace, archived ones included (a copy's name must be free of them all). */
+export async function templateNames(tx: Tx, workspaceId: string): Promise<string[]> {
+  const rows = await tx.select({ name: scorecardTemplates.name }).from(scorecardTemplates).where(eq(scorecardTemplates.workspaceId, workspaceId));
+  return rows.map((r) => r.name);
+}
+
+export async function insertTemplateRow(tx: Tx, values: NewTemplateRow): Promise<TemplateRow> {
+  const [row] = await tx.insert(scorecardTemplates).values(values).returning();
+  return row;
+}
+
+/** Sets the changed fields and updatedAt; the row after. */
+export async function updateTemplateRow(tx: Tx, id: string, changes: Partial<NewTemplateRow>): Promise<TemplateRow> {
+  const [row] = await tx.update(scorecardTemplates).set({ ...changes, updatedAt: new Date() }).where(eq(scorecardTemplates.id, id)).returning();
+  return row;
 }

@@ -1,16 +1,28 @@
-import { and, asc, eq, ilike, notInArray, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { copyTemplateInput, createTemplateInput, listTemplatesQuery, Template, TemplateCard, templateSummary, updateTemplateInput } from '../../../contracts/scorecards.ts';
 import type { Scorecard } from '../../../core/scoring/types.ts';
 import type { PeriodKind } from '../../../core/values/periods.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { escapeLike } from '../../db/like.ts';
-import { periodTargets, scorecardTemplates, templateAssignments } from '../../db/schema/index.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import type { Locale } from '../../i18n/messages.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { WorkspaceActor } from '../org/index.ts';
-import { assertNameFree, assertPeriodFree, assignmentCounts, assignmentsOf, ENTITY, findTemplate, holdersInWorkspace, type TemplateRow } from './scorecards.queries.ts';
+import { deleteAssignmentsOf } from './assignments.queries.ts';
+import {
+  assertNameFree,
+  assertPeriodFree,
+  assignmentCounts,
+  assignmentsOf,
+  ENTITY,
+  findTemplate,
+  holdersInWorkspace,
+  insertTemplateRow,
+  listTemplateRows,
+  type TemplateRow,
+  templateNames,
+  updateTemplateRow,
+} from './scorecards.queries.ts';
+import { deleteTargetsExcept } from './targets.queries.ts';
 import { designOf, storedCard, targetKeys, weightSum } from './template-card.ts';
 
 type Summary = z.infer<typeof templateSummary>;
@@ -19,14 +31,7 @@ type Summary = z.infer<typeof templateSummary>;
 const templateBase = (row: TemplateRow) => ({ id: row.id, name: row.name, description: row.description, period: row.period, status: row.status });
 
 export async function listTemplates(db: Db, workspaceId: string, query: z.output<typeof listTemplatesQuery>): Promise<Summary[]> {
-  const where: SQL[] = [eq(scorecardTemplates.workspaceId, workspaceId)];
-  if (query.status !== 'all') where.push(eq(scorecardTemplates.status, query.status));
-  if (query.period) where.push(eq(scorecardTemplates.period, query.period));
-  if (query.q) {
-    const like = `%${escapeLike(query.q)}%`;
-    where.push(or(ilike(scorecardTemplates.name, like), ilike(scorecardTemplates.description, like))!);
-  }
-  const rows = await db.select().from(scorecardTemplates).where(and(...where)).orderBy(asc(scorecardTemplates.name), asc(scorecardTemplates.id));
+  const rows = await listTemplateRows(db, workspaceId, query);
   if (rows.length === 0) return [];
   const [counts, holderSets] = await Promise.all([
     assignmentCounts(db, workspaceId, rows.map((r) => r.id)),
@@ -63,10 +68,7 @@ type NewTemplate = { name: string; description: string; period: PeriodKind; card
 /** Inserts a template and audits it, inside the caller's transaction. */
 export async function insertTemplate(tx: Tx, actor: WorkspaceActor, values: NewTemplate, action: string, namePath?: (string | number)[]): Promise<string> {
   await assertNameFree(tx, actor.workspaceId, values.name, null, namePath);
-  const [row] = await tx
-    .insert(scorecardTemplates)
-    .values({ ...values, card: storedCard(values.card), workspaceId: actor.workspaceId })
-    .returning();
+  const row = await insertTemplateRow(tx, { ...values, card: storedCard(values.card), workspaceId: actor.workspaceId });
   await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action, entityType: ENTITY, entityId: row.id, after: row });
   return row.id;
 }
@@ -82,13 +84,10 @@ export async function updateTemplate(db: Db, actor: WorkspaceActor, id: string, 
     if (input.name !== undefined && input.name !== before.name) await assertNameFree(tx, actor.workspaceId, input.name, id);
     if (input.period !== undefined && input.period !== before.period) await assertPeriodFree(tx, before);
     const changes: Partial<NewTemplate> = { ...input, ...(input.card ? { card: storedCard(input.card) } : {}) };
-    const [after] = await tx.update(scorecardTemplates).set({ ...changes, updatedAt: new Date() }).where(eq(scorecardTemplates.id, id)).returning();
+    const after = await updateTemplateRow(tx, id, changes);
     // targets of indicators no longer on the card (or now rated by hand) have nothing to apply to
     let removedTargets = 0;
-    if (input.card) {
-      const stale = and(eq(periodTargets.templateId, id), notInArray(periodTargets.indicatorKey, [...targetKeys(after.card)]));
-      removedTargets = (await tx.delete(periodTargets).where(stale).returning({ id: periodTargets.id })).length;
-    }
+    if (input.card) removedTargets = await deleteTargetsExcept(tx, id, [...targetKeys(after.card)]);
     await recordAudit(tx, actor, {
       workspaceId: actor.workspaceId,
       action: 'scorecard_template.update',
@@ -107,8 +106,7 @@ const COPY_SUFFIX: Record<Locale, (name: string, n: number) => string> = {
 };
 
 async function freeCopyName(tx: Tx, workspaceId: string, name: string, locale: Locale): Promise<string> {
-  const rows = await tx.select({ name: scorecardTemplates.name }).from(scorecardTemplates).where(eq(scorecardTemplates.workspaceId, workspaceId));
-  const used = new Set(rows.map((r) => r.name));
+  const used = new Set(await templateNames(tx, workspaceId));
   for (let n = 1; ; n++) if (!used.has(COPY_SUFFIX[locale](name, n))) return COPY_SUFFIX[locale](name, n);
 }
 
@@ -131,14 +129,8 @@ export async function setTemplateStatus(db: Db, actor: WorkspaceActor, id: strin
   await db.transaction(async (tx) => {
     const before = await findTemplate(tx, actor.workspaceId, id);
     if (before.status === status) return;
-    const released =
-      status === 'archived'
-        ? await tx
-            .delete(templateAssignments)
-            .where(eq(templateAssignments.templateId, id))
-            .returning({ positionId: templateAssignments.positionId, personId: templateAssignments.personId })
-        : [];
-    const [after] = await tx.update(scorecardTemplates).set({ status, updatedAt: new Date() }).where(eq(scorecardTemplates.id, id)).returning();
+    const released = status === 'archived' ? await deleteAssignmentsOf(tx, id) : [];
+    const after = await updateTemplateRow(tx, id, { status });
     await recordAudit(tx, actor, {
       workspaceId: actor.workspaceId,
       action: status === 'archived' ? 'scorecard_template.archive' : 'scorecard_template.restore',

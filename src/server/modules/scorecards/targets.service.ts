@@ -1,19 +1,19 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { setTargetsInput, targetGrid, targetsQuery } from '../../../contracts/scorecards.ts';
 import type { Scorecard } from '../../../core/scoring/types.ts';
 import { type PeriodKind, periodsOfYear } from '../../../core/values/periods.ts';
 import { canSeePerson } from '../../access.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { people, periodTargets, positions } from '../../db/schema/index.ts';
 import { AppError, type ErrorDetail, notFound } from '../../errors.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { WorkspaceActor } from '../org/index.ts';
+import { findPerson, findPosition } from './owners.queries.ts';
 import { ENTITY, findTemplate } from './scorecards.queries.ts';
+import { deleteTargetCell, type NewPeriodTargetRow, type TargetOwner, targetCells, upsertTargetCells } from './targets.queries.ts';
 
 type Grid = z.infer<typeof targetGrid>;
-type Owner = { ownerKind: 'position' | 'person'; ownerId: string };
+type Owner = TargetOwner;
 /** By indicator key, then period label. */
 export type GridValues = Record<string, Record<string, number | null>>;
 
@@ -25,11 +25,11 @@ export type GridValues = Record<string, Record<string, number | null>>;
 async function ownerName(db: Db | Tx, workspaceId: string, owner: Owner, where: 'body' | 'querystring', viewer?: Viewer): Promise<string> {
   let row: { name: string } | undefined;
   if (owner.ownerKind === 'person') {
-    const [person] = await db.select({ id: people.id, name: people.name, unitId: people.unitId }).from(people).where(and(eq(people.workspaceId, workspaceId), eq(people.id, owner.ownerId)));
+    const person = await findPerson(db, workspaceId, owner.ownerId);
     if (viewer && viewer.role !== 'admin' && (!person || !canSeePerson(viewer, person))) throw notFound('person');
     row = person;
   } else {
-    [row] = await db.select({ name: positions.name }).from(positions).where(and(eq(positions.workspaceId, workspaceId), eq(positions.id, owner.ownerId)));
+    row = await findPosition(db, workspaceId, owner.ownerId);
   }
   if (!row) {
     const code = owner.ownerKind === 'person' ? 'scorecard.unknown_person' : 'scorecard.unknown_position';
@@ -69,10 +69,7 @@ export function checkGrid(card: Scorecard, kind: PeriodKind, year: number, value
 }
 
 async function readGrid(db: Db | Tx, templateId: string, owner: Owner, labels: readonly string[]): Promise<GridValues> {
-  const rows = await db
-    .select({ key: periodTargets.indicatorKey, label: periodTargets.periodLabel, value: periodTargets.value })
-    .from(periodTargets)
-    .where(and(eq(periodTargets.templateId, templateId), eq(periodTargets.ownerKind, owner.ownerKind), eq(periodTargets.ownerId, owner.ownerId), inArray(periodTargets.periodLabel, [...labels])));
+  const rows = await targetCells(db, templateId, owner, labels);
   const values: GridValues = {};
   for (const r of rows) (values[r.key] ??= {})[r.label] = r.value;
   return values;
@@ -116,7 +113,7 @@ export async function setTargets(db: Db, actor: WorkspaceActor, id: string, inpu
 
     const before: GridValues = {};
     const after: GridValues = {};
-    const upserts: (typeof periodTargets.$inferInsert)[] = [];
+    const upserts: NewPeriodTargetRow[] = [];
     const cleared: { key: string; label: string }[] = [];
     for (const [key, cells] of Object.entries(input.values)) {
       for (const [label, value] of Object.entries(cells)) {
@@ -129,17 +126,8 @@ export async function setTargets(db: Db, actor: WorkspaceActor, id: string, inpu
       }
     }
     if (upserts.length === 0 && cleared.length === 0) return;
-    const owner = and(eq(periodTargets.templateId, id), eq(periodTargets.ownerKind, input.ownerKind), eq(periodTargets.ownerId, input.ownerId));
-    for (const { key, label } of cleared) await tx.delete(periodTargets).where(and(owner, eq(periodTargets.indicatorKey, key), eq(periodTargets.periodLabel, label)));
-    if (upserts.length > 0) {
-      await tx
-        .insert(periodTargets)
-        .values(upserts)
-        .onConflictDoUpdate({
-          target: [periodTargets.templateId, periodTargets.ownerKind, periodTargets.ownerId, periodTargets.indicatorKey, periodTargets.periodLabel],
-          set: { value: sql`excluded.value`, updatedBy: actor.userId, updatedAt: new Date() },
-        });
-    }
+    for (const { key, label } of cleared) await deleteTargetCell(tx, id, input, key, label);
+    if (upserts.length > 0) await upsertTargetCells(tx, upserts, actor.userId);
     const where = { year: input.year, ownerKind: input.ownerKind, ownerId: input.ownerId };
     await recordAudit(tx, actor, {
       workspaceId: actor.workspaceId,

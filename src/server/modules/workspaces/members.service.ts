@@ -1,23 +1,17 @@
-import { and, count, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { addMemberInput, updateMemberInput } from '../../../contracts/org.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { memberships, people, users } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { hashPassword } from '../../crypto.ts';
 import type { WorkspaceActor } from '../org/index.ts';
 import { assertPersonInWorkspace } from '../org/index.ts';
+import { countAdmins, deleteMembership, findMembership, insertMembership, selectMembers, updateMembershipRow } from './members.queries.ts';
+import { findUserIdByEmail } from './workspaces.queries.ts';
 import { insertUser } from './workspaces.service.ts';
 
 export async function listMembers(db: Db, workspaceId: string) {
-  return db
-    .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, personId: memberships.personId, personName: people.name })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .leftJoin(people, eq(people.id, memberships.personId))
-    .where(eq(memberships.workspaceId, workspaceId))
-    .orderBy(users.name);
+  return selectMembers(db, workspaceId);
 }
 
 /** Adds an existing account by email, or creates the account (with the given initial password). */
@@ -25,15 +19,15 @@ export async function addMember(db: Db, actor: WorkspaceActor, input: z.output<t
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const userId = await db.transaction(async (tx) => {
     if (input.personId) await assertPersonInWorkspace(tx, actor.workspaceId, input.personId, 'personId');
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email));
-    let id = existing?.id;
+    // the email is lower-cased by its schema
+    let id = await findUserIdByEmail(tx, input.email);
     if (!id) {
       if (!passwordHash) throw new AppError('validation_failed', { count: 1 }, [{ path: ['body', 'password'], code: 'member.password_required' }]);
       id = await insertUser(tx, { email: input.email, name: input.name, passwordHash });
     }
-    const [already] = await tx.select().from(memberships).where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, id)));
+    const already = await findMembership(tx, actor.workspaceId, id);
     if (already) throw new AppError('conflict', { reason: 'member.already_member' });
-    const [row] = await tx.insert(memberships).values({ workspaceId: actor.workspaceId, userId: id, role: input.role, personId: input.personId ?? null }).returning();
+    const row = await insertMembership(tx, { workspaceId: actor.workspaceId, userId: id, role: input.role, personId: input.personId ?? null });
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'member.add', entityType: 'member', entityId: id, after: { ...row, email: input.email } });
     return id;
   });
@@ -47,11 +41,7 @@ export async function updateMember(db: Db, actor: WorkspaceActor, userId: string
     if (!changed) return; // nothing to write or audit
     if (input.personId) await assertPersonInWorkspace(tx, actor.workspaceId, input.personId, 'personId');
     if (before.role === 'admin' && input.role && input.role !== 'admin') await assertAnotherAdmin(tx, actor.workspaceId);
-    const [after] = await tx
-      .update(memberships)
-      .set(input)
-      .where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, userId)))
-      .returning();
+    const after = await updateMembershipRow(tx, actor.workspaceId, userId, input);
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'member.update', entityType: 'member', entityId: userId, before, after });
   });
   return findMember(db, actor.workspaceId, userId);
@@ -61,21 +51,20 @@ export async function removeMember(db: Db, actor: WorkspaceActor, userId: string
   await db.transaction(async (tx) => {
     const before = await getMembership(tx, actor.workspaceId, userId);
     if (before.role === 'admin') await assertAnotherAdmin(tx, actor.workspaceId);
-    await tx.delete(memberships).where(and(eq(memberships.workspaceId, actor.workspaceId), eq(memberships.userId, userId)));
+    await deleteMembership(tx, actor.workspaceId, userId);
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'member.remove', entityType: 'member', entityId: userId, before });
   });
 }
 
 async function getMembership(tx: Tx, workspaceId: string, userId: string) {
-  const [row] = await tx.select().from(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+  const row = await findMembership(tx, workspaceId, userId);
   if (!row) throw notFound('member');
   return row;
 }
 
 /** A workspace always keeps at least one administrator. */
 async function assertAnotherAdmin(tx: Tx, workspaceId: string) {
-  const [{ admins }] = await tx.select({ admins: count() }).from(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'admin')));
-  if (admins <= 1) throw new AppError('conflict', { reason: 'member.last_admin' });
+  if ((await countAdmins(tx, workspaceId)) <= 1) throw new AppError('conflict', { reason: 'member.last_admin' });
 }
 
 async function findMember(db: Db, workspaceId: string, userId: string) {

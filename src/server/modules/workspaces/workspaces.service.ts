@@ -1,20 +1,19 @@
 import { abilitiesOf } from '../../access.ts';
-import { count, eq, like, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { createWorkspaceInput, setupInput } from '../../../contracts/auth.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { memberships, people, users, workspaces } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
 import { type Actor, recordAudit } from '../audit/index.ts';
 import { hashPassword } from '../../crypto.ts';
 import { DEMO_SLUG } from '../demo/index.ts';
 import { SOLO_SLUG } from '../demo/index.ts';
+import { insertMembership } from './members.queries.ts';
 import { slugify } from './slug.ts';
+import { countRealUsers, findUserIdByEmail, insertOwnerPerson, insertUserRow, insertWorkspaceRow, lockSetup, selectSlugsLike } from './workspaces.queries.ts';
 
 /** True until a real (non-demo) account exists: the first visit then offers setup. */
 export async function needsSetup(db: Db): Promise<boolean> {
-  const [{ n }] = await db.select({ n: count() }).from(users).where(eq(users.isDemo, false));
-  return n === 0;
+  return (await countRealUsers(db)) === 0;
 }
 
 /** First-run setup: the administrator's account and the first workspace, in one transaction. */
@@ -22,9 +21,8 @@ export async function completeSetup(db: Db, input: z.output<typeof setupInput>, 
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     // serialise concurrent setups: only the first may create the administrator
-    await tx.execute(sql`select pg_advisory_xact_lock(7241002)`);
-    const [{ n }] = await tx.select({ n: count() }).from(users).where(eq(users.isDemo, false));
-    if (n > 0) throw new AppError('already_set_up');
+    await lockSetup(tx);
+    if ((await countRealUsers(tx)) > 0) throw new AppError('already_set_up');
     const userId = await insertUser(tx, { email: input.email, name: input.adminName, passwordHash, locale: input.locale ?? null });
     const actor: Actor = { userId, label: `${input.adminName} <${input.email}>`, ip };
     await recordAudit(tx, actor, { workspaceId: null, action: 'setup.complete', entityType: 'user', entityId: userId, after: { email: input.email, name: input.adminName } });
@@ -46,10 +44,9 @@ export async function insertUser(
   tx: Tx,
   u: { email: string; name: string; passwordHash: string; locale?: string | null; isDemo?: boolean },
 ): Promise<string> {
-  const [taken] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, u.email.toLowerCase()));
+  const taken = await findUserIdByEmail(tx, u.email.toLowerCase());
   if (taken) throw new AppError('email_taken', { email: u.email });
-  const [row] = await tx.insert(users).values(u).returning({ id: users.id });
-  return row.id;
+  return insertUserRow(tx, u);
 }
 
 /** Creates a workspace with its creator as administrator and as the first person in it. */
@@ -60,19 +57,15 @@ export async function insertWorkspace(
   owner: { id: string; name: string; email: string },
 ) {
   const slug = await uniqueSlug(tx, input.slug ?? slugify(input.name), !!input.slug, input.isDemo ?? false);
-  const [ws] = await tx.insert(workspaces).values({ name: input.name, slug, kind: input.kind, isDemo: input.isDemo ?? false }).returning();
-  const [person] = await tx.insert(people).values({ workspaceId: ws.id, name: owner.name, email: owner.email }).returning({ id: people.id });
-  await tx.insert(memberships).values({ workspaceId: ws.id, userId: owner.id, role: 'admin', personId: person.id });
+  const ws = await insertWorkspaceRow(tx, { name: input.name, slug, kind: input.kind, isDemo: input.isDemo ?? false });
+  const personId = await insertOwnerPerson(tx, ws.id, owner);
+  await insertMembership(tx, { workspaceId: ws.id, userId: owner.id, role: 'admin', personId });
   await recordAudit(tx, actor, { workspaceId: ws.id, action: 'workspace.create', entityType: 'workspace', entityId: ws.id, after: ws });
-  return { id: ws.id, slug: ws.slug, name: ws.name, kind: ws.kind, isDemo: ws.isDemo, role: 'admin' as const, personId: person.id, abilities: abilitiesOf('admin') };
+  return { id: ws.id, slug: ws.slug, name: ws.name, kind: ws.kind, isDemo: ws.isDemo, role: 'admin' as const, personId, abilities: abilitiesOf('admin') };
 }
 
 async function uniqueSlug(tx: Tx, wanted: string, exact: boolean, isDemo: boolean): Promise<string> {
-  const rows = await tx
-    .select({ slug: workspaces.slug })
-    .from(workspaces)
-    .where(or(eq(workspaces.slug, wanted), like(workspaces.slug, `${wanted}-%`)));
-  const taken = new Set(rows.map((r) => r.slug));
+  const taken = new Set(await selectSlugsLike(tx, wanted));
   // the demo workspaces' addresses stay free for them, whether or not they were opened yet
   if (!isDemo) (taken.add(DEMO_SLUG), taken.add(SOLO_SLUG));
   if (!taken.has(wanted)) return wanted;

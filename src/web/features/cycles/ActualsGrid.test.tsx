@@ -43,7 +43,7 @@ function setUp(routes: Record<string, unknown> = {}) {
   return { net, ...renderInApp(<ActualsGrid ws="acme" cycle={cycle} />) };
 }
 
-const input = (name: string) => screen.getByRole('spinbutton', { name }) as HTMLInputElement;
+const input = (name: string) => screen.getByRole('textbox', { name }) as HTMLInputElement;
 const row = (name: string) => screen.getAllByTestId('actuals-row').find((r) => r.getAttribute('data-person-name') === name)!;
 /** What PUT …/actuals answers: the participant with the value stored and scored. */
 const scored = (body: { values: Record<string, number | null> }, total: number) =>
@@ -92,17 +92,34 @@ describe('ActualsGrid (entering actuals)', () => {
     expect(await screen.findByText(t('cycles.grid.savedIncomplete', { name: '李四' }))).toBeTruthy();
   });
 
-  it('keeps a value that is not a number out of the row', async () => {
+  it('keeps a value that is not a number in its cell, marked, with the message on the cell, and the row unsaved', async () => {
     const { net, user } = setUp();
     await screen.findByTestId('actuals-grid');
 
     await user.type(input('李四 成交数'), 'abc');
     fireEvent.blur(input('李四 成交数'));
 
-    expect(input('李四 成交数').value).toBe('');
-    expect(row('李四').getAttribute('data-dirty')).toBe('false');
-    expect(within(row('李四')).queryByRole('button', { name: t('common.save') })).toBeNull();
+    expect(input('李四 成交数').value).toBe('abc');
+    expect(input('李四 成交数').getAttribute('aria-invalid')).toBe('true');
+    expect(row('李四').getAttribute('data-dirty')).toBe('true');
+    expect(within(row('李四')).getByTestId('row-save').hasAttribute('disabled')).toBe(true);
+    await user.hover(input('李四 成交数'));
+    expect((await screen.findByRole('tooltip')).textContent).toBe(t('common.notANumber', { text: 'abc' }));
+    // Enter does not save it either
+    await user.type(input('李四 成交数'), '{Enter}');
     expect(net.calls.filter((c) => c.method !== 'GET')).toEqual([]);
+  });
+
+  it('reads numbers as people write them and undoes a cell with Escape', async () => {
+    const { net, user } = setUp({ [`PUT ${CYCLE}/participants/p2/actuals`]: () => participant('p2', '李四') });
+    await screen.findByTestId('actuals-grid');
+
+    await user.type(input('李四 销售额'), '12万');
+    await user.type(input('李四 线索数'), '77{Escape}');
+    expect(input('李四 线索数').value).toBe('');
+    await user.click(within(row('李四')).getByRole('button', { name: t('common.save') }));
+
+    await waitFor(() => expect(net.last(`PUT ${CYCLE}/participants/p2/actuals`)?.body).toEqual({ values: { 销售额: 120000 } }));
   });
 
   it('shows the server’s refusal and keeps the row’s edits to correct', async () => {
@@ -118,6 +135,21 @@ describe('ActualsGrid (entering actuals)', () => {
     expect(row('张三').getAttribute('data-dirty')).toBe('true');
     expect(input('张三 成交数').value).toBe('-3');
     expect(within(row('张三')).getByTestId('row-save')).toBeTruthy();
+  });
+
+  it('shows the server’s refusal of a value on its cell', async () => {
+    const { user } = setUp({
+      [`PUT ${CYCLE}/participants/p1/actuals`]: apiError(400, 'validation_failed', '请求有误', [{ path: ['body', 'values', '成交数'], code: 'too_small', message: '不能小于 0' }]),
+    });
+    await screen.findByTestId('actuals-grid');
+
+    await user.type(input('张三 成交数'), '-3');
+    await user.click(within(row('张三')).getByRole('button', { name: t('common.save') }));
+
+    await waitFor(() => expect(input('张三 成交数').getAttribute('aria-invalid')).toBe('true'));
+    await user.hover(input('张三 成交数'));
+    expect((await screen.findByRole('tooltip')).textContent).toBe('不能小于 0');
+    expect(input('张三 线索数').getAttribute('aria-invalid')).toBeNull();
   });
 
   // `onError: (e) => message.error(…, 8)` returned antd's message handle, a thenable TanStack Query

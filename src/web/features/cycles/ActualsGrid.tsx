@@ -1,4 +1,4 @@
-import { CheckCircleFilled, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueries } from '@tanstack/react-query';
 import { Alert, App, Button, Empty, Input, Skeleton, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -6,39 +6,24 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Cycle, ParticipantDetail } from '../../api.ts';
 import { errorMessage } from '../../components/form-utils.ts';
+import { pathAfter } from '../../components/grid-editing/grid-cells.ts';
+import { useGridEditing } from '../../components/grid-editing/use-grid-editing.ts';
 import LoadError from '../../components/LoadError.tsx';
 import ActualsImportModal from './ActualsImportModal.tsx';
 import { cyclesApi } from './cycles-api.ts';
 import { participantKey, useAdoptParticipant, useParticipants } from './cycle-queries.ts';
 import { fmtTotal, GradeTag, StatusTag } from './labels.tsx';
 import { managerRatingOf, sameSet } from './participant-utils.ts';
-import { type Draft, EMPTY, groupsOf, savedValue } from './actuals-groups.ts';
-import { indicatorColumns } from './actuals-columns.tsx';
+import { groupsOf, savedValue } from './actuals-groups.ts';
+import { indicatorColumns, type RowDraft, RowSaveState, termIndexOf } from './actuals-columns.tsx';
 
-type SaveState = { dirty: boolean; saving: boolean; saved: boolean; onSave: () => void };
-
-/** A row's save button while it has edits, "saved" just after. */
-function RowSaveState({ dirty, saving, saved, onSave }: SaveState) {
-  const { t } = useTranslation();
-  if (dirty) {
-    return (
-      <Button type="primary" size="small" loading={saving} onClick={onSave} data-testid="row-save">
-        {t('common.save')}
-      </Button>
-    );
-  }
-  if (!saved) return null;
-  return (
-    <Tag color="success" icon={<CheckCircleFilled />} data-testid="row-saved">
-      {t('common.saved')}
-    </Tag>
-  );
-}
+const NONE: RowDraft = { ratings: {} };
 
 /**
  * 录入实际值: one row per participant the viewer may enter for, one column per term, a
  * not-applicable box per indicator and the manager's rating of manual indicators. A row is
- * saved on its own (button or Enter) and its result comes back at once. Also the template
+ * saved on its own (button or Enter) and its result comes back at once; a value that is not a
+ * number is shown on its cell and keeps the row from being saved. Also the template
  * download and the all-or-nothing upload.
  */
 export default function ActualsGrid({ ws, cycle }: { ws: string; cycle: Cycle }) {
@@ -52,28 +37,39 @@ export default function ActualsGrid({ ws, cycle }: { ws: string; cycle: Cycle })
   });
   const details = detailQueries.map((q) => q.data).filter((d): d is ParticipantDetail => !!d && (d.canEdit.enterActuals || d.canEdit.rate));
   const loading = list.isPending || detailQueries.some((q) => q.isPending);
-  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
+  const [drafts, setDrafts] = useState<Record<string, RowDraft>>({});
   const [filter, setFilter] = useState('');
   const [importing, setImporting] = useState(false);
   const [justSaved, setJustSaved] = useState<string | null>(null);
   const groups = useMemo(() => groupsOf(details), [details]);
+  const byId = new Map(details.map((d) => [d.id, d]));
 
   const template = useMutation({ mutationFn: () => cyclesApi.actualsTemplate(ws, cycle.id), onError: (e) => void message.error(errorMessage(e), 6) });
-  const save = useMutation({
-    mutationFn: async (d: ParticipantDetail) => {
-      const draft = drafts[d.id] ?? EMPTY;
+  /** Values typed in the grid's cells (a row: a participant; a column: a term), saved a row at a time. */
+  const editing = useGridEditing({
+    stored: ({ row, col }) => {
+      const d = byId.get(row);
+      return d ? savedValue(d, col) : null;
+    },
+    submit: async (values, pid) => {
+      const d = byId.get(pid ?? '');
+      if (!d) throw new Error(`no participant ${pid}`);
+      const draft = drafts[d.id] ?? NONE;
       let detail = d;
-      const values = Object.fromEntries(Object.entries(draft.values).filter(([term, v]) => v !== savedValue(d, term)));
       const naChanged = draft.na !== undefined && !sameSet(draft.na, d.notApplicable);
-      if (Object.keys(values).length > 0 || naChanged) {
-        detail = await cyclesApi.putActuals(ws, cycle.id, d.id, { values, notApplicable: naChanged ? draft.na : undefined });
+      if (Object.keys(values[d.id] ?? {}).length > 0 || naChanged) {
+        detail = await cyclesApi.putActuals(ws, cycle.id, d.id, { values: values[d.id] ?? {}, notApplicable: naChanged ? draft.na : undefined });
       }
       const ratings = Object.entries(draft.ratings).filter(([key, r]) => r !== managerRatingOf(d, key));
       for (const [key, rating] of ratings) await cyclesApi.rate(ws, cycle.id, d.id, key, 'manager', { rating });
       if (ratings.length > 0) detail = await cyclesApi.participant(ws, cycle.id, d.id);
       return detail;
     },
-    onSuccess: (detail) => {
+    locate: (detail, pid) => {
+      const [field, term] = pathAfter(detail.path, 'body');
+      return pid && field === 'values' && typeof term === 'string' ? { row: pid, col: term } : null;
+    },
+    onSaved: (detail) => {
       adopt(detail);
       setDrafts(({ [detail.id]: _saved, ...rest }) => rest);
       setJustSaved(detail.id);
@@ -83,26 +79,27 @@ export default function ActualsGrid({ ws, cycle }: { ws: string; cycle: Cycle })
           : t('cycles.grid.saved', { name: detail.personName, total: fmtTotal(detail.result.total) }),
       );
     },
-    onError: (e) => void message.error(errorMessage(e), 8),
+    onFailed: (e) => void message.error(errorMessage(e), 8),
+    onEnter: ({ row }) => {
+      const d = byId.get(row);
+      if (d) saveRow(d);
+    },
   });
 
-  const edit = (pid: string, change: (draft: Draft) => Draft) => {
+  const edit = (pid: string, change: (draft: RowDraft) => RowDraft) => {
     setJustSaved(null);
-    setDrafts((all) => ({ ...all, [pid]: change(all[pid] ?? EMPTY) }));
+    setDrafts((all) => ({ ...all, [pid]: change(all[pid] ?? NONE) }));
   };
   const isDirty = (d: ParticipantDetail) => {
+    if (editing.isRowDirty(d.id)) return true;
     const draft = drafts[d.id];
     if (!draft) return false;
-    return (
-      Object.entries(draft.values).some(([term, v]) => v !== savedValue(d, term)) ||
-      (draft.na !== undefined && !sameSet(draft.na, d.notApplicable)) ||
-      Object.entries(draft.ratings).some(([key, r]) => r !== managerRatingOf(d, key))
-    );
+    return (draft.na !== undefined && !sameSet(draft.na, d.notApplicable)) || Object.entries(draft.ratings).some(([key, r]) => r !== managerRatingOf(d, key));
   };
   const naOf = (d: ParticipantDetail) => drafts[d.id]?.na ?? d.notApplicable;
-  const saveRow = (d: ParticipantDetail) => {
-    if (isDirty(d) && !save.isPending) save.mutate(d);
-  };
+  function saveRow(d: ParticipantDetail) {
+    if (isDirty(d)) editing.save(d.id);
+  }
 
   if (loading) return <Skeleton active paragraph={{ rows: 6 }} />;
   if (list.isError) return <LoadError error={list.error} onRetry={() => list.refetch()} />;
@@ -112,7 +109,7 @@ export default function ActualsGrid({ ws, cycle }: { ws: string; cycle: Cycle })
   const shown = filter.trim() ? details.filter((d) => d.personName.includes(filter.trim()) || (d.unitName ?? '').includes(filter.trim())) : details;
   const dirtyCount = details.filter(isDirty).length;
 
-  const editing = { t, drafts, edit, naOf, saveRow };
+  const context = { t, editing, drafts, edit, naOf, termIndex: termIndexOf(groups) };
   const columns: TableColumnsType<ParticipantDetail> = [
     {
       title: t('cycles.person'),
@@ -131,7 +128,7 @@ export default function ActualsGrid({ ws, cycle }: { ws: string; cycle: Cycle })
     ...groups.map((g) => ({
       title: <span data-testid="grid-indicator">{g.name}</span>,
       key: `group:${g.key}`,
-      children: indicatorColumns(g, editing),
+      children: indicatorColumns(g, context),
     })),
     {
       title: t('cycles.grid.result'),
@@ -147,14 +144,14 @@ export default function ActualsGrid({ ws, cycle }: { ws: string; cycle: Cycle })
             {d.result.grade && <GradeTag grade={d.result.grade} />}
           </Space>
           <StatusTag status={d.result.status} />
-          <RowSaveState dirty={isDirty(d)} saving={save.isPending && save.variables?.id === d.id} saved={justSaved === d.id} onSave={() => saveRow(d)} />
+          <RowSaveState dirty={isDirty(d)} invalid={editing.hasErrors(d.id)} saving={editing.savingRow === d.id} saved={justSaved === d.id} onSave={() => saveRow(d)} />
         </Space>
       ),
     },
   ];
 
   return (
-    <div data-testid="actuals-grid">
+    <div data-testid="actuals-grid" ref={editing.gridRef}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, justifyContent: 'space-between', marginBottom: 12 }}>
         <Space wrap>
           <Input.Search allowClear value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={t('cycles.grid.filter')} style={{ width: 200 }} data-testid="grid-filter" />

@@ -1,28 +1,40 @@
-import { Checkbox, InputNumber, Select, Space, type TableColumnsType, Tooltip, Typography } from 'antd';
+import { CheckCircleFilled } from '@ant-design/icons';
+import { Button, Checkbox, Select, Space, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { ParticipantDetail } from '../../api.ts';
-import { groupDigits, ungroupDigits } from '../../components/number-input.ts';
-import { type Draft, type Group, savedValue } from './actuals-groups.ts';
+import GridCellInput from '../../components/grid-editing/GridCellInput.tsx';
+import type { GridEditing } from '../../components/grid-editing/use-grid-editing.ts';
+import { groupDigits } from '../../components/number-input.ts';
+import type { Draft, Group } from './actuals-groups.ts';
 import { managerRatingOf, ratingScale } from './participant-utils.ts';
 import DataSourceTag, { fromData } from '../metrics/DataSourceTag.tsx';
 
 type Column = TableColumnsType<ParticipantDetail>[number];
 
-/** What the grid's editable columns read and call. */
-export type GridEditing = {
+/** A row's edits besides the typed values: the not-applicable indicators and the manager's ratings. */
+export type RowDraft = Pick<Draft, 'na' | 'ratings'>;
+
+/** What the grid's editable columns read and call: the typed values' editing, and the rows' other edits. */
+export type ColumnsContext = {
   t: TFunction;
-  drafts: Record<string, Draft>;
-  edit: (pid: string, change: (draft: Draft) => Draft) => void;
+  editing: GridEditing;
+  drafts: Record<string, RowDraft>;
+  edit: (pid: string, change: (draft: RowDraft) => RowDraft) => void;
   naOf: (d: ParticipantDetail) => string[];
-  saveRow: (d: ParticipantDetail) => void;
+  /** A term's column index, for moving between cells with the keyboard. */
+  termIndex: Map<string, number>;
 };
 
+/** The terms' column indexes, in the order of the grid's columns. */
+export const termIndexOf = (groups: Group[]) => new Map(groups.flatMap((g) => (g.manual ? [] : g.terms)).map((term, i) => [term, i]));
+
 /** The columns of one indicator: its terms' values (or, if manual, the manager's rating) and its not-applicable box. */
-export function indicatorColumns(g: Group, editing: GridEditing): Column[] {
+export function indicatorColumns(g: Group, editing: ColumnsContext): Column[] {
   return [...(g.manual ? [ratingColumn(g, editing)] : g.terms.map((term) => termColumn(g, term, editing))), naColumn(g, editing)];
 }
 
-function termColumn(g: Group, term: string, { t, drafts, edit, naOf, saveRow }: GridEditing): Column {
+function termColumn(g: Group, term: string, { t, editing, naOf, termIndex }: ColumnsContext): Column {
   return {
     title: (
       <Tooltip title={g.terms.length > 1 || term !== g.key ? t('cycles.grid.termOf', { term, indicator: g.name }) : undefined}>
@@ -34,7 +46,7 @@ function termColumn(g: Group, term: string, { t, drafts, edit, naOf, saveRow }: 
     ),
     key: `term:${term}`,
     width: 132,
-    render: (_, d) => {
+    render: (_, d, index) => {
       const reads = d.termsNeeded.some((n) => n.terms.includes(term));
       if (!reads) return <Typography.Text type="secondary">—</Typography.Text>;
       const readers = d.termsNeeded.filter((n) => n.terms.includes(term)).map((n) => n.key);
@@ -49,19 +61,14 @@ function termColumn(g: Group, term: string, { t, drafts, edit, naOf, saveRow }: 
           </Space>
         );
       }
-      const draft = drafts[d.id]?.values;
-      const value = draft && term in draft ? draft[term] : savedValue(d, term);
-      const changed = draft && term in draft && draft[term] !== savedValue(d, term);
       return (
-        <InputNumber
-          size="small"
-          value={value}
+        <GridCellInput
+          editing={editing}
+          cell={{ row: d.id, col: term }}
+          at={{ row: index, col: termIndex.get(term) ?? -1 }}
+          groupWhileTyping
           disabled={na || !d.canEdit.enterActuals}
-          onChange={(v) => edit(d.id, (x) => ({ ...x, values: { ...x.values, [term]: typeof v === 'number' ? v : null } }))}
-          onPressEnter={() => saveRow(d)}
-          formatter={groupDigits}
-          parser={ungroupDigits}
-          style={{ width: '100%', ...(changed ? { background: '#fffbe6' } : {}) }}
+          style={{ width: '100%' }}
           aria-label={`${d.personName} ${term}`}
           data-testid="actual-input"
           data-term={term}
@@ -71,7 +78,7 @@ function termColumn(g: Group, term: string, { t, drafts, edit, naOf, saveRow }: 
   };
 }
 
-function naColumn(g: Group, { t, edit, naOf }: GridEditing): Column {
+function naColumn(g: Group, { t, edit, naOf }: ColumnsContext): Column {
   return {
     title: (
       <Tooltip title={t('cycles.grid.naHint')}>
@@ -100,7 +107,7 @@ function naColumn(g: Group, { t, edit, naOf }: GridEditing): Column {
   };
 }
 
-function ratingColumn(g: Group, { t, drafts, edit, naOf }: GridEditing): Column {
+function ratingColumn(g: Group, { t, drafts, edit, naOf }: ColumnsContext): Column {
   return {
     title: (
       <Tooltip title={t('cycles.grid.ratingHint')}>
@@ -138,4 +145,24 @@ function ratingColumn(g: Group, { t, drafts, edit, naOf }: GridEditing): Column 
       );
     },
   };
+}
+
+type SaveState = { dirty: boolean; invalid: boolean; saving: boolean; saved: boolean; onSave: () => void };
+
+/** A row's save button while it has edits, "saved" just after. */
+export function RowSaveState({ dirty, invalid, saving, saved, onSave }: SaveState) {
+  const { t } = useTranslation();
+  if (dirty) {
+    return (
+      <Button type="primary" size="small" loading={saving} disabled={invalid} onClick={onSave} data-testid="row-save">
+        {t('common.save')}
+      </Button>
+    );
+  }
+  if (!saved) return null;
+  return (
+    <Tag color="success" icon={<CheckCircleFilled />} data-testid="row-saved">
+      {t('common.saved')}
+    </Tag>
+  );
 }

@@ -70,12 +70,28 @@ describe('TargetsPanel (the targets grid)', () => {
     await user.type(cell('拜访数', 'Q3'), 'abc');
     expect(saveButton().hasAttribute('disabled')).toBe(true);
     await user.hover(cell('拜访数', 'Q3'));
-    expect(await screen.findByText(t('scorecards.notANumber'))).toBeTruthy();
+    expect(await screen.findByText(t('common.notANumber', { text: 'abc' }))).toBeTruthy();
 
     await user.type(cell('拜访数', 'Q4'), '-5');
     await user.hover(cell('拜访数', 'Q4'));
     expect(await screen.findByText(t('scorecards.mustBePositive'))).toBeTruthy();
     expect(saveButton().hasAttribute('disabled')).toBe(true);
+    expect(net.callsTo(SAVE)).toHaveLength(0);
+  });
+
+  it('keeps a value that is not a number in its cell, marked, with the message on the cell', async () => {
+    const { net, user } = setUp();
+    await screen.findByTestId('targets-grid');
+
+    await user.type(cell('销售额', 'Q2'), '十二万');
+    await user.keyboard('{Enter}');
+
+    expect(cell('销售额', 'Q2').value).toBe('十二万');
+    expect(cell('销售额', 'Q2').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText(t('scorecards.changedCells', { count: 1 }))).toBeTruthy();
+    expect(saveButton().hasAttribute('disabled')).toBe(true);
+    await user.hover(cell('销售额', 'Q2'));
+    expect((await screen.findByRole('tooltip')).textContent).toBe(t('common.notANumber', { text: '十二万' }));
     expect(net.callsTo(SAVE)).toHaveLength(0);
   });
 
@@ -136,5 +152,23 @@ describe('TargetsPanel (the targets grid)', () => {
     expect(within(errors).getByText(t('scorecards.targetErrors', { count: 1 }))).toBeTruthy();
     expect(within(errors).getByRole('listitem').textContent).toBe(`${t('scorecards.cellLabel', { indicator: '销售额', period: 'Q2' })}${t('common.colon')}不能超过 1,000,000,000,000`);
     expect(cell('销售额', 'Q2').value).toBe('9e15');
+    // and on the cell itself, until it is edited
+    expect(cell('销售额', 'Q2').getAttribute('aria-invalid')).toBe('true');
+    await user.hover(cell('销售额', 'Q2'));
+    expect((await screen.findByRole('tooltip')).textContent).toBe('不能超过 1,000,000,000,000');
+    await user.type(cell('销售额', 'Q2'), '{Backspace}4');
+    expect(cell('销售额', 'Q2').getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('discards the edits', async () => {
+    const { user } = setUp();
+    await screen.findByTestId('targets-grid');
+
+    await user.type(cell('拜访数', 'Q1'), 'x');
+    await user.click(screen.getByRole('button', { name: t('scorecards.discard') }));
+
+    expect(cell('拜访数', 'Q1').value).toBe('');
+    expect(cell('拜访数', 'Q1').getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByTestId('targets-changed')).toBeNull();
   });
 });

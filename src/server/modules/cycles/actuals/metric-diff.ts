@@ -1,0 +1,43 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import { appraisalCycles, cycleParticipants, cycleTermValues, people } from '../../../db/schema/index.ts';
+import { AppError } from '../../../errors.ts';
+import { loadBindings } from '../../metrics/index.ts';
+import { planCycleValues } from './actuals-from-data.ts';
+
+export type MetricDiffRow = { participantId: string; personId: string; personName: string; term: string; stored: number | null; source: string | null; current: number | null; metric: string; dataset: string };
+
+/**
+ * What taking a cycle's metric-bound actuals from the data again would change (domain.md §4):
+ * for a closed cycle, values are frozen and this is shown, never applied; for an open cycle it
+ * is normally empty (imports refresh it), and a refresh applies it.
+ */
+export async function metricDiff(db: Db, workspaceId: string, cycleId: string, visible: (p: { personId: string; unitId: string | null }) => boolean): Promise<{ state: string; rows: MetricDiffRow[] }> {
+  const [cycle] = await db.select().from(appraisalCycles).where(eq(appraisalCycles.id, cycleId));
+  if (!cycle || cycle.workspaceId !== workspaceId) throw new AppError('not_found', { entity: 'entity.cycle' });
+  const bindings = await loadBindings(db, workspaceId, null);
+  const planned = bindings.length ? await planCycleValues(db, workspaceId, cycle, bindings) : [];
+  if (planned.length === 0) return { state: cycle.state, rows: [] };
+  const ids = [...new Set(planned.map((p) => p.participantId))];
+  const participants = await db
+    .select({ id: cycleParticipants.id, personId: cycleParticipants.personId, unitId: cycleParticipants.unitId, name: people.name })
+    .from(cycleParticipants)
+    .innerJoin(people, eq(people.id, cycleParticipants.personId))
+    .where(inArray(cycleParticipants.id, ids));
+  const byId = new Map(participants.map((p) => [p.id, p]));
+  const stored = await db.select().from(cycleTermValues).where(inArray(cycleTermValues.participantId, ids));
+  const storedBy = new Map(stored.map((s) => [`${s.participantId}\u001f${s.term}`, s]));
+  const rows: MetricDiffRow[] = [];
+  for (const p of planned) {
+    const participant = byId.get(p.participantId)!;
+    if (!visible(participant)) continue;
+    const before = storedBy.get(`${p.participantId}\u001f${p.term}`);
+    const storedValue = before?.value ?? null;
+    // a typed value with no data behind it stays: only a value the data would change counts
+    if (p.value === null && before?.source !== 'metric') continue;
+    if (storedValue === p.value && (p.value === null || before?.source === 'metric')) continue;
+    rows.push({ participantId: p.participantId, personId: p.personId, personName: participant.name, term: p.term, stored: storedValue, source: before?.source ?? null, current: p.value, metric: p.lineage.metric, dataset: p.lineage.dataset });
+  }
+  rows.sort((a, b) => a.personName.localeCompare(b.personName, 'zh-CN') || a.term.localeCompare(b.term, 'zh-CN'));
+  return { state: cycle.state, rows };
+}

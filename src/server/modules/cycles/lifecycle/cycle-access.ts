@@ -1,0 +1,64 @@
+import { and, eq } from 'drizzle-orm';
+import { parsePeriod, type Period } from '../../../../core/values/periods.ts';
+import { canManageParticipant, canSeeParticipant, isParticipant } from '../../../access.ts';
+import type { Db, Tx } from '../../../db/client.ts';
+import { appraisalCycles, cycleParticipants } from '../../../db/schema/index.ts';
+import { AppError, notFound } from '../../../errors.ts';
+import type { Viewer } from '../../../http/request-context.ts';
+import { assertCycleAllows, type CycleAction } from './cycle-guard.ts';
+
+export type CycleRow = typeof appraisalCycles.$inferSelect;
+export type ParticipantRow = typeof cycleParticipants.$inferSelect;
+
+/** A cycle of the viewer's workspace; 404 otherwise. `forUpdate` locks the row inside a transaction (state changes serialise). */
+export async function loadCycle(db: Db | Tx, workspaceId: string, cycleId: string, forUpdate = false): Promise<CycleRow> {
+  const query = db.select().from(appraisalCycles).where(and(eq(appraisalCycles.workspaceId, workspaceId), eq(appraisalCycles.id, cycleId)));
+  const [row] = forUpdate ? await query.for('update') : await query;
+  if (!row) throw notFound('cycle');
+  return row;
+}
+
+/** The period a cycle covers. Its label was checked when the cycle was created, so a bad one is a corrupt row. */
+export function periodOf(cycle: CycleRow): Period {
+  const period = parsePeriod(cycle.periodLabel);
+  if (!period) throw new Error(`cycle ${cycle.id} has an invalid period label "${cycle.periodLabel}" (expected 2026-10, 2026-Q4 or 2026): correct the appraisal_cycles row`);
+  return period;
+}
+
+/**
+ * A participant of a cycle the viewer may see — 404 for one they may not, exactly like one
+ * that does not exist (a member learns nothing about colleagues' results).
+ */
+export async function loadVisibleParticipant(db: Db | Tx, viewer: Viewer, cycleId: string, participantId: string): Promise<ParticipantRow> {
+  const [row] = await db
+    .select()
+    .from(cycleParticipants)
+    .where(and(eq(cycleParticipants.workspaceId, viewer.workspaceId), eq(cycleParticipants.cycleId, cycleId), eq(cycleParticipants.id, participantId)));
+  if (!row || !canSeeParticipant(viewer, row)) throw notFound('participant');
+  return row;
+}
+
+/** How the viewer stands to a participant they can see. */
+export type Standing = 'manager' | 'self';
+
+/**
+ * Loads a cycle and a participant for a write: the cycle's state must allow `action`
+ * (locked when closed), and the viewer must be the participant's manager (or an admin) —
+ * or the participant themselves when `as` is 'self'. Participants out of sight are 404,
+ * in sight but not the viewer's to change 403.
+ */
+export async function loadForWrite(
+  tx: Tx,
+  viewer: Viewer,
+  cycleId: string,
+  participantId: string,
+  action: CycleAction,
+  as: Standing,
+): Promise<{ cycle: CycleRow; participant: ParticipantRow }> {
+  const cycle = await loadCycle(tx, viewer.workspaceId, cycleId, true);
+  const participant = await loadVisibleParticipant(tx, viewer, cycleId, participantId);
+  const allowed = as === 'self' ? isParticipant(viewer, participant) : canManageParticipant(viewer, participant);
+  if (!allowed) throw new AppError('forbidden');
+  assertCycleAllows(cycle, action);
+  return { cycle, participant };
+}

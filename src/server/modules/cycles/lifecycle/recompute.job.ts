@@ -1,0 +1,44 @@
+import { count, eq } from 'drizzle-orm';
+import type { Database, Db } from '../../../db/client.ts';
+import { inClientTransaction } from '../../../db/client-transaction.ts';
+import { cycleParticipants } from '../../../db/schema/index.ts';
+import type { JobKind, JobSender } from '../../../jobs/job-types.ts';
+import { queueTrackedJob } from '../../../jobs/queue-tracked.ts';
+import type { WorkspaceActor } from '../../org/index.ts';
+import { recomputeIn } from './cycle-transitions.service.ts';
+
+export const CYCLE_RECOMPUTE = 'cycles.recompute';
+
+type RecomputeData = { workspaceId: string; actor: WorkspaceActor; cycleId: string };
+
+/**
+ * Scoring every participant of a cycle again, as a job: the same transaction as the request's
+ * (cycle locked, every result rewritten, audited), with the job's result recorded in it.
+ */
+export const cycleRecomputeJob: JobKind<RecomputeData> = {
+  name: CYCLE_RECOMPUTE,
+  retryLimit: 2,
+  retryDelaySeconds: 5,
+  expireInSeconds: 30 * 60,
+  async run(data, ctx) {
+    return inClientTransaction(ctx.database, async (client, tx) => {
+      const { recomputed, cycle } = await recomputeIn(tx, data.actor, data.cycleId);
+      ctx.progress({ done: recomputed, total: recomputed, unit: 'items' });
+      const result = { recomputed, cycleId: cycle.id };
+      await ctx.completeIn(client, result);
+      return result;
+    });
+  },
+};
+
+/** How many people a cycle scores. */
+export async function countParticipants(db: Db, cycleId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(cycleParticipants).where(eq(cycleParticipants.cycleId, cycleId));
+  return row?.n ?? 0;
+}
+
+/** Queues the recompute of a large cycle; the job's id. */
+export function queueRecompute(database: Database, jobs: JobSender, actor: WorkspaceActor, cycleId: string, subject: string): Promise<string> {
+  const job = { kind: CYCLE_RECOMPUTE, workspaceId: actor.workspaceId, subject, createdBy: actor.userId };
+  return queueTrackedJob(database, jobs, job, { workspaceId: actor.workspaceId, actor, cycleId } satisfies RecomputeData);
+}

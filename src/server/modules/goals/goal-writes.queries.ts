@@ -1,0 +1,39 @@
+import { count, eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import { goals, goalTargetChanges } from '../../db/schema/index.ts';
+
+export type GoalInsert = typeof goals.$inferInsert;
+export type TargetChangeInsert = typeof goalTargetChanges.$inferInsert;
+
+/**
+ * Holds the plan's re-parenting lock for the rest of the transaction: two crossed moves
+ * (A under B, B under A) cannot both pass the loop check.
+ */
+export async function lockPlanCascade(tx: Tx, planId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${planId}))`);
+}
+
+export async function insertGoal(tx: Tx, values: GoalInsert): Promise<string> {
+  const [row] = await tx.insert(goals).values(values).returning({ id: goals.id });
+  return row.id;
+}
+
+/** Writes the given columns of a goal. */
+export async function updateGoalRow(tx: Tx, id: string, patch: Partial<GoalInsert>): Promise<void> {
+  await tx.update(goals).set(patch).where(eq(goals.id, id));
+}
+
+export async function deleteGoalRow(tx: Tx, id: string): Promise<void> {
+  await tx.delete(goals).where(eq(goals.id, id));
+}
+
+/** How many goals have this goal as their parent. */
+export async function countChildGoals(db: Db | Tx, id: string): Promise<number> {
+  const [{ n }] = await db.select({ n: count() }).from(goals).where(eq(goals.parentId, id));
+  return n;
+}
+
+/** Keeps target changes in the goals' history (at least one). */
+export async function insertTargetChanges(tx: Tx, values: TargetChangeInsert[]): Promise<void> {
+  await tx.insert(goalTargetChanges).values(values);
+}

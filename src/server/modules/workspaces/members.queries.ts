@@ -1,0 +1,48 @@
+import { and, count, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { updateMemberInput } from '../../../contracts/org.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { memberships, people, users } from '../../db/schema/index.ts';
+
+export type MembershipRow = typeof memberships.$inferSelect;
+export type MembershipInsert = typeof memberships.$inferInsert;
+
+/** A workspace's members with their account and linked person, by name. */
+export async function selectMembers(db: Db, workspaceId: string) {
+  return db
+    .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, personId: memberships.personId, personName: people.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(people, eq(people.id, memberships.personId))
+    .where(eq(memberships.workspaceId, workspaceId))
+    .orderBy(users.name);
+}
+
+export async function findMembership(tx: Tx, workspaceId: string, userId: string): Promise<MembershipRow | undefined> {
+  const [row] = await tx.select().from(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+  return row;
+}
+
+export async function insertMembership(tx: Tx, values: MembershipInsert): Promise<MembershipRow> {
+  const [row] = await tx.insert(memberships).values(values).returning();
+  return row;
+}
+
+/** Writes a member's role or linked person and returns the membership as it now is. */
+export async function updateMembershipRow(tx: Tx, workspaceId: string, userId: string, input: z.output<typeof updateMemberInput>): Promise<MembershipRow> {
+  const [after] = await tx
+    .update(memberships)
+    .set(input)
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)))
+    .returning();
+  return after;
+}
+
+export async function deleteMembership(tx: Tx, workspaceId: string, userId: string): Promise<void> {
+  await tx.delete(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+}
+
+export async function countAdmins(tx: Tx, workspaceId: string): Promise<number> {
+  const [{ admins }] = await tx.select({ admins: count() }).from(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'admin')));
+  return admins;
+}
