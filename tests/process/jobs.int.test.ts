@@ -132,7 +132,9 @@ describe('background jobs across processes', () => {
       expect(res.status, await res.clone().text()).toBe(202);
       const { job } = (await res.json()) as { job: { id: string } };
       // killed once the job has begun (its record says running, or its server says it started)
-      await waitFor('the job to start', async () => server.output().includes('"msg":"job started"'), 60_000);
+      // this job's start, not any job's: the day's status refresh also starts with the server
+      const started = (line: string) => line.includes('"msg":"job started"') && line.includes(`"job":"${job.id}"`);
+      await waitFor('the job to start', async () => server.output().split('\n').some(started), 60_000);
       if (kind === 'postgres') await waitFor('rows read', async () => (await getJson(jobUrl(server, job.id), { headers: { authorization: `Bearer ${token}` } })).body?.progress?.done > 0, 60_000);
       await server.stop('SIGKILL');
 

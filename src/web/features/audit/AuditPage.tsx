@@ -8,7 +8,7 @@ import LoadError from '../../components/LoadError.tsx';
 import { useDebounced } from '../../components/use-debounced.ts';
 import zhCN from '../../i18n/zh-CN.ts';
 import { tDynamic } from '../../i18n/index.ts';
-import { useCurrentWorkspace } from '../auth/session.ts';
+import { useCan, useCurrentWorkspace } from '../auth/session.ts';
 import { wsKey } from '../org/org-queries.ts';
 import JsonDiff from './JsonDiff.tsx';
 
@@ -24,7 +24,8 @@ const actionCodes = Object.entries(zhCN.audit.actions).flatMap(([group, actions]
 /** 审计日志 (admins): who changed what and when; a row expands to before/after. */
 export default function AuditPage() {
   const { t } = useTranslation();
-  const { slug: ws, isAdmin } = useCurrentWorkspace();
+  const { slug: ws } = useCurrentWorkspace();
+  const canRead = useCan()('audit.read');
   const [entityType, setEntityType] = useState<string | undefined>();
   const [action, setAction] = useState('');
   const [actor, setActor] = useState('');
@@ -47,9 +48,9 @@ export default function AuditPage() {
     queryKey: [...wsKey(ws), 'audit', query],
     queryFn: () => api.audit.list(ws, query),
     placeholderData: keepPreviousData,
-    enabled: isAdmin,
+    enabled: canRead,
   });
-  if (!isAdmin) return <LoadError error={new ApiError(403, 'forbidden', t('error.forbidden'))} />;
+  if (!canRead) return <LoadError error={new ApiError(403, 'forbidden', t('error.forbidden'))} />;
 
   const reset = () => {
     setEntityType(undefined);

@@ -3,7 +3,9 @@
  * A signed-out visitor is `null`, not an error.
  */
 import { type QueryClient, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { useParams } from 'react-router';
+import type { Action } from '../../../contracts/access.ts';
 import { api, isApiError, type Me, setCsrfToken } from '../../api.ts';
 import { setLanguage, storedLanguage } from '../../i18n/index.ts';
 
@@ -74,7 +76,8 @@ export function defaultWorkspace(me: Me): string | null {
 
 /**
  * The workspace named by the URL (`/w/:ws/...`) with the user's role in it.
- * Pages below the layout may assume `me` is loaded.
+ * Pages below the layout may assume `me` is loaded. What a page shows goes by `useCan()`, not by
+ * `role`: the role is for labels and for the scopes no action names (whose units, whose goals).
  */
 export function useCurrentWorkspace() {
   const { ws } = useParams();
@@ -86,7 +89,17 @@ export function useCurrentWorkspace() {
     summary,
     role,
     isAdmin: role === 'admin',
-    isManager: role === 'manager',
     personId: summary?.personId ?? null,
   };
+}
+
+/**
+ * `can(action)`: may the viewer do `action` in the current workspace? From the abilities the
+ * server sends with it (src/server/access.ts decides them), so buttons follow the server's rules
+ * rather than a copy of them. Entity answers (a goal's `canEdit`, a participant's `canEdit`) stay
+ * on the entity.
+ */
+export function useCan(): (action: Action) => boolean {
+  const { summary } = useCurrentWorkspace();
+  return useCallback((action: Action) => summary?.abilities.includes(action) ?? false, [summary]);
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Cycle } from '../../api.ts';
 import { errorMessage } from '../../components/form-utils.ts';
+import { useCan } from '../auth/session.ts';
 import { useMetricDiff, useRefreshCycle } from './cycle-queries.ts';
 import { cyclesApi, type DiffRow } from './cycles-api.ts';
 
@@ -14,8 +15,9 @@ const fmt = (v: number | null) => (v === null ? '—' : v.toLocaleString(undefin
  * The cycle's actuals taken from data: admins take them again in an open cycle; for any cycle,
  * the values the data would now give differently (a closed cycle keeps its own: shown, not applied).
  */
-export default function CycleDataPanel({ ws, cycle, isAdmin }: { ws: string; cycle: Cycle; isAdmin: boolean }) {
+export default function CycleDataPanel({ ws, cycle }: { ws: string; cycle: Cycle }) {
   const { t } = useTranslation();
+  const canRefresh = useCan()('cycles.manage');
   const { message } = App.useApp();
   const refreshCycle = useRefreshCycle(ws, cycle.id);
   const diff = useMetricDiff(ws, cycle.id, cycle.state !== 'draft');
@@ -29,11 +31,11 @@ export default function CycleDataPanel({ ws, cycle, isAdmin }: { ws: string; cyc
   });
   const rows = diff.data?.rows ?? [];
   const open = cycle.state === 'open';
-  if (!(isAdmin && open) && rows.length === 0) return null;
+  if (!(canRefresh && open) && rows.length === 0) return null;
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="cycle-data">
-      {isAdmin && open && (
+      {canRefresh && open && (
         <Button icon={<SyncOutlined />} loading={refresh.isPending} onClick={() => refresh.mutate()} data-testid="cycle-metric-refresh">
           {t('cycleData.refresh')}
         </Button>
@@ -46,7 +48,7 @@ export default function CycleDataPanel({ ws, cycle, isAdmin }: { ws: string; cyc
           title={open ? t('cycleData.changedOpen', { count: rows.length }) : t('cycleData.changedClosed', { count: rows.length })}
           description={
             <>
-              <Typography.Paragraph style={{ marginBottom: 8 }}>{open ? t('cycleData.changedOpenHint') : isAdmin ? t('cycleData.changedClosedHint') : t('cycleData.changedClosedHintReader')}</Typography.Paragraph>
+              <Typography.Paragraph style={{ marginBottom: 8 }}>{open ? t('cycleData.changedOpenHint') : canRefresh ? t('cycleData.changedClosedHint') : t('cycleData.changedClosedHintReader')}</Typography.Paragraph>
               <Table<DiffRow>
                 size="small"
                 rowKey={(r) => `${r.participantId}:${r.term}`}

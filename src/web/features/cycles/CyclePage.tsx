@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import type { Cycle } from '../../api.ts';
 import LoadError from '../../components/LoadError.tsx';
-import { useCurrentWorkspace } from '../auth/session.ts';
+import { useCan, useCurrentWorkspace } from '../auth/session.ts';
 import CycleDataPanel from './CycleDataPanel.tsx';
 import ActualsGrid from './ActualsGrid.tsx';
 import AppealsTab from './AppealsTab.tsx';
@@ -19,9 +19,11 @@ type TabKey = 'participants' | 'actuals' | 'ranking' | 'appeals';
 /** One appraisal cycle: its state and next step, and the participants, actuals, ranking and appeals tabs. */
 export default function CyclePage() {
   const { id = '' } = useParams();
-  const { slug: ws, role } = useCurrentWorkspace();
+  const { slug: ws } = useCurrentWorkspace();
+  // who does not see the participants (`metrics.diff`: admins and managers) sees only their own result
+  const seesParticipants = useCan()('metrics.diff');
   const cycle = useCycle(ws, id);
-  if (role === 'member') return <MemberRedirect ws={ws} id={id} />;
+  if (!seesParticipants) return <MemberRedirect ws={ws} id={id} />;
   if (cycle.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (cycle.isError) return <LoadError error={cycle.error} onRetry={() => cycle.refetch()} />;
   return <CycleView ws={ws} cycle={cycle.data} />;
@@ -46,9 +48,11 @@ function MemberRedirect({ ws, id }: { ws: string; id: string }) {
 
 function CycleView({ ws, cycle }: { ws: string; cycle: Cycle }) {
   const { t } = useTranslation();
-  const { isAdmin, role } = useCurrentWorkspace();
+  const can = useCan();
   const [params, setParams] = useSearchParams();
-  const manages = isAdmin || role === 'manager';
+  // the participants' data (actuals, ranking, what new data would change): `metrics.diff`, for those who see the participants
+  const manages = can('metrics.diff');
+  const managesCycle = can('cycles.manage');
   useRefreshAfterDataChange(ws, cycle);
   const tabs: { key: TabKey; label: string; show: boolean }[] = [
     { key: 'participants', label: t('cycles.tabs.participants'), show: true },
@@ -86,7 +90,7 @@ function CycleView({ ws, cycle }: { ws: string; cycle: Cycle }) {
                     .join(t('common.listSeparator'))}`}
               </Typography.Text>
             </Space>
-            {isAdmin && <CycleActions ws={ws} cycle={cycle} />}
+            {managesCycle && <CycleActions ws={ws} cycle={cycle} />}
           </div>
           <Steps
             size="small"
@@ -114,13 +118,13 @@ function CycleView({ ws, cycle }: { ws: string; cycle: Cycle }) {
               icon={<LockOutlined />}
               data-testid="cycle-locked"
               title={t('cycles.lockedTitle', { date: cycle.closedAt?.slice(0, 10) ?? '' })}
-              description={isAdmin ? t('cycles.lockedHintAdmin') : t('cycles.lockedHint')}
+              description={managesCycle ? t('cycles.lockedHintAdmin') : t('cycles.lockedHint')}
             />
           )}
-          {cycle.state === 'draft' && <Alert type="info" showIcon title={isAdmin ? t('cycles.draftHintAdmin') : t('cycles.draftHint')} data-testid="cycle-draft-hint" />}
+          {cycle.state === 'draft' && <Alert type="info" showIcon title={managesCycle ? t('cycles.draftHintAdmin') : t('cycles.draftHint')} data-testid="cycle-draft-hint" />}
           {cycle.trial && <Alert type="warning" showIcon title={t('cycles.trialBanner')} />}
           {cycle.actualsRefreshing && <Alert type="info" showIcon icon={<SyncOutlined spin />} title={t('cycles.actualsRefreshing')} data-testid="cycle-actuals-refreshing" />}
-          {manages && <CycleDataPanel ws={ws} cycle={cycle} isAdmin={isAdmin} />}
+          {manages && <CycleDataPanel ws={ws} cycle={cycle} />}
         </Space>
       </Card>
       <Card styles={{ body: { paddingTop: 8 } }}>

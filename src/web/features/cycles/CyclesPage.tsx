@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Cycle } from '../../api.ts';
 import LoadError from '../../components/LoadError.tsx';
-import { useCurrentWorkspace } from '../auth/session.ts';
+import { useCan, useCurrentWorkspace } from '../auth/session.ts';
 import CycleFormModal from './CycleFormModal.tsx';
 import { useCycles } from './cycle-queries.ts';
 import { CycleStateTag, GradeTag, TrialTag } from './labels.tsx';
@@ -13,11 +13,14 @@ import { CycleStateTag, GradeTag, TrialTag } from './labels.tsx';
 /** 考核: the workspace's appraisal cycles, newest period first; admins create new ones. */
 export default function CyclesPage() {
   const { t } = useTranslation();
-  const { slug: ws, isAdmin, role } = useCurrentWorkspace();
+  const { slug: ws } = useCurrentWorkspace();
+  const can = useCan();
+  const canManage = can('cycles.manage');
   const navigate = useNavigate();
   const list = useCycles(ws);
   const [creating, setCreating] = useState(false);
-  const member = role === 'member';
+  // who does not see the participants (`metrics.diff`) follows their own result
+  const member = !can('metrics.diff');
 
   const body = () => {
     if (list.isPending) return <Skeleton active paragraph={{ rows: 5 }} />;
@@ -25,8 +28,8 @@ export default function CyclesPage() {
     if (list.data.length === 0) {
       return (
         <Empty description={t('cycles.emptyTitle')} data-testid="cycles-empty">
-          <Typography.Paragraph type="secondary">{isAdmin ? t('cycles.emptyHintAdmin') : t('cycles.emptyHint')}</Typography.Paragraph>
-          {isAdmin && (
+          <Typography.Paragraph type="secondary">{canManage ? t('cycles.emptyHintAdmin') : t('cycles.emptyHint')}</Typography.Paragraph>
+          {canManage && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="cycles-empty-create">
               {t('cycles.create')}
             </Button>
@@ -133,7 +136,7 @@ export default function CyclesPage() {
       title={t('cycles.title')}
       data-testid="cycles-card"
       extra={
-        isAdmin && (
+        canManage && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="cycle-create">
             {t('cycles.create')}
           </Button>

@@ -6,7 +6,7 @@ import type { ParticipantDetail } from '../../api.ts';
 import LoadError from '../../components/LoadError.tsx';
 import ScoreExplanation from '../../components/ScoreExplanation.tsx';
 import type { Scorecard, ScoreResult } from '../../../core/scoring/types.ts';
-import { useCurrentWorkspace } from '../auth/session.ts';
+import { useCan, useCurrentWorkspace } from '../auth/session.ts';
 import AdjustmentCard from './AdjustmentCard.tsx';
 import { useParticipant } from './cycle-queries.ts';
 import { CycleStateTag, fmtTotal, GradeTag, TrialTag } from './labels.tsx';
@@ -37,8 +37,9 @@ const EXPLAIN_CSS = `
 
 function ParticipantView({ ws, d }: { ws: string; d: ParticipantDetail }) {
   const { t } = useTranslation();
-  const { role, personId } = useCurrentWorkspace();
-  const member = role === 'member';
+  const { personId } = useCurrentWorkspace();
+  // who does not see the participants (`metrics.diff`) has no cycle page to go back to: the list
+  const member = !useCan()('metrics.diff');
   const self = d.personId === personId;
   const hasManual = d.termsNeeded.some((n) => n.manual);
   const locked = d.frozen || d.cycle.state === 'closed';

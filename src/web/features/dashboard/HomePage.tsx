@@ -1,7 +1,7 @@
 import { Card, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useCurrentWorkspace } from '../auth/session.ts';
+import { useCan, useCurrentWorkspace } from '../auth/session.ts';
 import CompanySection from './CompanySection.tsx';
 import GettingStarted from './GettingStarted.tsx';
 import type { DashboardView } from './dashboard-api.ts';
@@ -14,21 +14,23 @@ import TeamSection from './TeamSection.tsx';
  */
 export default function HomePage() {
   const { t } = useTranslation();
-  const { slug: ws, role, summary } = useCurrentWorkspace();
+  const { slug: ws, summary } = useCurrentWorkspace();
+  const can = useCan();
   // a solo seller (微商) owns the whole plan: the company view is theirs, without teams or appraisal
   const solo = summary?.kind === 'solo';
   const [params, setParams] = useSearchParams();
-  const views: DashboardView[] = solo ? ['company'] : role === 'admin' ? ['company', 'team', 'me'] : role === 'manager' ? ['team', 'me'] : ['me'];
+  // each view by the action that reads it: the company's (admins), the team's (admins and managers), one's own (everyone)
+  const views: DashboardView[] = solo ? ['company'] : [...(can('dashboard.company') ? (['company'] as const) : []), ...(can('dashboard.team') ? (['team'] as const) : []), 'me'];
   const asked = params.get('view') as DashboardView | null;
   const view = asked && views.includes(asked) ? asked : views[0];
-  const section = (v: DashboardView) => (v === 'me' ? <MemberSection ws={ws} canSetGoals={role !== 'member'} /> : v === 'team' ? <TeamSection ws={ws} /> : <CompanySection ws={ws} solo={solo} />);
+  const section = (v: DashboardView) => (v === 'me' ? <MemberSection ws={ws} canSetGoals={can('goals.write')} /> : v === 'team' ? <TeamSection ws={ws} /> : <CompanySection ws={ws} solo={solo} />);
 
   return (
     <div data-testid="home-page">
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         {t('dashboard.title')}
       </Typography.Title>
-      {role === 'admin' && <GettingStarted ws={ws} solo={solo} />}
+      {can('dashboard.company') && <GettingStarted ws={ws} solo={solo} />}
       {views.length === 1 ? (
         section(views[0])
       ) : (

@@ -9,7 +9,7 @@ import { confirmOkProps } from '../../components/confirm-props.ts';
 import { errorMessage } from '../../components/form-utils.ts';
 import LoadError from '../../components/LoadError.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
-import { useCurrentWorkspace } from '../auth/session.ts';
+import { useCan, useCurrentWorkspace } from '../auth/session.ts';
 import { type Batch, type Dataset, type DatasetColumn, type DatasetRows, datasetsApi, formatCell, isNumericType, asColumnType, useBatches, useDataset, useDatasetRows, useRefreshData } from './datasets-api.ts';
 import ImportWizard from './ImportWizard.tsx';
 import { waitForJob } from '../jobs/jobs-api.ts';
@@ -26,10 +26,11 @@ export type DatasetExtra = ComponentType<{ ws: string; datasetId: string; templa
  */
 export default function DatasetPage({ extra }: { extra?: DatasetExtra }) {
   const { id = '' } = useParams();
-  const { slug: ws, role } = useCurrentWorkspace();
+  const { slug: ws } = useCurrentWorkspace();
+  const canRead = useCan()('datasets.read');
   const { t } = useTranslation();
   const dataset = useDataset(ws, id);
-  if (role === 'member') return <LoadError error={new ApiError(403, 'forbidden', t('error.forbidden'))} />;
+  if (!canRead) return <LoadError error={new ApiError(403, 'forbidden', t('error.forbidden'))} />;
   if (dataset.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (dataset.isError) return <LoadError error={dataset.error} onRetry={() => dataset.refetch()} />;
   return <DatasetView ws={ws} dataset={dataset.data} extra={extra} />;
@@ -37,7 +38,7 @@ export default function DatasetPage({ extra }: { extra?: DatasetExtra }) {
 
 function DatasetView({ ws, dataset, extra: Extra }: { ws: string; dataset: Dataset; extra?: DatasetExtra }) {
   const { t } = useTranslation();
-  const { isAdmin } = useCurrentWorkspace();
+  const canWrite = useCan()('datasets.write');
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const refresh = useRefreshData(ws);
@@ -85,7 +86,7 @@ function DatasetView({ ws, dataset, extra: Extra }: { ws: string; dataset: Datas
               </Typography.Text>
               {dataset.description && <Typography.Paragraph style={{ margin: 0 }}>{dataset.description}</Typography.Paragraph>}
             </Space>
-            {isAdmin && (
+            {canWrite && (
               <Space wrap>
                 <Button type="primary" icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="dataset-import">
                   {t('datasets.importFile')}
@@ -118,7 +119,7 @@ function DatasetView({ ws, dataset, extra: Extra }: { ws: string; dataset: Datas
 
 function BatchesTab({ ws, dataset }: { ws: string; dataset: Dataset }) {
   const { t } = useTranslation();
-  const { isAdmin } = useCurrentWorkspace();
+  const canWrite = useCan()('datasets.write');
   const { message } = App.useApp();
   const refresh = useRefreshData(ws);
   const batches = useBatches(ws, dataset.id);
@@ -163,7 +164,7 @@ function BatchesTab({ ws, dataset }: { ws: string; dataset: Dataset }) {
               </Tooltip>
             ),
         },
-        ...(isAdmin
+        ...(canWrite
           ? [
               {
                 title: t('common.actions'),

@@ -7,7 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../api.ts';
 import LoadError from '../../components/LoadError.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
-import { useCurrentWorkspace } from '../auth/session.ts';
+import { useCan, useCurrentWorkspace } from '../auth/session.ts';
 import { type Dataset, datasetsApi, datasetsKey, useDatasets } from './datasets-api.ts';
 import ImportWizard from './ImportWizard.tsx';
 import { dateRange, shortTime } from './labels.ts';
@@ -15,30 +15,33 @@ import { dateRange, shortTime } from './labels.ts';
 /** 数据集: the workspace's imported data (admins and managers); admins import files. */
 export default function DatasetsPage() {
   const { t } = useTranslation();
-  const { slug: ws, isAdmin, role } = useCurrentWorkspace();
+  const { slug: ws } = useCurrentWorkspace();
+  const can = useCan();
+  const canRead = can('datasets.read');
+  const canImport = can('datasets.write');
   const navigate = useNavigate();
-  const list = useDatasets(ws, role !== 'member');
+  const list = useDatasets(ws, canRead);
   const [importing, setImporting] = useState(false);
   const lang = currentLanguage();
-  const templates = useQuery({ queryKey: [...datasetsKey(ws), 'templates'], queryFn: () => datasetsApi.templates(ws), enabled: role !== 'member', staleTime: 60_000 });
+  const templates = useQuery({ queryKey: [...datasetsKey(ws), 'templates'], queryFn: () => datasetsApi.templates(ws), enabled: canRead, staleTime: 60_000 });
   const templateName = (key: string) => templates.data?.find((x) => x.key === key)?.name[lang] || key;
 
   const importButton = (testId: string) =>
-    isAdmin && (
+    canImport && (
       <Button type="primary" icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid={testId}>
         {t('datasets.importFile')}
       </Button>
     );
 
   const body = () => {
-    if (role === 'member') return <LoadError error={new ApiError(403, 'forbidden', t('error.forbidden'))} />;
+    if (!canRead) return <LoadError error={new ApiError(403, 'forbidden', t('error.forbidden'))} />;
     if (list.isPending) return <Skeleton active paragraph={{ rows: 5 }} />;
     if (list.isError) return <LoadError error={list.error} onRetry={() => list.refetch()} />;
     if (list.data.length === 0) {
       return (
         <Empty image={<DatabaseOutlined style={{ fontSize: 48, color: '#bfbfbf' }} />} description={t('datasets.emptyTitle')} data-testid="datasets-empty">
           <Typography.Paragraph type="secondary" style={{ maxWidth: 560, margin: '0 auto 16px' }}>
-            {isAdmin ? t('datasets.emptyHint') : t('datasets.emptyHintReader')}
+            {canImport ? t('datasets.emptyHint') : t('datasets.emptyHintReader')}
           </Typography.Paragraph>
           {importButton('datasets-empty-import')}
         </Empty>

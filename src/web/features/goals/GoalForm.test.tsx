@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Indicator, Me } from '../../api.ts';
 import { apiError, type StubRequest, stubApi } from '../../testing/network.ts';
 import { renderInApp, t } from '../../testing/render.tsx';
+import { workspaceSummary } from '../../testing/workspace.ts';
 import { meKey } from '../auth/session.ts';
 import GoalForm from './GoalForm.tsx';
 import type { Plan, SmartCheckBody, SmartMessage } from './goals-api.ts';
@@ -21,7 +22,7 @@ const plan = {
 } as unknown as Plan;
 const indicator = { id: INDICATOR, key: 'sales', name: '销售额', nameEn: 'Sales', unit: '元', rollUp: 'sum' } as unknown as Indicator;
 // an administrator of a team workspace: every owner kind may be chosen
-const me = { user: { id: 'u1', name: '管理员' }, csrfToken: 'csrf', workspaces: [{ slug: 'acme', name: 'Acme', role: 'admin', personId: null, kind: 'team' }] } as unknown as Me;
+const me = { user: { id: 'u1', name: '管理员' }, csrfToken: 'csrf', workspaces: [workspaceSummary('admin')] } as unknown as Me;
 
 const vague: SmartMessage = {
   letter: 'S',

@@ -1,10 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, Card, Col, Drawer, Form, Grid, type InputRef, Row, Space, Spin, Typography } from 'antd';
+import { App, Card, Col, Form, type InputRef, Row, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ambition } from '../../../core/goals/types.ts';
 import FormAlert from '../../components/FormAlert.tsx';
+import FormDrawer from '../../components/FormDrawer.tsx';
 import { applyNestedServerErrors } from '../../components/form-utils.ts';
 import { useCurrentWorkspace } from '../auth/session.ts';
 import { useIndicators } from '../indicators/indicator-queries.ts';
@@ -19,7 +20,6 @@ import SuggestionCard from './SuggestionCard.tsx';
 import { usePeriodTargets } from './use-period-targets.ts';
 import { useSmartCheck } from './use-smart-check.ts';
 
-const FORM_ID = 'goal-form';
 const FIELDS = ['ownerKind', 'unitId', 'personId', 'statement', 'indicatorId', 'baseline', 'target', 'recurrence', 'periodTargets', 'startsOn', 'deadline', 'phaseId', 'source', 'parentId', 'sourceNote'];
 
 type Props = {
@@ -37,7 +37,6 @@ type Props = {
 export default function GoalForm({ ws, plan, goal = null, prefill, parentOwner, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const narrow = !Grid.useBreakpoint().lg;
   const { isAdmin, personId, summary } = useCurrentWorkspace();
   const [form] = Form.useForm<GoalValues>();
   const statementRef = useRef<InputRef>(null);
@@ -54,7 +53,7 @@ export default function GoalForm({ ws, plan, goal = null, prefill, parentOwner, 
   const reasonRequired = needsReason && dayjs().format('YYYY-MM-DD') >= plan.startsOn;
 
   const unitList = units.data ?? [];
-  // managers set goals for the units they lead and below; a child goal for a unit sits below its parent's unit
+  // managers set goals for the units they lead and below (a scope, canManageGoal's, which no action names: by role); a child goal for a unit sits below its parent's unit
   const selectableUnitIds = useMemo(() => {
     const scope = isAdmin ? null : subtreeIds(unitList, unitList.filter((u) => u.leadPersonId === personId).map((u) => u.id));
     if (parentOwner?.kind !== 'unit' || !parentOwner.id) return scope;
@@ -92,26 +91,20 @@ export default function GoalForm({ ws, plan, goal = null, prefill, parentOwner, 
   };
 
   return (
-    <Drawer
-      open
+    <FormDrawer
+      form={form}
       onClose={() => onClose()}
-      size={narrow ? '100%' : 1040}
+      width={1040}
       title={goal ? t('goals.form.editTitle') : prefill?.parentStatement ? t('goals.form.childTitle', { parent: prefill.parentStatement }) : t('goals.form.createTitle')}
-      destroyOnHidden
       afterOpenChange={(open) => open && statementRef.current?.focus()}
       data-testid="goal-form-drawer"
-      footer={
-        <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
-          <Button onClick={() => onClose()}>{t('common.cancel')}</Button>
-          <Button type="primary" htmlType="submit" form={FORM_ID} loading={save.isPending} data-testid="goal-submit">
-            {goal ? t('common.save') : t('common.create')}
-          </Button>
-        </Space>
-      }
+      saving={save.isPending}
+      submitLabel={goal ? t('common.save') : t('common.create')}
+      submitTestId="goal-submit"
     >
       <Row gutter={24}>
         <Col xs={24} lg={14}>
-          <Form<GoalValues> id={FORM_ID} form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => save.mutate(v)} onValuesChange={onValuesChange} scrollToFirstError data-testid="goal-form">
+          <Form<GoalValues> form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => save.mutate(v)} onValuesChange={onValuesChange} scrollToFirstError data-testid="goal-form">
             <GoalFields
               ws={ws}
               plan={plan}
@@ -151,7 +144,7 @@ export default function GoalForm({ ws, plan, goal = null, prefill, parentOwner, 
           </Space>
         </Col>
       </Row>
-    </Drawer>
+    </FormDrawer>
   );
 }
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { errorMessage } from '../../components/form-utils.ts';
 import LoadError from '../../components/LoadError.tsx';
-import { useCurrentWorkspace } from '../auth/session.ts';
+import { useCan, useCurrentWorkspace } from '../auth/session.ts';
 import GoalForm from './GoalForm.tsx';
 import GoalTree from './GoalTree.tsx';
 import { goalsApi, usePlan } from './goals-api.ts';
@@ -20,7 +20,8 @@ type Tab = 'tree' | 'report';
 export default function PlanPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { slug: ws, isAdmin, isManager } = useCurrentWorkspace();
+  const { slug: ws, isAdmin } = useCurrentWorkspace();
+  const can = useCan();
   const { message } = App.useApp();
   const plan = usePlan(ws, id);
   const [params, setParams] = useSearchParams();
@@ -28,7 +29,7 @@ export default function PlanPage() {
   const [editingPlan, setEditingPlan] = useState(false);
   const [creating, setCreating] = useState(false);
   const exportPlan = useMutation({ mutationFn: () => goalsApi.exportPlan(ws, plan.data!), onError: (e) => void message.error(errorMessage(e), 6) });
-  const canWriteGoals = isAdmin || isManager;
+  const canWriteGoals = can('goals.write');
 
   if (plan.isPending) return <Card><Skeleton active paragraph={{ rows: 8 }} /></Card>;
   if (plan.isError) return <Card><LoadError error={plan.error} onRetry={() => plan.refetch()} /></Card>;
@@ -50,7 +51,7 @@ export default function PlanPage() {
             <Button icon={<DownloadOutlined />} loading={exportPlan.isPending} onClick={() => exportPlan.mutate()} data-testid="plan-export">
               {t('goals.plan.export')}
             </Button>
-            {isAdmin && (
+            {can('plans.write') && (
               <Button icon={<EditOutlined />} onClick={() => setEditingPlan(true)} data-testid="plan-edit">
                 {t('goals.plan.edit')}
               </Button>
@@ -88,6 +89,7 @@ export default function PlanPage() {
         />
       </Card>
       {editingPlan && <PlanFormModal ws={ws} plan={p} onClose={() => setEditingPlan(false)} />}
+      {/* company goals are the admins' (canManageGoal, by role: no action names them) */}
       {creating && <GoalForm ws={ws} plan={p} prefill={{ ownerKind: isAdmin ? 'company' : 'unit' }} onClose={() => setCreating(false)} />}
     </Space>
   );

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import LoadError from '../../components/LoadError.tsx';
-import { useCurrentWorkspace } from '../auth/session.ts';
+import { useCan, useCurrentWorkspace } from '../auth/session.ts';
 import { type Plan, usePlans } from './goals-api.ts';
 import ImportPlanModal from './ImportPlanModal.tsx';
 import PlanCard from './PlanCard.tsx';
@@ -13,7 +13,8 @@ import PlanFormModal from './PlanFormModal.tsx';
 /** 计划与目标: the workspace's plans; everyone reads them, admins create, import, edit and delete. */
 export default function PlansPage() {
   const { t } = useTranslation();
-  const { slug: ws, isAdmin } = useCurrentWorkspace();
+  const { slug: ws } = useCurrentWorkspace();
+  const canWritePlans = useCan()('plans.write');
   const navigate = useNavigate();
   const list = usePlans(ws);
   const [editing, setEditing] = useState<Plan | 'new' | null>(null);
@@ -41,9 +42,9 @@ export default function PlansPage() {
             {t('goals.plan.emptyWhat')}
           </Typography.Paragraph>
           <Typography.Paragraph type="secondary" style={{ maxWidth: 620, margin: '0 auto 16px' }}>
-            {isAdmin ? t('goals.plan.emptyHintAdmin') : t('goals.plan.emptyHint')}
+            {canWritePlans ? t('goals.plan.emptyHintAdmin') : t('goals.plan.emptyHint')}
           </Typography.Paragraph>
-          {isAdmin && buttons}
+          {canWritePlans && buttons}
         </Empty>
       );
     }
@@ -51,7 +52,7 @@ export default function PlansPage() {
       <Row gutter={[16, 16]} data-testid="plans-list">
         {list.data.map((plan) => (
           <Col key={plan.id} xs={24} lg={12} xxl={8}>
-            <PlanCard ws={ws} plan={plan} canWrite={isAdmin} onEdit={setEditing} />
+            <PlanCard ws={ws} plan={plan} canWrite={canWritePlans} onEdit={setEditing} />
           </Col>
         ))}
       </Row>
@@ -59,7 +60,7 @@ export default function PlansPage() {
   };
 
   return (
-    <Card title={t('goals.title')} extra={isAdmin && !!list.data?.length && buttons} data-testid="plans-card">
+    <Card title={t('goals.title')} extra={canWritePlans && !!list.data?.length && buttons} data-testid="plans-card">
       <Typography.Paragraph type="secondary">{t('goals.intro')}</Typography.Paragraph>
       {body()}
       {editing !== null && (

@@ -11,14 +11,15 @@ import { PERSPECTIVE_COLORS } from './labels.ts';
 
 type Props = {
   ws: string;
-  isAdmin: boolean;
+  /** May copy into the workspace's library (`indicators.write`). */
+  canWrite: boolean;
   query: Pick<IndicatorsQuery, 'q' | 'perspective'>;
   /** Shows a copy in the workspace list. */
   onShowCopy: (name: string) => void;
 };
 
 /** The built-in indicators (in the UI language), each copyable into the workspace by an admin. */
-export default function BuiltinLibrary({ ws, isAdmin, query, onShowCopy }: Props) {
+export default function BuiltinLibrary({ ws, canWrite, query, onShowCopy }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const library = useIndicatorLibrary(ws, query);
@@ -59,7 +60,7 @@ export default function BuiltinLibrary({ ws, isAdmin, query, onShowCopy }: Props
                   {item.copiedAs.length > 1 || c.name !== item.name ? `${t('common.colon')}${c.name}` : ''}
                 </Tag>
               )),
-              ...(isAdmin && item.copiedAs.length === 0
+              ...(canWrite && item.copiedAs.length === 0
                 ? [
                     <Button
                       key="copy"

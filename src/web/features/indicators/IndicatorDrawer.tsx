@@ -1,11 +1,12 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, App, Button, Col, Drawer, Form, Grid, Input, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Col, Form, Grid, Input, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createIndicatorInput, indicatorTerm } from '../../../contracts/indicators.ts';
 import { api, type Indicator, isApiError } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
+import FormDrawer from '../../components/FormDrawer.tsx';
 import FormulaEditor, { type FormulaRange } from '../../components/FormulaEditor.tsx';
 import { applyNestedServerErrors, fieldRules } from '../../components/form-utils.ts';
 import { useRefreshIndicators } from './indicator-queries.ts';
@@ -27,7 +28,6 @@ type Values = {
   rollUp: Indicator['rollUp'];
 };
 
-const FORM_ID = 'indicator-form';
 const emptyTerm = (name = ''): Term => ({ name, definition: '', rollUp: 'sum' });
 
 function initialValues(indicator: Indicator | null): Partial<Values> {
@@ -118,24 +118,17 @@ export default function IndicatorDrawer({ ws, indicator, onClose }: { ws: string
     values.map((v) => ({ value: v, label: t(`indicators.${group}.${v}` as never) as string }));
 
   return (
-    <Drawer
-      open
+    <FormDrawer
+      form={form}
       onClose={onClose}
-      size={narrow ? '100%' : 760}
+      width={760}
       title={indicator ? t('indicators.editTitle', { name: indicator.name }) : t('indicators.createTitle')}
-      destroyOnHidden
       data-testid="indicator-drawer"
-      footer={
-        <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" htmlType="submit" form={FORM_ID} loading={save.isPending} data-testid="indicator-submit">
-            {indicator ? t('common.save') : t('common.create')}
-          </Button>
-        </Space>
-      }
+      saving={save.isPending}
+      submitLabel={indicator ? t('common.save') : t('common.create')}
+      submitTestId="indicator-submit"
     >
       <Form<Values>
-        id={FORM_ID}
         form={form}
         layout="vertical"
         initialValues={initialValues(indicator)}
@@ -264,6 +257,6 @@ export default function IndicatorDrawer({ ws, indicator, onClose }: { ws: string
         )}
         <FormAlert error={save.error} />
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

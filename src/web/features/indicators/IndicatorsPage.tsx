@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Indicator, IndicatorsQuery } from '../../api.ts';
 import { useDebounced } from '../../components/use-debounced.ts';
-import { useCurrentWorkspace } from '../auth/session.ts';
+import { useCan, useCurrentWorkspace } from '../auth/session.ts';
 import BuiltinLibrary from './BuiltinLibrary.tsx';
 import IndicatorDrawer from './IndicatorDrawer.tsx';
 import { PERSPECTIVE_OPTIONS } from './labels.ts';
@@ -16,7 +16,8 @@ type StatusFilter = NonNullable<IndicatorsQuery['status']>;
 /** 指标库: the workspace's indicators and the built-in library to copy from. */
 export default function IndicatorsPage() {
   const { t } = useTranslation();
-  const { slug: ws, isAdmin } = useCurrentWorkspace();
+  const { slug: ws } = useCurrentWorkspace();
+  const canWrite = useCan()('indicators.write');
   const [tab, setTab] = useState<Tab>('workspace');
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 300);
@@ -66,7 +67,7 @@ export default function IndicatorsPage() {
     <Card
       title={t('indicators.title')}
       extra={
-        isAdmin && (
+        canWrite && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ indicator: null })} data-testid="indicator-add">
             {t('indicators.add')}
           </Button>
@@ -86,7 +87,7 @@ export default function IndicatorsPage() {
                 {filters}
                 <WorkspaceIndicators
                   ws={ws}
-                  isAdmin={isAdmin}
+                  canWrite={canWrite}
                   query={{ q, perspective, status }}
                   filtered={q !== '' || perspective !== undefined || status !== 'active'}
                   onEdit={(indicator) => setEditing({ indicator })}
@@ -101,7 +102,7 @@ export default function IndicatorsPage() {
             children: (
               <>
                 {filters}
-                <BuiltinLibrary ws={ws} isAdmin={isAdmin} query={{ q, perspective }} onShowCopy={showInWorkspace} />
+                <BuiltinLibrary ws={ws} canWrite={canWrite} query={{ q, perspective }} onShowCopy={showInWorkspace} />
               </>
             ),
           },

@@ -12,7 +12,8 @@ import { PERSPECTIVE_COLORS } from './labels.ts';
 
 type Props = {
   ws: string;
-  isAdmin: boolean;
+  /** May curate the library (`indicators.write`): edit, copy, archive. */
+  canWrite: boolean;
   query: Pick<IndicatorsQuery, 'q' | 'perspective' | 'status'>;
   /** Whether a search or filter is on (the empty state then says "no match"). */
   filtered: boolean;
@@ -21,7 +22,7 @@ type Props = {
 };
 
 /** The workspace's indicators: a paged table; admins edit, copy, archive and restore. */
-export default function WorkspaceIndicators({ ws, isAdmin, query, filtered, onEdit, onOpenBuiltin }: Props) {
+export default function WorkspaceIndicators({ ws, canWrite, query, filtered, onEdit, onOpenBuiltin }: Props) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const filterKey = JSON.stringify(query);
@@ -127,7 +128,7 @@ export default function WorkspaceIndicators({ ws, isAdmin, query, filtered, onEd
             dataIndex: 'status',
             render: (s: Indicator['status']) => <Tag color={s === 'active' ? 'green' : 'default'}>{t(`indicators.statuses.${s}`)}</Tag>,
           },
-          ...(isAdmin
+          ...(canWrite
             ? [
                 {
                   title: t('common.actions'),

@@ -7,7 +7,7 @@ import type { Role } from '../../../contracts/common.ts';
 import { ApiError, api, type Member } from '../../api.ts';
 import { errorMessage } from '../../components/form-utils.ts';
 import LoadError from '../../components/LoadError.tsx';
-import { useCurrentWorkspace, useMe } from '../auth/session.ts';
+import { useCan, useCurrentWorkspace, useMe } from '../auth/session.ts';
 import { wsKey } from '../org/org-queries.ts';
 import MemberModal from './MemberModal.tsx';
 import { confirmOkProps } from '../../components/confirm-props.ts';
@@ -18,9 +18,10 @@ const roles: Role[] = ['admin', 'manager', 'member'];
 export default function MembersPage() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const { slug: ws, isAdmin } = useCurrentWorkspace();
+  const { slug: ws } = useCurrentWorkspace();
+  const canManage = useCan()('members.manage');
   const me = useMe().data;
-  const members = useQuery({ queryKey: [...wsKey(ws), 'members'], queryFn: () => api.members.list(ws), enabled: isAdmin });
+  const members = useQuery({ queryKey: [...wsKey(ws), 'members'], queryFn: () => api.members.list(ws), enabled: canManage });
   const [editing, setEditing] = useState<{ member: Member | null } | null>(null);
   const changeRole = useMutation({
     mutationFn: ({ m, role }: { m: Member; role: Role }) => api.members.update(ws, m.userId, { role }),
@@ -30,7 +31,7 @@ export default function MembersPage() {
   });
   const remove = useMutation({ mutationFn: (m: Member) => api.members.remove(ws, m.userId) });
 
-  if (!isAdmin) return <LoadError error={new ApiError(403, 'forbidden', t('error.forbidden'))} />;
+  if (!canManage) return <LoadError error={new ApiError(403, 'forbidden', t('error.forbidden'))} />;
 
   const confirmRemove = (m: Member) =>
     modal.confirm({

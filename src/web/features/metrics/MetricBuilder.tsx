@@ -1,10 +1,11 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Col, Drawer, Form, type FormInstance, Grid, Input, Row, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Col, Form, type FormInstance, Input, Row, Select, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ErrorDetail, isApiError } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
+import FormDrawer from '../../components/FormDrawer.tsx';
 import { placeNestedDetails } from '../../components/form-utils.ts';
 import FormulaEditor, { type FormulaRange } from '../../components/FormulaEditor.tsx';
 import { useDebounced } from '../../components/use-debounced.ts';
@@ -13,7 +14,6 @@ import MetricPreviewPane from './MetricPreviewPane.tsx';
 import { bodyOf, formValuesOf, type MetricFormValues, MULTI_OPS, NO_VALUE_OPS } from './metric-form.ts';
 import { AGGREGATION_LIST, FILTER_OP_LIST, type Metric, type MetricBody, metricsApi, OWNER_KINDS, useRefreshMetrics } from './metrics-api.ts';
 
-const FORM_ID = 'metric-form';
 type Path = (string | number)[];
 
 /**
@@ -35,7 +35,6 @@ const rangesOf = (details: ErrorDetail[]): FormulaRange[] =>
 export default function MetricBuilder({ ws, metric, onClose }: { ws: string; metric: Metric | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const narrow = !Grid.useBreakpoint().lg;
   const [form] = Form.useForm<MetricFormValues>();
   const refresh = useRefreshMetrics(ws);
   const datasets = useDatasets(ws);
@@ -100,26 +99,19 @@ export default function MetricBuilder({ ws, metric, onClose }: { ws: string; met
   };
 
   return (
-    <Drawer
-      open
+    <FormDrawer
+      form={form}
       onClose={onClose}
-      size={narrow ? '100%' : 1080}
+      width={1080}
       title={metric ? t('metrics.builder.editTitle', { name: metric.name }) : t('metrics.builder.createTitle')}
-      destroyOnHidden
       data-testid="metric-builder"
-      footer={
-        <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" htmlType="submit" form={FORM_ID} loading={save.isPending} data-testid="metric-submit">
-            {metric ? t('common.save') : t('common.create')}
-          </Button>
-        </Space>
-      }
+      saving={save.isPending}
+      submitLabel={metric ? t('common.save') : t('common.create')}
+      submitTestId="metric-submit"
     >
       <Row gutter={24}>
         <Col xs={24} lg={13}>
           <Form<MetricFormValues>
-            id={FORM_ID}
             form={form}
             layout="vertical"
             initialValues={formValuesOf(metric)}
@@ -261,6 +253,6 @@ export default function MetricBuilder({ ws, metric, onClose }: { ws: string; met
           <MetricPreviewPane data={debounced === null ? undefined : preview.data} loading={preview.isFetching} idle={debounced === null} failed={preview.isError} unit={values?.spec?.unit ?? ''} />
         </Col>
       </Row>
-    </Drawer>
+    </FormDrawer>
   );
 }

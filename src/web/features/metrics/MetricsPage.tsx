@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { confirmOkProps } from '../../components/confirm-props.ts';
 import LoadError from '../../components/LoadError.tsx';
-import { useCurrentWorkspace } from '../auth/session.ts';
+import { useCan, useCurrentWorkspace } from '../auth/session.ts';
 import { detailedMessage } from '../datasets/labels.ts';
 import BindingsModal from './BindingsModal.tsx';
 import MetricBuilder from './MetricBuilder.tsx';
@@ -15,13 +15,15 @@ import { type Aggregation, type FilterOp, type Metric, metricsApi, useMetrics, u
 /** 度量: the data dictionary (everyone reads it); admins define, edit, bind and delete metrics. */
 export default function MetricsPage() {
   const { t } = useTranslation();
-  const { slug: ws, isAdmin, role } = useCurrentWorkspace();
+  const { slug: ws } = useCurrentWorkspace();
+  const can = useCan();
+  const canWrite = can('metrics.write');
   const { message, modal } = App.useApp();
   const list = useMetrics(ws);
   const refresh = useRefreshMetrics(ws);
   const [editing, setEditing] = useState<Metric | null | 'new'>(null);
   const [binding, setBinding] = useState<Metric | null>(null);
-  const seesDatasets = role === 'admin' || role === 'manager';
+  const seesDatasets = can('datasets.read');
 
   const remove = useMutation({
     mutationFn: (m: Metric) => metricsApi.remove(ws, m.id),
@@ -85,9 +87,9 @@ export default function MetricsPage() {
       return (
         <Empty description={t('metrics.emptyTitle')} data-testid="metrics-empty">
           <Typography.Paragraph type="secondary" style={{ maxWidth: 560, margin: '0 auto 16px' }}>
-            {isAdmin ? t('metrics.emptyHintAdmin') : t('metrics.emptyHint')}
+            {canWrite ? t('metrics.emptyHintAdmin') : t('metrics.emptyHint')}
           </Typography.Paragraph>
-          {isAdmin && (
+          {canWrite && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="metrics-empty-create">
               {t('metrics.create')}
             </Button>
@@ -155,7 +157,7 @@ export default function MetricsPage() {
                 </Space>
               ),
           },
-          ...(isAdmin
+          ...(canWrite
             ? [
                 {
                   title: t('common.actions'),
@@ -187,7 +189,7 @@ export default function MetricsPage() {
       title={t('metrics.title')}
       data-testid="metrics-card"
       extra={
-        isAdmin &&
+        canWrite &&
         !!list.data?.length && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="metric-create">
             {t('metrics.create')}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import FormAlert from '../../components/FormAlert.tsx';
 import LoadError from '../../components/LoadError.tsx';
-import { useCurrentWorkspace } from '../auth/session.ts';
+import { useCan } from '../auth/session.ts';
 import { type Aggregation, metricsApi, type SuggestedMetric, useRefreshMetrics, useSuggestedMetrics } from './metrics-api.ts';
 
 type Status = 'available' | 'exists' | 'unusable';
@@ -19,7 +19,7 @@ const statusOf = (s: SuggestedMetric): Status => (s.exists ? 'exists' : !s.usabl
  */
 export default function SuggestedMetricsCard({ ws, datasetId, templateKey }: { ws: string; datasetId: string; templateKey: string | null }) {
   const { t } = useTranslation();
-  const { isAdmin } = useCurrentWorkspace();
+  const canWrite = useCan()('metrics.write');
   const { message } = App.useApp();
   const refresh = useRefreshMetrics(ws);
   const list = useSuggestedMetrics(ws, datasetId, templateKey !== null);
@@ -89,7 +89,7 @@ export default function SuggestedMetricsCard({ ws, datasetId, templateKey }: { w
       data-testid="suggested-metrics"
       data-state={allDone ? 'done' : 'ready'}
       extra={
-        isAdmin &&
+        canWrite &&
         !allDone && (
           <Button type="primary" disabled={chosen.length === 0} loading={create.isPending} onClick={() => create.mutate(chosen)} data-testid="suggested-metrics-create">
             {t('metrics.suggested.create', { count: chosen.length })}
@@ -103,7 +103,7 @@ export default function SuggestedMetricsCard({ ws, datasetId, templateKey }: { w
             {t('metrics.suggested.allDone')} <Link to={`/w/${ws}/metrics`}>{t('metrics.suggested.toMetrics')}</Link>
           </>
         ) : (
-          t(isAdmin ? 'metrics.suggested.intro' : 'metrics.suggested.introReader')
+          t(canWrite ? 'metrics.suggested.intro' : 'metrics.suggested.introReader')
         )}
       </Typography.Paragraph>
       {create.isError && <FormAlert error={create.error} />}
@@ -115,7 +115,7 @@ export default function SuggestedMetricsCard({ ws, datasetId, templateKey }: { w
         scroll={{ x: 'max-content' }}
         onRow={(s) => ({ 'data-testid': 'suggested-metric', 'data-name': s.name, 'data-status': statusOf(s) }) as object}
         columns={[
-          ...(isAdmin
+          ...(canWrite
             ? [
                 {
                   key: 'pick',

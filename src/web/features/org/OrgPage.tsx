@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Unit } from '../../api.ts';
 import LoadError from '../../components/LoadError.tsx';
-import { useCurrentWorkspace } from '../auth/session.ts';
+import { useCan, useCurrentWorkspace } from '../auth/session.ts';
 import { useUnits } from './org-queries.ts';
 import PeoplePanel from './PeoplePanel.tsx';
 import UnitDialog, { type UnitDialogState } from './UnitDialog.tsx';
@@ -16,7 +16,10 @@ import { useUnitCommands } from './use-unit-commands.tsx';
 /** 组织架构: the unit tree on the left, the people of the selected unit on the right. */
 export default function OrgPage() {
   const { t } = useTranslation();
-  const { slug: ws, isAdmin, isManager, personId } = useCurrentWorkspace();
+  const { slug: ws, isAdmin, personId } = useCurrentWorkspace();
+  const can = useCan();
+  const writesUnits = can('unit.write');
+  const writesPeople = can('people.write');
   const units = useUnits(ws);
   // on wide screens the tree stays in view while the people list scrolls
   const sticky = Grid.useBreakpoint().lg === true;
@@ -42,12 +45,13 @@ export default function OrgPage() {
 
   const list = units.data ?? [];
   const selected = list.find((u) => u.id === selectedId) ?? null;
-  // admins edit everyone; managers the people of the units they lead and the units below
+  // admins edit everyone; managers the people of the units they lead and the units below (a scope,
+  // canManagePersonIn's: whether it is everyone no action names, hence the role)
   const editableUnitIds = useMemo(() => {
     if (isAdmin) return null;
-    if (!isManager || !personId) return new Set<string>();
+    if (!writesPeople || !personId) return new Set<string>();
     return subtreeIds(list, list.filter((u) => u.leadPersonId === personId).map((u) => u.id));
-  }, [isAdmin, isManager, personId, list]);
+  }, [isAdmin, writesPeople, personId, list]);
 
   const onAction = (action: UnitAction, unit: Unit) => {
     if (action === 'addChild') setDialog({ kind: 'create', parent: unit });
@@ -69,7 +73,7 @@ export default function OrgPage() {
           style={sticky ? { position: 'sticky', top: 88 } : undefined}
           data-testid="org-units-card"
           extra={
-            isAdmin && (
+            writesUnits && (
               <Button
                 type="link"
                 size="small"
@@ -91,7 +95,7 @@ export default function OrgPage() {
               units={list}
               selectedId={selectedId}
               onSelect={select}
-              canEdit={isAdmin}
+              canEdit={writesUnits}
               onAction={onAction}
               onAddTop={() => setDialog({ kind: 'create', parent: null })}
               revealId={revealId}
@@ -105,8 +109,8 @@ export default function OrgPage() {
           units={list}
           unit={selected}
           editableUnitIds={editableUnitIds}
-          isAdmin={isAdmin}
-          canExport={isAdmin || isManager}
+          canImport={can('people.import')}
+          canExport={can('people.export')}
         />
       </Col>
       {dialog && (

@@ -19,15 +19,16 @@ type Props = {
   unit: Unit | null;
   /** Units whose people this user may edit; null = all (admin). */
   editableUnitIds: Set<string> | null;
-  isAdmin: boolean;
-  /** Admins and managers may export (members see only their own record). */
+  /** May import people from a file (`people.import`). */
+  canImport: boolean;
+  /** May export (`people.export`: members see only their own record). */
   canExport: boolean;
 };
 type Status = NonNullable<PeopleQuery['status']>;
 type Sort = NonNullable<PeopleQuery['sort']>;
 
 /** The people of the selected unit: search, filters, paging, and the create/edit/leave/import/export actions. */
-export default function PeoplePanel({ ws, units, unit, editableUnitIds, isAdmin, canExport }: Props) {
+export default function PeoplePanel({ ws, units, unit, editableUnitIds, canImport, canExport }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   // on a phone the toolbar keeps only icons for import and export
@@ -78,7 +79,7 @@ export default function PeoplePanel({ ws, units, unit, editableUnitIds, isAdmin,
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ person: null })} data-testid="person-add-empty">
             {t('people.add')}
           </Button>
-          {isAdmin && (
+          {canImport && (
             <Button onClick={() => setImporting(true)} data-testid="people-import-empty">
               {t('people.import')}
             </Button>
@@ -100,7 +101,7 @@ export default function PeoplePanel({ ws, units, unit, editableUnitIds, isAdmin,
               {t('people.add')}
             </Button>
           )}
-          {isAdmin && (
+          {canImport && (
             <Button
               icon={<UploadOutlined />}
               onClick={() => setImporting(true)}

@@ -1,11 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
-import { App, Button, DatePicker, Drawer, Form, Grid, Input, type InputRef, Select, Space } from 'antd';
+import { App, DatePicker, Form, Input, type InputRef, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createPersonInput, updatePersonInput } from '../../../contracts/org.ts';
 import { api, type Person, type Unit } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
+import FormDrawer from '../../components/FormDrawer.tsx';
 import { applyServerErrors, fieldRules, parseForm } from '../../components/form-utils.ts';
 import PersonSelect from '../../components/PersonSelect.tsx';
 import UnitTreeSelect from '../../components/UnitTreeSelect.tsx';
@@ -30,15 +31,12 @@ type Values = {
   joinedOn?: Dayjs | null;
 };
 
-const FORM_ID = 'person-form';
-
 /** Create or edit a person. Every field is sent, so clearing one clears it on the server. */
 export default function PersonDrawer({ ws, units, person, defaultUnitId, editableUnitIds, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const firstField = useRef<InputRef>(null);
-  const narrow = Grid.useBreakpoint().sm === false;
   const positions = usePositions(ws);
   const refresh = useRefreshWorkspace(ws);
 
@@ -88,22 +86,17 @@ export default function PersonDrawer({ ws, units, person, defaultUnitId, editabl
       };
 
   return (
-    <Drawer
-      open
+    <FormDrawer
+      form={form}
       onClose={onClose}
-      size={narrow ? '100%' : 480}
+      width={480}
       title={person ? t('people.editTitle', { name: person.name }) : t('people.createTitle')}
       afterOpenChange={(open) => open && firstField.current?.focus()}
-      footer={
-        <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" htmlType="submit" form={FORM_ID} loading={save.isPending} data-testid="person-submit">
-            {person ? t('common.save') : t('common.create')}
-          </Button>
-        </Space>
-      }
+      saving={save.isPending}
+      submitLabel={person ? t('common.save') : t('common.create')}
+      submitTestId="person-submit"
     >
-      <Form id={FORM_ID} form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => save.mutate(v)} data-testid="person-form">
+      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => save.mutate(v)} data-testid="person-form">
         <Form.Item name="name" label={t('people.name')} rules={fieldRules(createPersonInput, 'name')}>
           <Input ref={firstField} autoFocus maxLength={100} data-testid="person-name" />
         </Form.Item>
@@ -140,6 +133,6 @@ export default function PersonDrawer({ ws, units, person, defaultUnitId, editabl
         </Form.Item>
         <FormAlert error={save.error} />
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type Position } from '../../api.ts';
 import { errorMessage } from '../../components/form-utils.ts';
 import LoadError from '../../components/LoadError.tsx';
-import { useCurrentWorkspace } from '../auth/session.ts';
+import { useCan, useCurrentWorkspace } from '../auth/session.ts';
 import { usePositions, useRefreshWorkspace } from '../org/org-queries.ts';
 import PositionModal from './PositionModal.tsx';
 import { confirmOkProps } from '../../components/confirm-props.ts';
@@ -15,7 +15,8 @@ import { confirmOkProps } from '../../components/confirm-props.ts';
 export default function PositionsPage() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const { slug: ws, isAdmin } = useCurrentWorkspace();
+  const { slug: ws } = useCurrentWorkspace();
+  const canWrite = useCan()('position.write');
   const positions = usePositions(ws);
   const refresh = useRefreshWorkspace(ws);
   const [editing, setEditing] = useState<{ position: Position | null } | null>(null);
@@ -47,7 +48,7 @@ export default function PositionsPage() {
   );
 
   return (
-    <Card title={t('positions.title')} extra={isAdmin && addButton('position-add')} data-testid="positions-card">
+    <Card title={t('positions.title')} extra={canWrite && addButton('position-add')} data-testid="positions-card">
       {positions.isPending ? (
         <Skeleton active paragraph={{ rows: 6 }} />
       ) : positions.isError ? (
@@ -55,7 +56,7 @@ export default function PositionsPage() {
       ) : positions.data.length === 0 ? (
         <Empty description={t('positions.emptyTitle')} data-testid="positions-empty">
           <Typography.Paragraph type="secondary">{t('positions.emptyHint')}</Typography.Paragraph>
-          {isAdmin && addButton('position-add-empty')}
+          {canWrite && addButton('position-add-empty')}
         </Empty>
       ) : (
         <div data-testid="positions-table">
@@ -75,7 +76,7 @@ export default function PositionsPage() {
                 render: (v: string) => <Typography.Text type="secondary">{v || '—'}</Typography.Text>,
               },
               { title: t('positions.headcount'), dataIndex: 'headcount', width: 110, align: 'right', sorter: (a, b) => a.headcount - b.headcount },
-              ...(isAdmin
+              ...(canWrite
                 ? [
                     {
                       title: t('common.actions'),

@@ -9,7 +9,7 @@ import { confirmOkProps } from '../../components/confirm-props.ts';
 import { errorMessage } from '../../components/form-utils.ts';
 import LoadError from '../../components/LoadError.tsx';
 import { useDebounced } from '../../components/use-debounced.ts';
-import { useCurrentWorkspace } from '../auth/session.ts';
+import { useCan, useCurrentWorkspace } from '../auth/session.ts';
 import ImportTemplateModal from './ImportTemplateModal.tsx';
 import { scorecardApi, type TemplatesQuery } from './scorecard-api.ts';
 import { useRefreshTemplates, useTemplates } from './scorecard-queries.ts';
@@ -23,7 +23,8 @@ export default function ScorecardsPage() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
-  const { slug: ws, isAdmin } = useCurrentWorkspace();
+  const { slug: ws } = useCurrentWorkspace();
+  const canWrite = useCan()('scorecards.write');
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 300);
   const [status, setStatus] = useState<StatusFilter>('active');
@@ -68,7 +69,7 @@ export default function ScorecardsPage() {
     body = (
       <Empty description={t('scorecards.emptyTitle')} data-testid="templates-empty">
         <Typography.Paragraph type="secondary">{t('scorecards.emptyHint')}</Typography.Paragraph>
-        {isAdmin && (
+        {canWrite && (
           <Space>
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('new')} data-testid="templates-empty-add">
               {t('scorecards.add')}
@@ -138,14 +139,14 @@ export default function ScorecardsPage() {
           {
             title: t('common.actions'),
             key: 'actions',
-            width: isAdmin ? 300 : 130,
+            width: canWrite ? 300 : 130,
             fixed: 'right',
             render: (_: unknown, r) => (
               <Space size={0} wrap>
                 <Button type="link" size="small" icon={<DownloadOutlined />} loading={busy('export', r)} onClick={() => act.mutate({ action: 'export', template: r })} data-testid="template-export">
                   {t('scorecards.export')}
                 </Button>
-                {isAdmin && (
+                {canWrite && (
                   <>
                     <Button type="link" size="small" icon={<CopyOutlined />} loading={busy('copy', r)} onClick={() => act.mutate({ action: 'copy', template: r })} data-testid="template-copy">
                       {t('scorecards.copy')}
@@ -173,7 +174,7 @@ export default function ScorecardsPage() {
     <Card
       title={t('scorecards.title')}
       extra={
-        isAdmin && (
+        canWrite && (
           <Space wrap>
             <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="template-import">
               {t('scorecards.import')}

@@ -9,7 +9,7 @@ import FormAlert from '../../components/FormAlert.tsx';
 import { errorMessage } from '../../components/form-utils.ts';
 import LoadError from '../../components/LoadError.tsx';
 import { useDebounced } from '../../components/use-debounced.ts';
-import { useCurrentWorkspace } from '../auth/session.ts';
+import { useCan, useCurrentWorkspace } from '../auth/session.ts';
 import AssignmentsPanel from './AssignmentsPanel.tsx';
 import { type CardDraft, cardFingerprint, emptyDraft, fromCard, toCard } from './card-draft.ts';
 import DesignEditor, { type Meta } from './DesignEditor.tsx';
@@ -39,9 +39,9 @@ function TemplateEditor({ ws, template }: { ws: string; template: ScorecardTempl
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const { isAdmin } = useCurrentWorkspace();
+  const canWrite = useCan()('scorecards.write');
   const refresh = useRefreshTemplates(ws);
-  const readOnly = !isAdmin;
+  const readOnly = !canWrite;
   const [tab, setTab] = useState<Tab>('design');
 
   const initialMeta = (): Meta => (template ? { name: template.name, description: template.description, period: template.period } : { name: '', description: '', period: 'month' });

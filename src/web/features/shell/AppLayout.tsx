@@ -3,12 +3,15 @@ import { App, Button, Drawer, Grid, Layout, Result } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useParams } from 'react-router';
+import type { Action } from '../../../contracts/access.ts';
 import Brand from '../../components/Brand.tsx';
 import LanguageSwitch from '../../components/LanguageSwitch.tsx';
 import { defaultWorkspace, rememberWorkspace, useMe } from '../auth/session.ts';
 import SideNav from './SideNav.tsx';
 import UserMenu from './UserMenu.tsx';
 import WorkspaceSwitcher from './WorkspaceSwitcher.tsx';
+
+const NO_ABILITIES: readonly Action[] = [];
 
 /**
  * The signed-in frame: header (workspace switcher, language, user menu) and the
@@ -24,14 +27,13 @@ export default function AppLayout() {
   const current = me?.workspaces.find((w) => w.slug === ws) ?? null;
   const navWorkspace = current?.slug ?? (ws ? null : me ? defaultWorkspace(me) : null);
   const navSummary = me?.workspaces.find((w) => w.slug === navWorkspace) ?? null;
-  const navRole = navSummary?.role ?? null;
 
   useEffect(() => {
     if (current) rememberWorkspace(current.slug);
   }, [current]);
   if (!me) return null; // RequireAuth renders us only with a session
 
-  const nav = <SideNav workspace={navWorkspace} role={navRole} solo={navSummary?.kind === 'solo'} onNavigate={() => setDrawerOpen(false)} />;
+  const nav = <SideNav workspace={navWorkspace} abilities={navSummary?.abilities ?? NO_ABILITIES} solo={navSummary?.kind === 'solo'} onNavigate={() => setDrawerOpen(false)} />;
   return (
     <App>
     <Layout style={{ minHeight: '100vh' }}>

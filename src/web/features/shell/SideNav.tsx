@@ -2,16 +2,22 @@ import { AimOutlined, ApartmentOutlined, AuditOutlined, DatabaseOutlined, Dashbo
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import type { Role } from '../../../contracts/common.ts';
+import type { Action } from '../../../contracts/access.ts';
 
-type Props = { workspace: string | null; role: Role | null; solo?: boolean; onNavigate?: () => void };
+type Props = {
+  workspace: string | null;
+  /** What the viewer may do in `workspace` (its summary's `abilities`): the menus follow them. */
+  abilities: readonly Action[];
+  solo?: boolean;
+  onNavigate?: () => void;
+};
 
 /**
- * The sider's navigation; members and the audit log are for admins only, datasets for admins and
- * managers. A solo workspace (a 微商 seller tracking their own goals) has no organisation to manage
+ * The sider's navigation; each menu shows by the action its page needs (members: `members.manage`,
+ * the audit log: `audit.read`, datasets: `datasets.read`, scorecards: `scorecards.read`). A solo workspace (a 微商 seller tracking their own goals) has no organisation to manage
  * and no appraisal: those menus are hidden.
  */
-export default function SideNav({ workspace, role, solo = false, onNavigate }: Props) {
+export default function SideNav({ workspace, abilities, solo = false, onNavigate }: Props) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const section = pathname.split('/')[3] ?? 'home';
@@ -22,6 +28,7 @@ export default function SideNav({ workspace, role, solo = false, onNavigate }: P
       {label}
     </Link>
   );
+  const can = (action: Action) => abilities.includes(action);
   const items: MenuProps['items'] = [];
   if (workspace) {
     const base = `/w/${workspace}`;
@@ -38,22 +45,18 @@ export default function SideNav({ workspace, role, solo = false, onNavigate }: P
       { key: 'plans', icon: <AimOutlined />, label: link('plans', `${base}/plans`, t('nav.goals')) },
       { key: 'indicators', icon: <FunctionOutlined />, label: link('indicators', `${base}/indicators`, t('nav.indicators')) },
     );
-    if (!solo && (role === 'admin' || role === 'manager')) {
+    if (!solo && can('scorecards.read')) {
       items.push({ key: 'scorecards', icon: <ProfileOutlined />, label: link('scorecards', `${base}/scorecards`, t('nav.scorecards')) });
     }
     // everyone: members see their own results
     if (!solo) items.push({ key: 'cycles', icon: <TrophyOutlined />, label: link('cycles', `${base}/cycles`, t('nav.cycles')) });
     // data (domain.md §4): admins and managers see the datasets; everyone reads the data dictionary
-    if (role === 'admin' || role === 'manager') {
+    if (can('datasets.read')) {
       items.push({ key: 'datasets', icon: <DatabaseOutlined />, label: link('datasets', `${base}/datasets`, t('nav.datasets')) });
     }
     items.push({ key: 'metrics', icon: <DashboardOutlined />, label: link('metrics', `${base}/metrics`, t('nav.metrics')) });
-    if (role === 'admin') {
-      items.push(
-        { key: 'members', icon: <TeamOutlined />, label: link('members', `${base}/members`, t('nav.members')) },
-        { key: 'audit', icon: <AuditOutlined />, label: link('audit', `${base}/audit`, t('nav.audit')) },
-      );
-    }
+    if (can('members.manage')) items.push({ key: 'members', icon: <TeamOutlined />, label: link('members', `${base}/members`, t('nav.members')) });
+    if (can('audit.read')) items.push({ key: 'audit', icon: <AuditOutlined />, label: link('audit', `${base}/audit`, t('nav.audit')) });
     items.push({ type: 'divider' });
   }
   items.push({ key: 'account', icon: <UserOutlined />, label: link('account', '/account', t('nav.account')) });

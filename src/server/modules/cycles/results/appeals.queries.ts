@@ -12,7 +12,6 @@ export type AppealRow = typeof appeals.$inferSelect;
 export type ParticipantRef = Pick<ParticipantRow, 'id' | 'cycleId' | 'personId' | 'unitId' | 'card'> & { personName: string };
 type NewAppeal = typeof appeals.$inferInsert;
 type NewManagerRating = typeof manualRatings.$inferInsert;
-type NewTermValue = typeof cycleTermValues.$inferInsert;
 
 /** The open appeal of a participant about `indicatorKey` (null: about the whole result), if any. */
 export async function findOpenAppeal(tx: Tx, participantId: string, indicatorKey: string | null): Promise<{ id: string } | undefined> {
@@ -53,17 +52,6 @@ export async function upsertManagerRatings(tx: Tx, rows: NewManagerRating[]): Pr
 /** Some of a participant's stored term values, by term. */
 export function findTermValues(tx: Tx, participantId: string, terms: string[]) {
   return tx.select().from(cycleTermValues).where(and(eq(cycleTermValues.participantId, participantId), inArray(cycleTermValues.term, terms)));
-}
-
-/** Writes term values, replacing the value, source, author and time of any already stored. */
-export async function upsertTermValues(tx: Tx, rows: NewTermValue[]): Promise<void> {
-  await tx
-    .insert(cycleTermValues)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: [cycleTermValues.participantId, cycleTermValues.term],
-      set: { value: sql`excluded.value`, source: sql`excluded.source`, updatedBy: sql`excluded.updated_by`, updatedAt: sql`excluded.updated_at` },
-    });
 }
 
 /** An appeal of the workspace about a participant of the cycle, with whose it is. */

@@ -22,8 +22,9 @@ import {
   participantRef,
   resolveAppealRow,
   upsertManagerRatings,
-  upsertTermValues,
 } from './appeals.queries.ts';
+// an accepted appeal writes term values as an entry does: one statement for both
+import { upsertTermValues } from '../actuals/actuals.queries.ts';
 import { checkRating } from './ratings.service.ts';
 import { actorOf, enteredTerms, indicatorLabel, isRatedIndicator, iso, located, rescore } from './results-common.ts';
 
