@@ -3,9 +3,8 @@ import type { checkIn, checkInInput } from '../../../contracts/goals.ts';
 import { canCheckInGoal } from '../../access.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import type { Viewer } from '../../http/request-context.ts';
+import type { RequestContext, } from '../../http/request-context.ts';
 import { recordAudit } from '../audit/index.ts';
-import type { WorkspaceActor } from '../org/index.ts';
 import { dayAfter } from '../../../core/values/periods.ts';
 import { type CheckInRow, findLatestCheckIn, insertCheckIn, selectCheckIns } from './check-ins.queries.ts';
 import { loadRecurrenceInput } from './goal-periods.queries.ts';
@@ -29,7 +28,8 @@ export async function listCheckIns(db: Db | Tx, goalId: string): Promise<CheckIn
  * current value is the latest day's, so a late entry for an earlier day does not overwrite a
  * newer one. A day in the future or before the goal starts is refused.
  */
-export async function addCheckIn(db: Db, viewer: Viewer, actor: WorkspaceActor, goalId: string, input: CheckInInput): Promise<CheckInDto> {
+export async function addCheckIn(db: Db, ctx: RequestContext, goalId: string, input: CheckInInput): Promise<CheckInDto> {
+  const { viewer, actor } = ctx;
   return db.transaction(async (tx) => {
     const goal = await loadGoalRow(tx, actor.workspaceId, goalId);
     if (!canCheckInGoal(viewer, ownerRef(goal))) throw new AppError('forbidden');

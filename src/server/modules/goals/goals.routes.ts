@@ -83,9 +83,8 @@ export const goalRoutes: FastifyPluginAsyncZod<AppDeps & { readCache: ReadCache 
   );
 
   app.post('/goals', { config: route('goals.write'), schema: { tags, summary: 'Set a goal: owner, statement, indicator, baseline, target, dates, phase and source (出处, required)', params: wsParams, body: goalInput, response: { 201: goal } } }, async (request, reply) => {
-    const { viewer } = request.ctx;
     reply.status(201);
-    return createGoal(db, viewer, request.ctx.actor, request.body);
+    return createGoal(db, request.ctx, request.body);
   });
 
   app.post('/goals/smart-check', { config: route('goals.read', { readOnly: true }), schema: { tags, summary: "The SMART check of a goal being typed, its indicator's history for the owner and a suggested target", params: wsParams, body: smartCheckInput, response: { 200: smartCheckResult } } }, async (request) => {
@@ -103,19 +102,16 @@ export const goalRoutes: FastifyPluginAsyncZod<AppDeps & { readCache: ReadCache 
   });
 
   app.put('/goals/:id', { config: route('goals.write'), schema: { tags, summary: 'Change a goal; once its plan has begun, a new target or deadline needs changeReason and is kept in its history', params: idParams, body: goalUpdateInput, response: { 200: goal } } }, async (request) => {
-    const { viewer } = request.ctx;
-    return updateGoal(db, viewer, request.ctx.actor, request.params.id, request.body);
+    return updateGoal(db, request.ctx, request.params.id, request.body);
   });
 
   app.delete('/goals/:id', { config: route('goals.write'), schema: { tags, summary: 'Delete a goal and its check-ins (refused while goals are cascaded from it)', params: idParams, response: { 200: okBody } } }, async (request) => {
-    const { viewer } = request.ctx;
-    await deleteGoal(db, viewer, request.ctx.actor, request.params.id);
+    await deleteGoal(db, request.ctx, request.params.id);
     return { ok: true as const };
   });
 
   app.post('/goals/:id/check-ins', { config: route('goals.checkin'), schema: { tags, summary: "Check in on a goal: a value and a comment; the goal's status follows", params: idParams, body: checkInInput, response: { 201: checkIn } } }, async (request, reply) => {
-    const { viewer } = request.ctx;
     reply.status(201);
-    return addCheckIn(db, viewer, request.ctx.actor, request.params.id, request.body);
+    return addCheckIn(db, request.ctx, request.params.id, request.body);
   });
 };

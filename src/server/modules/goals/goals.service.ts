@@ -2,9 +2,8 @@ import type { GoalInput, GoalUpdateInput } from '../../../contracts/goals.ts';
 import { canManageGoal, type GoalOwnerRef } from '../../access.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError, type ErrorDetail, ifNotFound } from '../../errors.ts';
-import type { Viewer } from '../../http/request-context.ts';
+import type { RequestContext, } from '../../http/request-context.ts';
 import { recordAudit } from '../audit/index.ts';
-import type { WorkspaceActor } from '../org/index.ts';
 import { loadRecurrenceInput, periodTargetsByGoal, savePeriodTargets } from './goal-periods.queries.ts';
 import { findGoalIdInPlan, findGoalIndicator, findPersonWithUnit, findPhaseId, findUnitId, isSelfOrBelow } from './goal-references.queries.ts';
 import { countChildGoals, deleteGoalRow, insertGoal, insertTargetChanges, lockPlanCascade, updateGoalRow } from './goal-writes.queries.ts';
@@ -55,7 +54,8 @@ async function checkReferences(tx: Tx, workspaceId: string, planId: string, inpu
   return indicator!;
 }
 
-export async function createGoal(db: Db, viewer: Viewer, actor: WorkspaceActor, input: GoalInput): Promise<GoalDto> {
+export async function createGoal(db: Db, ctx: RequestContext, input: GoalInput): Promise<GoalDto> {
+  const { viewer, actor } = ctx;
   const id = await db.transaction(async (tx) => {
     await loadPlan(tx, actor.workspaceId, input.planId).catch(ifNotFound(() => invalid([{ path: ['body', 'planId'], code: 'goal.plan_unknown' }])));
     const owner = await resolveOwner(tx, actor.workspaceId, input.owner);
@@ -77,7 +77,8 @@ export async function createGoal(db: Db, viewer: Viewer, actor: WorkspaceActor, 
  * in the goal's history of target changes (动态调整); while the plan is still being drafted,
  * targets move freely.
  */
-export async function updateGoal(db: Db, viewer: Viewer, actor: WorkspaceActor, id: string, update: GoalUpdateInput): Promise<GoalDto> {
+export async function updateGoal(db: Db, ctx: RequestContext, id: string, update: GoalUpdateInput): Promise<GoalDto> {
+  const { viewer, actor } = ctx;
   await db.transaction(async (tx) => {
     const before = await loadGoalRow(tx, actor.workspaceId, id);
     if (!canManageGoal(viewer, ownerRef(before))) throw new AppError('forbidden');
@@ -129,7 +130,8 @@ export async function updateGoal(db: Db, viewer: Viewer, actor: WorkspaceActor, 
 }
 
 /** Deletes a goal with its check-ins; a goal others were cascaded from is refused (their source would dangle). */
-export async function deleteGoal(db: Db, viewer: Viewer, actor: WorkspaceActor, id: string): Promise<void> {
+export async function deleteGoal(db: Db, ctx: RequestContext, id: string): Promise<void> {
+  const { viewer, actor } = ctx;
   await db.transaction(async (tx) => {
     const before = await loadGoalRow(tx, actor.workspaceId, id);
     if (!canManageGoal(viewer, ownerRef(before))) throw new AppError('forbidden');

@@ -73,9 +73,9 @@ export const orgRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database:
   app.get('/people/:id', { config: route('people.list'), schema: { ...ppl, summary: 'One person', params: idParams, response: { 200: person } } }, async (request) => getPerson(db, request.ctx.viewer, request.params.id));
   app.post('/people', { config: route('people.write'), schema: { ...ppl, summary: 'Add a person', params: wsParams, body: createPersonInput, response: { 201: person } } }, async (request, reply) => {
     reply.status(201);
-    return createPerson(db, request.ctx.viewer, request.ip, request.body);
+    return createPerson(db, request.ctx, request.body);
   });
   app.patch('/people/:id', { config: route('people.write'), schema: { ...ppl, summary: 'Edit, move or deactivate a person (status "left")', params: idParams, body: updatePersonInput, response: { 200: person } } }, async (request) =>
-    updatePerson(db, request.ctx.viewer, request.ip, request.params.id, request.body),
+    updatePerson(db, request.ctx, request.params.id, request.body),
   );
 };

@@ -36,9 +36,8 @@ export const peopleFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
       },
     },
     async (request) => {
-      const { viewer } = request.ctx;
       const file = await readUploadedFile(request, 'import.file_missing');
-      return importPeople(db, viewer, request.ctx.actor.ip, file, { dryRun: request.query.dryRun });
+      return importPeople(db, request.ctx, file, { dryRun: request.query.dryRun });
     },
   );
 

@@ -4,7 +4,7 @@ import type { importResult } from '../../../contracts/org.ts';
 import { authorize } from '../../access.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import type { Viewer } from '../../http/request-context.ts';
+import type { RequestContext, } from '../../http/request-context.ts';
 import { type Actor, recordAudit } from '../audit/index.ts';
 import type { PersonInsert } from './people.queries.ts';
 import { insertPeople, loadImportSnapshot, lockPeopleImport, updatePersonInWorkspace } from './people-import.queries.ts';
@@ -22,7 +22,9 @@ export type ImportUpload = { bytes: Uint8Array; filename: string };
  * a file with any problem is rejected with all of them (`import_failed`, 422) before a
  * single write. A valid file is applied in one transaction. `dryRun` only checks and counts.
  */
-export async function importPeople(db: Db, viewer: Viewer, ip: string | null, upload: ImportUpload, options: { dryRun: boolean }): Promise<ImportResult> {
+export async function importPeople(db: Db, ctx: RequestContext, upload: ImportUpload, options: { dryRun: boolean }): Promise<ImportResult> {
+  const { viewer } = ctx;
+  const { ip } = ctx.actor;
   authorize(viewer, 'people.import');
   const table = await parsePeopleFile(upload.bytes, upload.filename);
   if (options.dryRun) return resultOf(planOrThrow(table, await loadImportSnapshot(db, viewer.workspaceId)), true);

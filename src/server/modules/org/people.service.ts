@@ -3,7 +3,7 @@ import type { createPersonInput, listPeopleQuery, updatePersonInput } from '../.
 import { canManagePersonIn, canSeePerson, peopleScope } from '../../access.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError, type ErrorDetail, notFound } from '../../errors.ts';
-import type { Viewer } from '../../http/request-context.ts';
+import type { RequestContext, Viewer } from '../../http/request-context.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { WorkspaceActor } from './org.types.ts';
 import { existsInWorkspace, findPersonById, findPersonIdByEmail, findPersonRow, findPersonUnit, insertPerson, managerChainIncludes, queryPeople, updatePersonRow } from './people.queries.ts';
@@ -25,7 +25,9 @@ export async function getPerson(db: Db, viewer: Viewer, id: string) {
 
 const actorOf = (viewer: Viewer): WorkspaceActor => ({ userId: viewer.userId, label: viewer.label, ip: null, workspaceId: viewer.workspaceId });
 
-export async function createPerson(db: Db, viewer: Viewer, ip: string | null, input: z.output<typeof createPersonInput>) {
+export async function createPerson(db: Db, ctx: RequestContext, input: z.output<typeof createPersonInput>) {
+  const { viewer } = ctx;
+  const { ip } = ctx.actor;
   if (!canManagePersonIn(viewer, input.unitId ?? null)) throw new AppError('forbidden');
   const id = await db.transaction(async (tx) => {
     await assertManagerVisible(tx, viewer, input.managerId);
@@ -46,7 +48,9 @@ export async function createPerson(db: Db, viewer: Viewer, ip: string | null, in
   return getPerson(db, viewer, id);
 }
 
-export async function updatePerson(db: Db, viewer: Viewer, ip: string | null, id: string, input: z.output<typeof updatePersonInput>) {
+export async function updatePerson(db: Db, ctx: RequestContext, id: string, input: z.output<typeof updatePersonInput>) {
+  const { viewer } = ctx;
+  const { ip } = ctx.actor;
   await db.transaction(async (tx) => {
     const before = await findPersonRow(tx, viewer.workspaceId, id);
     if (!before || !canSeePerson(viewer, before)) throw notFound('person');

@@ -3,7 +3,7 @@ import type { ActualsImportResult } from '../../../../contracts/cycle-results.ts
 import type { Db } from '../../../db/client.ts';
 import { cycleTermValues } from '../../../db/schema/index.ts';
 import { AppError } from '../../../errors.ts';
-import type { Viewer } from '../../../http/request-context.ts';
+import type { RequestContext, } from '../../../http/request-context.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { MAX_ERROR_DETAILS } from '../../org/index.ts';
 import { type ActualsUpload, loadCandidates, planImport, readActualsFile, termValuesOf } from './actuals-plan.ts';
@@ -17,7 +17,9 @@ import { actorOf, requireManagerOrAdmin } from '../results/results-common.ts';
  * then, only when it has no problem, its values and not-applicable marks are written, the
  * participants scored again and the import audited — all in one transaction.
  */
-export async function importActuals(db: Db, viewer: Viewer, ip: string | null, cycleId: string, upload: ActualsUpload): Promise<ActualsImportResult> {
+export async function importActuals(db: Db, ctx: RequestContext, cycleId: string, upload: ActualsUpload): Promise<ActualsImportResult> {
+  const { viewer } = ctx;
+  const { ip } = ctx.actor;
   requireManagerOrAdmin(viewer);
   // the cycle and its state first: no point reading a file for a cycle that takes none
   assertCycleAllows(await loadCycle(db, viewer.workspaceId, cycleId), 'enter_actuals');

@@ -5,9 +5,8 @@ import { type WhatIfChange, whatIf } from '../../../../core/scoring/what-if.ts';
 import { authorize } from '../../../access.ts';
 import type { Db } from '../../../db/client.ts';
 import { AppError, type ErrorDetail } from '../../../errors.ts';
-import type { Viewer } from '../../../http/request-context.ts';
+import type { RequestContext, Viewer } from '../../../http/request-context.ts';
 import { recordAudit } from '../../audit/index.ts';
-import type { WorkspaceActor } from '../../org/index.ts';
 import { loadCycle, loadForWrite, loadVisibleParticipant } from '../lifecycle/cycle-access.ts';
 import { deleteTermValues, participantTermValues, setNotApplicable, upsertTermValues } from './actuals.queries.ts';
 import { assertCycleAllows } from '../lifecycle/cycle-guard.ts';
@@ -27,7 +26,8 @@ function unknownName(path: (string | number)[], name: string, known: Iterable<st
  * Enters (or deletes, with null) term values of a participant and optionally replaces the
  * not-applicable indicators; the participant is scored again. Manager or admin, open cycle only.
  */
-export async function putActuals(db: Db, viewer: Viewer, actor: WorkspaceActor, cycleId: string, participantId: string, input: z.output<typeof putActualsInput>): Promise<ParticipantDetail> {
+export async function putActuals(db: Db, ctx: RequestContext, cycleId: string, participantId: string, input: z.output<typeof putActualsInput>): Promise<ParticipantDetail> {
+  const { viewer, actor } = ctx;
   await db.transaction(async (tx) => {
     const { cycle, participant } = await loadForWrite(tx, viewer, cycleId, participantId, 'enter_actuals', 'manager');
     if (input.notApplicable !== undefined) assertCycleAllows(cycle, 'set_not_applicable');

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { closeCycleInput, Cycle } from '../../../../contracts/cycles.ts';
 import type { Db, Tx } from '../../../db/client.ts';
 import { AppError, type ErrorDetail } from '../../../errors.ts';
-import type { Viewer } from '../../../http/request-context.ts';
+import type { RequestContext, Viewer } from '../../../http/request-context.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { refreshActualsFromData } from '../actuals/actuals-from-data.ts';
 import type { WorkspaceActor } from '../../org/index.ts';
@@ -78,7 +78,8 @@ async function simpleTransition(db: Db, viewer: Viewer, actor: WorkspaceActor, i
 }
 
 /** draft → open: everyone with a template takes part, with their scorecard fixed now, and is scored. */
-export async function openCycle(db: Db, viewer: Viewer, actor: WorkspaceActor, id: string): Promise<Cycle> {
+export async function openCycle(db: Db, ctx: RequestContext, id: string): Promise<Cycle> {
+  const { viewer, actor } = ctx;
   const opened = await db.transaction(async (tx) => {
     const cycle = await lockFor(tx, actor.workspaceId, id, 'open');
     const scorecards = await resolveScorecardsForPeriod(tx, actor.workspaceId, periodOf(cycle));
@@ -95,7 +96,8 @@ export async function openCycle(db: Db, viewer: Viewer, actor: WorkspaceActor, i
 }
 
 /** Open: adds the people who got a template since the cycle opened (never removes anyone). */
-export async function syncCycle(db: Db, viewer: Viewer, actor: WorkspaceActor, id: string) {
+export async function syncCycle(db: Db, ctx: RequestContext, id: string) {
+  const { viewer, actor } = ctx;
   const { people, cycle } = await db.transaction(async (tx) => {
     const locked = await lockFor(tx, actor.workspaceId, id, 'sync');
     const present = new Set((await participantPersonIds(tx, id)).map((r) => r.personId));
@@ -116,7 +118,8 @@ export async function syncCycle(db: Db, viewer: Viewer, actor: WorkspaceActor, i
  * reach open cycles through a background job (actuals-from-data.job.ts), and one announced a
  * moment ago must not miss the cycle because it left `open` before the job ran.
  */
-export async function calibrateCycle(db: Db, viewer: Viewer, actor: WorkspaceActor, id: string): Promise<Cycle> {
+export async function calibrateCycle(db: Db, ctx: RequestContext, id: string): Promise<Cycle> {
+  const { viewer, actor } = ctx;
   const after = await db.transaction(async (tx) => {
     const cycle = await lockFor(tx, actor.workspaceId, id, 'calibrate');
     await refreshActualsFromData(tx, actor.workspaceId, { cycleId: cycle.id });
@@ -125,7 +128,8 @@ export async function calibrateCycle(db: Db, viewer: Viewer, actor: WorkspaceAct
   return cycleView(db, viewer, after);
 }
 
-export function backToOpen(db: Db, viewer: Viewer, actor: WorkspaceActor, id: string): Promise<Cycle> {
+export function backToOpen(db: Db, ctx: RequestContext, id: string): Promise<Cycle> {
+  const { viewer, actor } = ctx;
   return simpleTransition(db, viewer, actor, id, 'back_to_open', { state: 'open' });
 }
 
@@ -136,7 +140,8 @@ const NAMED_IN_ERROR = 20;
  * and nothing changes after. Refuses while appeals are open (they could not be answered
  * afterwards), and while results are incomplete or invalid unless allowed.
  */
-export async function closeCycle(db: Db, viewer: Viewer, actor: WorkspaceActor, id: string, input: z.output<typeof closeCycleInput>): Promise<Cycle> {
+export async function closeCycle(db: Db, ctx: RequestContext, id: string, input: z.output<typeof closeCycleInput>): Promise<Cycle> {
+  const { viewer, actor } = ctx;
   const closed = await db.transaction(async (tx) => {
     const cycle = await lockFor(tx, actor.workspaceId, id, 'close');
     // an appeal left open could never be answered: a closed cycle refuses resolve_appeal
@@ -162,7 +167,8 @@ export async function closeCycle(db: Db, viewer: Viewer, actor: WorkspaceActor, 
 }
 
 /** closed → calibrating, with a reason (audited): the frozen results are cleared and live again. */
-export async function reopenCycle(db: Db, viewer: Viewer, actor: WorkspaceActor, id: string, reason: string): Promise<Cycle> {
+export async function reopenCycle(db: Db, ctx: RequestContext, id: string, reason: string): Promise<Cycle> {
+  const { viewer, actor } = ctx;
   const reopened = await db.transaction(async (tx) => {
     const cycle = await lockFor(tx, actor.workspaceId, id, 'reopen');
     await clearFrozenResults(tx, id);
@@ -174,7 +180,8 @@ export async function reopenCycle(db: Db, viewer: Viewer, actor: WorkspaceActor,
 }
 
 /** Open or calibrating: every participant scored again from their inputs. */
-export async function recomputeCycle(db: Db, viewer: Viewer, actor: WorkspaceActor, id: string) {
+export async function recomputeCycle(db: Db, ctx: RequestContext, id: string) {
+  const { viewer, actor } = ctx;
   const { recomputed, cycle } = await db.transaction((tx) => recomputeIn(tx, actor, id));
   return { recomputed, cycle: await cycleView(db, viewer, cycle) };
 }

@@ -46,9 +46,8 @@ export const cycleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
     '/cycles',
     { config: route('cycles.manage'), schema: { tags, summary: 'Create a cycle (draft) for a month, quarter or year', params: wsParams, body: createCycleInput, response: { 201: cycle } } },
     async (request, reply) => {
-      const { viewer } = request.ctx;
       reply.status(201);
-      return createCycle(db, viewer, request.ctx.actor, request.body, request.locale);
+      return createCycle(db, request.ctx, request.body);
     },
   );
   app.get('/cycles/:id', { config: route('cycles.read'), schema: { tags, summary: 'One cycle', params: idParams, response: { 200: cycle } } }, async (request) => {
@@ -59,8 +58,7 @@ export const cycleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
     '/cycles/:id',
     { config: route('cycles.manage'), schema: { tags, summary: 'Rename it, mark it trial, set the forced distribution (not once closed)', params: idParams, body: updateCycleInput, response: { 200: cycle } } },
     async (request) => {
-      const { viewer } = request.ctx;
-      return updateCycle(db, viewer, request.ctx.actor, request.params.id, request.body);
+      return updateCycle(db, request.ctx, request.params.id, request.body);
     },
   );
   app.delete('/cycles/:id', { config: route('cycles.manage'), schema: { tags, summary: 'Delete a draft cycle', params: idParams, response: { 200: okBody } } }, async (request) => {
@@ -78,30 +76,27 @@ export const cycleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
 
   const transition = (path: string, summary: string, run: typeof openCycle) =>
     app.post(path, { config: route('cycles.manage'), schema: { tags, summary, params: idParams, response: { 200: cycle } } }, async (request) => {
-      return run(db, request.ctx.viewer, request.ctx.actor, request.params.id);
+      return run(db, request.ctx, request.params.id);
     });
   transition('/cycles/:id/open', 'Open a draft: everyone with a template takes part, with the scorecard fixed now', openCycle);
   transition('/cycles/:id/calibrate', 'Start calibration (actuals are locked; appeals and adjustments)', calibrateCycle);
   transition('/cycles/:id/back-to-open', 'Send a cycle in calibration back to open', backToOpen);
 
   app.post('/cycles/:id/sync', { config: route('cycles.manage'), schema: { tags, summary: 'Add the people who got a template since the cycle opened', params: idParams, response: { 200: syncResult } } }, async (request) => {
-    const { viewer } = request.ctx;
-    return syncCycle(db, viewer, request.ctx.actor, request.params.id);
+    return syncCycle(db, request.ctx, request.params.id);
   });
   app.post(
     '/cycles/:id/close',
     { config: route('cycles.manage'), schema: { tags, summary: 'Close it: every result is frozen and locked', params: idParams, body: closeCycleInput.nullish(), response: { 200: cycle } } },
     async (request) => {
-      const { viewer } = request.ctx;
-      return closeCycle(db, viewer, request.ctx.actor, request.params.id, request.body ?? { allowIncomplete: false });
+      return closeCycle(db, request.ctx, request.params.id, request.body ?? { allowIncomplete: false });
     },
   );
   app.post(
     '/cycles/:id/reopen',
     { config: route('cycles.manage'), schema: { tags, summary: 'Reopen a closed cycle for a correction, with the reason (audited)', params: idParams, body: reopenCycleInput, response: { 200: cycle } } },
     async (request) => {
-      const { viewer } = request.ctx;
-      return reopenCycle(db, viewer, request.ctx.actor, request.params.id, request.body.reason);
+      return reopenCycle(db, request.ctx, request.params.id, request.body.reason);
     },
   );
   app.post(
@@ -125,7 +120,7 @@ export const cycleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
         reply.status(202);
         return { job: await loadJob(db, viewer, id, request.locale) };
       }
-      return recomputeCycle(db, viewer, request.ctx.actor, request.params.id);
+      return recomputeCycle(db, request.ctx, request.params.id);
     },
   );
 
@@ -157,8 +152,7 @@ export const cycleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
       },
     },
     async (request) => {
-      const { viewer } = request.ctx;
-      return putActuals(db, viewer, request.ctx.actor, request.params.id, request.params.pid, request.body);
+      return putActuals(db, request.ctx, request.params.id, request.params.pid, request.body);
     },
   );
   app.post(

@@ -3,7 +3,7 @@ import type { createCycleInput, Cycle, updateCycleInput } from '../../../../cont
 import { parsePeriod, type Period } from '../../../../core/values/periods.ts';
 import type { Db, Tx } from '../../../db/client.ts';
 import { AppError, type ErrorDetail } from '../../../errors.ts';
-import type { Viewer } from '../../../http/request-context.ts';
+import type { RequestContext, } from '../../../http/request-context.ts';
 import type { Locale } from '../../../i18n/messages.ts';
 import { recordAudit } from '../../audit/index.ts';
 import type { WorkspaceActor } from '../../org/index.ts';
@@ -50,7 +50,8 @@ function checkDistribution(limits: readonly { grade: string; maxShare?: number; 
   if (details.length > 0) throw new AppError('validation_failed', { count: details.length }, details);
 }
 
-export async function createCycle(db: Db, viewer: Viewer, actor: WorkspaceActor, input: z.output<typeof createCycleInput>, locale: Locale): Promise<Cycle> {
+export async function createCycle(db: Db, ctx: RequestContext, input: z.output<typeof createCycleInput>): Promise<Cycle> {
+  const { viewer, actor, locale } = ctx;
   const period = parsePeriod(input.periodLabel);
   if (!period) {
     // the contract already refuses it; kept so the service is safe on its own
@@ -76,7 +77,8 @@ export async function createCycle(db: Db, viewer: Viewer, actor: WorkspaceActor,
   return cycleView(db, viewer, created);
 }
 
-export async function updateCycle(db: Db, viewer: Viewer, actor: WorkspaceActor, id: string, input: z.output<typeof updateCycleInput>): Promise<Cycle> {
+export async function updateCycle(db: Db, ctx: RequestContext, id: string, input: z.output<typeof updateCycleInput>): Promise<Cycle> {
+  const { viewer, actor } = ctx;
   if (input.forcedDistribution) checkDistribution(input.forcedDistribution);
   const updated = await db.transaction(async (tx) => {
     const before = await loadCycle(tx, actor.workspaceId, id, true);

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { adjustmentInput, ParticipantResult, removeAdjustmentInput } from '../../../../contracts/cycle-results.ts';
 import type { Db } from '../../../db/client.ts';
 import { AppError } from '../../../errors.ts';
-import type { Viewer } from '../../../http/request-context.ts';
+import type { RequestContext, Viewer } from '../../../http/request-context.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { loadForWrite, type ParticipantRow } from '../lifecycle/cycle-access.ts';
 import { updateParticipantAdjustment } from './adjustments.queries.ts';
@@ -30,7 +30,9 @@ type AdjustmentPatch = Pick<ParticipantRow, 'adjustedTotal' | 'adjustmentReason'
  * one, only with a written reason; open or calibrating cycles; never one's own. The final grade
  * follows the adjusted total. Audited with the before and after.
  */
-export function setAdjustment(db: Db, viewer: Viewer, ip: string | null, cycleId: string, participantId: string, input: AdjustmentInput): Promise<ParticipantResult> {
+export function setAdjustment(db: Db, ctx: RequestContext, cycleId: string, participantId: string, input: AdjustmentInput): Promise<ParticipantResult> {
+  const { viewer } = ctx;
+  const { ip } = ctx.actor;
   return writeAdjustment(db, viewer, ip, { cycleId, participantId }, 'participant.adjust', (participant) => {
     const max = participant.card.maxTotal;
     if (max !== undefined && input.total > max) throw located(['body', 'total'], 'adjustment.above_max_total', { max, total: input.total }, input.total);
@@ -39,7 +41,9 @@ export function setAdjustment(db: Db, viewer: Viewer, ip: string | null, cycleId
 }
 
 /** Removes an adjustment (the computed total counts again), with a written reason kept in the audit log. */
-export function removeAdjustment(db: Db, viewer: Viewer, ip: string | null, cycleId: string, participantId: string, input: RemoveAdjustmentInput): Promise<ParticipantResult> {
+export function removeAdjustment(db: Db, ctx: RequestContext, cycleId: string, participantId: string, input: RemoveAdjustmentInput): Promise<ParticipantResult> {
+  const { viewer } = ctx;
+  const { ip } = ctx.actor;
   return writeAdjustment(db, viewer, ip, { cycleId, participantId }, 'participant.remove_adjustment', (participant) => {
     if (participant.adjustedTotal === null) throw new AppError('conflict', { reason: 'adjustment.none' });
     return { patch: { adjustedTotal: null, adjustmentReason: null, adjustedBy: null, adjustedAt: null }, note: { reason: input.reason } };

@@ -37,7 +37,7 @@ export const appealRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
         response: { 200: participantResult },
       },
     },
-    async (request) => setAdjustment(db, request.ctx.viewer, request.ip, request.params.id, request.params.pid, request.body),
+    async (request) => setAdjustment(db, request.ctx, request.params.id, request.params.pid, request.body),
   );
 
   app.delete(
@@ -52,7 +52,7 @@ export const appealRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
         response: { 200: participantResult },
       },
     },
-    async (request) => removeAdjustment(db, request.ctx.viewer, request.ip, request.params.id, request.params.pid, request.body),
+    async (request) => removeAdjustment(db, request.ctx, request.params.id, request.params.pid, request.body),
   );
 
   app.post(
@@ -68,7 +68,7 @@ export const appealRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
       },
     },
     async (request, reply) => {
-      const result = await createAppeal(db, request.ctx.viewer, request.ip, request.params.id, request.params.pid, request.body);
+      const result = await createAppeal(db, request.ctx, request.params.id, request.params.pid, request.body);
       reply.status(201);
       return result;
     },
@@ -88,7 +88,7 @@ export const appealRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
         response: { 200: appealResult },
       },
     },
-    async (request) => acceptAppeal(db, request.ctx.viewer, request.ip, request.params.id, request.params.appealId, request.body),
+    async (request) => acceptAppeal(db, request.ctx, request.params.id, request.params.appealId, request.body),
   );
 
   app.post(
@@ -102,7 +102,7 @@ export const appealRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
         response: { 200: appealResult },
       },
     },
-    async (request) => rejectAppeal(db, request.ctx.viewer, request.ip, request.params.id, request.params.appealId, request.body),
+    async (request) => rejectAppeal(db, request.ctx, request.params.id, request.params.appealId, request.body),
   );
 
   app.get(

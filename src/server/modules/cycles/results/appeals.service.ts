@@ -3,7 +3,7 @@ import type { acceptAppealInput, Appeal, appealResult, createAppealInput, reject
 import { canManageParticipant, canSeeParticipant, peopleScope } from '../../../access.ts';
 import type { Db, Tx } from '../../../db/client.ts';
 import { AppError, type ErrorDetail, notFound } from '../../../errors.ts';
-import type { Viewer } from '../../../http/request-context.ts';
+import type { RequestContext, Viewer } from '../../../http/request-context.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { type CycleRow, loadCycle, loadForWrite } from '../lifecycle/cycle-access.ts';
 import { cycleAllows } from '../lifecycle/cycle-guard.ts';
@@ -38,7 +38,9 @@ export type AppealResult = z.infer<typeof appealResult>;
  * result as a whole (no indicatorKey). One open appeal per indicator (and one about the whole
  * result) at a time.
  */
-export async function createAppeal(db: Db, viewer: Viewer, ip: string | null, cycleId: string, participantId: string, input: CreateAppealInput): Promise<AppealResult> {
+export async function createAppeal(db: Db, ctx: RequestContext, cycleId: string, participantId: string, input: CreateAppealInput): Promise<AppealResult> {
+  const { viewer } = ctx;
+  const { ip } = ctx.actor;
   return db.transaction(async (tx) => {
     // locks the cycle: two appeals of the same person cannot both pass the "one open" check
     const { cycle, participant } = await loadForWrite(tx, viewer, cycleId, participantId, 'appeal', 'self');
@@ -62,7 +64,9 @@ export async function createAppeal(db: Db, viewer: Viewer, ip: string | null, cy
  * otherwise). The result is recomputed. Only the participant's manager or an admin (never for
  * themselves), in calibration.
  */
-export async function acceptAppeal(db: Db, viewer: Viewer, ip: string | null, cycleId: string, appealId: string, input: AcceptAppealInput): Promise<AppealResult> {
+export async function acceptAppeal(db: Db, ctx: RequestContext, cycleId: string, appealId: string, input: AcceptAppealInput): Promise<AppealResult> {
+  const { viewer } = ctx;
+  const { ip } = ctx.actor;
   return db.transaction(async (tx) => {
     const { appeal: before, participant, cycle } = await loadAppealForResolve(tx, viewer, cycleId, appealId);
     const entries = Object.entries(input.corrections);
@@ -142,7 +146,9 @@ function correctableOf(indicator: ParticipantRef['card']['indicators'][number], 
 }
 
 /** Rejects an appeal with a written resolution; the result stays as it is. */
-export async function rejectAppeal(db: Db, viewer: Viewer, ip: string | null, cycleId: string, appealId: string, input: RejectAppealInput): Promise<AppealResult> {
+export async function rejectAppeal(db: Db, ctx: RequestContext, cycleId: string, appealId: string, input: RejectAppealInput): Promise<AppealResult> {
+  const { viewer } = ctx;
+  const { ip } = ctx.actor;
   return db.transaction(async (tx) => {
     const { appeal: before, participant, cycle } = await loadAppealForResolve(tx, viewer, cycleId, appealId);
     const after = await resolveAppealRow(tx, before.id, { status: 'rejected', resolution: input.resolution, resolvedBy: viewer.userId, resolvedAt: new Date() });

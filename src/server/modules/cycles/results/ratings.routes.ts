@@ -26,7 +26,7 @@ export const ratingRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
       { config: route('results.participate'), schema: { tags, summary: roles[as].summary, description: describe(roles[as].who), params: ratingParams, body: ratingInput, response: { 200: ratingResult } } },
       async (request) => {
         const { id, pid, key } = request.params;
-        return rate(db, request.ctx.viewer, request.ip, { cycleId: id, participantId: pid, key }, as, request.body);
+        return rate(db, request.ctx, { cycleId: id, participantId: pid, key }, as, request.body);
       },
     );
   }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ManualRating, ratingInput, ratingResult } from '../../../../contracts/cycle-results.ts';
 import type { Indicator, Scorecard } from '../../../../core/scoring/types.ts';
 import type { Db, Tx } from '../../../db/client.ts';
-import type { Viewer } from '../../../http/request-context.ts';
+import type { RequestContext, } from '../../../http/request-context.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { loadForWrite } from '../lifecycle/cycle-access.ts';
 import { findRating, listRatingRows, type RatingRow, upsertRating } from './ratings.queries.ts';
@@ -17,7 +17,9 @@ export type RatingResult = z.infer<typeof ratingResult>;
  * calibrating; never one's own). Both are kept; only the manager's counts. Audited, then the
  * participant's result is recomputed — all in one transaction.
  */
-export async function rate(db: Db, viewer: Viewer, ip: string | null, ids: { cycleId: string; participantId: string; key: string }, as: 'self' | 'manager', input: RatingInput): Promise<RatingResult> {
+export async function rate(db: Db, ctx: RequestContext, ids: { cycleId: string; participantId: string; key: string }, as: 'self' | 'manager', input: RatingInput): Promise<RatingResult> {
+  const { viewer } = ctx;
+  const { ip } = ctx.actor;
   return db.transaction(async (tx) => {
     const { participant } = await loadForWrite(tx, viewer, ids.cycleId, ids.participantId, as === 'self' ? 'self_rate' : 'rate', as);
     const indicator = ratedIndicator(participant.card, ids.key);

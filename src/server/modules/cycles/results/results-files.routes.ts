@@ -66,7 +66,7 @@ export const resultFileRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { da
       const viewer = request.ctx.viewer;
       requireManagerOrAdmin(viewer);
       const file = await readUploadedFile(request, 'actuals.file_missing');
-      return importActuals(db, viewer, request.ip, request.params.id, file);
+      return importActuals(db, request.ctx, request.params.id, file);
     },
   );
 
