@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Action, authorize, can, canManageParticipant, canManagePersonIn, canSeePerson, peopleScope } from './access.ts';
+import { type Action, authorize, can, canManageParticipant, canManagePersonIn, canSeePerson, peopleScope, reach, requireAccess } from './access.ts';
 import { AppError } from './errors.ts';
 import type { Viewer } from './http/request-context.ts';
 
@@ -171,5 +171,30 @@ describe('canManageParticipant', () => {
     expect(canManageParticipant(manager, { personId: 'someone', unitId: EAST })).toBe(true);
     expect(canManageParticipant(manager, { personId: 'someone', unitId: HR })).toBe(false);
     expect(canManageParticipant(member, { personId: 'someone', unitId: EAST })).toBe(false);
+  });
+});
+
+describe('reach and requireAccess: the entity rules over many rows at once', () => {
+  const manager = viewer('manager', { personId: 'mgr', scopeUnitIds: new Set(['east']) });
+  const rows = [
+    { id: 'a', personId: 'p1', unitId: 'east' },
+    { id: 'b', personId: 'p2', unitId: 'west' },
+    { id: 'c', personId: 'mgr', unitId: 'east' },
+  ];
+
+  it('keeps the rows the permission allows, in their order, as the single-row rules say', () => {
+    expect(reach(manager, 'participant.read', rows).map((r) => r.id)).toEqual(['a', 'c']);
+    // nobody manages their own result
+    expect(reach(manager, 'participant.manage', rows).map((r) => r.id)).toEqual(['a']);
+    expect(reach(manager, 'participant.self', rows).map((r) => r.id)).toEqual(['c']);
+    for (const r of rows) expect(reach(manager, 'participant.manage', [r]).length === 1).toBe(canManageParticipant(manager, r));
+  });
+
+  it('refuses the whole request with the caller’s error when any row is out of reach', () => {
+    expect(() => requireAccess(manager, 'participant.read', rows.slice(0, 1), () => new AppError('not_found', { entity: 'entity.participant' }))).not.toThrow();
+    expect(() => requireAccess(manager, 'participant.read', rows, () => new AppError('not_found', { entity: 'entity.participant' }))).toThrow(AppError);
+    const admin = viewer('admin', { personId: 'adm' });
+    expect(reach(admin, 'goal.manage', [{ kind: 'company', unitId: null, personId: null }])).toHaveLength(1);
+    expect(reach(manager, 'goal.manage', [{ kind: 'company', unitId: null, personId: null }])).toHaveLength(0);
   });
 });

@@ -13,6 +13,7 @@ import { signedOut } from './features/auth/session.ts';
 import i18n, { currentLanguage } from './i18n/index.ts';
 import ErrorBoundary from './components/ErrorBoundary.tsx';
 import { AppRoutes, NavigationBridge, navigateTo } from './router.tsx';
+import { themeConfig } from './theme.ts';
 
 configureApi({ language: currentLanguage, networkMessage: () => i18n.t('error.network') });
 
@@ -40,11 +41,6 @@ const queryClient = new QueryClient({
   },
 });
 
-const theme = {
-  token: { colorPrimary: '#1d5fd1', borderRadius: 6 },
-  components: { Layout: { headerBg: '#ffffff', siderBg: '#ffffff', headerPadding: '0 16px' } },
-};
-
 const modalConfig = { styles: { header: { marginBottom: 20 } } };
 
 function Root() {
@@ -54,7 +50,7 @@ function Root() {
     dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
   }, [lang]);
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }} modal={modalConfig}>
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={themeConfig} button={{ autoInsertSpace: false }} modal={modalConfig}>
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <NavigationBridge />

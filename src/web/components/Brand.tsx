@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { brand } from '../theme.ts';
 
 /** The dial mark and the product name. */
 export default function Brand({ compact = false, inverted = false }: { compact?: boolean; inverted?: boolean }) {
   const { t } = useTranslation();
-  const color = inverted ? '#fff' : '#1d5fd1';
+  const color = inverted ? brand.onPrimary : brand.primary;
   return (
     <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8, fontWeight: 600, fontSize: 18, color }}>
       <svg width="26" height="26" viewBox="0 0 32 32" aria-hidden="true">
@@ -15,12 +16,12 @@ export default function Brand({ compact = false, inverted = false }: { compact?:
             y1="4.5"
             x2="16"
             y2={deg % 90 === 0 ? 8 : 6.5}
-            stroke={inverted ? '#1d5fd1' : '#fff'}
+            stroke={inverted ? brand.primary : brand.onPrimary}
             strokeWidth="1.5"
             transform={`rotate(${deg} 16 16)`}
           />
         ))}
-        <path d="M16 16 L16 9 M16 16 L21 19" stroke={inverted ? '#1d5fd1' : '#fff'} strokeWidth="2.2" strokeLinecap="round" />
+        <path d="M16 16 L16 9 M16 16 L21 19" stroke={inverted ? brand.primary : brand.onPrimary} strokeWidth="2.2" strokeLinecap="round" />
       </svg>
       {!compact && <span>{t('app.fullName')}</span>}
     </span>

@@ -13,6 +13,7 @@ import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type FormulaCheck, type FormulaDiagnostic } from '../api.ts';
 import { useDebounced } from './use-debounced.ts';
+import { feedback } from '../theme.ts';
 
 export const MONO = "ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', monospace";
 
@@ -184,8 +185,8 @@ export default function FormulaEditor({ ws, value = '', onChange, termNames, onA
               style={{
                 padding: '6px 10px',
                 marginBottom: 6,
-                borderInlineStart: `3px solid ${d.severity === 'error' ? '#ff4d4f' : '#fa8c16'}`,
-                background: d.severity === 'error' ? '#fff2f0' : '#fff7e6',
+                borderInlineStart: `3px solid ${d.severity === 'error' ? feedback.error : feedback.warning}`,
+                background: d.severity === 'error' ? feedback.errorBg : feedback.warningBg,
                 borderRadius: 4,
               }}
             >
@@ -287,7 +288,7 @@ function renderUnderlined(text: string, ranges: FormulaRange[]): ReactNode[] {
           style={{
             textDecorationLine: 'underline',
             textDecorationStyle: 'wavy',
-            textDecorationColor: mark === 'error' ? '#ff4d4f' : '#fa8c16',
+            textDecorationColor: mark === 'error' ? feedback.error : feedback.warning,
             textDecorationSkipInk: 'none',
             textUnderlineOffset: 4,
             whiteSpace: 'pre',

@@ -1,4 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react';
+import { border, surface } from '../theme.ts';
 
 type Props = { title: ReactNode; children: ReactNode; testId?: string; style?: CSSProperties };
 
@@ -11,14 +12,14 @@ export default function Panel({ title, children, testId, style }: Props) {
     <section
       data-testid={testId}
       style={{
-        background: '#fff',
-        border: '1px solid #f0f0f0',
+        background: surface.base,
+        border: `1px solid ${border.divider}`,
         borderRadius: 8,
         boxShadow: '0 1px 2px rgba(0,0,0,0.03), 0 2px 8px rgba(0,0,0,0.04)',
         ...style,
       }}
     >
-      <h2 style={{ margin: 0, padding: '16px 24px', fontSize: 16, fontWeight: 600, borderBottom: '1px solid #f0f0f0' }}>
+      <h2 style={{ margin: 0, padding: '16px 24px', fontSize: 16, fontWeight: 600, borderBottom: `1px solid ${border.divider}` }}>
         {title}
       </h2>
       <div style={{ padding: 24 }}>{children}</div>

@@ -1,5 +1,6 @@
 import { type Ref, useEffect, useImperativeHandle, useRef } from 'react';
 import { type ChartInstance, type ChartOption, echarts } from './echarts-setup.ts';
+import { chart as chartColors } from '../../theme.ts';
 
 export type EChartHandle = {
   /** The chart as a PNG data URL (white background, double resolution), null before it is drawn. */
@@ -43,7 +44,7 @@ export default function EChart({ option, ariaLabel, height = 280, testId, ref }:
   }, [option]);
 
   useImperativeHandle(ref, () => ({
-    toPng: () => chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }) ?? null,
+    toPng: () => chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: chartColors.exportBackground }) ?? null,
   }));
 
   return <div ref={element} role="img" aria-label={ariaLabel} data-testid={testId} style={{ width: '100%', height }} />;

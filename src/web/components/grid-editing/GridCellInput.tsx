@@ -3,6 +3,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import type { Cell } from './grid-cells.ts';
 import { regroup } from './grid-cells.ts';
 import type { GridEditing } from './use-grid-editing.ts';
+import { surface } from '../../theme.ts';
 
 type Props = Omit<InputProps, 'value' | 'onChange' | 'onKeyDown' | 'status'> & {
   editing: GridEditing;
@@ -55,7 +56,7 @@ export default function GridCellInput({ editing, cell, at, groupWhileTyping, sty
         autoComplete="off"
         data-row={at.row}
         data-col={at.col}
-        style={{ textAlign: 'end', ...style, ...(editing.isDirty(cell) ? { background: '#fffbe6' } : {}) }}
+        style={{ textAlign: 'end', ...style, ...(editing.isDirty(cell) ? { background: surface.dirty } : {}) }}
         {...rest}
       />
     </Tooltip>

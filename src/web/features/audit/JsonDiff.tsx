@@ -1,12 +1,13 @@
 import { Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { feedback, text } from '../../theme.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const show = (v: unknown) => (v === undefined ? '' : JSON.stringify(v));
 
 const cell = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 } as const;
-const changedBg = { before: '#fff1f0', after: '#f6ffed' } as const;
+const changedBg = { before: feedback.errorBg, after: feedback.successBg } as const;
 
 /**
  * Before and after of an audited change, side by side; keys whose value changed are
@@ -46,7 +47,7 @@ export default function JsonDiff({ before, after }: { before: unknown; after: un
           <tbody>
             {keys.map((k) => (
               <tr key={k} data-changed={changed.has(k) || undefined} style={{ background: changed.has(k) ? changedBg[which] : undefined }}>
-                <td style={{ ...cell, padding: '2px 8px', color: '#8c8c8c', verticalAlign: 'top', whiteSpace: 'nowrap' }}>{k}</td>
+                <td style={{ ...cell, padding: '2px 8px', color: text.secondary, verticalAlign: 'top', whiteSpace: 'nowrap' }}>{k}</td>
                 <td style={{ ...cell, padding: '2px 8px', wordBreak: 'break-all', fontWeight: changed.has(k) ? 600 : undefined }}>
                   {k in obj ? show(obj[k]) : '—'}
                 </td>

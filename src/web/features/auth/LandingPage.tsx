@@ -13,6 +13,7 @@ import { useMe, useSetupStatus } from './session.ts';
 import SetupForm from './SetupForm.tsx';
 import SignInForm from './SignInForm.tsx';
 import { useOpenDemo } from './use-open-demo.ts';
+import { surface } from '../../theme.ts';
 
 /**
  * `/login`: the first-run page (setup + demo) while the server has no workspace yet,
@@ -31,7 +32,7 @@ export default function LandingPage() {
   const needsSetup = status.data.needsSetup && !signingIn;
 
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', background: 'linear-gradient(160deg, #eef3fb 0%, #f7f9fc 55%)' }}>
+    <div style={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', background: `linear-gradient(160deg, ${surface.landingFrom} 0%, ${surface.landingTo} 55%)` }}>
       <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '16px 24px' }}>
         <Brand />
         <LanguageSwitch size="small" />

@@ -8,6 +8,7 @@ import { cyclesApi } from './cycles-api.ts';
 import { useParticipant, useRefreshCycle } from './cycle-queries.ts';
 import { managerRatingOf, ratingScale } from './participant-utils.ts';
 import { groupDigits, ungroupDigits } from '../../components/number-input.ts';
+import { surface } from '../../theme.ts';
 
 type Props = { ws: string; cycleId: string; appeal: Appeal; mode: 'accept' | 'reject'; onClose: () => void };
 
@@ -65,7 +66,7 @@ export default function AppealResolveModal({ ws, cycleId, appeal, mode, onClose 
       width={680}
     >
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Typography.Paragraph style={{ background: '#fafafa', padding: 12, borderRadius: 6, marginBottom: 8 }}>
+        <Typography.Paragraph style={{ background: surface.subtle, padding: 12, borderRadius: 6, marginBottom: 8 }}>
           <Typography.Text strong>{appeal.indicatorName ?? t('cycles.appeals.wholeResult')}</Typography.Text>
           <br />
           {appeal.reason}

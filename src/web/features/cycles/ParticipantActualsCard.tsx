@@ -11,6 +11,7 @@ import { fmtTotal } from './labels.tsx';
 import { sameSet } from './participant-utils.ts';
 import { groupDigits, ungroupDigits } from '../../components/number-input.ts';
 import DataSourceTag, { fromData } from '../metrics/DataSourceTag.tsx';
+import { text } from '../../theme.ts';
 
 type Need = ParticipantDetail['termsNeeded'][number];
 
@@ -104,7 +105,7 @@ export default function ParticipantActualsCard({ ws, d }: { ws: string; d: Parti
                         />
                         {s && (
                           <Tooltip title={`${t(`cycles.entry.sources.${s.source}`)} · ${t('cycles.entry.by', { name: s.updatedBy?.name ?? t('cycles.entry.system'), at: s.updatedAt.slice(0, 16).replace('T', ' ') })}`}>
-                            <InfoCircleOutlined style={{ color: '#bfbfbf' }} aria-label={t(`cycles.entry.sources.${s.source}`)} />
+                            <InfoCircleOutlined style={{ color: text.icon }} aria-label={t(`cycles.entry.sources.${s.source}`)} />
                           </Tooltip>
                         )}
                       </Space>

@@ -14,8 +14,8 @@ import { useUnits } from '../org/org-queries.ts';
 import { cyclesApi } from './cycles-api.ts';
 import { useRanking } from './cycle-queries.ts';
 import { fmtShare, fmtTotal, GradeTag, StatusTag } from './labels.tsx';
+import { feedback, goalStatus, gradeColors, gradeNeutral, surface, text } from '../../theme.ts';
 
-const BAR_COLORS: Record<string, string> = { magenta: '#eb2f96', green: '#52c41a', blue: '#1677ff', orange: '#fa8c16', red: '#f5222d' };
 
 /** 排名与校准: the ranking by the total that counts, the grade distribution against the forced-distribution limits, the export. */
 export default function RankingTab({ ws, cycle }: { ws: string; cycle: Cycle }) {
@@ -72,23 +72,23 @@ function RankingBody({ ws, cycle, data, loading }: { ws: string; cycle: Cycle; d
                       <Tag color={gradeColor(d.grade)} style={{ width: 32, textAlign: 'center', marginInlineEnd: 0 }}>
                         {d.grade}
                       </Tag>
-                      <div style={{ flex: 1, position: 'relative', height: 18, background: '#f5f5f5', borderRadius: 4 }} role="img" aria-label={`${d.grade}: ${d.count} (${fmtShare(d.share)})`}>
+                      <div style={{ flex: 1, position: 'relative', height: 18, background: surface.track, borderRadius: 4 }} role="img" aria-label={`${d.grade}: ${d.count} (${fmtShare(d.share)})`}>
                         <div
                           style={{
                             width: `${Math.max(d.share * 100, d.count > 0 ? 2 : 0)}%`,
                             height: '100%',
                             borderRadius: 4,
-                            background: over ? '#ff4d4f' : (BAR_COLORS[gradeColor(d.grade) ?? ''] ?? '#8c8c8c'),
+                            background: over ? feedback.error : (gradeColors[d.grade] ?? gradeNeutral),
                             opacity: over ? 1 : 0.75,
                           }}
                         />
                         {limit?.maxShare !== undefined && (
                           <Tooltip title={t('cycles.ranking.maxLine', { grade: d.grade, share: fmtShare(limit.maxShare) })}>
-                            <div style={{ position: 'absolute', top: -3, bottom: -3, left: `${limit.maxShare * 100}%`, borderLeft: '2px dashed #595959' }} />
+                            <div style={{ position: 'absolute', top: -3, bottom: -3, left: `${limit.maxShare * 100}%`, borderLeft: `2px dashed ${text.marker}` }} />
                           </Tooltip>
                         )}
                         {limit?.minShare !== undefined && (
-                          <div style={{ position: 'absolute', top: -3, bottom: -3, left: `${limit.minShare * 100}%`, borderLeft: '2px dotted #1677ff' }} />
+                          <div style={{ position: 'absolute', top: -3, bottom: -3, left: `${limit.minShare * 100}%`, borderLeft: `2px dotted ${goalStatus.achieved}` }} />
                         )}
                       </div>
                       <Typography.Text style={{ width: 92, textAlign: 'right', fontVariantNumeric: 'tabular-nums' }} type={over ? 'danger' : undefined}>
@@ -157,7 +157,7 @@ function RankingBody({ ws, cycle, data, loading }: { ws: string; cycle: Cycle; d
             'data-testid': 'ranking-row',
             'data-person-name': r.personName,
             'data-violation': violators.has(r.participantId) ? 'true' : 'false',
-            style: violators.has(r.participantId) ? { background: '#fff1f0' } : undefined,
+            style: violators.has(r.participantId) ? { background: feedback.errorBg } : undefined,
           }) as object
         }
         columns={[
@@ -170,7 +170,7 @@ function RankingBody({ ws, cycle, data, loading }: { ws: string; cycle: Cycle; d
                 <Link to={`/w/${ws}/cycles/${cycle.id}/people/${r.participantId}`}>{name}</Link>
                 {violators.has(r.participantId) && (
                   <Tooltip title={t('cycles.ranking.violatorHint')}>
-                    <WarningOutlined style={{ color: '#ff4d4f' }} aria-label={t('cycles.ranking.violatorHint')} />
+                    <WarningOutlined style={{ color: feedback.error }} aria-label={t('cycles.ranking.violatorHint')} />
                   </Tooltip>
                 )}
               </Space>

@@ -8,6 +8,7 @@ import { cyclesApi } from './cycles-api.ts';
 import { useAdoptParticipant } from './cycle-queries.ts';
 import { fmtTotal } from './labels.tsx';
 import { ratingScale } from './participant-utils.ts';
+import { border, feedback, surface } from '../../theme.ts';
 
 type Rating = ParticipantDetail['ratings'][number];
 
@@ -81,7 +82,7 @@ function RatingSide({ ws, d, indicatorKey, who }: { ws: string; d: ParticipantDe
 
   return (
     <div
-      style={{ border: '1px solid #f0f0f0', borderRadius: 8, padding: 12, height: '100%', background: who === 'manager' ? '#f6ffed' : '#fafafa' }}
+      style={{ border: `1px solid ${border.divider}`, borderRadius: 8, padding: 12, height: '100%', background: who === 'manager' ? feedback.successBg : surface.subtle }}
       data-testid={`rating-${who}`}
     >
       <Space size={6} style={{ display: 'flex', marginBottom: 8 }} wrap>

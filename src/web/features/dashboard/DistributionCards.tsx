@@ -5,6 +5,7 @@ import ChartCard, { type ChartColumn } from '../../components/charts/ChartCard.t
 import { EmptyHint, TitleWithHint, useFormat } from './common.tsx';
 import { links, type TeamDashboard } from './dashboard-api.ts';
 import { type CountRow, countBarOption } from './score-charts.ts';
+import { chart } from '../../theme.ts';
 
 /** The latest cycle's totals in bands of 10 points and its grades, side by side; the cycle name leads to its ranking. */
 export default function DistributionCards({ ws, distribution }: { ws: string; distribution: TeamDashboard['distribution'] }) {
@@ -13,8 +14,8 @@ export default function DistributionCards({ ws, distribution }: { ws: string; di
   const bucketRows = useMemo<CountRow[]>(() => (cycle ? distribution.buckets.map((b) => ({ key: b.bucket, label: t(`dashboard.team.bucketLabels.${b.bucket}`), count: b.count })) : []), [cycle, distribution.buckets, t]);
   const gradeRows = useMemo<CountRow[]>(() => distribution.grades.map((g) => ({ key: g.grade, label: g.grade, count: g.count })), [distribution.grades]);
   const people = t('dashboard.team.people');
-  const bucketOption = useCallback((r: CountRow[]) => countBarOption(r, people, '#1d5fd1', num), [people, num]);
-  const gradeOption = useCallback((r: CountRow[]) => countBarOption(r, people, '#13a8a8', num), [people, num]);
+  const bucketOption = useCallback((r: CountRow[]) => countBarOption(r, people, chart.actual, num), [people, num]);
+  const gradeOption = useCallback((r: CountRow[]) => countBarOption(r, people, chart.secondary, num), [people, num]);
   const columns = (first: string): ChartColumn<CountRow>[] => [
     { key: 'label', title: first },
     { key: 'count', title: people, align: 'right', format: (v) => num(Number(v)) },

@@ -2,6 +2,7 @@ import { Card, Space, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { EmptyHint, useFormat } from './common.tsx';
 import { links, type MyDashboard } from './dashboard-api.ts';
+import { border, brand } from '../../theme.ts';
 
 type Score = NonNullable<MyDashboard['scorecard']>;
 type Props = { ws: string; scorecard: MyDashboard['scorecard']; trend: MyDashboard['trend'] };
@@ -25,7 +26,7 @@ export default function MyScorecardCard({ ws, scorecard, trend }: Props) {
     <Card size="small" title={t('dashboard.me.scorecard')} data-testid="my-scorecard">
       <ScoreBlock ws={ws} score={scorecard} testId="my" />
       {previous && (
-        <div style={{ marginTop: 16, paddingTop: 12, borderTop: '1px solid #f0f0f0' }}>
+        <div style={{ marginTop: 16, paddingTop: 12, borderTop: `1px solid ${border.divider}` }}>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('dashboard.me.previous')}
           </Typography.Text>
@@ -49,10 +50,10 @@ function ScoreBlock({ ws, score, testId }: { ws: string; score: Score; testId: s
       </Space>
       <Space size={40} wrap align="end">
         <Link to={explain} data-testid={`${testId}-total`} aria-label={`${t('dashboard.me.total')} ${num(score.total)} — ${t('dashboard.me.explain')}`}>
-          <Statistic title={t('dashboard.me.total')} value={num(score.total)} valueStyle={{ color: '#1d5fd1' }} />
+          <Statistic title={t('dashboard.me.total')} value={num(score.total)} valueStyle={{ color: brand.primary }} />
         </Link>
         <Link to={explain} data-testid={`${testId}-grade`}>
-          <Statistic title={t('dashboard.me.grade')} value={score.grade ?? '—'} valueStyle={{ color: '#1d5fd1' }} />
+          <Statistic title={t('dashboard.me.grade')} value={score.grade ?? '—'} valueStyle={{ color: brand.primary }} />
         </Link>
         <Link to={explain}>{score.total === null ? t('dashboard.me.notScoredYet') : t('dashboard.me.explain')}</Link>
       </Space>

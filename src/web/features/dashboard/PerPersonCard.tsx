@@ -4,6 +4,7 @@ import type { ChartOption } from '../../components/charts/echarts-setup.ts';
 import { STATUS_HEX } from '../goals/labels.tsx';
 import { EmptyHint, TitleWithHint, useFormat } from './common.tsx';
 import type { TeamDashboard } from './dashboard-api.ts';
+import { chart } from '../../theme.ts';
 
 type Row = TeamDashboard['people'][number];
 
@@ -19,7 +20,7 @@ export default function PerPersonCard({ people, total }: { people: Row[]; total:
       yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name), axisLabel: { width: 100, overflow: 'truncate' } },
       series: [
         { type: 'bar', stack: 'goals', name: t('dashboard.team.onTrack'), itemStyle: { color: STATUS_HEX.on_track }, barMaxWidth: 18, data: rows.map((r) => r.onTrack) },
-        { type: 'bar', stack: 'goals', name: t('dashboard.team.others'), itemStyle: { color: '#d9d9d9' }, barMaxWidth: 18, data: rows.map((r) => r.goalCount - r.onTrack) },
+        { type: 'bar', stack: 'goals', name: t('dashboard.team.others'), itemStyle: { color: chart.remainder }, barMaxWidth: 18, data: rows.map((r) => r.goalCount - r.onTrack) },
       ],
     }),
     [num, t],

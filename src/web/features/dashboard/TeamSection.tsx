@@ -6,6 +6,7 @@ import { links, useTeamDashboard } from './dashboard-api.ts';
 import DistributionCards from './DistributionCards.tsx';
 import PerPersonCard from './PerPersonCard.tsx';
 import StatusChartCard from './StatusChartCard.tsx';
+import { feedback } from '../../theme.ts';
 
 /** 我的团队: the team's goals by status, those at risk, goals per person and the latest score distribution. */
 export default function TeamSection({ ws }: { ws: string }) {
@@ -18,7 +19,7 @@ export default function TeamSection({ ws }: { ws: string }) {
   const onTrack = d.goalCount === 0 ? null : (c.on_track + c.achieved) / d.goalCount;
   const tiles = [
     { key: 'goals', title: t('dashboard.team.goalCount'), value: num(d.goalCount) },
-    { key: 'risk', title: t('dashboard.team.atRiskCount'), value: num(c.at_risk + c.off_track), color: c.at_risk + c.off_track > 0 ? '#d4380d' : undefined },
+    { key: 'risk', title: t('dashboard.team.atRiskCount'), value: num(c.at_risk + c.off_track), color: c.at_risk + c.off_track > 0 ? feedback.attention : undefined },
     { key: 'onTrack', title: t('dashboard.team.onTrackShare'), value: pct(onTrack) },
     { key: 'people', title: t('dashboard.team.peopleWithGoals'), value: num(d.peopleWithGoals) },
   ];

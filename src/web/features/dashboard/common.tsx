@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { GoalStatus } from '../goals/goals-api.ts';
 import { fmtNumber, fmtPercent } from '../goals/labels.tsx';
+import { text } from '../../theme.ts';
 
 /** Numbers and percentages in the UI's locale, and status names in its language. */
 export function useFormat() {
@@ -47,7 +48,7 @@ export function TitleWithHint({ title, hint }: { title: string; hint: string }) 
     <Space size={6}>
       {title}
       <Tooltip title={hint}>
-        <InfoCircleOutlined aria-label={hint} tabIndex={0} style={{ color: '#8c8c8c' }} />
+        <InfoCircleOutlined aria-label={hint} tabIndex={0} style={{ color: text.secondary }} />
       </Tooltip>
     </Space>
   );

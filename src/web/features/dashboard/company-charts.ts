@@ -1,5 +1,6 @@
 /** ECharts options of the company view: the balanced-scorecard radar and the key indicators' trend lines. */
 import type { ChartOption } from '../../components/charts/echarts-setup.ts';
+import { chart, text } from '../../theme.ts';
 
 type Format = (v: number) => string;
 
@@ -9,7 +10,7 @@ export type RadarRow = { perspective: string; label: string; average: number | n
 export function radarOption(rows: RadarRow[], name: string, formatPercent: (fraction: number) => string): ChartOption {
   return {
     tooltip: { trigger: 'item' },
-    radar: { indicator: rows.map((r) => ({ name: r.label, max: 120, min: 0 })), radius: '60%', center: ['50%', '52%'], axisName: { color: '#434343' } },
+    radar: { indicator: rows.map((r) => ({ name: r.label, max: 120, min: 0 })), radius: '60%', center: ['50%', '52%'], axisName: { color: text.chartAxis } },
     series: [
       {
         type: 'radar',
@@ -39,7 +40,7 @@ const percentOfTarget = (row: TrendPointRow): number | null => {
   return share === null ? null : share * 100;
 };
 
-const PALETTE = ['#1d5fd1', '#13a8a8', '#fa8c16', '#722ed1', '#eb2f96', '#52c41a'];
+const PALETTE = chart.series;
 type Labels = { ofTarget: string; target: string };
 
 /**
@@ -75,7 +76,7 @@ export function keyTrendsOption(rows: TrendPointRow[], labels: Labels, format: F
         connectNulls: true,
         data: months.map((m) => byMonth.get(m) ?? null),
         // one dashed target line serves every goal: drawn once, with the first series
-        markLine: i === 0 ? { symbol: 'none', silent: true, label: { formatter: labels.target, position: 'end' }, lineStyle: { type: 'dashed', color: '#8c8c8c' }, data: [{ yAxis: 100 }] } : undefined,
+        markLine: i === 0 ? { symbol: 'none', silent: true, label: { formatter: labels.target, position: 'end' }, lineStyle: { type: 'dashed', color: chart.reference }, data: [{ yAxis: 100 }] } : undefined,
       };
     }),
   };

@@ -1,5 +1,6 @@
 /** ECharts options of scores: a person's totals over time, bands and grades of a cycle, the ranking. */
 import type { ChartOption } from '../../components/charts/echarts-setup.ts';
+import { chart } from '../../theme.ts';
 
 type Format = (v: number) => string;
 const formatter = (format: Format) => (v: unknown) => (typeof v === 'number' ? format(v) : String(v ?? ''));
@@ -39,6 +40,6 @@ export function rankingOption(rows: RankRow[], totalLabel: string, format: Forma
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: formatter(format) },
     xAxis: { type: 'value', axisLabel: { formatter: (v: number) => format(v) } },
     yAxis: { type: 'category', inverse: true, data: rows.map((r) => `${r.rank}. ${r.name}`), axisLabel: { width: 110, overflow: 'truncate' } },
-    series: [{ type: 'bar', name: totalLabel, barMaxWidth: 20, itemStyle: { color: '#1d5fd1' }, label: { show: true, position: 'right', formatter: (p) => format(Number(p.value)) }, data: rows.map((r) => r.total) }],
+    series: [{ type: 'bar', name: totalLabel, barMaxWidth: 20, itemStyle: { color: chart.actual }, label: { show: true, position: 'right', formatter: (p) => format(Number(p.value)) }, data: rows.map((r) => r.total) }],
   };
 }

@@ -11,6 +11,7 @@ import { useCan, useCurrentWorkspace } from '../auth/session.ts';
 import { type Dataset, datasetsApi, datasetsKey, useDatasets } from './datasets-api.ts';
 import ImportWizard from './ImportWizard.tsx';
 import { dateRange, shortTime } from './labels.ts';
+import { text } from '../../theme.ts';
 
 /** 数据集: the workspace's imported data (admins and managers); admins import files. */
 export default function DatasetsPage() {
@@ -39,7 +40,7 @@ export default function DatasetsPage() {
     if (list.isError) return <LoadError error={list.error} onRetry={() => list.refetch()} />;
     if (list.data.length === 0) {
       return (
-        <Empty image={<DatabaseOutlined style={{ fontSize: 48, color: '#bfbfbf' }} />} description={t('datasets.emptyTitle')} data-testid="datasets-empty">
+        <Empty image={<DatabaseOutlined style={{ fontSize: 48, color: text.icon }} />} description={t('datasets.emptyTitle')} data-testid="datasets-empty">
           <Typography.Paragraph type="secondary" style={{ maxWidth: 560, margin: '0 auto 16px' }}>
             {canImport ? t('datasets.emptyHint') : t('datasets.emptyHintReader')}
           </Typography.Paragraph>

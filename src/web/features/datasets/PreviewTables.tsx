@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n/index.ts';
 import { asColumnType, COLUMN_TYPE_LIST, type ColumnType, type DatasetPreview, formatCell, isNumericType, type PreviewColumn } from './datasets-api.ts';
+import { feedback } from '../../theme.ts';
 
 /** A column of the previewed file as the admin maps it: kept or ignored, renamed, retyped. */
 export type ColumnDraft = { index: number; header: string; name: string; type: ColumnType; snapshot: boolean; ignored: boolean; original: PreviewColumn };
@@ -10,7 +11,7 @@ export type ColumnDraft = { index: number; header: string; name: string; type: C
 export const draftsOf = (p: DatasetPreview): ColumnDraft[] =>
   p.columns.map((c) => ({ index: c.index, header: c.header, name: c.name, type: asColumnType(c.type), snapshot: c.snapshot, ignored: false, original: c }));
 
-const PROBLEM_STYLE = { background: '#fff1f0', boxShadow: 'inset 0 0 0 1px #ffa39e', padding: '0 4px', borderRadius: 2, display: 'inline-block', minWidth: 24 };
+const PROBLEM_STYLE = { background: feedback.errorBg, boxShadow: `inset 0 0 0 1px ${feedback.errorBorder}`, padding: '0 4px', borderRadius: 2, display: 'inline-block', minWidth: 24 };
 
 /** The columns of the file: header → name, type, snapshot, ignore. Read-only when importing into an existing dataset. */
 export function PreviewColumnsTable({ drafts, onChange, editable }: { drafts: ColumnDraft[]; onChange: (d: ColumnDraft[]) => void; editable: boolean }) {

@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { GOAL_STATUSES } from '../../../core/goals/types.ts';
 import type { Plan } from './goals-api.ts';
 import { StatusTag } from './labels.tsx';
+import { border, brand, phaseColors, surface } from '../../theme.ts';
 
-const PHASE_COLORS = ['#e6f0ff', '#d6f5e3', '#fff1d6', '#f3e8ff', '#ffe8e8', '#e8fbff'];
+const PHASE_COLORS = phaseColors;
 
 /** The phases on the plan's time line, each as wide as its share of the days, with today marked. */
 export function PhaseTimeline({ plan, height = 22 }: { plan: Plan; height?: number }) {
@@ -18,20 +19,20 @@ export function PhaseTimeline({ plan, height = 22 }: { plan: Plan; height?: numb
   if (plan.phases.length === 0) return <Typography.Text type="secondary">{t('goals.plan.noPhasesShort')}</Typography.Text>;
   return (
     // biome-ignore lint/a11y/useSemanticElements: a timeline of absolutely placed segments, not a list's layout; the roles tell what it is
-    <div style={{ position: 'relative', height, background: '#fafafa', borderRadius: 4, border: '1px solid #f0f0f0', overflow: 'hidden' }} role="list" aria-label={t('goals.plan.phases')} data-testid="phase-timeline">
+    <div style={{ position: 'relative', height, background: surface.subtle, borderRadius: 4, border: `1px solid ${border.divider}`, overflow: 'hidden' }} role="list" aria-label={t('goals.plan.phases')} data-testid="phase-timeline">
       {plan.phases.map((p, i) => {
         const left = at(p.startsOn);
         const width = Math.max(2, at(dayjs(p.endsOn).add(1, 'day').format('YYYY-MM-DD')) - left);
         return (
           <Tooltip key={p.id} title={`${p.name} · ${p.startsOn} ~ ${p.endsOn}`}>
             {/* biome-ignore lint/a11y/useSemanticElements lint/a11y/noNoninteractiveTabindex: a segment of the timeline, focusable so that its tooltip opens from the keyboard */}
-            <div role="listitem" tabIndex={0} aria-label={`${p.name} ${p.startsOn} ~ ${p.endsOn}`} style={{ position: 'absolute', left: `${left}%`, width: `${width}%`, top: 0, bottom: 0, background: PHASE_COLORS[i % PHASE_COLORS.length], borderInlineEnd: '1px solid #fff', fontSize: 12, lineHeight: `${height - 2}px`, textAlign: 'center', overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', padding: '0 4px' }} data-testid="phase-segment">
+            <div role="listitem" tabIndex={0} aria-label={`${p.name} ${p.startsOn} ~ ${p.endsOn}`} style={{ position: 'absolute', left: `${left}%`, width: `${width}%`, top: 0, bottom: 0, background: PHASE_COLORS[i % PHASE_COLORS.length], borderInlineEnd: `1px solid ${surface.base}`, fontSize: 12, lineHeight: `${height - 2}px`, textAlign: 'center', overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', padding: '0 4px' }} data-testid="phase-segment">
               {p.name}
             </div>
           </Tooltip>
         );
       })}
-      {today > 0 && today < 100 && <div title={t('goals.plan.today')} style={{ position: 'absolute', left: `${today}%`, top: 0, bottom: 0, width: 2, background: '#1d5fd1' }} />}
+      {today > 0 && today < 100 && <div title={t('goals.plan.today')} style={{ position: 'absolute', left: `${today}%`, top: 0, bottom: 0, width: 2, background: brand.primary }} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { SMART_LETTERS } from '../../../core/goals/types.ts';
 import { goalFormPath } from './goal-form.ts';
 import type { SmartMessage } from './goals-api.ts';
 import { LetterBadge, localized } from './labels.tsx';
+import { feedback } from '../../theme.ts';
 
 /** The form field a SMART message is about (its path, as the form names it). */
 export const fieldOf = (m: SmartMessage): string => String(goalFormPath(m.path)[0] ?? '');
@@ -35,7 +36,7 @@ export function SmartChecklist({ messages, checking }: { messages: SmartMessage[
     <Space size={[12, 6]} wrap aria-busy={checking} data-testid="smart-checklist">
       {SMART_LETTERS.map((l) => (
         <span key={l} style={{ display: 'inline-flex', alignItems: 'center', gap: 4, opacity: checking ? 0.6 : 1 }} data-testid={`smart-letter-${l}`} data-state={failed.has(l) ? 'fail' : 'pass'}>
-          {failed.has(l) ? <CloseCircleFilled style={{ color: '#fa8c16' }} aria-hidden /> : <CheckCircleFilled style={{ color: '#52c41a' }} aria-hidden />}
+          {failed.has(l) ? <CloseCircleFilled style={{ color: feedback.warning }} aria-hidden /> : <CheckCircleFilled style={{ color: feedback.success }} aria-hidden />}
           <Typography.Text>{t(`goals.smart.letters.${l}`)}</Typography.Text>
         </span>
       ))}

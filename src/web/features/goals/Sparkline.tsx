@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { fmtAxis } from './labels.tsx';
+import { chart } from '../../theme.ts';
 
 type Props = { points: { period: string; value: number }[]; unit: string; width?: number; height?: number; target?: number | null };
 
@@ -23,10 +24,10 @@ export default function Sparkline({ points, unit, width = 220, height = 48, targ
   return (
     <svg width={width} height={height} role="img" aria-label={label} data-testid="history-sparkline">
       <title>{label}</title>
-      {target !== null && target !== undefined && <line x1={0} x2={width} y1={y(target)} y2={y(target)} stroke="#fa8c16" strokeDasharray="4 3" />}
-      <path d={line} fill="none" stroke="#1d5fd1" strokeWidth={2} />
+      {target !== null && target !== undefined && <line x1={0} x2={width} y1={y(target)} y2={y(target)} stroke={chart.target} strokeDasharray="4 3" />}
+      <path d={line} fill="none" stroke={chart.actual} strokeWidth={2} />
       {points.map((p, i) => (
-        <circle key={p.period} cx={x(i)} cy={y(p.value)} r={2.5} fill="#1d5fd1" />
+        <circle key={p.period} cx={x(i)} cy={y(p.value)} r={2.5} fill={chart.actual} />
       ))}
     </svg>
   );

@@ -2,6 +2,7 @@
 import dayjs from 'dayjs';
 import type { ChartOption } from '../../components/charts/echarts-setup.ts';
 import type { GoalActual, GoalDetail, GoalPeriodRow } from './goals-api.ts';
+import { chart } from '../../theme.ts';
 
 export type ProgressRow = { id: string; on: string; value: number; ideal: number; comment: string; by: string; source: 'manual' | 'data' };
 
@@ -28,8 +29,8 @@ type Labels = { actual: string; target: string; baseline: string; ideal: string 
 export function progressOption(rows: ProgressRow[], goal: GoalDetail, labels: Labels, format: (v: number) => string): ChartOption {
   // the ideal line's two ends also keep the target and the start inside the value axis
   const ideal = [[goal.startsOn, startOf(goal)], [goal.deadline, goal.target]];
-  const lines = [{ name: labels.target, yAxis: goal.target, lineStyle: { color: '#fa8c16', type: 'solid' as const } }];
-  if (goal.baseline !== null) lines.push({ name: labels.baseline, yAxis: goal.baseline, lineStyle: { color: '#8c8c8c', type: 'solid' as const } });
+  const lines = [{ name: labels.target, yAxis: goal.target, lineStyle: { color: chart.target, type: 'solid' as const } }];
+  if (goal.baseline !== null) lines.push({ name: labels.baseline, yAxis: goal.baseline, lineStyle: { color: chart.reference, type: 'solid' as const } });
   return {
     grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
     legend: { top: 0, left: 0 },
@@ -42,12 +43,12 @@ export function progressOption(rows: ProgressRow[], goal: GoalDetail, labels: La
         type: 'line',
         data: rows.map((r) => [r.on, r.value]),
         symbolSize: 8,
-        lineStyle: { width: 3, color: '#1d5fd1' },
-        itemStyle: { color: '#1d5fd1' },
+        lineStyle: { width: 3, color: chart.actual },
+        itemStyle: { color: chart.actual },
         // labels inside the grid, above their line: outside they are cut off by long numbers
         markLine: { symbol: 'none', label: { formatter: (p) => `${p.name} ${format(Number(p.value))}`, position: 'insideEndTop' }, data: lines },
       },
-      { name: labels.ideal, type: 'line', data: ideal, symbol: 'none', lineStyle: { type: 'dashed', color: '#52c41a' }, itemStyle: { color: '#52c41a' } },
+      { name: labels.ideal, type: 'line', data: ideal, symbol: 'none', lineStyle: { type: 'dashed', color: chart.ideal }, itemStyle: { color: chart.ideal } },
     ],
   };
 }
@@ -85,9 +86,9 @@ export function actualsOption(rows: GoalActual[], name: string, target: number, 
         type: 'bar',
         stack: 'actual',
         data: rows.map((r) => (r.partial ? null : r.value)),
-        itemStyle: { color: '#69b1ff' },
+        itemStyle: { color: chart.forecast },
         barMaxWidth: 32,
-        markLine: { symbol: 'none', label: { formatter: () => labels.target, position: 'insideEndTop' }, data: [{ yAxis: target, lineStyle: { color: '#fa8c16' } }] },
+        markLine: { symbol: 'none', label: { formatter: () => labels.target, position: 'insideEndTop' }, data: [{ yAxis: target, lineStyle: { color: chart.target } }] },
       },
       ...(hasPartial
         ? [
@@ -96,7 +97,7 @@ export function actualsOption(rows: GoalActual[], name: string, target: number, 
               type: 'bar' as const,
               stack: 'actual',
               data: rows.map((r) => (r.partial ? r.value : null)),
-              itemStyle: { color: 'rgba(105, 177, 255, 0.12)', borderColor: '#4096ff', borderWidth: 1.5, borderType: 'dashed' as const },
+              itemStyle: { color: chart.forecastArea, borderColor: chart.forecastBorder, borderWidth: 1.5, borderType: 'dashed' as const },
               barMaxWidth: 32,
             },
           ]

@@ -3,6 +3,7 @@ import { Tag, Tooltip } from 'antd';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Coverage, CoverageLevel, Goal, GoalStatus, OwnerKind, SmartMessage } from './goals-api.ts';
+import { brand, goalStatus, missedTag, smartLetterColors } from '../../theme.ts';
 
 /** The status colours the product uses everywhere a goal's status is shown. */
 const STATUS_STYLE: Record<GoalStatus, { color?: string; style?: CSSProperties }> = {
@@ -12,17 +13,10 @@ const STATUS_STYLE: Record<GoalStatus, { color?: string; style?: CSSProperties }
   off_track: { color: 'red' },
   achieved: { color: 'blue' },
   // missed: over, so muted — a grey-red rather than the alarm red of off_track
-  missed: { style: { color: '#8c4a4a', background: '#f5eeee', borderColor: '#dcc4c4' } },
+  missed: { style: { ...missedTag } },
 };
 /** The same colours for charts (hex). */
-export const STATUS_HEX: Record<GoalStatus, string> = {
-  not_started: '#8c8c8c',
-  on_track: '#52c41a',
-  at_risk: '#fa8c16',
-  off_track: '#f5222d',
-  achieved: '#1677ff',
-  missed: '#8c4a4a',
-};
+export const STATUS_HEX: Record<GoalStatus, string> = goalStatus;
 
 export function StatusTag({ status }: { status: GoalStatus }) {
   const { t } = useTranslation();
@@ -67,13 +61,13 @@ export function OwnerLabel({ owner }: { owner: Goal['owner'] }) {
   const Icon = OWNER_ICONS[owner.kind];
   return (
     <span style={{ whiteSpace: 'nowrap' }} data-testid="goal-owner" data-kind={owner.kind}>
-      <Icon aria-label={t(`goals.ownerKinds.${owner.kind}`)} style={{ marginInlineEnd: 4, color: '#1d5fd1' }} />
+      <Icon aria-label={t(`goals.ownerKinds.${owner.kind}`)} style={{ marginInlineEnd: 4, color: brand.primary }} />
       {owner.kind === 'company' && !owner.name ? t('goals.ownerKinds.company') : owner.name}
     </span>
   );
 }
 
-const LETTER_COLORS = { S: '#d4380d', M: '#d46b08', A: '#7cb305', R: '#08979c', T: '#531dab' } as const;
+const LETTER_COLORS = smartLetterColors;
 
 /** A SMART letter as a small badge, its meaning in a tooltip. */
 export function LetterBadge({ letter }: { letter: SmartMessage['letter'] }) {
@@ -83,7 +77,7 @@ export function LetterBadge({ letter }: { letter: SmartMessage['letter'] }) {
       <span
         role="img"
         aria-label={t(`goals.smart.letters.${letter}`)}
-        style={{ display: 'inline-flex', alignItems: 'center', justifyContent: 'center', width: 20, height: 20, borderRadius: 4, background: LETTER_COLORS[letter], color: '#fff', fontSize: 12, fontWeight: 600, flex: 'none' }}
+        style={{ display: 'inline-flex', alignItems: 'center', justifyContent: 'center', width: 20, height: 20, borderRadius: 4, background: LETTER_COLORS[letter], color: brand.onPrimary, fontSize: 12, fontWeight: 600, flex: 'none' }}
       >
         {letter}
       </span>

@@ -13,6 +13,7 @@ import { type Dataset, useDatasets } from '../datasets/datasets-api.ts';
 import MetricPreviewPane from './MetricPreviewPane.tsx';
 import { bodyOf, formValuesOf, type MetricFormValues, MULTI_OPS, NO_VALUE_OPS } from './metric-form.ts';
 import { AGGREGATION_LIST, FILTER_OP_LIST, type Metric, type MetricBody, metricsApi, OWNER_KINDS, useRefreshMetrics } from './metrics-api.ts';
+import { border } from '../../theme.ts';
 
 type Path = (string | number)[];
 
@@ -156,7 +157,7 @@ export default function MetricBuilder({ ws, metric, onClose }: { ws: string; met
                   {t('metrics.builder.columns')}
                 </Typography.Text>{' '}
                 {columns.map((c) => (
-                  <Tag.CheckableTag key={c.field} checked={false} onChange={() => insertColumn(c.name)} style={{ border: '1px dashed #d9d9d9', marginBottom: 4 }}>
+                  <Tag.CheckableTag key={c.field} checked={false} onChange={() => insertColumn(c.name)} style={{ border: `1px dashed ${border.control}`, marginBottom: 4 }}>
                     {c.name}
                   </Tag.CheckableTag>
                 ))}

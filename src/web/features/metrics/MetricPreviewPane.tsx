@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n/index.ts';
 import type { MetricValues } from './metrics-api.ts';
+import { feedback, text } from '../../theme.ts';
 
 type PivotRow = { owner: string; matched: boolean; cells: Record<string, { value: number | null; rows: number; skipped: number }> };
 
@@ -77,7 +78,7 @@ export default function MetricPreviewPane({ data, loading, idle, failed, unit }:
                     <span title={title} style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
                       {c.value === null ? '—' : c.value.toLocaleString(lang, { maximumFractionDigits: 2 })}
                       {unit && c.value !== null ? <Typography.Text type="secondary"> {unit}</Typography.Text> : null}
-                      <div style={{ fontSize: 11, color: c.skipped > 0 ? '#d48806' : '#999' }}>{title}</div>
+                      <div style={{ fontSize: 11, color: c.skipped > 0 ? feedback.caution : text.secondary }}>{title}</div>
                     </span>
                   );
                 },

@@ -6,6 +6,7 @@ import GridCellInput from '../../components/grid-editing/GridCellInput.tsx';
 import { showNumber } from '../../components/grid-editing/grid-cells.ts';
 import type { GridEditing } from '../../components/grid-editing/use-grid-editing.ts';
 import { formatNumber } from './labels.ts';
+import { border, surface, text } from '../../theme.ts';
 
 type Props = {
   grid: TargetGrid;
@@ -18,11 +19,11 @@ type Props = {
 export default function TargetsTable({ grid, editing, readOnly, onPaste }: Props) {
   const { t } = useTranslation();
   return (
-    <div style={{ overflowX: 'auto', border: '1px solid #f0f0f0', borderRadius: 8 }}>
+    <div style={{ overflowX: 'auto', border: `1px solid ${border.divider}`, borderRadius: 8 }}>
       <table ref={editing.gridRef} className="kedu-target-grid" data-testid="targets-grid" style={{ borderCollapse: 'collapse', minWidth: '100%' }}>
         <thead>
-          <tr style={{ background: '#fafafa' }}>
-            <th style={{ ...th, position: 'sticky', left: 0, background: '#fafafa', zIndex: 1, textAlign: 'start', minWidth: 170 }}>{t('scorecards.indicatorName')}</th>
+          <tr style={{ background: surface.subtle }}>
+            <th style={{ ...th, position: 'sticky', left: 0, background: surface.subtle, zIndex: 1, textAlign: 'start', minWidth: 170 }}>{t('scorecards.indicatorName')}</th>
             <th style={{ ...th, textAlign: 'end', minWidth: 90 }}>{t('scorecards.defaultTarget')}</th>
             {grid.periods.map((label) => (
               <th key={label} style={{ ...th, minWidth: 104 }} scope="col">
@@ -34,7 +35,7 @@ export default function TargetsTable({ grid, editing, readOnly, onPaste }: Props
         <tbody>
           {grid.indicators.map((ind, r) => (
             <tr key={ind.key} data-testid="target-row" data-key={ind.key}>
-              <th scope="row" style={{ ...td, position: 'sticky', left: 0, background: '#fff', zIndex: 1, textAlign: 'start', fontWeight: 500 }}>
+              <th scope="row" style={{ ...td, position: 'sticky', left: 0, background: surface.base, zIndex: 1, textAlign: 'start', fontWeight: 500 }}>
                 {ind.name}
                 {ind.unit && (
                   <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 4 }}>
@@ -42,7 +43,7 @@ export default function TargetsTable({ grid, editing, readOnly, onPaste }: Props
                   </Typography.Text>
                 )}
               </th>
-              <td style={{ ...td, textAlign: 'end', color: '#8c8c8c' }}>{ind.defaultTarget === null ? '—' : formatNumber(ind.defaultTarget)}</td>
+              <td style={{ ...td, textAlign: 'end', color: text.secondary }}>{ind.defaultTarget === null ? '—' : formatNumber(ind.defaultTarget)}</td>
               {grid.periods.map((label, c) => (
                 <td key={label} style={{ ...td, padding: 2 }}>
                   <GridCellInput
@@ -68,5 +69,5 @@ export default function TargetsTable({ grid, editing, readOnly, onPaste }: Props
   );
 }
 
-const th = { padding: '8px 8px', borderBottom: '1px solid #f0f0f0', fontWeight: 500, whiteSpace: 'nowrap' as const, textAlign: 'center' as const };
-const td = { padding: '4px 8px', borderBottom: '1px solid #f0f0f0', whiteSpace: 'nowrap' as const };
+const th = { padding: '8px 8px', borderBottom: `1px solid ${border.divider}`, fontWeight: 500, whiteSpace: 'nowrap' as const, textAlign: 'center' as const };
+const td = { padding: '4px 8px', borderBottom: `1px solid ${border.divider}`, whiteSpace: 'nowrap' as const };

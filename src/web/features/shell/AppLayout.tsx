@@ -10,6 +10,7 @@ import { defaultWorkspace, rememberWorkspace, useMe } from '../auth/session.ts';
 import SideNav from './SideNav.tsx';
 import UserMenu from './UserMenu.tsx';
 import WorkspaceSwitcher from './WorkspaceSwitcher.tsx';
+import { border } from '../../theme.ts';
 
 const NO_ABILITIES: readonly Action[] = [];
 
@@ -42,7 +43,7 @@ export default function AppLayout() {
           display: 'flex',
           alignItems: 'center',
           gap: 8,
-          borderBottom: '1px solid #eef0f3',
+          borderBottom: `1px solid ${border.shell}`,
           position: 'sticky',
           top: 0,
           zIndex: 10,
@@ -74,7 +75,7 @@ export default function AppLayout() {
       </Layout.Header>
       <Layout>
         {!narrow && (
-          <Layout.Sider width={216} style={{ borderInlineEnd: '1px solid #eef0f3' }}>
+          <Layout.Sider width={216} style={{ borderInlineEnd: `1px solid ${border.shell}` }}>
             {nav}
           </Layout.Sider>
         )}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, type Me } from '../../api.ts';
 import { signedOut } from '../auth/session.ts';
+import { brand } from '../../theme.ts';
 
 /** Avatar with the account settings and sign-out. */
 export default function UserMenu({ me, compact = false }: { me: Me; compact?: boolean }) {
@@ -32,7 +33,7 @@ export default function UserMenu({ me, compact = false }: { me: Me; compact?: bo
   return (
     <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
       <Button type="text" data-testid="user-menu" loading={logout.isPending} style={{ paddingInline: 6 }}>
-        <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1d5fd1' }} />
+        <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: brand.primary }} />
         {!compact && <span>{me.user.name}</span>}
       </Button>
     </Dropdown>

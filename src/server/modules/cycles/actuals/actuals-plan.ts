@@ -4,7 +4,7 @@ import { closestName } from '../../../../core/formula/index.ts';
 import { columnLetter, isNotApplicableCell, parseCellNumber } from '../../../../core/scoring/actuals-table.ts';
 import type { Indicator, Scorecard } from '../../../../core/scoring/types.ts';
 import { MAX_ABS_NUMBER } from '../../../../contracts/common.ts';
-import { canManageParticipant, canSeeParticipant } from '../../../access.ts';
+import { reach } from '../../../access.ts';
 import type { Db, Tx } from '../../../db/client.ts';
 import { cycleParticipants, cycleTermValues, people } from '../../../db/schema/index.ts';
 import { AppError, type ErrorDetail } from '../../../errors.ts';
@@ -178,12 +178,12 @@ export function planImport(viewer: Viewer, table: ParsedTable, candidates: Candi
     else {
       const found = byEmail.has(who.toLowerCase()) ? [byEmail.get(who.toLowerCase())!] : byEmployeeNo.has(who) ? [byEmployeeNo.get(who)!] : (byName.get(who) ?? []);
       // participants out of the viewer's sight do not exist for the upload: no "not yours", no counts
-      const matches = found.filter((c) => canSeeParticipant(viewer, c));
+      const matches = reach(viewer, 'participant.read', found);
       if (matches.length === 0) problem(personIndex, 'actuals.person_unknown');
       else if (matches.length > 1) problem(personIndex, 'actuals.person_ambiguous', { count: matches.length });
       // nobody enters their own actuals, admins included
       else if (matches[0].personId === viewer.personId) problem(personIndex, 'actuals.person_self');
-      else if (!canManageParticipant(viewer, matches[0])) problem(personIndex, 'actuals.person_unknown');
+      else if (reach(viewer, 'participant.manage', matches).length === 0) problem(personIndex, 'actuals.person_unknown');
       else if (firstRow.has(matches[0].id)) problem(personIndex, 'actuals.person_duplicate', { first: firstRow.get(matches[0].id)! });
       else {
         participant = matches[0];

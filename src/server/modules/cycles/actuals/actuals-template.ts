@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describeDataOwner } from '../../../../core/scoring/provenance.ts';
 import type { Indicator } from '../../../../core/scoring/types.ts';
-import { canManageParticipant } from '../../../access.ts';
+import { reach } from '../../../access.ts';
 import type { Db } from '../../../db/client.ts';
 import type { Viewer } from '../../../http/request-context.ts';
 import type { Locale } from '../../../i18n/messages.ts';
@@ -22,7 +22,7 @@ export async function actualsTemplate(db: Db, viewer: Viewer, cycleId: string, l
   requireManagerOrAdmin(viewer);
   const cycle = await loadCycle(db, viewer.workspaceId, cycleId);
   const candidates = await loadCandidates(db, viewer.workspaceId, cycleId);
-  const mine = candidates.filter((c) => canManageParticipant(viewer, c)).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  const mine = reach(viewer, 'participant.manage', candidates).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   const termsOf = termsReader();
   const columns = new Map<string, Indicator[]>();
   for (const c of mine) for (const [term, indicators] of termsOf(c.card)) columns.set(term, [...(columns.get(term) ?? []), ...indicators.filter((i) => !(columns.get(term) ?? []).some((j) => j.key === i.key))]);

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { parsePeriod, type Period } from '../../../../core/values/periods.ts';
-import { canManageParticipant, canSeeParticipant, isParticipant } from '../../../access.ts';
+import { requireAccess } from '../../../access.ts';
 import type { Db, Tx } from '../../../db/client.ts';
 import { appraisalCycles, cycleParticipants } from '../../../db/schema/index.ts';
 import { AppError, notFound } from '../../../errors.ts';
@@ -34,7 +34,8 @@ export async function loadVisibleParticipant(db: Db | Tx, viewer: Viewer, cycleI
     .select()
     .from(cycleParticipants)
     .where(and(eq(cycleParticipants.workspaceId, viewer.workspaceId), eq(cycleParticipants.cycleId, cycleId), eq(cycleParticipants.id, participantId)));
-  if (!row || !canSeeParticipant(viewer, row)) throw notFound('participant');
+  if (!row) throw notFound('participant');
+  requireAccess(viewer, 'participant.read', [row], () => notFound('participant'));
   return row;
 }
 
@@ -57,8 +58,7 @@ export async function loadForWrite(
 ): Promise<{ cycle: CycleRow; participant: ParticipantRow }> {
   const cycle = await loadCycle(tx, viewer.workspaceId, cycleId, true);
   const participant = await loadVisibleParticipant(tx, viewer, cycleId, participantId);
-  const allowed = as === 'self' ? isParticipant(viewer, participant) : canManageParticipant(viewer, participant);
-  if (!allowed) throw new AppError('forbidden');
+  requireAccess(viewer, as === 'self' ? 'participant.self' : 'participant.manage', [participant], () => new AppError('forbidden'));
   assertCycleAllows(cycle, action);
   return { cycle, participant };
 }

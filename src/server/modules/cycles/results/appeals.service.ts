@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { acceptAppealInput, Appeal, appealResult, createAppealInput, rejectAppealInput } from '../../../../contracts/cycle-results.ts';
-import { canManageParticipant, canSeeParticipant, peopleScope } from '../../../access.ts';
+import { canManageParticipant, peopleScope, reach, requireAccess } from '../../../access.ts';
 import type { Db, Tx } from '../../../db/client.ts';
 import { AppError, type ErrorDetail, notFound } from '../../../errors.ts';
 import type { RequestContext, Viewer } from '../../../http/request-context.ts';
@@ -165,7 +165,7 @@ async function loadAppealForResolve(tx: Tx, viewer: Viewer, cycleId: string, app
     await loadCycle(tx, viewer.workspaceId, cycleId);
     throw notFound('appeal');
   }
-  if (!canSeeParticipant(viewer, found)) throw notFound('appeal');
+  requireAccess(viewer, 'participant.read', [found], () => notFound('appeal'));
   const { cycle } = await loadForWrite(tx, viewer, cycleId, found.appeal.participantId, 'resolve_appeal', 'manager');
   // read again under the cycle's lock: another manager may have answered it meanwhile
   const appeal = await loadAppealRow(tx, appealId);
@@ -202,7 +202,7 @@ function toAppeal(row: AppealRow, participant: ParticipantRef, viewer: Viewer | 
 export async function listAppeals(db: Db, viewer: Viewer, cycleId: string, status?: AppealRow['status']): Promise<Appeal[]> {
   await loadCycle(db, viewer.workspaceId, cycleId);
   const rows = await listAppealRows(db, viewer.workspaceId, cycleId, peopleScope(viewer), status);
-  return rows.filter((r) => canSeeParticipant(viewer, r)).map((r) => toAppeal(r.appeal, r, viewer, r.cycleState));
+  return reach(viewer, 'participant.read', rows).map((r) => toAppeal(r.appeal, r, viewer, r.cycleState));
 }
 
 /**

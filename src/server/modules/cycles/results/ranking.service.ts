@@ -1,7 +1,7 @@
 import type { Ranking, RankingItem } from '../../../../contracts/cycle-results.ts';
 import { TOTAL_TOLERANCE } from '../../../../core/scoring/arith.ts';
 import { checkForcedDistribution } from '../../../../core/scoring/grades.ts';
-import { canSeeParticipant } from '../../../access.ts';
+import { reach } from '../../../access.ts';
 import type { Db } from '../../../db/client.ts';
 import { notFound } from '../../../errors.ts';
 import type { Viewer } from '../../../http/request-context.ts';
@@ -35,8 +35,9 @@ export async function loadRanking(db: Db, viewer: Viewer, cycleId: string, unitI
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const openAppeals = new Map(appealCounts.map((r) => [r.participantId, Number(r.n)]));
 
+  const visible = new Set(reach(viewer, 'participant.read', rows.map((r) => r.p)));
   const participants: RankedParticipant[] = rows
-    .filter(({ p }) => canSeeParticipant(viewer, p) && (!subtree || (p.unitId !== null && subtree.has(p.unitId))))
+    .filter(({ p }) => visible.has(p) && (!subtree || (p.unitId !== null && subtree.has(p.unitId))))
     .map(({ p, personName, personEmail, employeeNo }) => ({ ...p, personName, personEmail, employeeNo, unitName: p.unitId ? (unitName.get(p.unitId) ?? null) : null }));
   const counted = (p: ParticipantRow) => p.adjustedTotal ?? p.total;
   participants.sort((a, b) => {
