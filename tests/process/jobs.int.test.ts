@@ -68,12 +68,23 @@ describe('background jobs across processes', () => {
            union all select data->>'asOf', to_char(created_on, 'YYYY-MM-DD HH24:MI') from pgboss.archive where name = 'goals.refresh-statuses'`,
         )
       ).rows;
-    const ticks = await waitFor('two cron ticks', async () => {
+    // pg-boss turns a tick into one "send it" job (its slot is the tick's minute), then that into the job
+    const tickSlotsOf = async () =>
+      (
+        await database.pool.query<{ slot: string; state: string }>(
+          `select to_char(singleton_on, 'YYYY-MM-DD HH24:MI') as slot, state from pgboss.job where name = '__pgboss__send-it' and singleton_key = 'goals.refresh-statuses'
+           union all select to_char(singleton_on, 'YYYY-MM-DD HH24:MI'), state from pgboss.archive where name = '__pgboss__send-it' and singleton_key = 'goals.refresh-statuses'`,
+        )
+      ).rows;
+    // two ticks sent, and every tick's job made (under load a tick's job can be made in the next minute)
+    const { ticks, slots } = await waitFor('two cron ticks', async () => {
       const cron = (await jobsOf()).filter((j) => j.as_of === null);
-      return new Set(cron.map((j) => j.minute)).size >= 2 && cron;
+      const sent = await tickSlotsOf();
+      return new Set(sent.map((t) => t.slot)).size >= 2 && sent.every((t) => t.state === 'completed') && cron.length === sent.length && { ticks: cron, slots: sent };
     }, 240_000);
-    // one job per minute, whichever server's clock saw the tick first
-    expect(ticks.length).toBe(new Set(ticks.map((t) => t.minute)).size);
+    // one job per tick, whichever server's clock saw the tick first: no tick was sent twice
+    expect(slots.length).toBe(new Set(slots.map((t) => t.slot)).size);
+    expect(ticks.length).toBe(slots.length);
     // both servers sent today's refresh at start: one job
     expect((await jobsOf()).filter((j) => j.as_of !== null)).toHaveLength(1);
     const runs = await database.pool.query(`select state, count(*)::int as n from background_jobs where kind = 'goals.refresh-statuses' group by state`);
