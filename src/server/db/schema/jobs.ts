@@ -3,8 +3,10 @@ import { sql } from 'drizzle-orm';
 import { users, workspaces } from './accounts.ts';
 import { createdAtColumn, updatedAtColumn } from './columns.ts';
 
-/** What a job has done so far, as its runner reports it (rows read of a file, participants scored …). */
-/** `step`: the stage a job of several stages is in (the large demo seed: organisation, cycles, goals …). */
+/**
+ * What a job has done so far, as its runner reports it (rows read of a file, participants scored …);
+ * `step`: the stage a job of several stages is in (the large demo seed: organisation, cycles, goals …).
+ */
 export type JobProgress = { done: number; total: number | null; unit: 'rows' | 'bytes' | 'items'; bytes?: number; totalBytes?: number; step?: string };
 /** Why a job failed, in the shape of an API error (code, message parameters, located details). */
 export type JobError = { code: string; params: Record<string, unknown>; details: unknown[] };
@@ -38,6 +40,9 @@ export const backgroundJobs = pgTable(
   },
   (t) => [
     index('background_jobs_ws_idx').on(t.workspaceId, t.createdAt),
+    // the jobs still to finish, asked on every cycle read (is a data change pending?): a few rows
+    // however long the history of finished jobs grows
+    index('background_jobs_pending_idx').on(t.workspaceId, t.kind).where(sql`${t.state} in ('queued', 'running')`),
     check('background_jobs_state_ck', sql`${t.state} in ('queued', 'running', 'completed', 'failed')`),
   ],
 );

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { canSeeParticipant } from '../../../access.ts';
 import type { AppDeps } from '../../../http/deps.ts';
 import { route } from '../../../http/workspace-scope.ts';
 import { refreshCycleFromData } from './actuals-from-data.ts';
@@ -17,7 +16,7 @@ export const actualsDataRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { d
     { config: route('metrics.diff'), schema: { tags, summary: 'What taking the metric-bound actuals from the data again would change (closed cycles keep theirs: shown, never applied)', params: idParams, response: { 200: z.object({ state: z.string(), rows: z.array(diffRow) }) } } },
     async (request) => {
       const { viewer } = request.ctx;
-      return metricDiff(db, viewer.workspaceId, request.params.id, (p) => canSeeParticipant(viewer, p));
+      return metricDiff(db, viewer, request.params.id);
     },
   );
 

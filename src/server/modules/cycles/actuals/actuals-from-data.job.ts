@@ -1,6 +1,6 @@
-import { inClientTransaction } from '../../../db/client-transaction.ts';
 import { DATA_CHANGED, type DataChangedJob } from '../../../jobs/data-changed.ts';
 import type { JobKind } from '../../../jobs/job-types.ts';
+import { workInTransaction } from '../../../jobs/job-transaction.ts';
 import { refreshActualsFromData } from './actuals-from-data.ts';
 
 /** What the job leaves for its follower: how many open cycles took their actuals again. */
@@ -19,10 +19,6 @@ export const actualsFromDataJob: JobKind<DataChangedJob> = {
   retryDelaySeconds: 2,
   expireInSeconds: 30 * 60,
   async run(data, ctx) {
-    return inClientTransaction(ctx.database, async (client, tx) => {
-      const result: ActualsRefreshResult = { refreshedCycles: await refreshActualsFromData(tx, data.workspaceId, data.change) };
-      await ctx.completeIn(client, result);
-      return result;
-    });
+    return workInTransaction(ctx, async (tx): Promise<ActualsRefreshResult> => ({ refreshedCycles: await refreshActualsFromData(tx, data.workspaceId, data.change) }));
   },
 };

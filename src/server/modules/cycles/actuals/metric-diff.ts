@@ -1,5 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
+import { reach } from '../../../access.ts';
 import type { Db } from '../../../db/client.ts';
+import type { Viewer } from '../../../http/request-context.ts';
 import { appraisalCycles, cycleParticipants, cycleTermValues, people } from '../../../db/schema/index.ts';
 import { AppError } from '../../../errors.ts';
 import { loadBindings } from '../../metrics/index.ts';
@@ -12,7 +14,8 @@ export type MetricDiffRow = { participantId: string; personId: string; personNam
  * for a closed cycle, values are frozen and this is shown, never applied; for an open cycle it
  * is normally empty (imports refresh it), and a refresh applies it.
  */
-export async function metricDiff(db: Db, workspaceId: string, cycleId: string, visible: (p: { personId: string; unitId: string | null }) => boolean): Promise<{ state: string; rows: MetricDiffRow[] }> {
+export async function metricDiff(db: Db, viewer: Viewer, cycleId: string): Promise<{ state: string; rows: MetricDiffRow[] }> {
+  const { workspaceId } = viewer;
   const [cycle] = await db.select().from(appraisalCycles).where(eq(appraisalCycles.id, cycleId));
   if (!cycle || cycle.workspaceId !== workspaceId) throw new AppError('not_found', { entity: 'entity.cycle' });
   const bindings = await loadBindings(db, workspaceId, null);
@@ -24,13 +27,14 @@ export async function metricDiff(db: Db, workspaceId: string, cycleId: string, v
     .from(cycleParticipants)
     .innerJoin(people, eq(people.id, cycleParticipants.personId))
     .where(inArray(cycleParticipants.id, ids));
-  const byId = new Map(participants.map((p) => [p.id, p]));
+  // only the participants the viewer may see (the access layer's rule, over all of them at once)
+  const byId = new Map(reach(viewer, 'participant.read', participants).map((p) => [p.id, p]));
   const stored = await db.select().from(cycleTermValues).where(inArray(cycleTermValues.participantId, ids));
   const storedBy = new Map(stored.map((s) => [`${s.participantId}\u001f${s.term}`, s]));
   const rows: MetricDiffRow[] = [];
   for (const p of planned) {
-    const participant = byId.get(p.participantId)!;
-    if (!visible(participant)) continue;
+    const participant = byId.get(p.participantId);
+    if (!participant) continue;
     const before = storedBy.get(`${p.participantId}\u001f${p.term}`);
     const storedValue = before?.value ?? null;
     // a typed value with no data behind it stays: only a value the data would change counts

@@ -1,8 +1,8 @@
 import { count, eq } from 'drizzle-orm';
 import type { Database, Db } from '../../../db/client.ts';
-import { inClientTransaction } from '../../../db/client-transaction.ts';
 import { cycleParticipants } from '../../../db/schema/index.ts';
 import type { JobKind, JobSender } from '../../../jobs/job-types.ts';
+import { workInTransaction } from '../../../jobs/job-transaction.ts';
 import { queueTrackedJob } from '../../../jobs/queue-tracked.ts';
 import type { WorkspaceActor } from '../../org/index.ts';
 import { recomputeIn } from './cycle-transitions.service.ts';
@@ -21,12 +21,10 @@ export const cycleRecomputeJob: JobKind<RecomputeData> = {
   retryDelaySeconds: 5,
   expireInSeconds: 30 * 60,
   async run(data, ctx) {
-    return inClientTransaction(ctx.database, async (client, tx) => {
+    return workInTransaction(ctx, async (tx) => {
       const { recomputed, cycle } = await recomputeIn(tx, data.actor, data.cycleId);
       ctx.progress({ done: recomputed, total: recomputed, unit: 'items' });
-      const result = { recomputed, cycleId: cycle.id };
-      await ctx.completeIn(client, result);
-      return result;
+      return { recomputed, cycleId: cycle.id };
     });
   },
 };

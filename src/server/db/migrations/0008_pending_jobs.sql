@@ -1,0 +1,1 @@
+CREATE INDEX "background_jobs_pending_idx" ON "background_jobs" USING btree ("workspace_id","kind") WHERE "background_jobs"."state" in ('queued', 'running');
