@@ -206,11 +206,13 @@ export async function download(path: string, query: Query | undefined, fallbackN
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query });
-const post = <T>(path: string, body?: unknown, query?: Query) => request<T>('POST', path, { body, query });
-const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, { body });
-const del = (path: string) => request<Ok>('DELETE', path);
-const w = (ws: string) => `/workspaces/${encodeURIComponent(ws)}`;
+/** The verbs each feature's `<feature>-api.ts` builds its endpoint calls from. */
+export const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query });
+export const post = <T>(path: string, body?: unknown, query?: Query) => request<T>('POST', path, { body, query });
+export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, { body });
+export const del = (path: string) => request<Ok>('DELETE', path);
+/** The path of a workspace's endpoints. */
+export const workspacePath = (ws: string) => `/workspaces/${encodeURIComponent(ws)}`;
 
 export type PeopleQuery = {
   q?: string;
@@ -241,81 +243,4 @@ export type IndicatorsQuery = {
   status?: 'active' | 'archived' | 'all';
   page?: number;
   pageSize?: number;
-};
-
-type In<T extends z.ZodType> = z.input<T>;
-
-export const api = {
-  setup: {
-    status: () => get<SetupStatus>('/setup/status'),
-    run: (body: In<typeof auth.setupInput>) => post<Me>('/setup', body),
-    openDemo: () => post<Me>('/demo/open'),
-  },
-  auth: {
-    me: () => get<Me>('/auth/me'),
-    login: (body: In<typeof auth.loginInput>) => post<Me>('/auth/login', body),
-    logout: () => post<Ok>('/auth/logout'),
-    updateMe: (body: In<typeof auth.updateProfileInput>) => patch<Me>('/auth/me', body),
-    changePassword: (body: In<typeof auth.changePasswordInput>) => post<Ok>('/auth/password', body),
-    tokens: () => get<ApiToken[]>('/auth/tokens'),
-    createToken: (body: In<typeof auth.createTokenInput>) => post<CreatedToken>('/auth/tokens', body),
-    revokeToken: (id: string) => del(`/auth/tokens/${id}`),
-  },
-  workspaces: {
-    create: (body: In<typeof auth.createWorkspaceInput>) => post<WorkspaceSummary>('/workspaces', body),
-  },
-  units: {
-    list: (ws: string) => get<Unit[]>(`${w(ws)}/units`),
-    create: (ws: string, body: In<typeof org.createUnitInput>) => post<Unit>(`${w(ws)}/units`, body),
-    update: (ws: string, id: string, body: In<typeof org.updateUnitInput>) => patch<Unit>(`${w(ws)}/units/${id}`, body),
-    remove: (ws: string, id: string) => del(`${w(ws)}/units/${id}`),
-  },
-  positions: {
-    list: (ws: string) => get<Position[]>(`${w(ws)}/positions`),
-    create: (ws: string, body: In<typeof org.createPositionInput>) => post<Position>(`${w(ws)}/positions`, body),
-    update: (ws: string, id: string, body: In<typeof org.updatePositionInput>) =>
-      patch<Position>(`${w(ws)}/positions/${id}`, body),
-    remove: (ws: string, id: string) => del(`${w(ws)}/positions/${id}`),
-  },
-  people: {
-    list: (ws: string, query: PeopleQuery) => get<PeoplePage>(`${w(ws)}/people`, query),
-    get: (ws: string, id: string) => get<Person>(`${w(ws)}/people/${id}`),
-    create: (ws: string, body: In<typeof org.createPersonInput>) => post<Person>(`${w(ws)}/people`, body),
-    update: (ws: string, id: string, body: In<typeof org.updatePersonInput>) =>
-      patch<Person>(`${w(ws)}/people/${id}`, body),
-    import: (ws: string, file: File, dryRun: boolean) => {
-      const form = new FormData();
-      form.append('file', file);
-      return request<ImportResult>('POST', `${w(ws)}/people/import`, { form, query: { dryRun } });
-    },
-    export: (ws: string, query: PeopleQuery) => download(`${w(ws)}/people/export`, query, 'people.xlsx'),
-    template: (ws: string) => download(`${w(ws)}/people/import-template`, undefined, 'people-template.xlsx'),
-  },
-  members: {
-    list: (ws: string) => get<Member[]>(`${w(ws)}/members`),
-    add: (ws: string, body: In<typeof org.addMemberInput>) => post<Member>(`${w(ws)}/members`, body),
-    update: (ws: string, userId: string, body: In<typeof org.updateMemberInput>) =>
-      patch<Member>(`${w(ws)}/members/${userId}`, body),
-    remove: (ws: string, userId: string) => del(`${w(ws)}/members/${userId}`),
-  },
-  indicators: {
-    list: (ws: string, query: IndicatorsQuery) => get<IndicatorsPage>(`${w(ws)}/indicators`, query),
-    get: (ws: string, id: string) => get<Indicator>(`${w(ws)}/indicators/${id}`),
-    create: (ws: string, body: In<typeof ind.createIndicatorInput>) => post<Indicator>(`${w(ws)}/indicators`, body),
-    update: (ws: string, id: string, body: In<typeof ind.updateIndicatorInput>) =>
-      patch<Indicator>(`${w(ws)}/indicators/${id}`, body),
-    copy: (ws: string, id: string, body: In<typeof ind.copyIndicatorInput> = {}) =>
-      post<Indicator>(`${w(ws)}/indicators/${id}/copy`, body),
-    archive: (ws: string, id: string) => post<Indicator>(`${w(ws)}/indicators/${id}/archive`),
-    restore: (ws: string, id: string) => post<Indicator>(`${w(ws)}/indicators/${id}/restore`),
-    checkFormula: (ws: string, body: In<typeof ind.checkFormulaInput>, signal?: AbortSignal) =>
-      request<FormulaCheck>('POST', `${w(ws)}/indicators/check-formula`, { body, signal }),
-    library: (ws: string, query: { q?: string; perspective?: Indicator['perspective'] } = {}) =>
-      get<LibraryIndicator[]>(`${w(ws)}/indicator-library`, query),
-    copyBuiltin: (ws: string, key: string, body: In<typeof ind.copyIndicatorInput> = {}) =>
-      post<Indicator>(`${w(ws)}/indicator-library/${key}/copy`, body),
-  },
-  audit: {
-    list: (ws: string, query: AuditQuery) => get<AuditPage>(`${w(ws)}/audit`, query),
-  },
 };

@@ -9,11 +9,11 @@ import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { configureApi, isApiError } from './api.ts';
-import { signedOut } from './features/auth/session.ts';
-import i18n, { currentLanguage } from './i18n/index.ts';
 import ErrorBoundary from './components/ErrorBoundary.tsx';
+import { signedOut } from './features/auth/auth-queries.ts';
+import i18n, { currentLanguage } from './i18n/index.ts';
 import { AppRoutes, NavigationBridge, navigateTo } from './router.tsx';
-import { themeConfig } from './theme.ts';
+import { space, themeConfig } from './theme.ts';
 
 configureApi({ language: currentLanguage, networkMessage: () => i18n.t('error.network') });
 
@@ -41,7 +41,7 @@ const queryClient = new QueryClient({
   },
 });
 
-const modalConfig = { styles: { header: { marginBottom: 20 } } };
+const modalConfig = { styles: { header: { marginBottom: space.lg } } };
 
 function Root() {
   const { i18n: instance } = useTranslation();

@@ -128,6 +128,44 @@ export const chart: ChartColors = {
   exportBackground: surface.base,
 };
 
+/**
+ * Spacing (margins, paddings, gaps, antd `Space` sizes), in px, on antd's 4-px grid: every inline
+ * style and `size` in src/web takes its spacing from here (tests/architecture/web-style.test.ts).
+ */
+export const space = {
+  none: 0,
+  xxs: 2,
+  xs: 4,
+  sm: 8,
+  md: 12,
+  lg: 16,
+  xl: 24,
+  xxl: 32,
+} as const;
+
+/** Font sizes, in px, by role. */
+export const fontSize = {
+  /** a tiny mark inside a chart or a dense cell */
+  tiny: 11,
+  /** captions, hints, secondary lines, table notes */
+  caption: 12,
+  /** dense body text (a compact list) */
+  small: 13,
+  /** regular body text (antd's own default) */
+  body: 14,
+  /** a card's or a section's title */
+  title: 16,
+  /** a small figure (a count in a tile) */
+  figure: 22,
+  /** a big figure (a score, a headline number) */
+  headline: 28,
+  /** an empty state's or a result page's picture */
+  icon: 48,
+} as const;
+
+/** Numbers that line up in columns. */
+export const tabularNums = { fontVariantNumeric: 'tabular-nums' } as const;
+
 /** The antd theme: seeds and component tokens. */
 export const themeConfig: ThemeConfig = {
   token: {

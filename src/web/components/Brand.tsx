@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { brand } from '../theme.ts';
+import { brand, fontSize, space } from '../theme.ts';
 
 /** The dial mark and the product name. */
 export default function Brand({ compact = false, inverted = false }: { compact?: boolean; inverted?: boolean }) {
   const { t } = useTranslation();
   const color = inverted ? brand.onPrimary : brand.primary;
   return (
-    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8, fontWeight: 600, fontSize: 18, color }}>
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: space.sm, fontWeight: 600, fontSize: fontSize.title, color }}>
       <svg width="26" height="26" viewBox="0 0 32 32" aria-hidden="true">
         <circle cx="16" cy="16" r="14" fill={color} />
         {[0, 30, 60, 90, 120, 150, 180, 210, 240, 270, 300, 330].map((deg) => (

@@ -1,10 +1,11 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Col, type ColProps, Progress, Row, Space, Statistic, Typography, Upload } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api.ts';
+import { fontSize, space } from '../theme.ts';
 import FormAlert from './FormAlert.tsx';
+import { useTemplateDownload } from './file-import-queries.ts';
 import { errorMessage } from './form-utils.ts';
 import ImportErrorTable from './ImportErrorTable.tsx';
 
@@ -45,7 +46,7 @@ export default function FileImport(props: Props) {
   const { testId, file, onRemove, progress, outcome, error } = props;
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const template = useMutation({ mutationFn: props.downloadTemplate, onError: (e) => void message.error(errorMessage(e), 6) });
+  const template = useTemplateDownload(props.downloadTemplate);
   const rowErrors = isApiError(error) && error.code === 'import_failed' ? error.details : [];
   const listing = onRemove
     ? { fileList: file ? [{ uid: 'file', name: file.name, status: 'done' as const }] : [], onRemove }
@@ -57,18 +58,18 @@ export default function FileImport(props: Props) {
 
   return (
     <>
-      <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: space.xs }}>
         {props.intro}
       </Typography.Paragraph>
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+      <Typography.Paragraph type="secondary" style={{ fontSize: fontSize.caption }}>
         {props.columns}
       </Typography.Paragraph>
       <Button
         type="link"
         icon={<DownloadOutlined />}
         loading={template.isPending}
-        onClick={() => template.mutate()}
-        style={{ paddingInline: 0, marginBottom: 12 }}
+        onClick={() => template.mutate(undefined, { onError: (e) => void message.error(errorMessage(e), 6) })}
+        style={{ paddingInline: 0, marginBottom: space.md }}
         data-testid={`${testId}-template`}
       >
         {props.templateLabel}
@@ -83,15 +84,15 @@ export default function FileImport(props: Props) {
         </Upload.Dragger>
       )}
       {progress != null && (
-        <div style={{ marginTop: 16 }} data-testid={`${testId}-progress`}>
+        <div style={{ marginTop: space.lg }} data-testid={`${testId}-progress`}>
           <Typography.Text>{t('import.uploading', { name: file?.name ?? '' })}</Typography.Text>
           <Progress percent={Math.round(progress * 100)} status="active" />
           {progress >= 1 && <Typography.Text type="secondary">{t('import.checking')}</Typography.Text>}
         </div>
       )}
       {outcome && (
-        <div data-testid={`${testId}-result`} style={{ marginTop: 16 }}>
-          <Alert type={outcome.type} showIcon title={outcome.title} style={{ marginBottom: 12 }} />
+        <div data-testid={`${testId}-result`} style={{ marginTop: space.lg }}>
+          <Alert type={outcome.type} showIcon title={outcome.title} style={{ marginBottom: space.md }} />
           <Row gutter={16}>
             {outcome.stats.map((s) => (
               <Col key={s.key} {...outcome.col}>
@@ -102,12 +103,12 @@ export default function FileImport(props: Props) {
         </div>
       )}
       {error != null && (
-        <div style={{ marginTop: 16 }}>
+        <div style={{ marginTop: space.lg }}>
           <FormAlert error={error} />
           {rowErrors.length > 0 && <ImportErrorTable details={rowErrors} />}
         </div>
       )}
-      <Space style={{ width: '100%', justifyContent: 'flex-end', marginTop: 16 }}>{props.actions}</Space>
+      <Space style={{ width: '100%', justifyContent: 'flex-end', marginTop: space.lg }}>{props.actions}</Space>
     </>
   );
 }

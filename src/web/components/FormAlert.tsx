@@ -1,4 +1,5 @@
 import { Alert } from 'antd';
+import { space } from '../theme.ts';
 import { errorMessage } from './form-utils.ts';
 
 /** The server's (already translated) message for a failed submit, above the form's buttons. */
@@ -11,7 +12,7 @@ export default function FormAlert({ error }: { error: unknown }) {
       showIcon
       role="alert"
       title={errorMessage(error)}
-      style={{ marginBottom: 16 }}
+      style={{ marginBottom: space.lg }}
     />
   );
 }

@@ -1,8 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, type Me } from '../api.ts';
-import { meKey, signedIn } from '../features/auth/session.ts';
+import { useSaveLocale } from '../features/account/account-queries.ts';
+import { useReadMe } from '../features/auth/auth-queries.ts';
 import { currentLanguage, type Lang, setLanguage } from '../i18n/index.ts';
 
 /**
@@ -11,18 +10,18 @@ import { currentLanguage, type Lang, setLanguage } from '../i18n/index.ts';
  */
 export default function LanguageSwitch({ size = 'middle', compact = false }: { size?: 'small' | 'middle'; compact?: boolean }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const saveLocale = useMutation({
-    mutationFn: (locale: Lang) => api.auth.updateMe({ locale }),
-    onSuccess: (me) => signedIn(queryClient, me),
-    // the switch itself already happened; a refused save (e.g. the demo account) only means it is not kept server-side
-    onError: (e) => console.warn('language not saved to the account', e),
-  });
+  const readMe = useReadMe();
+  const saveLocale = useSaveLocale();
   const change = async (lang: Lang) => {
     await setLanguage(lang);
-    const me = queryClient.getQueryData<Me | null>(meKey);
+    const me = readMe();
     // the demo account is shared by every visitor: keep its language as it is
-    if (me && !me.user.isDemo && me.user.locale !== lang) saveLocale.mutate(lang);
+    if (me && !me.user.isDemo && me.user.locale !== lang) {
+      saveLocale.mutate(lang, {
+        // the switch itself already happened; a refused save (e.g. the demo account) only means it is not kept server-side
+        onError: (e) => console.warn('language not saved to the account', e),
+      });
+    }
   };
   return (
     <Segmented<Lang>

@@ -1,5 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react';
-import { border, surface } from '../theme.ts';
+import { border, fontSize, space, surface } from '../theme.ts';
 
 type Props = { title: ReactNode; children: ReactNode; testId?: string; style?: CSSProperties };
 
@@ -19,10 +19,10 @@ export default function Panel({ title, children, testId, style }: Props) {
         ...style,
       }}
     >
-      <h2 style={{ margin: 0, padding: '16px 24px', fontSize: 16, fontWeight: 600, borderBottom: `1px solid ${border.divider}` }}>
+      <h2 style={{ margin: 0, padding: `${space.lg}px ${space.xl}px`, fontSize: fontSize.title, fontWeight: 600, borderBottom: `1px solid ${border.divider}` }}>
         {title}
       </h2>
-      <div style={{ padding: 24 }}>{children}</div>
+      <div style={{ padding: space.xl }}>{children}</div>
     </section>
   );
 }

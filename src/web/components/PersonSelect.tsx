@@ -1,8 +1,8 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select, Spin, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api.ts';
+import { usePeopleSearch } from '../features/org/org-queries.ts';
+import { fontSize, space } from '../theme.ts';
 import { useDebounced } from './use-debounced.ts';
 
 type Props = {
@@ -25,12 +25,7 @@ export default function PersonSelect({ ws, value, onChange, initialLabel, exclud
   const labels = useRef(new Map<string, string>());
   if (value && initialLabel && !labels.current.has(value)) labels.current.set(value, initialLabel);
 
-  const people = useQuery({
-    queryKey: ['ws', ws, 'people-search', q],
-    queryFn: () => api.people.list(ws, { q: q || undefined, status: 'active', pageSize: 20, sort: 'name' }),
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
-  });
+  const people = usePeopleSearch(ws, q);
   const items = (people.data?.items ?? []).filter((p) => p.id !== excludeId);
   for (const p of items) labels.current.set(p.id, p.name);
   const options = items.map((p) => ({ value: p.id, label: p.name, unit: p.unitName }));
@@ -53,7 +48,7 @@ export default function PersonSelect({ ws, value, onChange, initialLabel, exclud
         <span>
           {o.label}
           {o.data.unit && (
-            <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
+            <Typography.Text type="secondary" style={{ marginInlineStart: space.sm, fontSize: fontSize.caption }}>
               {o.data.unit}
             </Typography.Text>
           )}

@@ -1,6 +1,7 @@
 import { Button } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fontSize, space } from '../theme.ts';
 
 /**
  * Plain notices used before any page chunk is loaded (they live in the entry, so they
@@ -8,9 +9,9 @@ import { useTranslation } from 'react-i18next';
  */
 export function Notice({ title, text, action }: { title: string; text: string; action?: ReactNode }) {
   return (
-    <div role="alert" style={{ maxWidth: 480, margin: '15vh auto 0', padding: 24, textAlign: 'center' }}>
-      <h1 style={{ fontSize: 22, fontWeight: 600, margin: '0 0 8px' }}>{title}</h1>
-      <p style={{ color: 'rgba(0,0,0,0.55)', margin: '0 0 20px' }}>{text}</p>
+    <div role="alert" style={{ maxWidth: 480, margin: '15vh auto 0', padding: space.xl, textAlign: 'center' }}>
+      <h1 style={{ fontSize: fontSize.figure, fontWeight: 600, margin: `0 0 ${space.sm}px` }}>{title}</h1>
+      <p style={{ color: 'rgba(0,0,0,0.55)', margin: `0 0 ${space.lg}px` }}>{text}</p>
       {action}
     </div>
   );

@@ -2,6 +2,7 @@ import { DownloadOutlined, LineChartOutlined, TableOutlined } from '@ant-design/
 import { Button, Card, Empty, Segmented, Skeleton, Space, Table, type TableColumnType, Tooltip } from 'antd';
 import { lazy, type ReactNode, Suspense, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { space } from '../../theme.ts';
 import type { EChartHandle } from './EChart.tsx';
 import type { ChartOption } from './echarts-setup.ts';
 
@@ -69,7 +70,7 @@ export default function ChartCard<Row extends object>(props: Props<Row>) {
   }));
 
   const controls = (
-    <Space size={4}>
+    <Space size={space.xs}>
       {extra}
       <Segmented
         size="small"

@@ -1,8 +1,8 @@
-import { useMutation } from '@tanstack/react-query';
 import { type KeyboardEvent, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ErrorDetail, isApiError } from '../../api.ts';
 import { type Cell, type CellValues, cellId, cellOf, changedValues, type Direction, isChange, locateDetails, neighbour, readText, showNumber } from './grid-cells.ts';
+import { useCellsSave } from './grid-save-queries.ts';
 
 export type GridEditingOptions<R> = {
   /** The saved value of a cell. */
@@ -88,17 +88,17 @@ export function useGridEditing<R>(options: GridEditingOptions<R>) {
     setUnlocated([]);
   };
 
-  const mutation = useMutation({
-    mutationFn: ({ row }: { row?: string }) => options.submit(changedValues(drafts, stored, row), row),
-    onMutate: ({ row }) => {
+  const mutation = useCellsSave<R>({
+    send: (row) => options.submit(changedValues(drafts, stored, row), row),
+    onStart: (row) => {
       setRefusals((all) => without(all, (id) => inScope(id, row)));
       setUnlocated([]);
     },
-    onSuccess: (result, { row }) => {
+    onSaved: (result, row) => {
       setDrafts((all) => without(all, (id) => inScope(id, row)));
       options.onSaved?.(result, row);
     },
-    onError: (e, { row }) => {
+    onFailed: (e, row) => {
       if (isApiError(e)) {
         const { cells, rest } = locateDetails(e.details, (d) => options.locate(d, row));
         setRefusals((all) => ({ ...all, ...cells }));

@@ -2,7 +2,8 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Empty, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../auth/session.ts';
+import { space } from '../../theme.ts';
+import { useMe } from '../auth/auth-queries.ts';
 import CreateWorkspaceModal from '../shell/CreateWorkspaceModal.tsx';
 import PasswordCard from './PasswordCard.tsx';
 import ProfileCard from './ProfileCard.tsx';
@@ -21,7 +22,7 @@ export default function AccountPage() {
       </Typography.Title>
       {me.workspaces.length === 0 && (
         <Empty
-          style={{ marginBottom: 24 }}
+          style={{ marginBottom: space.xl }}
           description={
             <>
               <div>{t('workspace.noneTitle')}</div>

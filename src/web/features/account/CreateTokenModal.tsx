@@ -1,26 +1,22 @@
-import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, InputNumber, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { createTokenInput } from '../../../contracts/auth.ts';
-import { api } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
 import FormButtons from '../../components/FormButtons.tsx';
 import { applyServerErrors, fieldRules, parseForm } from '../../components/form-utils.ts';
+import { fontSize, space } from '../../theme.ts';
+import { useCreateToken } from './account-queries.ts';
 
 type Values = { name: string; expiresInDays?: number | null };
 
 /** Creates a token and shows its secret exactly once, with a copy button. */
-export default function CreateTokenModal({ onClose, onCreated }: { onClose: () => void; onCreated: () => void }) {
+export default function CreateTokenModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const create = useMutation({
-    mutationFn: api.auth.createToken,
-    onSuccess: onCreated,
-    onError: (e) => applyServerErrors(form, e),
-  });
+  const create = useCreateToken();
   const submit = (v: Values) => {
     const input = parseForm(createTokenInput, { name: v.name, expiresInDays: v.expiresInDays ?? null }, form);
-    if (input) create.mutate(input);
+    if (input) create.mutate(input, { onError: (e) => applyServerErrors(form, e) });
   };
   const created = create.data;
   return (
@@ -34,11 +30,11 @@ export default function CreateTokenModal({ onClose, onCreated }: { onClose: () =
     >
       {created ? (
         <div data-testid="token-created">
-          <Alert type="warning" showIcon title={t('account.tokenOnce')} style={{ marginBottom: 16 }} />
+          <Alert type="warning" showIcon title={t('account.tokenOnce')} style={{ marginBottom: space.lg }} />
           <Typography.Paragraph
             code
             copyable={{ text: created.token, tooltips: [t('common.copy'), t('common.copied')] }}
-            style={{ wordBreak: 'break-all', fontSize: 13 }}
+            style={{ wordBreak: 'break-all', fontSize: fontSize.small }}
             data-testid="token-value"
           >
             {created.token}

@@ -1,10 +1,10 @@
-import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { changePasswordInput } from '../../../contracts/auth.ts';
-import { api } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
 import { applyServerErrors, fieldRules, parseForm, sameAs } from '../../components/form-utils.ts';
+import { space } from '../../theme.ts';
+import { useChangePassword } from './account-queries.ts';
 
 type Values = { currentPassword: string; newPassword: string; confirmPassword: string };
 
@@ -12,21 +12,21 @@ export default function PasswordCard({ disabled }: { disabled: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const change = useMutation({
-    mutationFn: api.auth.changePassword,
-    onSuccess: () => {
-      form.resetFields();
-      message.success(t('account.passwordChanged'));
-    },
-    onError: (e) => applyServerErrors(form, e),
-  });
+  const change = useChangePassword();
   const submit = ({ confirmPassword: _, ...v }: Values) => {
     const input = parseForm(changePasswordInput, v, form);
-    if (input) change.mutate(input);
+    if (!input) return;
+    change.mutate(input, {
+      onSuccess: () => {
+        form.resetFields();
+        message.success(t('account.passwordChanged'));
+      },
+      onError: (e) => applyServerErrors(form, e),
+    });
   };
   return (
     <Card title={t('account.password')} data-testid="password-card" style={{ height: '100%' }}>
-      {disabled && <Alert type="info" showIcon title={t('account.demoNote')} style={{ marginBottom: 16 }} />}
+      {disabled && <Alert type="info" showIcon title={t('account.demoNote')} style={{ marginBottom: space.lg }} />}
       <Form form={form} layout="vertical" onFinish={submit} disabled={disabled}>
         <Form.Item name="currentPassword" label={t('account.currentPassword')} rules={fieldRules(changePasswordInput, 'currentPassword')}>
           <Input.Password autoComplete="current-password" />

@@ -1,12 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { updateProfileInput } from '../../../contracts/auth.ts';
-import { api, type Me } from '../../api.ts';
+import type { Me } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
 import { applyServerErrors, fieldRules, parseForm } from '../../components/form-utils.ts';
-import { type Lang, setLanguage } from '../../i18n/index.ts';
-import { signedIn } from '../auth/session.ts';
+import type { Lang } from '../../i18n/index.ts';
+import { useUpdateProfile } from './account-queries.ts';
 
 type Values = { name: string; locale: Lang | 'auto' };
 
@@ -15,19 +14,14 @@ export default function ProfileCard({ me }: { me: Me }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const queryClient = useQueryClient();
-  const save = useMutation({
-    mutationFn: api.auth.updateMe,
-    onSuccess: async (next) => {
-      signedIn(queryClient, next);
-      if (next.user.locale) await setLanguage(next.user.locale);
-      message.success(t('account.profileSaved'));
-    },
-    onError: (e) => applyServerErrors(form, e),
-  });
+  const save = useUpdateProfile();
   const submit = (v: Values) => {
     const input = parseForm(updateProfileInput, { name: v.name, locale: v.locale === 'auto' ? null : v.locale }, form);
-    if (input) save.mutate(input);
+    if (!input) return;
+    save.mutate(input, {
+      onSuccess: () => void message.success(t('account.profileSaved')),
+      onError: (e) => applyServerErrors(form, e),
+    });
   };
   return (
     <Card title={t('account.profile')} data-testid="profile-card" style={{ height: '100%' }}>

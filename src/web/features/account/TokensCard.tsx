@@ -1,26 +1,28 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Empty, Skeleton, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiToken, api } from '../../api.ts';
+import type { ApiToken } from '../../api.ts';
+import { confirmOkProps } from '../../components/confirm-props.ts';
 import { errorMessage } from '../../components/form-utils.ts';
 import LoadError from '../../components/LoadError.tsx';
+import { space } from '../../theme.ts';
+import { useRevokeToken, useTokens } from './account-queries.ts';
 import CreateTokenModal from './CreateTokenModal.tsx';
-import { confirmOkProps } from '../../components/confirm-props.ts';
 
-export const tokensKey = ['tokens'] as const;
 const when = (v: string | null, fallback: string) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : fallback);
 
-/** API tokens of the signed-in user: list, create (shown once), revoke. */
-/** Personal API tokens; the shared demo accounts may not create any (the server refuses too). */
+/**
+ * API tokens of the signed-in user: list, create (shown once), revoke. The shared demo accounts
+ * may not create any (the server refuses too).
+ */
 export default function TokensCard({ disabled = false }: { disabled?: boolean }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const tokens = useQuery({ queryKey: tokensKey, queryFn: api.auth.tokens });
+  const tokens = useTokens();
   const [creating, setCreating] = useState(false);
-  const revoke = useMutation({ mutationFn: (tk: ApiToken) => api.auth.revokeToken(tk.id) });
+  const revoke = useRevokeToken();
 
   const confirmRevoke = (tk: ApiToken) =>
     modal.confirm({
@@ -35,8 +37,6 @@ export default function TokensCard({ disabled = false }: { disabled?: boolean })
           message.success(t('account.revoked'));
         } catch (e) {
           message.error(errorMessage(e), 6);
-        } finally {
-          void tokens.refetch();
         }
       },
     });
@@ -48,7 +48,7 @@ export default function TokensCard({ disabled = false }: { disabled?: boolean })
   );
   return (
     <Card title={t('account.tokens')} extra={addButton('token-add')} data-testid="tokens-card">
-      {disabled && <Alert type="info" showIcon title={t('account.demoTokensNote')} style={{ marginBottom: 16 }} />}
+      {disabled && <Alert type="info" showIcon title={t('account.demoTokensNote')} style={{ marginBottom: space.lg }} />}
       <Typography.Paragraph type="secondary">{t('account.tokensIntro')}</Typography.Paragraph>
       {tokens.isPending ? (
         <Skeleton active />
@@ -82,7 +82,7 @@ export default function TokensCard({ disabled = false }: { disabled?: boolean })
           />
         </div>
       )}
-      {creating && <CreateTokenModal onClose={() => setCreating(false)} onCreated={() => void tokens.refetch()} />}
+      {creating && <CreateTokenModal onClose={() => setCreating(false)} />}
     </Card>
   );
 }

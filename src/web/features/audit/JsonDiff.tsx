@@ -1,12 +1,12 @@
 import { Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { feedback, text } from '../../theme.ts';
+import { feedback, fontSize, space, text } from '../../theme.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const show = (v: unknown) => (v === undefined ? '' : JSON.stringify(v));
 
-const cell = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 } as const;
+const cell = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: fontSize.caption } as const;
 const changedBg = { before: feedback.errorBg, after: feedback.successBg } as const;
 
 /**
@@ -43,7 +43,7 @@ export default function JsonDiff({ before, after }: { before: unknown; after: un
           <Typography.Text type="secondary">{t('audit.noData')}</Typography.Text>
         </div>
       ) : (
-        <table style={{ width: '100%', borderCollapse: 'collapse', marginTop: 4 }} data-testid={`audit-${which}`}>
+        <table style={{ width: '100%', borderCollapse: 'collapse', marginTop: space.xs }} data-testid={`audit-${which}`}>
           <tbody>
             {keys.map((k) => (
               <tr key={k} data-changed={changed.has(k) || undefined} style={{ background: changed.has(k) ? changedBg[which] : undefined }}>
@@ -61,10 +61,10 @@ export default function JsonDiff({ before, after }: { before: unknown; after: un
 
   return (
     <div data-testid="audit-diff">
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      <Typography.Text type="secondary" style={{ fontSize: fontSize.caption }}>
         {t('audit.changed', { count: changed.size })}
       </Typography.Text>
-      <Row gutter={16} style={{ marginTop: 4 }}>
+      <Row gutter={16} style={{ marginTop: space.xs }}>
         {side('before', before)}
         {side('after', after)}
       </Row>

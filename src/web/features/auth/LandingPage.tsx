@@ -9,11 +9,11 @@ import FullPageSpin from '../../components/FullPageSpin.tsx';
 import LanguageSwitch from '../../components/LanguageSwitch.tsx';
 import Panel from '../../components/Panel.tsx';
 import { EntryError } from '../../components/RouteError.tsx';
-import { useMe, useSetupStatus } from './session.ts';
+import { fontSize, space, surface } from '../../theme.ts';
+import { useMe, useSetupStatus } from './auth-queries.ts';
 import SetupForm from './SetupForm.tsx';
 import SignInForm from './SignInForm.tsx';
-import { useOpenDemo } from './use-open-demo.ts';
-import { surface } from '../../theme.ts';
+import { useEnterDemo } from './use-enter-demo.ts';
 
 /**
  * `/login`: the first-run page (setup + demo) while the server has no workspace yet,
@@ -33,12 +33,12 @@ export default function LandingPage() {
 
   return (
     <div style={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', background: `linear-gradient(160deg, ${surface.landingFrom} 0%, ${surface.landingTo} 55%)` }}>
-      <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '16px 24px' }}>
+      <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: `${space.lg}px ${space.xl}px` }}>
         <Brand />
         <LanguageSwitch size="small" />
       </header>
-      <main style={{ flex: 1, width: '100%', maxWidth: needsSetup ? 1000 : 440, margin: '0 auto', padding: '24px 16px', boxSizing: 'border-box' }}>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginBottom: 24 }}>
+      <main style={{ flex: 1, width: '100%', maxWidth: needsSetup ? 1000 : 440, margin: '0 auto', padding: `${space.xl}px ${space.lg}px`, boxSizing: 'border-box' }}>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginBottom: space.xl }}>
           {t('app.tagline')}
         </Typography.Paragraph>
         {needsSetup ? (
@@ -72,8 +72,8 @@ export default function LandingPage() {
           </Panel>
         )}
       </main>
-      <footer style={{ textAlign: 'center', padding: 16 }}>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      <footer style={{ textAlign: 'center', padding: space.lg }}>
+        <Typography.Text type="secondary" style={{ fontSize: fontSize.caption }}>
           {t('landing.footer', { version, database: t(`landing.database_${database}`) })}
         </Typography.Text>
       </footer>
@@ -83,7 +83,7 @@ export default function LandingPage() {
 
 function DemoCard() {
   const { t } = useTranslation();
-  const openDemo = useOpenDemo();
+  const openDemo = useEnterDemo();
   return (
     <Panel testId="demo-card" title={<><ExperimentOutlined /> {t('landing.demoTitle')}</>} style={{ height: '100%', boxSizing: 'border-box' }}>
       <Typography.Paragraph type="secondary">{t('landing.demoIntro')}</Typography.Paragraph>
@@ -91,7 +91,7 @@ function DemoCard() {
       <Button type="primary" ghost block size="large" loading={openDemo.isPending} onClick={() => openDemo.mutate()} data-testid="demo-open">
         {t('landing.demoButton')}
       </Button>
-      <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
+      <Typography.Paragraph type="secondary" style={{ marginTop: space.lg, fontSize: fontSize.caption }}>
         {t('landing.demoAccounts')}
       </Typography.Paragraph>
     </Panel>

@@ -1,13 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { setupInput } from '../../../contracts/auth.ts';
-import { api } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
 import { applyServerErrors, fieldRules, parseForm, sameAs } from '../../components/form-utils.ts';
 import { currentLanguage } from '../../i18n/index.ts';
-import { signedIn } from './session.ts';
+import { useSetup } from './auth-queries.ts';
 
 type Values = { workspaceName: string; adminName: string; email: string; password: string; confirmPassword: string };
 
@@ -15,22 +13,20 @@ type Values = { workspaceName: string; adminName: string; email: string; passwor
 export default function SetupForm() {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const setup = useMutation({
-    mutationFn: api.setup.run,
-    onSuccess: (me) => {
-      signedIn(queryClient, me);
-      const ws = me.workspaces[0];
-      navigate(ws ? `/w/${ws.slug}/home` : '/', { replace: true });
-    },
-    onError: (e) => applyServerErrors(form, e),
-  });
+  const setup = useSetup();
 
   const submit = (values: Values) => {
     const { confirmPassword: _, ...rest } = values;
     const input = parseForm(setupInput, { ...rest, locale: currentLanguage() }, form);
-    if (input) setup.mutate(input);
+    if (!input) return;
+    setup.mutate(input, {
+      onSuccess: (me) => {
+        const ws = me.workspaces[0];
+        navigate(ws ? `/w/${ws.slug}/home` : '/', { replace: true });
+      },
+      onError: (e) => applyServerErrors(form, e),
+    });
   };
 
   return (

@@ -1,13 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Divider, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { loginInput } from '../../../contracts/auth.ts';
-import { api } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
 import { applyServerErrors, fieldRules, parseForm } from '../../components/form-utils.ts';
-import { signedIn } from './session.ts';
-import { useOpenDemo } from './use-open-demo.ts';
+import { useLogin } from './auth-queries.ts';
+import { useEnterDemo } from './use-enter-demo.ts';
 
 type Values = { email: string; password: string };
 
@@ -20,22 +18,18 @@ function targetAfterSignIn(state: unknown): string {
 export default function SignInForm({ demoEnabled }: { demoEnabled: boolean }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
-  const openDemo = useOpenDemo();
-  const login = useMutation({
-    mutationFn: api.auth.login,
-    onSuccess: (me) => {
-      signedIn(queryClient, me);
-      navigate(targetAfterSignIn(location.state), { replace: true });
-    },
-    onError: (e) => applyServerErrors(form, e),
-  });
+  const openDemo = useEnterDemo();
+  const login = useLogin();
 
   const submit = (values: Values) => {
     const input = parseForm(loginInput, values, form);
-    if (input) login.mutate(input);
+    if (!input) return;
+    login.mutate(input, {
+      onSuccess: () => navigate(targetAfterSignIn(location.state), { replace: true }),
+      onError: (e) => applyServerErrors(form, e),
+    });
   };
 
   return (

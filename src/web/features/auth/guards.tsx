@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import FullPageSpin from '../../components/FullPageSpin.tsx';
 import { EntryError } from '../../components/RouteError.tsx';
-import { defaultWorkspace, useMe } from './session.ts';
+import { useMe } from './auth-queries.ts';
+import { defaultWorkspace } from './session.ts';
 
 /** Renders its children for a signed-in user; sends anyone else to the sign-in page. */
 export function RequireAuth({ children }: { children: ReactNode }) {

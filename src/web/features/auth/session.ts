@@ -1,58 +1,14 @@
 /**
- * The signed-in user (GET /auth/me) and the current workspace, shared by every page.
- * A signed-out visitor is `null`, not an error.
+ * The current workspace and what the viewer may do in it, and the workspace opened by default,
+ * shared by every page. The signed-in user itself and its loading live in auth-queries.ts.
  */
-import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useParams } from 'react-router';
 import type { Action } from '../../../contracts/access.ts';
-import { api, isApiError, type Me, setCsrfToken } from '../../api.ts';
-import { setLanguage, storedLanguage } from '../../i18n/index.ts';
+import type { Me } from '../../api.ts';
+import { useMe } from './auth-queries.ts';
 
-export const meKey = ['me'] as const;
-export const setupStatusKey = ['setup-status'] as const;
 const LAST_WORKSPACE_KEY = 'kedu.workspace';
-
-async function fetchMe(): Promise<Me | null> {
-  try {
-    const me = await api.auth.me();
-    adoptSession(me);
-    return me;
-  } catch (e) {
-    if (isApiError(e) && e.status === 401) {
-      setCsrfToken(null);
-      return null;
-    }
-    throw e;
-  }
-}
-
-/** Applies what a Me response carries: the CSRF token and, if the browser has no choice yet, the language. */
-function adoptSession(me: Me): void {
-  setCsrfToken(me.csrfToken);
-  if (me.user.locale && !storedLanguage()) void setLanguage(me.user.locale, false);
-}
-
-export function useMe() {
-  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 5 * 60_000 });
-}
-
-/** After sign-in, setup or demo: remember the session without another round trip. */
-export function signedIn(queryClient: QueryClient, me: Me): void {
-  adoptSession(me);
-  queryClient.setQueryData(meKey, me);
-}
-
-export function signedOut(queryClient: QueryClient): void {
-  setCsrfToken(null);
-  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
-  queryClient.setQueryData(meKey, null);
-  void queryClient.invalidateQueries({ queryKey: setupStatusKey });
-}
-
-export function useSetupStatus() {
-  return useQuery({ queryKey: setupStatusKey, queryFn: api.setup.status, staleTime: 60_000 });
-}
 
 export function rememberWorkspace(slug: string): void {
   try {

@@ -1,10 +1,9 @@
-import { useMutation } from '@tanstack/react-query';
 import { App, Button, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cycle } from '../../api.ts';
 import FileImport from '../../components/FileImport.tsx';
-import { useRefreshCycle } from './cycle-queries.ts';
+import { useImportActuals } from './cycles-queries.ts';
 import { cyclesApi } from './cycles-api.ts';
 
 const FIGURES = ['rows', 'participants', 'values', 'notApplicable'] as const;
@@ -16,20 +15,13 @@ const FIGURES = ['rows', 'participants', 'values', 'notApplicable'] as const;
 export default function ActualsImportModal({ ws, cycle, onClose }: { ws: string; cycle: Cycle; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const refresh = useRefreshCycle(ws, cycle.id);
   const [progress, setProgress] = useState(0);
   const [file, setFile] = useState<File | null>(null);
-  const upload = useMutation({
-    mutationFn: (f: File) => cyclesApi.importActuals(ws, cycle.id, f, setProgress),
-    onSuccess: (r) => {
-      message.success(t('cycles.import.done', { participants: r.participants, values: r.values }));
-      void refresh();
-    },
-  });
+  const upload = useImportActuals(ws, cycle.id, setProgress);
   const choose = (f: File) => {
     setFile(f);
     setProgress(0);
-    upload.mutate(f);
+    upload.mutate(f, { onSuccess: (r) => void message.success(t('cycles.import.done', { participants: r.participants, values: r.values })) });
   };
   const result = upload.data;
 

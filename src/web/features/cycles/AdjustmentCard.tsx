@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,8 +5,8 @@ import type { ParticipantDetail } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
 import FormButtons from '../../components/FormButtons.tsx';
 import { applyServerErrors } from '../../components/form-utils.ts';
-import { cyclesApi } from './cycles-api.ts';
-import { participantKey, useRefreshCycle } from './cycle-queries.ts';
+import { space } from '../../theme.ts';
+import { useAdjustment } from './cycles-queries.ts';
 import { fmtTotal, GradeTag } from './labels.tsx';
 
 /** 调整: the total that counts instead of the computed one, set by the manager with a written reason (who, when, why shown). */
@@ -51,7 +50,7 @@ export default function AdjustmentCard({ ws, d }: { ws: string; d: ParticipantDe
               key: 'total',
               label: t('cycles.adjustedTotal'),
               children: (
-                <Space size={6}>
+                <Space size={space.sm}>
                   <Typography.Text strong>{fmtTotal(d.adjustedTotal)}</Typography.Text>
                   <GradeTag grade={d.finalGrade} />
                   <Typography.Text type="secondary">{t('cycles.adjust.computedWas', { total: fmtTotal(d.total) })}</Typography.Text>
@@ -74,24 +73,20 @@ export default function AdjustmentCard({ ws, d }: { ws: string; d: ParticipantDe
 function AdjustDialog({ ws, d, mode, onClose }: { ws: string; d: ParticipantDetail; mode: 'set' | 'remove'; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const refresh = useRefreshCycle(ws, d.cycleId);
   const [form] = Form.useForm<{ total?: number; reason: string }>();
   const max = (d.card as { maxTotal?: number }).maxTotal;
-  const save = useMutation({
-    mutationFn: (v: { total?: number; reason: string }) =>
-      mode === 'set' ? cyclesApi.adjust(ws, d.cycleId, d.id, { total: v.total!, reason: v.reason.trim() }) : cyclesApi.removeAdjustment(ws, d.cycleId, d.id, v.reason.trim()),
-    onSuccess: (r) => {
-      message.success(mode === 'set' ? t('cycles.adjust.saved', { total: fmtTotal(r.adjustedTotal) }) : t('cycles.adjust.removed'));
-      void queryClient.invalidateQueries({ queryKey: participantKey(ws, d.cycleId, d.id) });
-      void refresh();
-      onClose();
-    },
-    onError: (e) => applyServerErrors(form, e),
-  });
+  const save = useAdjustment(ws, d.cycleId, d.id);
+  const submit = (v: { total?: number; reason: string }) =>
+    save.mutate(mode === 'set' ? { remove: false, total: v.total!, reason: v.reason.trim() } : { remove: true, reason: v.reason.trim() }, {
+      onSuccess: (r) => {
+        message.success(mode === 'set' ? t('cycles.adjust.saved', { total: fmtTotal(r.adjustedTotal) }) : t('cycles.adjust.removed'));
+        onClose();
+      },
+      onError: (e) => applyServerErrors(form, e),
+    });
   return (
     <Modal open title={mode === 'set' ? t('cycles.adjust.setTitle', { name: d.personName }) : t('cycles.adjust.removeTitle', { name: d.personName })} onCancel={onClose} footer={null} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} initialValues={{ total: d.adjustedTotal ?? d.total ?? undefined }} data-testid="adjustment-form">
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ total: d.adjustedTotal ?? d.total ?? undefined }} data-testid="adjustment-form">
         <Typography.Paragraph type="secondary">{mode === 'set' ? t('cycles.adjust.setHint', { total: fmtTotal(d.total) }) : t('cycles.adjust.removeHint', { total: fmtTotal(d.total) })}</Typography.Paragraph>
         {mode === 'set' && (
           <Form.Item name="total" label={t('cycles.adjustedTotal')} rules={[{ required: true, message: t('field.required') }]} extra={max !== undefined ? t('cycles.adjust.max', { max }) : undefined}>

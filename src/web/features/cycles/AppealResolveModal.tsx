@@ -1,16 +1,26 @@
-import { useMutation } from '@tanstack/react-query';
 import { App, Col, Form, Input, InputNumber, Modal, Row, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Appeal } from '../../api.ts';
+import type { Appeal, ParticipantDetail } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
 import FormButtons from '../../components/FormButtons.tsx';
-import { cyclesApi } from './cycles-api.ts';
-import { useParticipant, useRefreshCycle } from './cycle-queries.ts';
+import { useParticipant, useResolveAppeal } from './cycles-queries.ts';
 import { managerRatingOf, ratingScale } from './participant-utils.ts';
 import { groupDigits, ungroupDigits } from '../../components/number-input.ts';
-import { surface } from '../../theme.ts';
+import { space, surface } from '../../theme.ts';
 
 type Props = { ws: string; cycleId: string; appeal: Appeal; mode: 'accept' | 'reject'; onClose: () => void };
+type Values = { resolution: string; corrections: Record<string, number | null> };
+
+/** Only the values that differ from what is entered are corrections. */
+function correctionsOf(typed: Values['corrections'] | undefined, d: ParticipantDetail | undefined): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(typed ?? {}).filter(([key, value]) => {
+      if (value === null || value === undefined) return false;
+      const current = d?.values.find((x) => x.term === key)?.value ?? (d ? managerRatingOf(d, key) : null);
+      return value !== current;
+    }),
+  ) as Record<string, number>;
+}
 
 /**
  * Resolves an appeal: accept with corrected values (the terms the appealed indicator reads,
@@ -20,29 +30,21 @@ type Props = { ws: string; cycleId: string; appeal: Appeal; mode: 'accept' | 're
 export default function AppealResolveModal({ ws, cycleId, appeal, mode, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const refresh = useRefreshCycle(ws, cycleId);
   const detail = useParticipant(ws, cycleId, appeal.participantId);
-  const [form] = Form.useForm<{ resolution: string; corrections: Record<string, number | null> }>();
-  const resolve = useMutation({
-    mutationFn: (v: { resolution: string; corrections: Record<string, number | null> }) => {
-      if (mode === 'reject') return cyclesApi.rejectAppeal(ws, cycleId, appeal.id, v.resolution.trim());
-      const d = detail.data;
-      // only the values that differ from what is entered are corrections
-      const corrections = Object.fromEntries(
-        Object.entries(v.corrections ?? {}).filter(([key, value]) => {
-          if (value === null || value === undefined) return false;
-          const current = d?.values.find((x) => x.term === key)?.value ?? (d ? managerRatingOf(d, key) : null);
-          return value !== current;
-        }),
-      ) as Record<string, number>;
-      return cyclesApi.acceptAppeal(ws, cycleId, appeal.id, { corrections, resolution: v.resolution.trim() });
-    },
-    onSuccess: (r) => {
-      message.success(mode === 'accept' ? t('cycles.appeals.accepted', { name: appeal.personName, total: r.result.total?.toFixed(2) ?? '—' }) : t('cycles.appeals.rejected', { name: appeal.personName }));
-      void refresh();
-      onClose();
-    },
-  });
+  const [form] = Form.useForm<Values>();
+  const resolve = useResolveAppeal(ws, cycleId, appeal.id);
+  const submit = (v: Values) =>
+    resolve.mutate(
+      mode === 'reject'
+        ? { accept: false, resolution: v.resolution.trim() }
+        : { accept: true, corrections: correctionsOf(v.corrections, detail.data), resolution: v.resolution.trim() },
+      {
+        onSuccess: (r) => {
+          message.success(mode === 'accept' ? t('cycles.appeals.accepted', { name: appeal.personName, total: r.result.total?.toFixed(2) ?? '—' }) : t('cycles.appeals.rejected', { name: appeal.personName }));
+          onClose();
+        },
+      },
+    );
 
   type Field = { key: string; label: string; value: number | null; scale: [number, number] | null };
   const fields = (): Field[] => {
@@ -66,7 +68,7 @@ export default function AppealResolveModal({ ws, cycleId, appeal, mode, onClose 
       width={680}
     >
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Typography.Paragraph style={{ background: surface.subtle, padding: 12, borderRadius: 6, marginBottom: 8 }}>
+        <Typography.Paragraph style={{ background: surface.subtle, padding: space.md, borderRadius: 6, marginBottom: space.sm }}>
           <Typography.Text strong>{appeal.indicatorName ?? t('cycles.appeals.wholeResult')}</Typography.Text>
           <br />
           {appeal.reason}
@@ -79,15 +81,15 @@ export default function AppealResolveModal({ ws, cycleId, appeal, mode, onClose 
             layout="vertical"
             data-testid="appeal-resolve-form"
             initialValues={{ corrections: Object.fromEntries(fields().map((f) => [f.key, f.value])) }}
-            onFinish={(v) => resolve.mutate(v)}
+            onFinish={submit}
           >
             {mode === 'accept' && (
               <>
                 <Typography.Text type="secondary">{t('cycles.appeals.correctionsHint')}</Typography.Text>
-                <Row gutter={12} style={{ marginTop: 8 }}>
+                <Row gutter={12} style={{ marginTop: space.sm }}>
                   {fields().map((f) => (
                     <Col key={f.key} xs={24} sm={12}>
-                      <Form.Item name={['corrections', f.key]} label={f.label} style={{ marginBottom: 8 }}>
+                      <Form.Item name={['corrections', f.key]} label={f.label} style={{ marginBottom: space.sm }}>
                         <InputNumber min={f.scale?.[0]} max={f.scale?.[1]} formatter={groupDigits} parser={ungroupDigits} style={{ width: '100%' }} data-testid="appeal-correction" data-term={f.key} />
                       </Form.Item>
                     </Col>

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Appeal, Cycle } from '../../api.ts';
 import LoadError from '../../components/LoadError.tsx';
+import { fontSize, space } from '../../theme.ts';
 import AppealResolveModal from './AppealResolveModal.tsx';
-import { useAppeals } from './cycle-queries.ts';
+import { useAppeals } from './cycles-queries.ts';
 
 const STATUS_COLORS: Record<Appeal['status'], string> = { open: 'orange', accepted: 'green', rejected: 'default' };
 
@@ -49,7 +50,7 @@ export function AppealsTable({ ws, cycleId, appeals, personLinks }: { ws: string
                 <Space direction="vertical" size={0} style={{ maxWidth: 320 }}>
                   <span style={{ whiteSpace: 'pre-wrap' }}>{a.resolution}</span>
                   {a.corrections && Object.keys(a.corrections).length > 0 && (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    <Typography.Text type="secondary" style={{ fontSize: fontSize.caption }}>
                       {t('cycles.appeals.corrected', {
                         values: Object.entries(a.corrections)
                           .map(([k, v]) => `${k} = ${v}`)
@@ -58,7 +59,7 @@ export function AppealsTable({ ws, cycleId, appeals, personLinks }: { ws: string
                     </Typography.Text>
                   )}
                   {a.resolvedAt && (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    <Typography.Text type="secondary" style={{ fontSize: fontSize.caption }}>
                       {a.resolvedAt.slice(0, 16).replace('T', ' ')}
                     </Typography.Text>
                   )}
@@ -98,7 +99,7 @@ export default function AppealsTab({ ws, cycle }: { ws: string; cycle: Cycle }) 
   const shown = filter === 'open' ? open : [...open, ...appeals.data.filter((a) => a.status !== 'open')];
   return (
     <div data-testid="appeals-tab">
-      <Space style={{ marginBottom: 12 }} wrap>
+      <Space style={{ marginBottom: space.md }} wrap>
         <Segmented<'open' | 'all'>
           value={filter}
           onChange={setFilter}

@@ -1,13 +1,13 @@
 import { SyncOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Cycle } from '../../api.ts';
 import { errorMessage } from '../../components/form-utils.ts';
 import { useCan } from '../auth/session.ts';
-import { useMetricDiff, useRefreshCycle } from './cycle-queries.ts';
-import { cyclesApi, type DiffRow } from './cycles-api.ts';
+import { space } from '../../theme.ts';
+import type { DiffRow } from './cycles-api.ts';
+import { useMetricDiff, useRefreshFromData } from './cycles-queries.ts';
 
 const fmt = (v: number | null) => (v === null ? '—' : v.toLocaleString(undefined, { maximumFractionDigits: 4 }));
 
@@ -19,16 +19,13 @@ export default function CycleDataPanel({ ws, cycle }: { ws: string; cycle: Cycle
   const { t } = useTranslation();
   const canRefresh = useCan()('cycles.manage');
   const { message } = App.useApp();
-  const refreshCycle = useRefreshCycle(ws, cycle.id);
   const diff = useMetricDiff(ws, cycle.id, cycle.state !== 'draft');
-  const refresh = useMutation({
-    mutationFn: () => cyclesApi.refreshFromData(ws, cycle.id),
-    onSuccess: (r) => {
-      message.success(r.refreshed ? t('cycleData.refreshed') : t('cycleData.unchanged'));
-      void refreshCycle();
-    },
-    onError: (e) => void message.error(errorMessage(e), 6),
-  });
+  const refresh = useRefreshFromData(ws, cycle.id);
+  const refreshNow = () =>
+    refresh.mutate(undefined, {
+      onSuccess: (r) => void message.success(r.refreshed ? t('cycleData.refreshed') : t('cycleData.unchanged')),
+      onError: (e) => void message.error(errorMessage(e), 6),
+    });
   const rows = diff.data?.rows ?? [];
   const open = cycle.state === 'open';
   if (!(canRefresh && open) && rows.length === 0) return null;
@@ -36,7 +33,7 @@ export default function CycleDataPanel({ ws, cycle }: { ws: string; cycle: Cycle
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="cycle-data">
       {canRefresh && open && (
-        <Button icon={<SyncOutlined />} loading={refresh.isPending} onClick={() => refresh.mutate()} data-testid="cycle-metric-refresh">
+        <Button icon={<SyncOutlined />} loading={refresh.isPending} onClick={refreshNow} data-testid="cycle-metric-refresh">
           {t('cycleData.refresh')}
         </Button>
       )}
@@ -48,7 +45,7 @@ export default function CycleDataPanel({ ws, cycle }: { ws: string; cycle: Cycle
           title={open ? t('cycleData.changedOpen', { count: rows.length }) : t('cycleData.changedClosed', { count: rows.length })}
           description={
             <>
-              <Typography.Paragraph style={{ marginBottom: 8 }}>{open ? t('cycleData.changedOpenHint') : canRefresh ? t('cycleData.changedClosedHint') : t('cycleData.changedClosedHintReader')}</Typography.Paragraph>
+              <Typography.Paragraph style={{ marginBottom: space.sm }}>{open ? t('cycleData.changedOpenHint') : canRefresh ? t('cycleData.changedClosedHint') : t('cycleData.changedClosedHintReader')}</Typography.Paragraph>
               <Table<DiffRow>
                 size="small"
                 rowKey={(r) => `${r.participantId}:${r.term}`}

@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, DatePicker, Form, Input, InputNumber, Modal, Radio, Space, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -7,8 +6,8 @@ import type { Cycle } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
 import FormButtons from '../../components/FormButtons.tsx';
 import { applyServerErrors } from '../../components/form-utils.ts';
-import { cyclesApi } from './cycles-api.ts';
-import { cyclesKey } from './cycle-queries.ts';
+import type { CycleSettings } from './cycles-api.ts';
+import { useSaveCycle } from './cycles-queries.ts';
 
 type Kind = Cycle['periodKind'];
 type Values = { kind: Kind; period?: Dayjs; name?: string; trial: boolean; sMax?: number | null; aMax?: number | null };
@@ -25,6 +24,16 @@ const shareOf = (limits: Cycle['forcedDistribution'], grade: string) => {
   return share === undefined ? null : Math.round(share * 1000) / 10;
 };
 
+/** What the form saves: the name, trial and the S/A limits (limits of other grades, set over the API, are kept as they are). */
+function settingsOf(v: Values, cycle: Cycle | null): CycleSettings {
+  const forcedDistribution = [
+    ...(v.sMax === null || v.sMax === undefined ? [] : [{ grade: 'S', maxShare: v.sMax / 100 }]),
+    ...(v.aMax === null || v.aMax === undefined ? [] : [{ grade: 'A', maxShare: v.aMax / 100 }]),
+  ];
+  const others = (cycle?.forcedDistribution ?? []).filter((l) => l.grade !== 'S' && l.grade !== 'A');
+  return { name: v.name?.trim() || undefined, trial: v.trial, forcedDistribution: [...forcedDistribution, ...others] };
+}
+
 /**
  * New cycle (period, name, trial, forced distribution) or, with `cycle`, its settings (the
  * period is fixed once created). Closes with the created or saved cycle.
@@ -32,29 +41,20 @@ const shareOf = (limits: Cycle['forcedDistribution'], grade: string) => {
 export default function CycleFormModal({ ws, cycle, onClose }: { ws: string; cycle: Cycle | null; onClose: (saved?: Cycle) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [kind, setKind] = useState<Kind>(cycle?.periodKind ?? 'month');
-  const save = useMutation({
-    mutationFn: (v: Values) => {
-      const forcedDistribution = [
-        ...(v.sMax === null || v.sMax === undefined ? [] : [{ grade: 'S', maxShare: v.sMax / 100 }]),
-        ...(v.aMax === null || v.aMax === undefined ? [] : [{ grade: 'A', maxShare: v.aMax / 100 }]),
-      ];
-      // limits of other grades (set over the API) are kept as they are
-      const others = (cycle?.forcedDistribution ?? []).filter((l) => l.grade !== 'S' && l.grade !== 'A');
-      const name = v.name?.trim() || undefined;
-      return cycle
-        ? cyclesApi.update(ws, cycle.id, { name, trial: v.trial, forcedDistribution: [...forcedDistribution, ...others] })
-        : cyclesApi.create(ws, { periodLabel: periodLabelOf(v.kind, v.period!), name, trial: v.trial, forcedDistribution });
-    },
-    onSuccess: (saved) => {
-      void queryClient.invalidateQueries({ queryKey: cyclesKey(ws) });
-      message.success(cycle ? t('cycles.saved') : t('cycles.created', { name: saved.name }));
-      onClose(saved);
-    },
-    onError: (e) => applyServerErrors(form, e),
-  });
+  const save = useSaveCycle(ws, cycle?.id);
+  const submit = (v: Values) =>
+    save.mutate(
+      { periodLabel: cycle ? undefined : periodLabelOf(v.kind, v.period!), settings: settingsOf(v, cycle) },
+      {
+        onSuccess: (saved) => {
+          message.success(cycle ? t('cycles.saved') : t('cycles.created', { name: saved.name }));
+          onClose(saved);
+        },
+        onError: (e) => applyServerErrors(form, e),
+      },
+    );
 
   const picker = kind === 'month' ? 'month' : kind === 'quarter' ? 'quarter' : 'year';
   const period = Form.useWatch('period', form);
@@ -72,7 +72,7 @@ export default function CycleFormModal({ ws, cycle, onClose }: { ws: string; cyc
           sMax: cycle ? shareOf(cycle.forcedDistribution, 'S') : null,
           aMax: cycle ? shareOf(cycle.forcedDistribution, 'A') : null,
         }}
-        onFinish={(v) => save.mutate(v)}
+        onFinish={submit}
       >
         {cycle ? (
           <Form.Item label={t('cycles.period')}>

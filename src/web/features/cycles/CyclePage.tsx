@@ -1,20 +1,16 @@
 import { ArrowLeftOutlined, LockOutlined, SyncOutlined } from '@ant-design/icons';
-import { Alert, Card, Empty, Progress, Skeleton, Space, Steps, Tabs, Typography } from 'antd';
+import { Alert, Card, Empty, Progress, Skeleton, Space, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useParams, useSearchParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import type { Cycle } from '../../api.ts';
 import LoadError from '../../components/LoadError.tsx';
 import { useCan, useCurrentWorkspace } from '../auth/session.ts';
-import CycleDataPanel from './CycleDataPanel.tsx';
-import ActualsGrid from './ActualsGrid.tsx';
-import AppealsTab from './AppealsTab.tsx';
+import { space } from '../../theme.ts';
 import CycleActions from './CycleActions.tsx';
-import { useCycle, useParticipants, useRefreshAfterDataChange } from './cycle-queries.ts';
+import CycleDataPanel from './CycleDataPanel.tsx';
+import CycleTabs from './CycleTabs.tsx';
+import { useCycle, useParticipants, useRefreshAfterDataChange } from './cycles-queries.ts';
 import { CYCLE_STATES, CycleStateTag, TrialTag } from './labels.tsx';
-import ParticipantsTab from './ParticipantsTab.tsx';
-import RankingTab from './RankingTab.tsx';
-
-type TabKey = 'participants' | 'actuals' | 'ranking' | 'appeals';
 
 /** One appraisal cycle: its state and next step, and the participants, actuals, ranking and appeals tabs. */
 export default function CyclePage() {
@@ -49,20 +45,10 @@ function MemberRedirect({ ws, id }: { ws: string; id: string }) {
 function CycleView({ ws, cycle }: { ws: string; cycle: Cycle }) {
   const { t } = useTranslation();
   const can = useCan();
-  const [params, setParams] = useSearchParams();
-  // the participants' data (actuals, ranking, what new data would change): `metrics.diff`, for those who see the participants
+  // what new data would change: `metrics.diff`, for those who see the participants
   const manages = can('metrics.diff');
   const managesCycle = can('cycles.manage');
   useRefreshAfterDataChange(ws, cycle);
-  const tabs: { key: TabKey; label: string; show: boolean }[] = [
-    { key: 'participants', label: t('cycles.tabs.participants'), show: true },
-    { key: 'actuals', label: t('cycles.tabs.actuals'), show: manages && cycle.state === 'open' },
-    { key: 'ranking', label: t('cycles.tabs.ranking'), show: manages && cycle.state !== 'draft' },
-    { key: 'appeals', label: t('cycles.tabs.appeals'), show: cycle.state === 'calibrating' || cycle.state === 'closed' },
-  ];
-  const visible = tabs.filter((x) => x.show);
-  const asked = params.get('tab') as TabKey | null;
-  const tab = visible.some((x) => x.key === asked) ? asked! : 'participants';
   const current = CYCLE_STATES.indexOf(cycle.state);
   const unfinished = cycle.counts.incomplete + cycle.counts.invalid;
 
@@ -73,9 +59,9 @@ function CycleView({ ws, cycle }: { ws: string; cycle: Cycle }) {
           <Link to={`/w/${ws}/cycles`} data-testid="back-to-cycles">
             <ArrowLeftOutlined /> {t('cycles.backToList')}
           </Link>
-          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, justifyContent: 'space-between', alignItems: 'flex-start' }}>
-            <Space direction="vertical" size={4}>
-              <Space size={8} wrap align="center">
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: space.lg, justifyContent: 'space-between', alignItems: 'flex-start' }}>
+            <Space direction="vertical" size={space.xs}>
+              <Space size={space.sm} wrap align="center">
                 <Typography.Title level={3} style={{ margin: 0 }} data-testid="cycle-title">
                   {cycle.name}
                 </Typography.Title>
@@ -127,27 +113,7 @@ function CycleView({ ws, cycle }: { ws: string; cycle: Cycle }) {
           {manages && <CycleDataPanel ws={ws} cycle={cycle} />}
         </Space>
       </Card>
-      <Card styles={{ body: { paddingTop: 8 } }}>
-        <Tabs
-          activeKey={tab}
-          onChange={(k) => setParams(k === 'participants' ? {} : { tab: k }, { replace: true })}
-          destroyOnHidden
-          items={visible.map((x) => ({
-            key: x.key,
-            label: <span data-testid={`cycle-tab-${x.key}`}>{x.label}</span>,
-            children:
-              x.key === 'participants' ? (
-                <ParticipantsTab ws={ws} cycle={cycle} />
-              ) : x.key === 'actuals' ? (
-                <ActualsGrid ws={ws} cycle={cycle} />
-              ) : x.key === 'ranking' ? (
-                <RankingTab ws={ws} cycle={cycle} />
-              ) : (
-                <AppealsTab ws={ws} cycle={cycle} />
-              ),
-          }))}
-        />
-      </Card>
+      <CycleTabs ws={ws} cycle={cycle} />
     </Space>
   );
 }

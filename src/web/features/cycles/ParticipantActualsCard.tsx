@@ -1,17 +1,15 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
 import { App, Button, Card, InputNumber, Space, Switch, Table, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParticipantDetail } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
-import { cyclesApi } from './cycles-api.ts';
-import { useAdoptParticipant } from './cycle-queries.ts';
+import { usePutActuals } from './cycles-queries.ts';
 import { fmtTotal } from './labels.tsx';
 import { sameSet } from './participant-utils.ts';
 import { groupDigits, ungroupDigits } from '../../components/number-input.ts';
 import DataSourceTag, { fromData } from '../metrics/DataSourceTag.tsx';
-import { text } from '../../theme.ts';
+import { space, tabularNums, text } from '../../theme.ts';
 
 type Need = ParticipantDetail['termsNeeded'][number];
 
@@ -19,7 +17,6 @@ type Need = ParticipantDetail['termsNeeded'][number];
 export default function ParticipantActualsCard({ ws, d }: { ws: string; d: ParticipantDetail }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const adopt = useAdoptParticipant(ws, d.cycleId);
   const [values, setValues] = useState<Record<string, number | null>>({});
   const [na, setNa] = useState<string[] | null>(null);
   const saved = (term: string) => d.values.find((v) => v.term === term) ?? null;
@@ -28,17 +25,20 @@ export default function ParticipantActualsCard({ ws, d }: { ws: string; d: Parti
   const naChanged = na !== null && !sameSet(na, d.notApplicable);
   const dirty = Object.keys(changedValues).length > 0 || naChanged;
 
-  const save = useMutation({
-    mutationFn: () => cyclesApi.putActuals(ws, d.cycleId, d.id, { values: changedValues, notApplicable: naChanged ? currentNa : undefined }),
-    onSuccess: (detail) => {
-      adopt(detail);
-      setValues({});
-      setNa(null);
-      message.success(
-        detail.result.total === null ? t('cycles.grid.savedIncomplete', { name: detail.personName }) : t('cycles.grid.saved', { name: detail.personName, total: fmtTotal(detail.result.total) }),
-      );
-    },
-  });
+  const save = usePutActuals(ws, d.cycleId, d.id);
+  const saveNow = () =>
+    save.mutate(
+      { values: changedValues, notApplicable: naChanged ? currentNa : undefined },
+      {
+        onSuccess: (detail) => {
+          setValues({});
+          setNa(null);
+          message.success(
+            detail.result.total === null ? t('cycles.grid.savedIncomplete', { name: detail.personName }) : t('cycles.grid.saved', { name: detail.personName, total: fmtTotal(detail.result.total) }),
+          );
+        },
+      },
+    );
 
   const rows = d.termsNeeded.filter((n) => !n.manual || d.canEdit.setNotApplicable);
   return (
@@ -52,7 +52,7 @@ export default function ParticipantActualsCard({ ws, d }: { ws: string; d: Parti
               {t('cycles.entry.reset')}
             </Button>
           )}
-          <Button type="primary" disabled={!dirty} loading={save.isPending} onClick={() => save.mutate()} data-testid="entry-save">
+          <Button type="primary" disabled={!dirty} loading={save.isPending} onClick={saveNow} data-testid="entry-save">
             {t('common.save')}
           </Button>
         </Space>
@@ -74,28 +74,28 @@ export default function ParticipantActualsCard({ ws, d }: { ws: string; d: Parti
               n.manual ? (
                 <Typography.Text type="secondary">{t('cycles.entry.rated')}</Typography.Text>
               ) : (
-                <Space direction="vertical" size={4} style={{ width: '100%' }}>
+                <Space direction="vertical" size={space.xs} style={{ width: '100%' }}>
                   {n.terms.map((term) => {
                     const s = saved(term);
                     const value = term in values ? values[term] : (s?.value ?? null);
                     // taken from a metric: read-only, with where it came from
                     if (fromData(s)) {
                       return (
-                        <Space key={term} size={8} data-testid="entry-from-data" data-term={term}>
+                        <Space key={term} size={space.sm} data-testid="entry-from-data" data-term={term}>
                           {(n.terms.length > 1 || term !== n.key) && <span style={{ display: 'inline-block', width: 130 }}>{term}</span>}
-                          <span style={{ display: 'inline-block', width: 160, paddingInline: 11, fontVariantNumeric: 'tabular-nums' }}>{groupDigits(s.value)}</span>
+                          <span style={{ display: 'inline-block', width: 160, paddingInline: space.md, ...tabularNums }}>{groupDigits(s.value)}</span>
                           <DataSourceTag lineage={s.lineage} />
                         </Space>
                       );
                     }
                     return (
-                      <Space key={term} size={8}>
+                      <Space key={term} size={space.sm}>
                         {(n.terms.length > 1 || term !== n.key) && <span style={{ display: 'inline-block', width: 130 }}>{term}</span>}
                         <InputNumber
                           value={value}
                           disabled={currentNa.includes(n.key) || !d.canEdit.enterActuals}
                           onChange={(v) => setValues((all) => ({ ...all, [term]: typeof v === 'number' ? v : null }))}
-                          onPressEnter={() => dirty && save.mutate()}
+                          onPressEnter={() => dirty && saveNow()}
                           formatter={groupDigits}
                           parser={ungroupDigits}
                           style={{ width: 160 }}

@@ -1,4 +1,3 @@
-import { useMutation } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Form, Input, Modal, Select, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,8 +6,7 @@ import FormAlert from '../../components/FormAlert.tsx';
 import FormButtons from '../../components/FormButtons.tsx';
 import LoadError from '../../components/LoadError.tsx';
 import { AppealsTable } from './AppealsTab.tsx';
-import { cyclesApi } from './cycles-api.ts';
-import { useAppeals, useRefreshCycle } from './cycle-queries.ts';
+import { useAppeals, useFileAppeal } from './cycles-queries.ts';
 
 const WHOLE = '__whole__';
 
@@ -50,20 +48,21 @@ export default function ParticipantAppealsCard({ ws, d }: { ws: string; d: Parti
 function FileAppealDialog({ ws, d, onClose }: { ws: string; d: ParticipantDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const refresh = useRefreshCycle(ws, d.cycleId);
   const [form] = Form.useForm<{ indicatorKey: string; reason: string }>();
-  const file = useMutation({
-    mutationFn: (v: { indicatorKey: string; reason: string }) =>
-      cyclesApi.createAppeal(ws, d.cycleId, d.id, { indicatorKey: v.indicatorKey === WHOLE ? null : v.indicatorKey, reason: v.reason.trim() }),
-    onSuccess: () => {
-      message.success(t('cycles.appeals.filed'));
-      void refresh();
-      onClose();
-    },
-  });
+  const file = useFileAppeal(ws, d.cycleId, d.id);
+  const submit = (v: { indicatorKey: string; reason: string }) =>
+    file.mutate(
+      { indicatorKey: v.indicatorKey === WHOLE ? null : v.indicatorKey, reason: v.reason.trim() },
+      {
+        onSuccess: () => {
+          message.success(t('cycles.appeals.filed'));
+          onClose();
+        },
+      },
+    );
   return (
     <Modal open title={t('cycles.appeals.fileTitle')} onCancel={onClose} footer={null} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ indicatorKey: WHOLE }} onFinish={(v) => file.mutate(v)} data-testid="appeal-form">
+      <Form form={form} layout="vertical" initialValues={{ indicatorKey: WHOLE }} onFinish={submit} data-testid="appeal-form">
         <Typography.Paragraph type="secondary">{t('cycles.appeals.fileHint')}</Typography.Paragraph>
         <Form.Item name="indicatorKey" label={t('cycles.appeals.about')}>
           <Select

@@ -8,12 +8,13 @@ import ScoreExplanation from '../../components/ScoreExplanation.tsx';
 import type { Scorecard, ScoreResult } from '../../../core/scoring/types.ts';
 import { useCan, useCurrentWorkspace } from '../auth/session.ts';
 import AdjustmentCard from './AdjustmentCard.tsx';
-import { useParticipant } from './cycle-queries.ts';
+import { useParticipant } from './cycles-queries.ts';
 import { CycleStateTag, fmtTotal, GradeTag, TrialTag } from './labels.tsx';
 import ParticipantActualsCard from './ParticipantActualsCard.tsx';
 import MetricValuesCard from '../metrics/MetricValuesCard.tsx';
 import ParticipantAppealsCard from './ParticipantAppealsCard.tsx';
 import RatingsCard from './RatingsCard.tsx';
+import { space } from '../../theme.ts';
 import WhatIfCard from './WhatIfCard.tsx';
 
 /**
@@ -52,7 +53,7 @@ function ParticipantView({ ws, d }: { ws: string; d: ParticipantDetail }) {
           <Link to={member ? `/w/${ws}/cycles` : `/w/${ws}/cycles/${d.cycleId}`} data-testid="back-to-cycle">
             <ArrowLeftOutlined /> {member ? t('cycles.backToList') : d.cycle.name}
           </Link>
-          <Space size={8} wrap align="center">
+          <Space size={space.sm} wrap align="center">
             <Typography.Title level={3} style={{ margin: 0 }} data-testid="participant-name">
               {d.personName}
             </Typography.Title>
@@ -85,7 +86,7 @@ function ParticipantView({ ws, d }: { ws: string; d: ParticipantDetail }) {
               showIcon
               data-testid="adjusted-banner"
               title={
-                <Space size={6} wrap>
+                <Space size={space.sm} wrap>
                   <span>{t('cycles.adjust.counts', { total: fmtTotal(d.adjustedTotal) })}</span>
                   <GradeTag grade={d.finalGrade} />
                   <Typography.Text type="secondary">{t('cycles.adjust.computedWas', { total: fmtTotal(d.total) })}</Typography.Text>

@@ -8,8 +8,9 @@ import UnitTreeSelect from '../../components/UnitTreeSelect.tsx';
 import { useDebounced } from '../../components/use-debounced.ts';
 import { useUnits } from '../org/org-queries.ts';
 import type { ParticipantsQuery } from './cycles-api.ts';
-import { useParticipants } from './cycle-queries.ts';
+import { useParticipants } from './cycles-queries.ts';
 import { fmtTotal, GradeTag, StatusTag } from './labels.tsx';
+import { space, tabularNums } from '../../theme.ts';
 
 type Status = NonNullable<ParticipantsQuery['status']>;
 
@@ -33,7 +34,7 @@ export default function ParticipantsTab({ ws, cycle }: { ws: string; cycle: Cycl
   }
   return (
     <div data-testid="participants-tab">
-      <Space wrap style={{ marginBottom: 16 }}>
+      <Space wrap style={{ marginBottom: space.lg }}>
         <Input.Search
           allowClear
           value={search}
@@ -103,7 +104,7 @@ export default function ParticipantsTab({ ws, cycle }: { ws: string; cycle: Cycl
               title: t('score.total'),
               dataIndex: 'total',
               align: 'right',
-              render: (v: number | null) => <span data-testid="participant-total" style={{ fontVariantNumeric: 'tabular-nums' }}>{fmtTotal(v)}</span>,
+              render: (v: number | null) => <span data-testid="participant-total" style={tabularNums}>{fmtTotal(v)}</span>,
             },
             { title: t('score.grade'), dataIndex: 'grade', render: (g: string | null) => <GradeTag grade={g} /> },
             {
@@ -114,7 +115,7 @@ export default function ParticipantsTab({ ws, cycle }: { ws: string; cycle: Cycl
                 v === null ? (
                   <Typography.Text type="secondary">—</Typography.Text>
                 ) : (
-                  <Space size={4}>
+                  <Space size={space.xs}>
                     <Typography.Text strong data-testid="participant-adjusted">{fmtTotal(v)}</Typography.Text>
                     <GradeTag grade={p.finalGrade} />
                   </Space>

@@ -1,14 +1,12 @@
-import { useMutation } from '@tanstack/react-query';
 import { App, Button, Card, Col, Empty, Input, Radio, Row, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParticipantDetail } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
-import { cyclesApi } from './cycles-api.ts';
-import { useAdoptParticipant } from './cycle-queries.ts';
+import { useSaveRating } from './cycles-queries.ts';
 import { fmtTotal } from './labels.tsx';
 import { ratingScale } from './participant-utils.ts';
-import { border, feedback, surface } from '../../theme.ts';
+import { border, feedback, fontSize, space, surface } from '../../theme.ts';
 
 type Rating = ParticipantDetail['ratings'][number];
 
@@ -18,7 +16,7 @@ export default function RatingsCard({ ws, d }: { ws: string; d: ParticipantDetai
   const manual = d.termsNeeded.filter((n) => n.manual);
   return (
     <Card title={t('cycles.ratings.title')} data-testid="ratings-card">
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+      <Typography.Paragraph type="secondary" style={{ fontSize: fontSize.caption }}>
         {t('cycles.ratings.intro')}
       </Typography.Paragraph>
       {manual.length === 0 ? (
@@ -28,8 +26,8 @@ export default function RatingsCard({ ws, d }: { ws: string; d: ParticipantDetai
           {manual.map((n) => (
             <div key={n.key} data-testid="rating-block" data-indicator={n.key}>
               <Typography.Text strong>{n.name}</Typography.Text>
-              {d.notApplicable.includes(n.key) && <Tag style={{ marginInlineStart: 8 }}>{t('score.notApplicable')}</Tag>}
-              <Row gutter={12} style={{ marginTop: 8 }}>
+              {d.notApplicable.includes(n.key) && <Tag style={{ marginInlineStart: space.sm }}>{t('score.notApplicable')}</Tag>}
+              <Row gutter={12} style={{ marginTop: space.sm }}>
                 <Col xs={24} sm={12}>
                   <RatingSide ws={ws} d={d} indicatorKey={n.key} who="self" />
                 </Col>
@@ -48,7 +46,6 @@ export default function RatingsCard({ ws, d }: { ws: string; d: ParticipantDetai
 function RatingSide({ ws, d, indicatorKey, who }: { ws: string; d: ParticipantDetail; indicatorKey: string; who: 'self' | 'manager' }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const adopt = useAdoptParticipant(ws, d.cycleId);
   const saved: Rating | undefined = d.ratings.find((r) => r.indicatorKey === indicatorKey);
   const savedRating = who === 'self' ? (saved?.selfRating ?? null) : (saved?.managerRating ?? null);
   const savedComment = who === 'self' ? (saved?.selfComment ?? null) : (saved?.managerComment ?? null);
@@ -61,38 +58,38 @@ function RatingSide({ ws, d, indicatorKey, who }: { ws: string; d: ParticipantDe
   const text = comment ?? savedComment ?? '';
   const dirty = (rating !== null && rating !== savedRating) || (comment !== null && comment !== (savedComment ?? ''));
 
-  const save = useMutation({
-    mutationFn: async () => {
-      await cyclesApi.rate(ws, d.cycleId, d.id, indicatorKey, who, { rating: value!, comment: text.trim() || undefined });
-      return cyclesApi.participant(ws, d.cycleId, d.id);
-    },
-    onSuccess: (detail) => {
-      adopt(detail);
-      setRating(null);
-      setComment(null);
-      message.success(
-        who === 'self'
-          ? t('cycles.ratings.selfSaved')
-          : detail.result.total === null
-            ? t('cycles.ratings.managerSavedIncomplete')
-            : t('cycles.ratings.managerSaved', { total: fmtTotal(detail.result.total) }),
-      );
-    },
-  });
+  const save = useSaveRating(ws, d.cycleId, d.id);
+  const saveNow = () =>
+    save.mutate(
+      { indicatorKey, who, rating: value!, comment: text.trim() || undefined },
+      {
+        onSuccess: (detail) => {
+          setRating(null);
+          setComment(null);
+          message.success(
+            who === 'self'
+              ? t('cycles.ratings.selfSaved')
+              : detail.result.total === null
+                ? t('cycles.ratings.managerSavedIncomplete')
+                : t('cycles.ratings.managerSaved', { total: fmtTotal(detail.result.total) }),
+          );
+        },
+      },
+    );
 
   return (
     <div
-      style={{ border: `1px solid ${border.divider}`, borderRadius: 8, padding: 12, height: '100%', background: who === 'manager' ? feedback.successBg : surface.subtle }}
+      style={{ border: `1px solid ${border.divider}`, borderRadius: 8, padding: space.md, height: '100%', background: who === 'manager' ? feedback.successBg : surface.subtle }}
       data-testid={`rating-${who}`}
     >
-      <Space size={6} style={{ display: 'flex', marginBottom: 8 }} wrap>
+      <Space size={space.sm} style={{ display: 'flex', marginBottom: space.sm }} wrap>
         <Typography.Text strong>{who === 'self' ? t('cycles.selfRating') : t('cycles.managerRating')}</Typography.Text>
         {who === 'manager' && <Tag color="green">{t('cycles.ratings.counts')}</Tag>}
-        {who === 'manager' && saved?.managerBy && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{saved.managerBy.name}</Typography.Text>}
-        {at && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{at.slice(0, 10)}</Typography.Text>}
+        {who === 'manager' && saved?.managerBy && <Typography.Text type="secondary" style={{ fontSize: fontSize.caption }}>{saved.managerBy.name}</Typography.Text>}
+        {at && <Typography.Text type="secondary" style={{ fontSize: fontSize.caption }}>{at.slice(0, 10)}</Typography.Text>}
       </Space>
       {canEdit ? (
-        <Space direction="vertical" style={{ width: '100%' }} size={8}>
+        <Space direction="vertical" style={{ width: '100%' }} size={space.sm}>
           <Radio.Group
             optionType="button"
             buttonStyle="solid"
@@ -113,15 +110,15 @@ function RatingSide({ ws, d, indicatorKey, who }: { ws: string; d: ParticipantDe
             data-testid={`rating-${who}-comment`}
           />
           <FormAlert error={save.error} />
-          <Button type="primary" size="small" disabled={!dirty || value === null} loading={save.isPending} onClick={() => save.mutate()} data-testid={`rating-${who}-save`}>
+          <Button type="primary" size="small" disabled={!dirty || value === null} loading={save.isPending} onClick={saveNow} data-testid={`rating-${who}-save`}>
             {t('cycles.ratings.save')}
           </Button>
         </Space>
       ) : (
-        <Space direction="vertical" size={4} style={{ display: 'flex' }}>
-          <Typography.Text style={{ fontSize: 22 }} strong data-testid={`rating-${who}-shown`}>
+        <Space direction="vertical" size={space.xs} style={{ display: 'flex' }}>
+          <Typography.Text style={{ fontSize: fontSize.figure }} strong data-testid={`rating-${who}-shown`}>
             {savedRating === null ? '—' : savedRating}
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <Typography.Text type="secondary" style={{ fontSize: fontSize.caption }}>
               {' '}
               / {hi}
             </Typography.Text>

@@ -1,16 +1,15 @@
-import { CheckCircleFilled } from '@ant-design/icons';
-import { Button, Checkbox, Select, Space, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { Checkbox, Space, type TableColumnsType, Tooltip, Typography } from 'antd';
 import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
 import type { ParticipantDetail } from '../../api.ts';
 import GridCellInput from '../../components/grid-editing/GridCellInput.tsx';
 import type { GridEditing } from '../../components/grid-editing/use-grid-editing.ts';
 import { groupDigits } from '../../components/number-input.ts';
-import type { Draft, Group } from './actuals-groups.ts';
-import { managerRatingOf, ratingScale } from './participant-utils.ts';
+import { space, tabularNums } from '../../theme.ts';
 import DataSourceTag, { fromData } from '../metrics/DataSourceTag.tsx';
+import { ratingColumn } from './actuals-rating-column.tsx';
+import type { Draft, Group } from './actuals-groups.ts';
 
-type Column = TableColumnsType<ParticipantDetail>[number];
+export type Column = TableColumnsType<ParticipantDetail>[number];
 
 /** A row's edits besides the typed values: the not-applicable indicators and the manager's ratings. */
 export type RowDraft = Pick<Draft, 'na' | 'ratings'>;
@@ -55,8 +54,8 @@ function termColumn(g: Group, term: string, { t, editing, naOf, termIndex }: Col
       // taken from a metric: read-only, with where it came from
       if (fromData(stored)) {
         return (
-          <Space size={4} direction="vertical" style={{ width: '100%', alignItems: 'flex-end' }} data-testid="actual-from-data" data-term={term}>
-            <span style={{ fontVariantNumeric: 'tabular-nums' }}>{groupDigits(stored.value)}</span>
+          <Space size={space.xs} direction="vertical" style={{ width: '100%', alignItems: 'flex-end' }} data-testid="actual-from-data" data-term={term}>
+            <span style={tabularNums}>{groupDigits(stored.value)}</span>
             <DataSourceTag lineage={stored.lineage} />
           </Space>
         );
@@ -105,64 +104,4 @@ function naColumn(g: Group, { t, edit, naOf }: ColumnsContext): Column {
         />
       ) : null,
   };
-}
-
-function ratingColumn(g: Group, { t, drafts, edit, naOf }: ColumnsContext): Column {
-  return {
-    title: (
-      <Tooltip title={t('cycles.grid.ratingHint')}>
-        <span>{t('cycles.managerRating')}</span>
-      </Tooltip>
-    ),
-    key: `rating:${g.key}`,
-    width: 110,
-    render: (_, d) => {
-      if (!d.termsNeeded.some((n) => n.key === g.key)) return null;
-      const [lo, hi] = ratingScale(d, g.key);
-      const draft = drafts[d.id]?.ratings;
-      const value = draft && g.key in draft ? draft[g.key] : managerRatingOf(d, g.key);
-      const self = d.ratings.find((r) => r.indicatorKey === g.key)?.selfRating ?? null;
-      return (
-        <Space direction="vertical" size={0}>
-          <Select<number>
-            size="small"
-            value={value ?? undefined}
-            placeholder={`${lo}–${hi}`}
-            disabled={!d.canEdit.rate || naOf(d).includes(g.key)}
-            onChange={(v) => edit(d.id, (x) => ({ ...x, ratings: { ...x.ratings, [g.key]: v } }))}
-            options={Array.from({ length: Math.floor(hi - lo) + 1 }, (_, i) => ({ value: lo + i, label: String(lo + i) }))}
-            style={{ width: 80 }}
-            aria-label={t('cycles.grid.ratingLabel', { name: d.personName, indicator: g.name })}
-            data-testid="rating-select"
-            data-indicator={g.key}
-          />
-          {self !== null && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('cycles.grid.selfWas', { rating: self })}
-            </Typography.Text>
-          )}
-        </Space>
-      );
-    },
-  };
-}
-
-type SaveState = { dirty: boolean; invalid: boolean; saving: boolean; saved: boolean; onSave: () => void };
-
-/** A row's save button while it has edits, "saved" just after. */
-export function RowSaveState({ dirty, invalid, saving, saved, onSave }: SaveState) {
-  const { t } = useTranslation();
-  if (dirty) {
-    return (
-      <Button type="primary" size="small" loading={saving} disabled={invalid} onClick={onSave} data-testid="row-save">
-        {t('common.save')}
-      </Button>
-    );
-  }
-  if (!saved) return null;
-  return (
-    <Tag color="success" icon={<CheckCircleFilled />} data-testid="row-saved">
-      {t('common.saved')}
-    </Tag>
-  );
 }

@@ -45,6 +45,10 @@ export type MetricDiff = { state: string; rows: DiffRow[] };
 
 export type ParticipantsQuery = { q?: string; unitId?: string; status?: 'complete' | 'incomplete' | 'invalid'; page?: number; pageSize?: number };
 export type Transition = 'open' | 'calibrate' | 'back-to-open';
+/** A cycle's settings: what a new cycle is given besides its period, and what its settings dialog saves. */
+export type CycleSettings = In<typeof cyc.updateCycleInput>;
+/** One change tried in the what-if panel: an indicator's actual (or rating), or its target. */
+export type WhatIfChange = { key: string; actual?: number | null; target?: number };
 
 export const cyclesApi = {
   list: (ws: string) => request<Cycle[]>('GET', `${w(ws)}/cycles`),
@@ -68,7 +72,7 @@ export const cyclesApi = {
   participant: (ws: string, id: string, pid: string) => request<ParticipantDetail>('GET', p(ws, id, pid)),
   putActuals: (ws: string, id: string, pid: string, body: In<typeof cyc.putActualsInput>) =>
     request<ParticipantDetail>('PUT', `${p(ws, id, pid)}/actuals`, { body }),
-  whatIf: (ws: string, id: string, pid: string, change: { key: string; actual?: number | null; target?: number }) =>
+  whatIf: (ws: string, id: string, pid: string, change: WhatIfChange) =>
     request<WhatIfResult>('POST', `${p(ws, id, pid)}/what-if`, { body: { change } }),
 
   rate: (ws: string, id: string, pid: string, key: string, who: 'self' | 'manager', body: In<typeof cres.ratingInput>) =>

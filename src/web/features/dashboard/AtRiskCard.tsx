@@ -3,7 +3,9 @@ import { Link } from 'react-router';
 import { OwnerLabel, StatusTag } from '../goals/labels.tsx';
 import { RecurrenceTag, recurrenceOf } from '../goals/recurrence-labels.tsx';
 import { EmptyHint, TitleWithHint, useFormat } from './common.tsx';
-import { links, type TeamDashboard } from './dashboard-api.ts';
+import type { TeamDashboard } from './dashboard-api.ts';
+import { links } from './links.ts';
+import { space } from '../../theme.ts';
 
 type Row = TeamDashboard['atRisk'][number];
 
@@ -15,7 +17,7 @@ export default function AtRiskCard({ ws, goals }: { ws: string; goals: Row[] }) 
       key: 'statement',
       title: t('dashboard.team.goal'),
       render: (_, g) => (
-        <Space size={6}>
+        <Space size={space.sm}>
           <Link to={links.goal(ws, g.id)}>{g.statement}</Link>
           <RecurrenceTag recurrence={recurrenceOf(g)} />
         </Space>

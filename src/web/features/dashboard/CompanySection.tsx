@@ -2,7 +2,7 @@ import { Col, Row } from 'antd';
 import { useMemo } from 'react';
 import LoadError from '../../components/LoadError.tsx';
 import { SectionSkeleton, useFormat } from './common.tsx';
-import { useCompanyDashboard } from './dashboard-api.ts';
+import { useCompanyDashboard } from './dashboard-queries.ts';
 import KeyTrendsCard from './KeyTrendsCard.tsx';
 import RadarCard from './RadarCard.tsx';
 import RankingCards from './RankingCards.tsx';

@@ -3,9 +3,10 @@ import { useCallback, useMemo } from 'react';
 import { Link } from 'react-router';
 import ChartCard, { type ChartColumn } from '../../components/charts/ChartCard.tsx';
 import { EmptyHint, TitleWithHint, useFormat } from './common.tsx';
-import { links, type TeamDashboard } from './dashboard-api.ts';
+import type { TeamDashboard } from './dashboard-api.ts';
+import { links } from './links.ts';
 import { type CountRow, countBarOption } from './score-charts.ts';
-import { chart } from '../../theme.ts';
+import { chart, fontSize } from '../../theme.ts';
 
 /** The latest cycle's totals in bands of 10 points and its grades, side by side; the cycle name leads to its ranking. */
 export default function DistributionCards({ ws, distribution }: { ws: string; distribution: TeamDashboard['distribution'] }) {
@@ -23,7 +24,7 @@ export default function DistributionCards({ ws, distribution }: { ws: string; di
   const hint = cycle ? t('dashboard.team.cycle', { name: cycle.name }) : '';
   const empty = <EmptyHint text={t('dashboard.team.noResults')} link={t('dashboard.team.noResultsLink')} to={links.cycles(ws)} />;
   const cycleLink = cycle && (
-    <Link to={links.cycle(ws, cycle.id)} style={{ fontSize: 12 }} data-testid="distribution-cycle">
+    <Link to={links.cycle(ws, cycle.id)} style={{ fontSize: fontSize.caption }} data-testid="distribution-cycle">
       {cycle.periodLabel}
     </Link>
   );

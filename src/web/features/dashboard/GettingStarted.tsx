@@ -1,7 +1,8 @@
 import { Card, Steps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useCompanyDashboard } from './dashboard-api.ts';
+import { useCompanyDashboard } from './dashboard-queries.ts';
+import { space } from '../../theme.ts';
 
 /**
  * For an administrator whose workspace has no goals yet: the way from an empty workspace to a
@@ -18,7 +19,7 @@ export default function GettingStarted({ ws, solo }: { ws: string; solo: boolean
   });
   const steps = [...(solo ? [] : [step('org', 'org')]), step('indicators', 'indicators'), step('plans', 'plans')];
   return (
-    <Card size="small" title={t('dashboard.start.title')} style={{ marginBottom: 16 }} data-testid="getting-started">
+    <Card size="small" title={t('dashboard.start.title')} style={{ marginBottom: space.lg }} data-testid="getting-started">
       <Steps orientation="vertical" size="small" current={-1} items={steps} />
     </Card>
   );

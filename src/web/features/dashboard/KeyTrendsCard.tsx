@@ -3,7 +3,8 @@ import { Link } from 'react-router';
 import ChartCard, { type ChartColumn } from '../../components/charts/ChartCard.tsx';
 import { keyTrendsOption, type TrendPointRow } from './company-charts.ts';
 import { EmptyHint, TitleWithHint, useFormat } from './common.tsx';
-import { links, type CompanyDashboard } from './dashboard-api.ts';
+import type { CompanyDashboard } from './dashboard-api.ts';
+import { links } from './links.ts';
 
 /** The key indicators: a line per company goal by month against its target; the table links each goal. */
 export default function KeyTrendsCard({ ws, trends }: { ws: string; trends: CompanyDashboard['trends'] }) {

@@ -1,7 +1,7 @@
 import { Alert, Col, Row } from 'antd';
 import LoadError from '../../components/LoadError.tsx';
 import { EmptyHint, SectionSkeleton, useFormat } from './common.tsx';
-import { useMyDashboard } from './dashboard-api.ts';
+import { useMyDashboard } from './dashboard-queries.ts';
 import MyGoalsCard from './MyGoalsCard.tsx';
 import MyScorecardCard from './MyScorecardCard.tsx';
 import ScoreTrendCard from './ScoreTrendCard.tsx';

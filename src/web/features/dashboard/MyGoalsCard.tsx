@@ -3,7 +3,9 @@ import { Link } from 'react-router';
 import { STATUS_HEX, StatusTag } from '../goals/labels.tsx';
 import { RecurrenceTag, recurrenceOf } from '../goals/recurrence-labels.tsx';
 import { EmptyHint, useFormat } from './common.tsx';
-import { links, type MyDashboard } from './dashboard-api.ts';
+import type { MyDashboard } from './dashboard-api.ts';
+import { links } from './links.ts';
+import { fontSize, space } from '../../theme.ts';
 
 type Props = { ws: string; goals: MyDashboard['goals']; canSetGoals: boolean };
 
@@ -27,16 +29,16 @@ export default function MyGoalsCard({ ws, goals, canSetGoals }: Props) {
           renderItem={(g) => (
             <List.Item key={g.id} data-testid="my-goal">
               <div style={{ width: '100%', minWidth: 0 }}>
-                <Space size={8} style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+                <Space size={space.sm} style={{ width: '100%', justifyContent: 'space-between' }} wrap>
                   <Link to={links.goal(ws, g.id)} style={{ fontWeight: 500 }}>
                     {g.statement}
                   </Link>
-                  <Space size={6}>
+                  <Space size={space.sm}>
                     <RecurrenceTag recurrence={recurrenceOf(g)} />
                     <StatusTag status={g.status} />
                   </Space>
                 </Space>
-                <Space size={12} wrap style={{ width: '100%' }}>
+                <Space size={space.md} wrap style={{ width: '100%' }}>
                   <Progress
                     percent={g.progress === null ? 0 : Math.max(0, Math.min(100, g.progress * 100))}
                     size={{ width: 140, height: 6 }}
@@ -44,7 +46,7 @@ export default function MyGoalsCard({ ws, goals, canSetGoals }: Props) {
                     format={() => pct(g.progress)}
                     style={{ margin: 0, width: 190 }}
                   />
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  <Typography.Text type="secondary" style={{ fontSize: fontSize.caption }}>
                     {g.periodTarget !== null && `${t('goals.goal.thisPeriod')} `}
                     {t('dashboard.me.currentOfTarget', { current: num(g.current), target: num(g.periodTarget ?? g.target), unit: g.indicator.unit })}
                     {' · '}

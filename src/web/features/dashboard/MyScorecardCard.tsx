@@ -1,8 +1,9 @@
 import { Card, Space, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { EmptyHint, useFormat } from './common.tsx';
-import { links, type MyDashboard } from './dashboard-api.ts';
-import { border, brand } from '../../theme.ts';
+import type { MyDashboard } from './dashboard-api.ts';
+import { links } from './links.ts';
+import { border, brand, fontSize, space } from '../../theme.ts';
 
 type Score = NonNullable<MyDashboard['scorecard']>;
 type Props = { ws: string; scorecard: MyDashboard['scorecard']; trend: MyDashboard['trend'] };
@@ -26,8 +27,8 @@ export default function MyScorecardCard({ ws, scorecard, trend }: Props) {
     <Card size="small" title={t('dashboard.me.scorecard')} data-testid="my-scorecard">
       <ScoreBlock ws={ws} score={scorecard} testId="my" />
       {previous && (
-        <div style={{ marginTop: 16, paddingTop: 12, borderTop: `1px solid ${border.divider}` }}>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <div style={{ marginTop: space.lg, paddingTop: space.md, borderTop: `1px solid ${border.divider}` }}>
+          <Typography.Text type="secondary" style={{ fontSize: fontSize.caption }}>
             {t('dashboard.me.previous')}
           </Typography.Text>
           <ScoreBlock ws={ws} score={previous} testId="my-previous" />
@@ -42,13 +43,13 @@ function ScoreBlock({ ws, score, testId }: { ws: string; score: Score; testId: s
   const explain = links.result(ws, score.cycle.id, score.participantId);
   return (
     <div>
-      <Space size={4} wrap style={{ marginBottom: 8 }}>
+      <Space size={space.xs} wrap style={{ marginBottom: space.sm }}>
         <Link to={links.cycle(ws, score.cycle.id)}>{score.cycle.name}</Link>
         <Tag>{t(`dashboard.me.cycleState.${score.cycleState}`)}</Tag>
         <Tag color={score.status === 'complete' ? 'green' : 'orange'}>{t(`dashboard.me.scorecardStatus.${score.status}`)}</Tag>
         {score.adjusted && <Tag color="purple">{t('dashboard.me.adjusted')}</Tag>}
       </Space>
-      <Space size={40} wrap align="end">
+      <Space size={space.xxl} wrap align="end">
         <Link to={explain} data-testid={`${testId}-total`} aria-label={`${t('dashboard.me.total')} ${num(score.total)} — ${t('dashboard.me.explain')}`}>
           <Statistic title={t('dashboard.me.total')} value={num(score.total)} valueStyle={{ color: brand.primary }} />
         </Link>

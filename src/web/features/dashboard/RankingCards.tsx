@@ -3,7 +3,8 @@ import { useCallback } from 'react';
 import { Link } from 'react-router';
 import ChartCard, { type ChartColumn } from '../../components/charts/ChartCard.tsx';
 import { EmptyHint, TitleWithHint, useFormat } from './common.tsx';
-import { type CompanyDashboard, links } from './dashboard-api.ts';
+import type { CompanyDashboard } from './dashboard-api.ts';
+import { links } from './links.ts';
 import { type RankRow, rankingOption } from './score-charts.ts';
 
 /** The top of the latest cycle: a table whose names and totals lead to how each was scored, and the same as bars. */

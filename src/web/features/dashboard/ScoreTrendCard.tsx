@@ -2,7 +2,8 @@ import { useCallback, useMemo } from 'react';
 import { Link } from 'react-router';
 import ChartCard, { type ChartColumn } from '../../components/charts/ChartCard.tsx';
 import { EmptyHint, useFormat } from './common.tsx';
-import { links, type MyDashboard } from './dashboard-api.ts';
+import type { MyDashboard } from './dashboard-api.ts';
+import { links } from './links.ts';
 import { scoreTrendOption, type TrendRow } from './score-charts.ts';
 
 /** The viewer's totals cycle after cycle; in the table each total links to its explanation. */

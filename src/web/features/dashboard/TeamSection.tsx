@@ -2,11 +2,12 @@ import { Card, Col, Row, Statistic, Typography } from 'antd';
 import LoadError from '../../components/LoadError.tsx';
 import AtRiskCard from './AtRiskCard.tsx';
 import { EmptyHint, SectionSkeleton, useFormat } from './common.tsx';
-import { links, useTeamDashboard } from './dashboard-api.ts';
+import { useTeamDashboard } from './dashboard-queries.ts';
+import { links } from './links.ts';
 import DistributionCards from './DistributionCards.tsx';
 import PerPersonCard from './PerPersonCard.tsx';
 import StatusChartCard from './StatusChartCard.tsx';
-import { feedback } from '../../theme.ts';
+import { feedback, fontSize } from '../../theme.ts';
 
 /** 我的团队: the team's goals by status, those at risk, goals per person and the latest score distribution. */
 export default function TeamSection({ ws }: { ws: string }) {
@@ -34,7 +35,7 @@ export default function TeamSection({ ws }: { ws: string }) {
               </Col>
             ))}
           </Row>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          <Typography.Text type="secondary" style={{ fontSize: fontSize.caption }}>
             {d.scope === 'all' ? t('dashboard.team.scopeAll') : t('dashboard.team.scopeUnits')}
           </Typography.Text>
         </Card>

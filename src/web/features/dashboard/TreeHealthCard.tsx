@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import ChartCard, { type ChartColumn } from '../../components/charts/ChartCard.tsx';
 import { EmptyHint, useFormat } from './common.tsx';
-import { links } from './dashboard-api.ts';
+import { links } from './links.ts';
 import { type StackRow, stackedStatusOption, STATUS_ORDER } from './status-charts.ts';
 
 type Props = { ws: string; title: string; ariaLabel: string; firstColumn: string; rows: StackRow[]; fileName: string; testId: string };

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { GoalStatus } from '../goals/goals-api.ts';
 import { fmtNumber, fmtPercent } from '../goals/labels.tsx';
-import { text } from '../../theme.ts';
+import { space, text } from '../../theme.ts';
 
 /** Numbers and percentages in the UI's locale, and status names in its language. */
 export function useFormat() {
@@ -45,7 +45,7 @@ export function SectionSkeleton({ cards = 4 }: { cards?: number }) {
 /** A card title with what it shows in a tooltip (the cards' headers hold the view switch and export). */
 export function TitleWithHint({ title, hint }: { title: string; hint: string }) {
   return (
-    <Space size={6}>
+    <Space size={space.sm}>
       {title}
       <Tooltip title={hint}>
         <InfoCircleOutlined aria-label={hint} tabIndex={0} style={{ color: text.secondary }} />

@@ -2,6 +2,7 @@
 import type { ChartOption } from '../../components/charts/echarts-setup.ts';
 import type { GoalStatus } from '../goals/goals-api.ts';
 import { STATUS_HEX } from '../goals/labels.tsx';
+import { fontSize } from '../../theme.ts';
 
 export const STATUS_ORDER: readonly GoalStatus[] = ['on_track', 'achieved', 'at_risk', 'off_track', 'missed', 'not_started'];
 
@@ -19,7 +20,7 @@ export function statusDonutOption(rows: StatusRow[], format: Format): ChartOptio
   return {
     tooltip: { trigger: 'item', valueFormatter: formatter(format) },
     legend: { bottom: 0, left: 'center', type: 'scroll' },
-    title: { text: format(total), left: 'center', top: '36%', textStyle: { fontSize: 22, fontWeight: 600 } },
+    title: { text: format(total), left: 'center', top: '36%', textStyle: { fontSize: fontSize.figure, fontWeight: 600 } },
     series: [
       {
         type: 'pie',

@@ -1,5 +1,4 @@
 import { DatabaseOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Skeleton, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +7,11 @@ import { ApiError } from '../../api.ts';
 import LoadError from '../../components/LoadError.tsx';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useCan, useCurrentWorkspace } from '../auth/session.ts';
-import { type Dataset, datasetsApi, datasetsKey, useDatasets } from './datasets-api.ts';
+import type { Dataset } from './datasets-api.ts';
+import { useDatasets, useImportTemplates } from './datasets-queries.ts';
 import ImportWizard from './ImportWizard.tsx';
 import { dateRange, shortTime } from './labels.ts';
-import { text } from '../../theme.ts';
+import { fontSize, space, text } from '../../theme.ts';
 
 /** 数据集: the workspace's imported data (admins and managers); admins import files. */
 export default function DatasetsPage() {
@@ -24,7 +24,7 @@ export default function DatasetsPage() {
   const list = useDatasets(ws, canRead);
   const [importing, setImporting] = useState(false);
   const lang = currentLanguage();
-  const templates = useQuery({ queryKey: [...datasetsKey(ws), 'templates'], queryFn: () => datasetsApi.templates(ws), enabled: canRead, staleTime: 60_000 });
+  const templates = useImportTemplates(ws, canRead);
   const templateName = (key: string) => templates.data?.find((x) => x.key === key)?.name[lang] || key;
 
   const importButton = (testId: string) =>
@@ -40,8 +40,8 @@ export default function DatasetsPage() {
     if (list.isError) return <LoadError error={list.error} onRetry={() => list.refetch()} />;
     if (list.data.length === 0) {
       return (
-        <Empty image={<DatabaseOutlined style={{ fontSize: 48, color: text.icon }} />} description={t('datasets.emptyTitle')} data-testid="datasets-empty">
-          <Typography.Paragraph type="secondary" style={{ maxWidth: 560, margin: '0 auto 16px' }}>
+        <Empty image={<DatabaseOutlined style={{ fontSize: fontSize.icon, color: text.icon }} />} description={t('datasets.emptyTitle')} data-testid="datasets-empty">
+          <Typography.Paragraph type="secondary" style={{ maxWidth: 560, margin: `0 auto ${space.lg}px` }}>
             {canImport ? t('datasets.emptyHint') : t('datasets.emptyHintReader')}
           </Typography.Paragraph>
           {importButton('datasets-empty-import')}
@@ -75,7 +75,7 @@ export default function DatasetsPage() {
                   {name}
                 </Link>
                 {d.description && (
-                  <Typography.Paragraph type="secondary" ellipsis={{ rows: 1 }} style={{ margin: 0, fontSize: 12, maxWidth: 320 }}>
+                  <Typography.Paragraph type="secondary" ellipsis={{ rows: 1 }} style={{ margin: 0, fontSize: fontSize.caption, maxWidth: 320 }}>
                     {d.description}
                   </Typography.Paragraph>
                 )}

@@ -1,6 +1,7 @@
 import { Col, Form, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ColumnDraft } from './PreviewTables.tsx';
+import { space } from '../../theme.ts';
+import type { ColumnDraft } from './column-drafts.ts';
 
 type Props = { kept: ColumnDraft[]; dateIdx: number | null; onDate: (index: number) => void; keyIdx: number[]; onKeys: (indexes: number[]) => void; dateMissing: boolean };
 
@@ -8,7 +9,7 @@ type Props = { kept: ColumnDraft[]; dateIdx: number | null; onDate: (index: numb
 export default function DateAndKeyColumns({ kept, dateIdx, onDate, keyIdx, onKeys, dateMissing }: Props) {
   const { t } = useTranslation();
   return (
-    <Row gutter={16} style={{ marginTop: 12 }}>
+    <Row gutter={16} style={{ marginTop: space.md }}>
       <Col xs={24} md={12}>
         <Form.Item label={t('importWizard.dateColumn')} help={dateMissing ? t('importWizard.dateColumnMissing') : t('importWizard.dateColumnHint')} validateStatus={dateMissing ? 'error' : undefined} layout="vertical">
           <Select

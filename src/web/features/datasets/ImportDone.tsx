@@ -1,7 +1,8 @@
 import { SyncOutlined, WarningOutlined } from '@ant-design/icons';
 import { Col, Result, Row, Statistic, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useJob } from '../jobs/jobs-api.ts';
+import { fontSize } from '../../theme.ts';
+import { useJob } from '../jobs/jobs-queries.ts';
 import type { DatasetImportResult } from './datasets-api.ts';
 
 /**
@@ -21,7 +22,7 @@ export default function ImportDone({ ws, result }: { ws: string; result: Dataset
         <Statistic title={t('importWizard.doneCycles')} value="—" prefix={<WarningOutlined />} valueStyle={{ color: 'var(--ant-color-warning)' }} />
       </Tooltip>
     ) : (
-      <Statistic title={t('importWizard.doneCycles')} value={t('importWizard.cyclesRefreshing')} prefix={<SyncOutlined spin />} valueStyle={{ fontSize: 16 }} />
+      <Statistic title={t('importWizard.doneCycles')} value={t('importWizard.cyclesRefreshing')} prefix={<SyncOutlined spin />} valueStyle={{ fontSize: fontSize.title }} />
     );
   return (
     <Result

@@ -1,6 +1,7 @@
 import { Alert, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n/index.ts';
+import { space } from '../../theme.ts';
 import type { DatasetPreview } from './datasets-api.ts';
 
 type Props = { preview: DatasetPreview; into: string | null; sheet: string | undefined; onSheet: (sheet: string) => void };
@@ -10,7 +11,7 @@ export default function PreviewSummary({ preview: p, into, sheet, onSheet }: Pro
   const { t } = useTranslation();
   const lang = currentLanguage();
   return (
-    <Space wrap size={[16, 8]} style={{ marginBottom: 12 }}>
+    <Space wrap size={[space.lg, space.sm]} style={{ marginBottom: space.md }}>
       {into !== null ? (
         <Alert type="info" showIcon title={t('importWizard.intoDataset', { name: into })} />
       ) : p.template ? (

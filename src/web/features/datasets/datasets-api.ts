@@ -1,14 +1,13 @@
 /**
  * The dataset endpoints (contracts/datasets.ts): datasets, import batches, the preview of a file,
- * imports and import templates, on top of the shared typed client of api.ts.
+ * imports and import templates, on top of the shared typed client of api.ts. Their server state
+ * (keys, queries, mutations) is in datasets-queries.ts.
  */
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type * as ds from '../../../contracts/datasets.ts';
 import type { ColumnType } from '../../../core/datasets/cell-values.ts';
-import { type Ok, request, upload } from '../../api.ts';
+import { type Ok, request, upload, workspacePath as w } from '../../api.ts';
 import type { JobAccepted } from '../jobs/jobs-api.ts';
-import { wsKey } from '../org/org-queries.ts';
 
 export type Dataset = z.infer<typeof ds.dataset>;
 export type DatasetColumn = z.infer<typeof ds.datasetColumn>;
@@ -22,14 +21,8 @@ export type CreateDatasetBody = z.input<typeof ds.createDatasetInput>;
 export type SaveTemplateBody = z.input<typeof ds.saveTemplateInput>;
 export type { ColumnType };
 export type CellValue = DatasetRows['rows'][number]['values'][number];
+export type RowsQuery = { page: number; pageSize: number; batch?: string };
 
-/** The six column types, in the order the type select offers them. */
-export const COLUMN_TYPE_LIST: ColumnType[] = ['text', 'integer', 'decimal', 'percent', 'datetime', 'duration'];
-
-/** A column type of the API (typed as string by the contract) as one of the six. */
-export const asColumnType = (type: string): ColumnType => (COLUMN_TYPE_LIST as string[]).includes(type) ? (type as ColumnType) : 'text';
-
-const w = (ws: string) => `/workspaces/${encodeURIComponent(ws)}`;
 const d = (ws: string, id: string) => `${w(ws)}/datasets/${id}`;
 
 type UploadOptions = { sheet?: string; replace?: boolean; onProgress?: (fraction: number) => void };
@@ -42,8 +35,7 @@ export const datasetsApi = {
   batches: (ws: string, id: string) => request<Batch[]>('GET', `${d(ws, id)}/batches`),
   rollback: (ws: string, id: string, batchId: string) =>
     request<{ batch: Batch; actualsJob: string }>('POST', `${d(ws, id)}/batches/${batchId}/rollback`),
-  rows: (ws: string, id: string, query: { page: number; pageSize: number; batch?: string }) =>
-    request<DatasetRows>('GET', `${d(ws, id)}/rows`, { query }),
+  rows: (ws: string, id: string, query: RowsQuery) => request<DatasetRows>('GET', `${d(ws, id)}/rows`, { query }),
   /** What importing the file would do; writes nothing. */
   preview: (ws: string, file: File, options: { datasetId?: string; sheet?: string; onProgress?: (fraction: number) => void }) =>
     upload<DatasetPreview>(`${w(ws)}/datasets/preview`, file, { query: { datasetId: options.datasetId, sheet: options.sheet }, onProgress: options.onProgress }),
@@ -63,56 +55,3 @@ export const datasetsApi = {
   templates: (ws: string) => request<ImportTemplate[]>('GET', `${w(ws)}/import-templates`),
   saveTemplate: (ws: string, body: SaveTemplateBody) => request<ImportTemplate>('POST', `${w(ws)}/import-templates`, { body }),
 };
-
-/** Everything about datasets lives under ['ws', slug, 'datasets', …]. */
-export const datasetsKey = (ws: string) => [...wsKey(ws), 'datasets'] as const;
-export const datasetKey = (ws: string, id: string) => [...datasetsKey(ws), id] as const;
-
-export function useDatasets(ws: string, enabled = true) {
-  return useQuery({ queryKey: [...datasetsKey(ws), 'list'], queryFn: () => datasetsApi.list(ws), enabled });
-}
-
-export function useDataset(ws: string, id: string) {
-  return useQuery({ queryKey: [...datasetKey(ws, id), 'dataset'], queryFn: () => datasetsApi.get(ws, id) });
-}
-
-export function useBatches(ws: string, id: string) {
-  return useQuery({ queryKey: [...datasetKey(ws, id), 'batches'], queryFn: () => datasetsApi.batches(ws, id) });
-}
-
-export function useDatasetRows(ws: string, id: string, query: { page: number; pageSize: number; batch?: string }) {
-  return useQuery({
-    queryKey: [...datasetKey(ws, id), 'rows', query],
-    queryFn: () => datasetsApi.rows(ws, id, query),
-    placeholderData: keepPreviousData,
-  });
-}
-
-/** After an import, a rollback or a delete: datasets, metrics (their values) and cycles (their actuals) may all change. */
-export function useRefreshData(ws: string) {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: datasetsKey(ws) }),
-      queryClient.invalidateQueries({ queryKey: [...wsKey(ws), 'metrics'] }),
-      queryClient.invalidateQueries({ queryKey: [...wsKey(ws), 'cycles'] }),
-    ]);
-}
-
-/** A stored cell as text: percent as a percentage, durations as h:mm:ss, numbers grouped. */
-export function formatCell(value: CellValue, columnType: string, locale: string): string {
-  const type = asColumnType(columnType);
-  if (value === null || value === '') return '';
-  if (typeof value === 'string') return type === 'datetime' ? value.replace('T', ' ') : value;
-  if (type === 'percent') return `${(value * 100).toLocaleString(locale, { maximumFractionDigits: 2 })}%`;
-  if (type === 'duration') {
-    const s = Math.round(value);
-    const h = Math.floor(s / 3600);
-    const m = Math.floor((s % 3600) / 60);
-    const sec = s % 60;
-    return `${h}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}`;
-  }
-  return value.toLocaleString(locale, { maximumFractionDigits: 6 });
-}
-
-export const isNumericType = (type: string) => type === 'integer' || type === 'decimal' || type === 'percent' || type === 'duration';

@@ -6,6 +6,7 @@ import ChartCard, { type ChartColumn } from '../../components/charts/ChartCard.t
 import { actualsOption } from './goal-charts.ts';
 import type { GoalActual, GoalDetail } from './goals-api.ts';
 import { fmtAxis, fmtValue, indicatorName } from './labels.tsx';
+import { fontSize, space } from '../../theme.ts';
 
 /**
  * The indicator's actuals for the owner, per period, from closed appraisal cycles or from metrics
@@ -29,7 +30,7 @@ export default function ActualsCard({ goal }: { goal: GoalDetail }) {
       format: (v, row) => (
         <span style={{ whiteSpace: 'nowrap' }}>
           {String(v)}
-          {row.partial && <Tag color="processing" style={{ marginInlineStart: 6 }}>{t('goals.actuals.partialShort')}</Tag>}
+          {row.partial && <Tag color="processing" style={{ marginInlineStart: space.xs }}>{t('goals.actuals.partialShort')}</Tag>}
         </span>
       ),
     },
@@ -46,15 +47,15 @@ export default function ActualsCard({ goal }: { goal: GoalDetail }) {
     },
   ];
   const footer = partial.length > 0 && (
-    <div style={{ marginTop: 8, padding: '6px 10px', border: `1px dashed ${token.colorPrimaryBorder}`, borderRadius: token.borderRadius, background: token.colorPrimaryBg }} data-testid="goal-actuals-partial">
+    <div style={{ marginTop: space.sm, padding: '6px 10px', border: `1px dashed ${token.colorPrimaryBorder}`, borderRadius: token.borderRadius, background: token.colorPrimaryBg }} data-testid="goal-actuals-partial">
       {partial.map((a) => (
-        <div key={`${a.source}-${a.period}`} style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'baseline' }} data-period={a.period}>
+        <div key={`${a.source}-${a.period}`} style={{ display: 'flex', gap: space.sm, flexWrap: 'wrap', alignItems: 'baseline' }} data-period={a.period}>
           <ClockCircleOutlined aria-hidden style={{ color: token.colorPrimary }} />
           <Typography.Text strong style={{ fontVariantNumeric: 'tabular-nums' }}>
             {a.period} · {fmtValue(a.value, unit, lang)}
           </Typography.Text>
           <Typography.Text type="secondary">{partialText}</Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{a.label}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: fontSize.caption }}>{a.label}</Typography.Text>
         </div>
       ))}
     </div>
@@ -71,7 +72,7 @@ export default function ActualsCard({ goal }: { goal: GoalDetail }) {
       height={200}
       testId="goal-actuals"
       footer={footer}
-      empty={<div style={{ padding: 16, color: token.colorTextTertiary }}>{t('goals.actuals.empty')}</div>}
+      empty={<div style={{ padding: space.lg, color: token.colorTextTertiary }}>{t('goals.actuals.empty')}</div>}
     />
   );
 }

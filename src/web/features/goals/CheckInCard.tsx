@@ -1,5 +1,4 @@
 import { DatabaseOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, List, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -7,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import FormAlert from '../../components/FormAlert.tsx';
 import { applyServerErrors } from '../../components/form-utils.ts';
 import { groupDigits, ungroupDigits } from '../../components/number-input.ts';
-import { type CheckIn, type GoalDetail, goalsApi, useRefreshGoals } from './goals-api.ts';
+import { fontSize, space } from '../../theme.ts';
+import type { CheckIn, GoalDetail } from './goals-api.ts';
+import { useCheckIn } from './goals-queries.ts';
 import { fillFromData } from './check-in-fill.ts';
 import { fmtValue } from './labels.tsx';
 
@@ -19,22 +20,24 @@ export default function CheckInCard({ ws, goal }: { ws: string; goal: GoalDetail
   const lang = i18n.language;
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const refresh = useRefreshGoals(ws);
   // set by "fill from data"; typing another value makes it a manual check-in again
   const [fromData, setFromData] = useState(false);
   const fillable = fillFromData(goal, dayjs().format('YYYY-MM-DD'));
   const unit = goal.indicator.unit;
 
-  const save = useMutation({
-    mutationFn: (v: Values) => goalsApi.checkIn(ws, goal.id, { value: v.value as number, comment: v.comment ?? '', on: v.on ? v.on.format('YYYY-MM-DD') : undefined, source: fromData ? 'data' : 'manual' }),
-    onSuccess: () => {
-      message.success(t('goals.checkIn.saved'));
-      form.resetFields();
-      setFromData(false);
-      void refresh();
-    },
-    onError: (e) => applyServerErrors(form, e),
-  });
+  const save = useCheckIn(ws, goal.id);
+  const submit = (v: Values) =>
+    save.mutate(
+      { value: v.value as number, comment: v.comment ?? '', on: v.on ? v.on.format('YYYY-MM-DD') : undefined, source: fromData ? 'data' : 'manual' },
+      {
+        onSuccess: () => {
+          message.success(t('goals.checkIn.saved'));
+          form.resetFields();
+          setFromData(false);
+        },
+        onError: (e) => applyServerErrors(form, e),
+      },
+    );
   const fill = () => {
     if (!fillable) return;
     const { period, label, on } = fillable;
@@ -48,16 +51,16 @@ export default function CheckInCard({ ws, goal }: { ws: string; goal: GoalDetail
   return (
     <Card size="small" title={t('goals.checkIn.title')} data-testid="check-ins">
       {goal.canCheckIn && (
-        <Form<Values> form={form} layout="vertical" initialValues={{ on: dayjs() }} onFinish={(v) => save.mutate(v)} onValuesChange={(c) => 'value' in c && setFromData(false)} data-testid="check-in-form" style={{ marginBottom: 12 }}>
+        <Form<Values> form={form} layout="vertical" initialValues={{ on: dayjs() }} onFinish={submit} onValuesChange={(c) => 'value' in c && setFromData(false)} data-testid="check-in-form" style={{ marginBottom: space.md }}>
           <Space align="start" wrap>
-            <Form.Item name="value" label={goal.recurrence ? t('goals.checkIn.valueSoFar') : t('goals.checkIn.value')} tooltip={goal.recurrence ? t('goals.checkIn.recurringHint') : undefined} rules={[{ required: true, message: t('field.required') }]} style={{ marginBottom: 8 }}>
+            <Form.Item name="value" label={goal.recurrence ? t('goals.checkIn.valueSoFar') : t('goals.checkIn.value')} tooltip={goal.recurrence ? t('goals.checkIn.recurringHint') : undefined} rules={[{ required: true, message: t('field.required') }]} style={{ marginBottom: space.sm }}>
               <InputNumber<number> formatter={groupDigits} parser={(s) => Number(ungroupDigits(s))} suffix={unit === '%' ? undefined : unit || undefined} placeholder={unit === '%' ? t('scorecards.ratioUnit') : undefined} style={{ width: 180 }} data-testid="check-in-value" />
             </Form.Item>
-            <Form.Item name="on" label={t('goals.checkIn.on')} style={{ marginBottom: 8 }}>
+            <Form.Item name="on" label={t('goals.checkIn.on')} style={{ marginBottom: space.sm }}>
               <DatePicker allowClear={false} style={{ width: 150 }} data-testid="check-in-on" />
             </Form.Item>
           </Space>
-          <Form.Item name="comment" label={t('goals.checkIn.comment')} style={{ marginBottom: 8 }}>
+          <Form.Item name="comment" label={t('goals.checkIn.comment')} style={{ marginBottom: space.sm }}>
             <Input maxLength={2000} placeholder={t('goals.checkIn.commentPlaceholder')} data-testid="check-in-comment" />
           </Form.Item>
           <FormAlert error={save.error} />
@@ -92,7 +95,7 @@ export default function CheckInCard({ ws, goal }: { ws: string; goal: GoalDetail
             <List.Item style={{ paddingInline: 0 }} data-testid="check-in-row">
               <List.Item.Meta
                 title={
-                  <Space size={8} wrap>
+                  <Space size={space.sm} wrap>
                     <Typography.Text strong style={{ fontVariantNumeric: 'tabular-nums' }}>
                       {fmtValue(c.value, unit, lang)}
                     </Typography.Text>
@@ -102,7 +105,7 @@ export default function CheckInCard({ ws, goal }: { ws: string; goal: GoalDetail
                 description={
                   <>
                     {c.comment && <div style={{ color: 'rgba(0,0,0,0.88)' }}>{c.comment}</div>}
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    <Typography.Text type="secondary" style={{ fontSize: fontSize.caption }}>
                       {t('goals.checkIn.byOn', { name: c.by, on: c.on, at: c.createdAt.slice(0, 16).replace('T', ' ') })}
                     </Typography.Text>
                   </>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Goal, GoalDetail } from './goals-api.ts';
 import { CoverageTag, fmtPair, indicatorName, OwnerLabel, StatusTag } from './labels.tsx';
+import { fontSize } from '../../theme.ts';
 
 /** The goals this one is decomposed into, with the decomposition coverage of their targets. */
 export default function ChildGoalsCard({ ws, goal }: { ws: string; goal: GoalDetail }) {
@@ -29,7 +30,7 @@ export default function ChildGoalsCard({ ws, goal }: { ws: string; goal: GoalDet
               render: (_, g) => (
                 <Space direction="vertical" size={0} style={{ alignItems: 'flex-end' }}>
                   <span style={{ fontVariantNumeric: 'tabular-nums' }}>{fmtPair(g.current, g.target, g.indicator.unit, lang)}</span>
-                  {g.indicator.id !== goal.indicator.id && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{indicatorName(g.indicator, lang)}</Typography.Text>}
+                  {g.indicator.id !== goal.indicator.id && <Typography.Text type="secondary" style={{ fontSize: fontSize.caption }}>{indicatorName(g.indicator, lang)}</Typography.Text>}
                 </Space>
               ),
             },

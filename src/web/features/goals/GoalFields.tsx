@@ -12,6 +12,7 @@ import { indicatorName } from './labels.tsx';
 import ParentGoalSelect from './ParentGoalSelect.tsx';
 import RecurrenceFields from './RecurrenceFields.tsx';
 import { SmartHints } from './SmartHints.tsx';
+import { space } from '../../theme.ts';
 
 type Props = {
   ws: string;
@@ -94,7 +95,7 @@ export default function GoalFields(p: Props) {
       </Row>
       <RecurrenceFields values={v} additive={p.additive} hints={hints} />
       {p.needsReason && (
-        <Form.Item style={{ marginBottom: 24 }} name="changeReason" label={t('goals.form.changeReason')} rules={[{ ...required, required: p.reasonRequired, whitespace: true }, { max: 500 }]} extra={t('goals.form.changeReasonHint')}>
+        <Form.Item style={{ marginBottom: space.xl }} name="changeReason" label={t('goals.form.changeReason')} rules={[{ ...required, required: p.reasonRequired, whitespace: true }, { max: 500 }]} extra={t('goals.form.changeReasonHint')}>
           <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} data-testid="goal-change-reason" />
         </Form.Item>
       )}

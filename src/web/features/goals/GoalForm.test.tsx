@@ -4,7 +4,7 @@ import type { Indicator, Me } from '../../api.ts';
 import { apiError, type StubRequest, stubApi } from '../../testing/network.ts';
 import { renderInApp, t } from '../../testing/render.tsx';
 import { workspaceSummary } from '../../testing/workspace.ts';
-import { meKey } from '../auth/session.ts';
+import { meKey } from '../auth/auth-queries.ts';
 import GoalForm from './GoalForm.tsx';
 import type { Plan, SmartCheckBody, SmartMessage } from './goals-api.ts';
 

@@ -1,5 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
-import { App, Card, Col, Form, type InputRef, Row, Space, Spin, Typography } from 'antd';
+import { App, Col, Form, type InputRef, Row } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,15 +7,16 @@ import FormAlert from '../../components/FormAlert.tsx';
 import FormDrawer from '../../components/FormDrawer.tsx';
 import { applyNestedServerErrors } from '../../components/form-utils.ts';
 import { useCurrentWorkspace } from '../auth/session.ts';
-import { useIndicators } from '../indicators/indicator-queries.ts';
+import { useIndicators } from '../indicators/indicators-queries.ts';
 import { useUnits } from '../org/org-queries.ts';
 import { subtreeIds } from '../org/unit-tree.ts';
 import { changesTarget, createBodyOf, type GoalPrefill, goalFormPath, type GoalValues, goalValuesOf, newGoalValues, periodTargetsOf, updateBodyOf } from './goal-form.ts';
 import GoalFields from './GoalFields.tsx';
-import { type Goal, goalsApi, type Plan, useRefreshGoals } from './goals-api.ts';
+import type { Goal, Plan } from './goals-api.ts';
+import { useSaveGoal } from './goals-queries.ts';
 import { withFormPaths } from './server-errors.ts';
-import { fieldOf, SmartChecklist, SmartHints } from './SmartHints.tsx';
-import SuggestionCard from './SuggestionCard.tsx';
+import { fieldOf } from './SmartHints.tsx';
+import SmartPanel from './SmartPanel.tsx';
 import { usePeriodTargets } from './use-period-targets.ts';
 import { useSmartCheck } from './use-smart-check.ts';
 
@@ -40,7 +40,6 @@ export default function GoalForm({ ws, plan, goal = null, prefill, parentOwner, 
   const { isAdmin, personId, summary } = useCurrentWorkspace();
   const [form] = Form.useForm<GoalValues>();
   const statementRef = useRef<InputRef>(null);
-  const refresh = useRefreshGoals(ws);
   const units = useUnits(ws);
   const indicators = useIndicators(ws, { status: 'active', pageSize: 200 });
   const values = Form.useWatch([], { form, preserve: true }) as GoalValues | undefined;
@@ -70,16 +69,16 @@ export default function GoalForm({ ws, plan, goal = null, prefill, parentOwner, 
   const elsewhere = messages.filter((m) => !FIELDS.includes(fieldOf(m)));
   const unit = indicators.data?.items.find((i) => i.id === values?.indicatorId)?.unit ?? '';
 
-  const save = useMutation({
-    mutationFn: (v: GoalValues) => (goal ? goalsApi.updateGoal(ws, goal.id, updateBodyOf(v, needsReason, additive)) : goalsApi.createGoal(ws, createBodyOf(plan.id, v, additive))),
-    onSuccess: (saved) => {
-      message.success(goal ? t('goals.form.saved') : t('goals.form.created'));
-      void refresh();
-      onClose(saved);
-    },
-    // a period's target is sent as the i-th of those that differ: its error goes back to the period's own field
-    onError: (e, v) => applyNestedServerErrors(form, withFormPaths(e, (path) => goalFormPath(path, periodTargetsOf(v, additive)))),
-  });
+  const save = useSaveGoal(ws);
+  const submit = (v: GoalValues) =>
+    save.mutate(goal ? { id: goal.id, body: updateBodyOf(v, needsReason, additive) } : { body: createBodyOf(plan.id, v, additive) }, {
+      onSuccess: (saved) => {
+        message.success(goal ? t('goals.form.saved') : t('goals.form.created'));
+        onClose(saved);
+      },
+      // a period's target is sent as the i-th of those that differ: its error goes back to the period's own field
+      onError: (e) => applyNestedServerErrors(form, withFormPaths(e, (path) => goalFormPath(path, periodTargetsOf(v, additive)))),
+    });
 
   const onValuesChange = (changed: Partial<GoalValues>) => {
     // a phase has its own dates: a goal of the phase starts and ends with it
@@ -104,7 +103,7 @@ export default function GoalForm({ ws, plan, goal = null, prefill, parentOwner, 
     >
       <Row gutter={24}>
         <Col xs={24} lg={14}>
-          <Form<GoalValues> form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => save.mutate(v)} onValuesChange={onValuesChange} scrollToFirstError data-testid="goal-form">
+          <Form<GoalValues> form={form} layout="vertical" initialValues={initialValues} onFinish={submit} onValuesChange={onValuesChange} scrollToFirstError data-testid="goal-form">
             <GoalFields
               ws={ws}
               plan={plan}
@@ -127,21 +126,7 @@ export default function GoalForm({ ws, plan, goal = null, prefill, parentOwner, 
           </Form>
         </Col>
         <Col xs={24} lg={10}>
-          <Space direction="vertical" size={12} style={{ width: '100%', position: 'sticky', top: 0 }}>
-            <Card size="small" title={<Space>{t('goals.smart.title')}{smart.settling && <Spin size="small" />}</Space>} data-testid="smart-panel" data-state={smart.settling ? 'checking' : 'done'}>
-              <SmartChecklist messages={messages} checking={smart.settling} />
-              {elsewhere.length > 0 && <SmartHints messages={elsewhere} />}
-              {messages.length === 0 && !smart.isPending && (
-                <Typography.Paragraph type="success" style={{ margin: '8px 0 0' }} data-testid="smart-ok">
-                  {t('goals.smart.allGood')}
-                </Typography.Paragraph>
-              )}
-              {smart.isError && <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>{t('goals.smart.failed')}</Typography.Paragraph>}
-            </Card>
-            {smart.data && values?.indicatorId && (
-              <SuggestionCard result={smart.data} ambition={ambition} onAmbition={setAmbition} onUse={(target) => (form.setFieldValue('target', target), follow({ target }))} unit={unit} target={values?.target} />
-            )}
-          </Space>
+          <SmartPanel smart={smart} elsewhere={elsewhere} ambition={ambition} onAmbition={setAmbition} onUse={(target) => (form.setFieldValue('target', target), follow({ target }))} unit={unit} indicatorId={values?.indicatorId} target={values?.target} />
         </Col>
       </Row>
     </FormDrawer>

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { GoalDetail } from './goals-api.ts';
 import { fmtPair, fmtPercent, fmtValue, indicatorName, OwnerLabel, STATUS_HEX } from './labels.tsx';
 import { SmartHints } from './SmartHints.tsx';
+import { fontSize, space } from '../../theme.ts';
 
 /** What the goal is: owner, indicator, numbers and progress, time, source and where it sits in its plan. */
 export default function GoalHeader({ ws, goal }: { ws: string; goal: GoalDetail }) {
@@ -48,7 +49,7 @@ export default function GoalHeader({ ws, goal }: { ws: string; goal: GoalDetail 
             children: (
               <div style={{ width: 260, maxWidth: '100%' }} data-testid="goal-progress">
                 <Progress percent={percent} strokeColor={STATUS_HEX[now?.pace ?? goal.status]} format={() => (shown.progress === null ? '—' : fmtPercent(shown.progress, lang))} />
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                <Typography.Text type="secondary" style={{ fontSize: fontSize.caption }}>
                   {t(now ? 'goals.goal.periodElapsed' : 'goals.goal.elapsed', { pct: fmtPercent(shown.elapsed, lang) })}
                 </Typography.Text>
               </div>
@@ -58,7 +59,7 @@ export default function GoalHeader({ ws, goal }: { ws: string; goal: GoalDetail 
             key: 'time',
             label: t('goals.goal.time'),
             children: (
-              <Space size={6} wrap>
+              <Space size={space.sm} wrap>
                 <span style={{ fontVariantNumeric: 'tabular-nums' }}>{goal.startsOn} ~ {goal.deadline}</span>
                 {goal.recurrence && <Typography.Text type="secondary">{t('goals.goal.recursEvery', { recurrence: t(`goals.periods.every.${goal.recurrence}`), count: goal.periods?.length ?? 0 })}</Typography.Text>}
               </Space>
@@ -78,7 +79,7 @@ export default function GoalHeader({ ws, goal }: { ws: string; goal: GoalDetail 
                     </>
                   )}
                 </span>
-                {goal.sourceNote && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{goal.sourceNote}</Typography.Text>}
+                {goal.sourceNote && <Typography.Text type="secondary" style={{ fontSize: fontSize.caption }}>{goal.sourceNote}</Typography.Text>}
               </Space>
             ),
           },
@@ -95,7 +96,7 @@ export default function GoalHeader({ ws, goal }: { ws: string; goal: GoalDetail 
         ]}
       />
       {goal.smart.length > 0 && (
-        <div style={{ marginTop: 8 }} data-testid="goal-smart">
+        <div style={{ marginTop: space.sm }} data-testid="goal-smart">
           <Typography.Text strong>{t('goals.smart.title')}</Typography.Text>
           <SmartHints messages={goal.smart} />
         </div>

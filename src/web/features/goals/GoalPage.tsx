@@ -1,5 +1,4 @@
 import { ArrowLeftOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
 import { App, Button, Card, Col, Row, Skeleton, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,13 +6,14 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { confirmOkProps } from '../../components/confirm-props.ts';
 import { errorMessage } from '../../components/form-utils.ts';
 import LoadError from '../../components/LoadError.tsx';
+import { space } from '../../theme.ts';
 import { useCurrentWorkspace } from '../auth/session.ts';
 import ActualsCard from './ActualsCard.tsx';
 import CheckInCard from './CheckInCard.tsx';
 import ChildGoalsCard from './ChildGoalsCard.tsx';
 import GoalForm from './GoalForm.tsx';
 import GoalHeader from './GoalHeader.tsx';
-import { goalsApi, useGoal, usePlan, useRefreshGoals } from './goals-api.ts';
+import { useGoal, usePlan, useRemoveGoal } from './goals-queries.ts';
 import { StatusTag } from './labels.tsx';
 import PeriodsChartCard from './PeriodsChartCard.tsx';
 import PeriodStrip from './PeriodStrip.tsx';
@@ -28,19 +28,18 @@ export default function GoalPage() {
   const { slug: ws } = useCurrentWorkspace();
   const navigate = useNavigate();
   const { message, modal } = App.useApp();
-  const refresh = useRefreshGoals(ws);
   const goal = useGoal(ws, id);
   const [editing, setEditing] = useState(false);
   const plan = usePlan(ws, goal.data?.planId ?? '', editing && !!goal.data);
-  const remove = useMutation({
-    mutationFn: () => goalsApi.removeGoal(ws, id),
-    onSuccess: () => {
-      message.success(t('goals.goal.deleted'));
-      void refresh();
-      void navigate(`/w/${ws}/plans/${goal.data?.plan.id ?? ''}`, { replace: true });
-    },
-    onError: (e) => modal.error({ title: t('goals.goal.deleteFailed'), content: errorMessage(e) }),
-  });
+  const remove = useRemoveGoal(ws);
+  const removeGoal = () =>
+    remove.mutateAsync(id, {
+      onSuccess: () => {
+        message.success(t('goals.goal.deleted'));
+        void navigate(`/w/${ws}/plans/${goal.data?.plan.id ?? ''}`, { replace: true });
+      },
+      onError: (e) => void modal.error({ title: t('goals.goal.deleteFailed'), content: errorMessage(e) }),
+    });
 
   if (goal.isPending) return <Card><Skeleton active paragraph={{ rows: 10 }} /></Card>;
   if (goal.isError) return <Card><LoadError error={goal.error} onRetry={() => goal.refetch()} /></Card>;
@@ -54,17 +53,17 @@ export default function GoalPage() {
         content: t('goals.goal.deleteBody'),
         okText: t('common.delete'),
         okButtonProps: { ...confirmOkProps, danger: true },
-        onOk: () => remove.mutateAsync().catch(() => undefined),
+        onOk: () => removeGoal().catch(() => undefined),
       });
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="goal-page" data-status={g.status}>
+    <Space direction="vertical" size={space.lg} style={{ width: '100%' }} data-testid="goal-page" data-status={g.status}>
       <Card
         title={
-          <Space size={8} wrap style={{ minWidth: 0, whiteSpace: 'normal' }}>
+          <Space size={space.sm} wrap style={{ minWidth: 0, whiteSpace: 'normal' }}>
             {/* the way back and the statement wrap as one, the tags after them */}
             <span>
-              <Link to={`/w/${ws}/plans/${g.plan.id}`} aria-label={t('goals.goal.backToPlan', { plan: g.plan.name })} style={{ marginInlineEnd: 8 }}>
+              <Link to={`/w/${ws}/plans/${g.plan.id}`} aria-label={t('goals.goal.backToPlan', { plan: g.plan.name })} style={{ marginInlineEnd: space.sm }}>
                 <ArrowLeftOutlined />
               </Link>
               <span data-testid="goal-title">{g.statement}</span>
@@ -99,7 +98,7 @@ export default function GoalPage() {
       {g.recurrence && <PeriodStrip goal={g} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
-          <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          <Space direction="vertical" size={space.lg} style={{ width: '100%' }}>
             {g.recurrence ? <PeriodsChartCard goal={{ ...g, recurrence: g.recurrence }} /> : <ProgressChartCard goal={g} />}
             <ActualsCard goal={g} />
             <ChildGoalsCard ws={ws} goal={g} />

@@ -1,5 +1,4 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { useQueries } from '@tanstack/react-query';
 import { Empty, Input, Select, Skeleton, Space, Spin, Tree, type TreeDataNode, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -8,10 +7,12 @@ import { GOAL_OWNER_KINDS, GOAL_STATUSES } from '../../../core/goals/types.ts';
 import LoadError from '../../components/LoadError.tsx';
 import { useCurrentWorkspace } from '../auth/session.ts';
 import { useDebounced } from '../../components/use-debounced.ts';
+import { fontSize, space } from '../../theme.ts';
 import type { GoalPrefill } from './goal-form.ts';
 import GoalForm from './GoalForm.tsx';
 import GoalNode from './GoalNode.tsx';
-import { type Goal, type GoalStatus, goalsApi, type OwnerKind, type Plan, treeKey, type TreeQuery, useGoalLevel } from './goals-api.ts';
+import type { Goal, GoalStatus, OwnerKind, Plan, TreeQuery } from './goals-api.ts';
+import { useGoalLevel, useGoalLevels } from './goals-queries.ts';
 
 type Node = TreeDataNode & { goal?: Goal; note?: string };
 type Editing = { goal: Goal | null; prefill?: GoalPrefill; parentOwner?: Goal['owner'] | null };
@@ -33,9 +34,7 @@ export default function GoalTree({ ws, plan, canWrite }: { ws: string; plan: Pla
   const [editing, setEditing] = useState<Editing | null>(null);
 
   const top = useGoalLevel(ws, plan.id, filters);
-  const levels = useQueries({
-    queries: expanded.map((parentId) => ({ queryKey: treeKey(ws, plan.id, { ...filters, parentId }), queryFn: () => goalsApi.tree(ws, plan.id, { ...filters, parentId }) })),
-  });
+  const levels = useGoalLevels(ws, plan.id, filters, expanded);
   const childrenOf = new Map(expanded.map((id, i) => [id, levels[i]]));
 
   const note = (key: string, text: string): Node => ({ key, isLeaf: true, selectable: false, note: text });
@@ -92,7 +91,7 @@ export default function GoalTree({ ws, plan, canWrite }: { ws: string; plan: Pla
           n.goal ? (
             <GoalNode ws={ws} goal={n.goal} canWrite={canWrite} onAddChild={addChild} onEdit={edit} />
           ) : (
-            <Typography.Text type="secondary" style={{ fontSize: 13 }}>{n.note}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: fontSize.small }}>{n.note}</Typography.Text>
           )
         }
         data-testid="goal-tree"
@@ -103,7 +102,7 @@ export default function GoalTree({ ws, plan, canWrite }: { ws: string; plan: Pla
 
   return (
     <>
-      <Space wrap style={{ marginBottom: 12 }} data-testid="goal-filters">
+      <Space wrap style={{ marginBottom: space.md }} data-testid="goal-filters">
         <Select allowClear value={phaseId} onChange={setPhaseId} placeholder={t('goals.tree.allPhases')} options={plan.phases.map((p) => ({ value: p.id, label: p.name }))} style={{ width: 140 }} aria-label={t('goals.form.phase')} data-testid="filter-phase" />
         <Select allowClear value={ownerKind} onChange={setOwnerKind} placeholder={t('goals.tree.allOwners')} options={GOAL_OWNER_KINDS.map((k) => ({ value: k, label: t(`goals.ownerKinds.${k}`) }))} style={{ width: 130 }} aria-label={t('goals.form.owner')} data-testid="filter-owner-kind" />
         <Select allowClear value={status} onChange={setStatus} placeholder={t('goals.tree.allStatuses')} options={GOAL_STATUSES.map((s) => ({ value: s, label: t(`goals.status.${s}`) }))} style={{ width: 130 }} aria-label={t('goals.tree.status')} data-testid="filter-status" />

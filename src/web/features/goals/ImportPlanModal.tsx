@@ -1,12 +1,13 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Modal, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ErrorDetail, isApiError } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
 import ImportErrorTable from '../../components/ImportErrorTable.tsx';
-import { goalsApi, type Plan, useRefreshGoals } from './goals-api.ts';
+import { space } from '../../theme.ts';
+import type { Plan } from './goals-api.ts';
+import { useImportPlan } from './goals-queries.ts';
 
 type Row = ErrorDetail & { key: number };
 
@@ -20,24 +21,22 @@ async function readJson(file: File): Promise<unknown> {
 export default function ImportPlanModal({ ws, onClose }: { ws: string; onClose: (plan?: Plan) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const refresh = useRefreshGoals(ws);
   const [file, setFile] = useState<File | null>(null);
-  const run = useMutation({
-    mutationFn: async (f: File) => {
-      let json: unknown;
-      try {
-        json = await readJson(f);
-      } catch {
-        throw new Error(t('goals.import.notJson', { name: f.name }));
-      }
-      return goalsApi.importPlan(ws, json);
-    },
-    onSuccess: (plan) => {
-      message.success(t('goals.import.done', { name: plan.name, count: plan.goalCount }));
-      void refresh();
-      onClose(plan);
-    },
-  });
+  const run = useImportPlan(ws);
+  const read = async (f: File) => {
+    try {
+      return await readJson(f);
+    } catch {
+      throw new Error(t('goals.import.notJson', { name: f.name }));
+    }
+  };
+  const start = (f: File) =>
+    run.mutate(() => read(f), {
+      onSuccess: (plan) => {
+        message.success(t('goals.import.done', { name: plan.name, count: plan.goalCount }));
+        onClose(plan);
+      },
+    });
   const details = isApiError(run.error) ? run.error.details : [];
 
   return (
@@ -62,12 +61,12 @@ export default function ImportPlanModal({ ws, onClose }: { ws: string; onClose: 
         <p className="ant-upload-hint">{t('goals.import.dropHint')}</p>
       </Upload.Dragger>
       {run.error && (
-        <div style={{ marginTop: 16 }} data-testid="plan-import-error">
+        <div style={{ marginTop: space.lg }} data-testid="plan-import-error">
           <FormAlert error={run.error} />
           {details.length > 0 && (
             <ImportErrorTable
               details={details}
-              heading={<Alert type="warning" showIcon title={t('goals.import.nothingImported')} style={{ marginBottom: 8 }} />}
+              heading={<Alert type="warning" showIcon title={t('goals.import.nothingImported')} style={{ marginBottom: space.sm }} />}
               columns={[
                 { title: t('goals.import.where'), dataIndex: 'path', width: 220, render: (p: Row['path']) => <Typography.Text code>{(p ?? []).filter((x) => x !== 'body').join(' › ') || '—'}</Typography.Text> },
                 { title: t('import.message'), dataIndex: 'message' },
@@ -76,9 +75,9 @@ export default function ImportPlanModal({ ws, onClose }: { ws: string; onClose: 
           )}
         </div>
       )}
-      <Space style={{ width: '100%', justifyContent: 'flex-end', marginTop: 16 }}>
+      <Space style={{ width: '100%', justifyContent: 'flex-end', marginTop: space.lg }}>
         <Button onClick={() => onClose()}>{t('common.cancel')}</Button>
-        <Button type="primary" disabled={!file} loading={run.isPending} onClick={() => file && run.mutate(file)} data-testid="plan-import-run">
+        <Button type="primary" disabled={!file} loading={run.isPending} onClick={() => file && start(file)} data-testid="plan-import-run">
           {t('goals.import.run')}
         </Button>
       </Space>

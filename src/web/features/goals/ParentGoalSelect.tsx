@@ -1,8 +1,8 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { TreeSelect } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Goal, goalsApi, treeKey, useGoalLevel } from './goals-api.ts';
+import type { Goal } from './goals-api.ts';
+import { useGoalLevel, useLoadGoalLevel } from './goals-queries.ts';
 
 type Props = {
   ws: string;
@@ -22,13 +22,13 @@ type Node = { id: string; pId: string | 0; value: string; title: string; isLeaf:
 /** Picks a parent goal of the same plan from its cascade tree, each level loaded when opened. */
 export default function ParentGoalSelect({ ws, planId, value, onChange, excludeId, initialLabel, id, testId }: Props) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const top = useGoalLevel(ws, planId, {});
+  const loadLevel = useLoadGoalLevel(ws, planId);
   const [loaded, setLoaded] = useState<Record<string, Goal[]>>({});
 
   const loadData = async ({ value: parentId }: { value?: string | number }) => {
     const key = String(parentId);
-    const children = await queryClient.fetchQuery({ queryKey: treeKey(ws, planId, { parentId: key }), queryFn: () => goalsApi.tree(ws, planId, { parentId: key }) });
+    const children = await loadLevel(key);
     setLoaded((all) => ({ ...all, [key]: children }));
   };
 

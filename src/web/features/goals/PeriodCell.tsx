@@ -4,6 +4,7 @@ import type { Recurrence } from '../../../core/goals/recurrence.ts';
 import { fmtPair, fmtPercent } from './labels.tsx';
 import type { GoalPeriodRow } from './goals-api.ts';
 import { periodColors, periodStateText } from './recurrence-labels.tsx';
+import { fontSize, space } from '../../theme.ts';
 
 type Props = { period: GoalPeriodRow; recurrence: Recurrence; unit: string };
 
@@ -40,14 +41,14 @@ export default function PeriodCell({ period: p, recurrence, unit }: Props) {
         boxShadow: current ? `0 0 0 2px ${token.colorPrimaryBorderHover}` : undefined,
       }}
     >
-      <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, fontVariantNumeric: 'tabular-nums' }}>
+      <div style={{ display: 'flex', justifyContent: 'space-between', gap: space.sm, fontVariantNumeric: 'tabular-nums' }}>
         <Typography.Text strong style={{ color: p.state === 'upcoming' ? token.colorTextTertiary : undefined }}>{p.label}</Typography.Text>
-        {current && <Typography.Text style={{ fontSize: 12, color: token.colorTextSecondary }}>{t('goals.periods.elapsedShort', { pct: elapsed })}</Typography.Text>}
+        {current && <Typography.Text style={{ fontSize: fontSize.caption, color: token.colorTextSecondary }}>{t('goals.periods.elapsedShort', { pct: elapsed })}</Typography.Text>}
       </div>
       <div style={{ fontVariantNumeric: 'tabular-nums', color: p.state === 'upcoming' ? token.colorTextTertiary : token.colorText, whiteSpace: 'nowrap' }} data-testid="period-numbers">
         {numbers}
       </div>
-      <div style={{ fontSize: 12, color: c.text, fontWeight: 500, whiteSpace: 'nowrap' }} data-testid="period-state">
+      <div style={{ fontSize: fontSize.caption, color: c.text, fontWeight: 500, whiteSpace: 'nowrap' }} data-testid="period-state">
         {state}
         {current && <span style={{ color: token.colorTextSecondary, fontWeight: 400 }}> · {soFar}</span>}
       </div>

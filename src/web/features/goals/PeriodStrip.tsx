@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { GoalDetail } from './goals-api.ts';
 import PeriodCell from './PeriodCell.tsx';
 import { recordSummary } from './recurrence-labels.tsx';
+import { space } from '../../theme.ts';
 
 /**
  * A recurring goal's periods side by side, oldest first, with the record of those met and the
@@ -46,7 +47,7 @@ export default function PeriodStrip({ goal }: { goal: GoalDetail }) {
       ) : (
         // biome-ignore lint/a11y/useSemanticElements lint/a11y/noNoninteractiveTabindex: a focusable region, so the strip scrolls with the arrow keys when it is wider than the screen
         <div ref={scroller} role="region" aria-label={t('goals.periods.aria', { title, count: periods.length })} tabIndex={0} style={{ overflowX: 'auto', position: 'relative' }}>
-          <ol style={{ display: 'flex', gap: 8, listStyle: 'none', margin: 0, padding: '2px 2px 8px' }}>
+          <ol style={{ display: 'flex', gap: space.sm, listStyle: 'none', margin: 0, padding: '2px 2px 8px' }}>
             {periods.map((p) => (
               <PeriodCell key={p.label} period={p} recurrence={goal.recurrence!} unit={goal.indicator.unit} />
             ))}

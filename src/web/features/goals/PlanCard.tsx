@@ -1,11 +1,12 @@
 import { DeleteOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
 import { App, Button, Card, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { confirmOkProps } from '../../components/confirm-props.ts';
 import { errorMessage } from '../../components/form-utils.ts';
-import { goalsApi, type Plan, useRefreshGoals } from './goals-api.ts';
+import { fontSize, space, tabularNums } from '../../theme.ts';
+import type { Plan } from './goals-api.ts';
+import { useExportPlan, useRemovePlan } from './goals-queries.ts';
 import { CadenceTag, PhaseTimeline, StatusCounts } from './PlanSummary.tsx';
 
 type Props = { ws: string; plan: Plan; canWrite: boolean; onEdit: (plan: Plan) => void };
@@ -14,17 +15,14 @@ type Props = { ws: string; plan: Plan; canWrite: boolean; onEdit: (plan: Plan) =
 export default function PlanCard({ ws, plan, canWrite, onEdit }: Props) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const refresh = useRefreshGoals(ws);
-  const exportPlan = useMutation({ mutationFn: () => goalsApi.exportPlan(ws, plan), onError: (e) => void message.error(errorMessage(e), 6) });
-  const remove = useMutation({
-    mutationFn: () => goalsApi.removePlan(ws, plan.id),
-    onSuccess: () => {
-      message.success(t('goals.plan.deleted', { name: plan.name }));
-      void refresh();
-    },
-    // 409 while the plan has goals: the server's message says so
-    onError: (e) => modal.error({ title: t('goals.plan.deleteFailed'), content: errorMessage(e) }),
-  });
+  const exportPlan = useExportPlan(ws);
+  const remove = useRemovePlan(ws);
+  const removePlan = () =>
+    remove.mutateAsync(plan.id, {
+      onSuccess: () => void message.success(t('goals.plan.deleted', { name: plan.name })),
+      // 409 while the plan has goals: the server's message says so
+      onError: (e) => void modal.error({ title: t('goals.plan.deleteFailed'), content: errorMessage(e) }),
+    });
   const confirmDelete = () =>
     // a plan with goals is refused by the server: say so instead of offering a delete that fails
     plan.goalCount > 0
@@ -34,13 +32,13 @@ export default function PlanCard({ ws, plan, canWrite, onEdit }: Props) {
         content: t('goals.plan.deleteBody'),
         okText: t('common.delete'),
         okButtonProps: { ...confirmOkProps, danger: true },
-        onOk: () => remove.mutateAsync().catch(() => undefined),
+        onOk: () => removePlan().catch(() => undefined),
       });
 
   const actions = (
     <Space size={0}>
       <Tooltip title={t('goals.plan.export')}>
-        <Button type="text" icon={<DownloadOutlined />} loading={exportPlan.isPending} onClick={() => exportPlan.mutate()} aria-label={t('goals.plan.export')} data-testid="plan-export" />
+        <Button type="text" icon={<DownloadOutlined />} loading={exportPlan.isPending} onClick={() => exportPlan.mutate(plan, { onError: (e) => void message.error(errorMessage(e), 6) })} aria-label={t('goals.plan.export')} data-testid="plan-export" />
       </Tooltip>
       {canWrite && (
         <>
@@ -59,8 +57,8 @@ export default function PlanCard({ ws, plan, canWrite, onEdit }: Props) {
     <Card
       size="small"
       title={
-        <Space size={6} style={{ minWidth: 0 }}>
-          <Link to={`/w/${ws}/plans/${plan.id}`} data-testid="plan-link" style={{ fontSize: 15 }}>
+        <Space size={space.sm} style={{ minWidth: 0 }}>
+          <Link to={`/w/${ws}/plans/${plan.id}`} data-testid="plan-link" style={{ fontSize: fontSize.body }}>
             {plan.name}
           </Link>
           {plan.status === 'archived' && <Tag>{t('goals.plan.archived')}</Tag>}
@@ -71,9 +69,9 @@ export default function PlanCard({ ws, plan, canWrite, onEdit }: Props) {
       data-plan-name={plan.name}
       style={{ height: '100%' }}
     >
-      <Space direction="vertical" size={10} style={{ width: '100%' }}>
-        <Space size={8} wrap>
-          <Typography.Text type="secondary" style={{ fontVariantNumeric: 'tabular-nums' }}>
+      <Space direction="vertical" size={space.sm} style={{ width: '100%' }}>
+        <Space size={space.sm} wrap>
+          <Typography.Text type="secondary" style={tabularNums}>
             {plan.startsOn} ~ {plan.endsOn}
           </Typography.Text>
           <CadenceTag cadence={plan.reviewCadence} />
@@ -81,7 +79,7 @@ export default function PlanCard({ ws, plan, canWrite, onEdit }: Props) {
         <PhaseTimeline plan={plan} />
         <StatusCounts plan={plan} />
         {plan.description && (
-          <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0, fontSize: 13 }}>
+          <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0, fontSize: fontSize.small }}>
             {plan.description}
           </Typography.Paragraph>
         )}

@@ -1,11 +1,11 @@
-import { useMutation } from '@tanstack/react-query';
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { REVIEW_CADENCES } from '../../../core/goals/types.ts';
 import FormAlert from '../../components/FormAlert.tsx';
 import FormButtons from '../../components/FormButtons.tsx';
 import { applyNestedServerErrors } from '../../components/form-utils.ts';
-import { goalsApi, type Plan, useRefreshGoals } from './goals-api.ts';
+import type { Plan } from './goals-api.ts';
+import { useSavePlan } from './goals-queries.ts';
 import PhasesEditor from './PhasesEditor.tsx';
 import { withFormPaths } from './server-errors.ts';
 import { planBodyOf, planValuesOf, type PlanValues } from './plan-form.ts';
@@ -18,21 +18,23 @@ export default function PlanFormModal({ ws, plan, onClose }: { ws: string; plan:
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<PlanValues>();
-  const refresh = useRefreshGoals(ws);
-  const save = useMutation({
-    mutationFn: (v: PlanValues) => (plan ? goalsApi.updatePlan(ws, plan.id, planBodyOf(v)) : goalsApi.createPlan(ws, planBodyOf(v))),
-    onSuccess: (saved) => {
-      message.success(plan ? t('goals.plan.saved', { name: saved.name }) : t('goals.plan.created', { name: saved.name }));
-      void refresh();
-      onClose(saved);
-    },
-    onError: (e) => applyNestedServerErrors(form, withFormPaths(e, formPath)),
-  });
+  const save = useSavePlan(ws);
+  const submit = (v: PlanValues) =>
+    save.mutate(
+      { id: plan?.id, body: planBodyOf(v) },
+      {
+        onSuccess: (saved) => {
+          message.success(plan ? t('goals.plan.saved', { name: saved.name }) : t('goals.plan.created', { name: saved.name }));
+          onClose(saved);
+        },
+        onError: (e) => applyNestedServerErrors(form, withFormPaths(e, formPath)),
+      },
+    );
   const required = { required: true, message: t('field.required') };
 
   return (
     <Modal open title={plan ? t('goals.plan.editTitle', { name: plan.name }) : t('goals.plan.createTitle')} onCancel={() => onClose()} footer={null} destroyOnHidden width={640}>
-      <Form<PlanValues> form={form} layout="vertical" initialValues={planValuesOf(plan)} onFinish={(v) => save.mutate(v)} data-testid="plan-form">
+      <Form<PlanValues> form={form} layout="vertical" initialValues={planValuesOf(plan)} onFinish={submit} data-testid="plan-form">
         <Form.Item name="name" label={t('goals.plan.name')} rules={[required, { max: 100 }]}>
           <Input autoFocus maxLength={100} placeholder={t('goals.plan.namePlaceholder')} data-testid="plan-name" />
         </Form.Item>

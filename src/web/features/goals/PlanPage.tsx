@@ -1,15 +1,15 @@
 import { ArrowLeftOutlined, DownloadOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { errorMessage } from '../../components/form-utils.ts';
 import LoadError from '../../components/LoadError.tsx';
+import { space } from '../../theme.ts';
 import { useCan, useCurrentWorkspace } from '../auth/session.ts';
 import GoalForm from './GoalForm.tsx';
 import GoalTree from './GoalTree.tsx';
-import { goalsApi, usePlan } from './goals-api.ts';
+import { useExportPlan, usePlan } from './goals-queries.ts';
 import PlanFormModal from './PlanFormModal.tsx';
 import { CadenceTag, PhaseTimeline, StatusCounts } from './PlanSummary.tsx';
 import SmartReport from './SmartReport.tsx';
@@ -28,7 +28,7 @@ export default function PlanPage() {
   const tab: Tab = params.get('tab') === 'report' ? 'report' : 'tree';
   const [editingPlan, setEditingPlan] = useState(false);
   const [creating, setCreating] = useState(false);
-  const exportPlan = useMutation({ mutationFn: () => goalsApi.exportPlan(ws, plan.data!), onError: (e) => void message.error(errorMessage(e), 6) });
+  const exportPlan = useExportPlan(ws);
   const canWriteGoals = can('goals.write');
 
   if (plan.isPending) return <Card><Skeleton active paragraph={{ rows: 8 }} /></Card>;
@@ -36,10 +36,10 @@ export default function PlanPage() {
   const p = plan.data;
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="plan-page" data-plan-name={p.name}>
+    <Space direction="vertical" size={space.lg} style={{ width: '100%' }} data-testid="plan-page" data-plan-name={p.name}>
       <Card
         title={
-          <Space size={8} style={{ minWidth: 0 }}>
+          <Space size={space.sm} style={{ minWidth: 0 }}>
             <Link to={`/w/${ws}/plans`} aria-label={t('goals.plan.backToList')}>
               <ArrowLeftOutlined />
             </Link>
@@ -48,7 +48,7 @@ export default function PlanPage() {
         }
         extra={
           <Space wrap>
-            <Button icon={<DownloadOutlined />} loading={exportPlan.isPending} onClick={() => exportPlan.mutate()} data-testid="plan-export">
+            <Button icon={<DownloadOutlined />} loading={exportPlan.isPending} onClick={() => exportPlan.mutate(p, { onError: (e) => void message.error(errorMessage(e), 6) })} data-testid="plan-export">
               {t('goals.plan.export')}
             </Button>
             {can('plans.write') && (
@@ -73,12 +73,12 @@ export default function PlanPage() {
             { key: 'goals', label: t('goals.plan.goalStatus'), children: <StatusCounts plan={p} /> },
           ]}
         />
-        <div style={{ marginTop: 8 }}>
+        <div style={{ marginTop: space.sm }}>
           <PhaseTimeline plan={p} height={26} />
         </div>
         {p.description && <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>{p.description}</Typography.Paragraph>}
       </Card>
-      <Card styles={{ body: { paddingTop: 4 } }}>
+      <Card styles={{ body: { paddingTop: space.xs } }}>
         <Tabs
           activeKey={tab}
           onChange={(k) => setParams(k === 'tree' ? {} : { tab: k }, { replace: true })}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { GOAL_STATUSES } from '../../../core/goals/types.ts';
 import type { Plan } from './goals-api.ts';
 import { StatusTag } from './labels.tsx';
-import { border, brand, phaseColors, surface } from '../../theme.ts';
+import { border, brand, fontSize, phaseColors, space, surface } from '../../theme.ts';
 
 const PHASE_COLORS = phaseColors;
 
@@ -26,7 +26,7 @@ export function PhaseTimeline({ plan, height = 22 }: { plan: Plan; height?: numb
         return (
           <Tooltip key={p.id} title={`${p.name} · ${p.startsOn} ~ ${p.endsOn}`}>
             {/* biome-ignore lint/a11y/useSemanticElements lint/a11y/noNoninteractiveTabindex: a segment of the timeline, focusable so that its tooltip opens from the keyboard */}
-            <div role="listitem" tabIndex={0} aria-label={`${p.name} ${p.startsOn} ~ ${p.endsOn}`} style={{ position: 'absolute', left: `${left}%`, width: `${width}%`, top: 0, bottom: 0, background: PHASE_COLORS[i % PHASE_COLORS.length], borderInlineEnd: `1px solid ${surface.base}`, fontSize: 12, lineHeight: `${height - 2}px`, textAlign: 'center', overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', padding: '0 4px' }} data-testid="phase-segment">
+            <div role="listitem" tabIndex={0} aria-label={`${p.name} ${p.startsOn} ~ ${p.endsOn}`} style={{ position: 'absolute', left: `${left}%`, width: `${width}%`, top: 0, bottom: 0, background: PHASE_COLORS[i % PHASE_COLORS.length], borderInlineEnd: `1px solid ${surface.base}`, fontSize: fontSize.caption, lineHeight: `${height - 2}px`, textAlign: 'center', overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis', padding: '0 4px' }} data-testid="phase-segment">
               {p.name}
             </div>
           </Tooltip>
@@ -63,7 +63,7 @@ export function StatusCounts({ plan }: { plan: Plan }) {
     <Space size={[6, 4]} wrap data-testid="plan-status-counts">
       <Typography.Text>{t('goals.plan.goalCount', { count: plan.goalCount })}</Typography.Text>
       {GOAL_STATUSES.filter((s) => (plan.statusCounts[s] ?? 0) > 0).map((s) => (
-        <span key={s} style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }} data-testid={`plan-count-${s}`}>
+        <span key={s} style={{ display: 'inline-flex', alignItems: 'center', gap: space.xs }} data-testid={`plan-count-${s}`}>
           <StatusTag status={s} />
           <Typography.Text strong>{plan.statusCounts[s]}</Typography.Text>
         </span>

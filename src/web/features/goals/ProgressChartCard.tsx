@@ -4,7 +4,7 @@ import ChartCard, { type ChartColumn } from '../../components/charts/ChartCard.t
 import { type ProgressRow, progressOption, progressRows } from './goal-charts.ts';
 import type { GoalDetail } from './goals-api.ts';
 import { fmtAxis, fmtValue } from './labels.tsx';
-import { text } from '../../theme.ts';
+import { space, text } from '../../theme.ts';
 
 /** The goal's check-ins over time against its target, baseline and ideal pace. */
 export default function ProgressChartCard({ goal }: { goal: GoalDetail }) {
@@ -35,7 +35,7 @@ export default function ProgressChartCard({ goal }: { goal: GoalDetail }) {
       fileName={`${goal.statement.slice(0, 40)}-progress`}
       height={300}
       testId="goal-chart"
-      empty={<div style={{ padding: 24, textAlign: 'center', color: text.secondary }}>{t('goals.chart.empty')}</div>}
+      empty={<div style={{ padding: space.xl, textAlign: 'center', color: text.secondary }}>{t('goals.chart.empty')}</div>}
     />
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { type GoalPeriod, RECURRENCES } from '../../../core/goals/recurrence.ts';
 import { groupDigits, ungroupDigits } from '../../components/number-input.ts';
 import { type GoalValues, periodDefaults } from './goal-form.ts';
+import { fontSize, space } from '../../theme.ts';
 
 type Props = { values: GoalValues | undefined; additive: boolean; hints: (field: string) => ReactNode };
 
@@ -34,16 +35,16 @@ export default function RecurrenceFields({ values, additive, hints }: Props) {
         <Radio.Group optionType="button" options={options} data-testid="goal-recurrence" />
       </Form.Item>
       {periods.length > 0 && (
-        <div style={{ marginBottom: 24 }} data-testid="period-targets">
+        <div style={{ marginBottom: space.xl }} data-testid="period-targets">
           <Typography.Text strong id="period-targets-title">{t('goals.form.periodTargets', { count: periods.length })}</Typography.Text>
-          <Typography.Paragraph type="secondary" style={{ margin: '2px 0 8px', fontSize: 13 }}>
+          <Typography.Paragraph type="secondary" style={{ margin: '2px 0 8px', fontSize: fontSize.small }}>
             {t('goals.form.periodTargetsHint')}
           </Typography.Paragraph>
           {/* biome-ignore lint/a11y/useSemanticElements: a grid of inputs, without a fieldset's border and legend */}
           <div
             role="group"
             aria-labelledby="period-targets-title"
-            style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(132px, 1fr))', gap: '0 12px', maxHeight: 300, overflowY: 'auto', paddingInlineEnd: 4 }}
+            style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(132px, 1fr))', gap: '0 12px', maxHeight: 300, overflowY: 'auto', paddingInlineEnd: space.xs }}
           >
             {periods.map(({ period: p, target }) => {
               const value = values?.periodTargets?.[p.label];
@@ -53,12 +54,12 @@ export default function RecurrenceFields({ values, additive, hints }: Props) {
                 <Form.Item
                   key={p.label}
                   name={['periodTargets', p.label]}
-                  style={{ marginBottom: 8 }}
+                  style={{ marginBottom: space.sm }}
                   label={
-                    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4, fontVariantNumeric: 'tabular-nums' }}>
+                    <span style={{ display: 'inline-flex', alignItems: 'center', gap: space.xs, fontVariantNumeric: 'tabular-nums' }}>
                       {p.label}
-                      {days && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{days}</Typography.Text>}
-                      {own && <Tag color="blue" style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '16px', paddingInline: 4 }}>{t('goals.form.periodOwn')}</Tag>}
+                      {days && <Typography.Text type="secondary" style={{ fontSize: fontSize.caption }}>{days}</Typography.Text>}
+                      {own && <Tag color="blue" style={{ marginInlineEnd: 0, fontSize: fontSize.tiny, lineHeight: '16px', paddingInline: space.xs }}>{t('goals.form.periodOwn')}</Tag>}
                     </span>
                   }
                   data-testid="period-target"

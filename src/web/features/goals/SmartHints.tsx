@@ -5,7 +5,7 @@ import { SMART_LETTERS } from '../../../core/goals/types.ts';
 import { goalFormPath } from './goal-form.ts';
 import type { SmartMessage } from './goals-api.ts';
 import { LetterBadge, localized } from './labels.tsx';
-import { feedback } from '../../theme.ts';
+import { feedback, fontSize, space } from '../../theme.ts';
 
 /** The form field a SMART message is about (its path, as the form names it). */
 export const fieldOf = (m: SmartMessage): string => String(goalFormPath(m.path)[0] ?? '');
@@ -15,11 +15,11 @@ export function SmartHints({ messages }: { messages: SmartMessage[] }) {
   const { i18n } = useTranslation();
   if (messages.length === 0) return null;
   return (
-    <div role="status" aria-live="polite" style={{ marginTop: 4 }}>
+    <div role="status" aria-live="polite" style={{ marginTop: space.xs }}>
       {messages.map((m) => (
-        <div key={`${m.letter}-${m.code}`} style={{ display: 'flex', gap: 6, alignItems: 'flex-start', marginTop: 4 }} data-testid={`smart-${m.letter}`} data-code={m.code}>
+        <div key={`${m.letter}-${m.code}`} style={{ display: 'flex', gap: space.xs, alignItems: 'flex-start', marginTop: space.xs }} data-testid={`smart-${m.letter}`} data-code={m.code}>
           <LetterBadge letter={m.letter} />
-          <Typography.Text type="warning" style={{ fontSize: 13 }}>
+          <Typography.Text type="warning" style={{ fontSize: fontSize.small }}>
             {localized(m.message, i18n.language)}
           </Typography.Text>
         </div>
@@ -35,7 +35,7 @@ export function SmartChecklist({ messages, checking }: { messages: SmartMessage[
   return (
     <Space size={[12, 6]} wrap aria-busy={checking} data-testid="smart-checklist">
       {SMART_LETTERS.map((l) => (
-        <span key={l} style={{ display: 'inline-flex', alignItems: 'center', gap: 4, opacity: checking ? 0.6 : 1 }} data-testid={`smart-letter-${l}`} data-state={failed.has(l) ? 'fail' : 'pass'}>
+        <span key={l} style={{ display: 'inline-flex', alignItems: 'center', gap: space.xs, opacity: checking ? 0.6 : 1 }} data-testid={`smart-letter-${l}`} data-state={failed.has(l) ? 'fail' : 'pass'}>
           {failed.has(l) ? <CloseCircleFilled style={{ color: feedback.warning }} aria-hidden /> : <CheckCircleFilled style={{ color: feedback.success }} aria-hidden />}
           <Typography.Text>{t(`goals.smart.letters.${l}`)}</Typography.Text>
         </span>

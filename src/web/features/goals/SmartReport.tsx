@@ -3,8 +3,10 @@ import { Alert, Card, List, Result, Skeleton, Space, Tag, Typography } from 'ant
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import LoadError from '../../components/LoadError.tsx';
-import { type Plan, usePlanReport } from './goals-api.ts';
+import type { Plan } from './goals-api.ts';
+import { usePlanReport } from './goals-queries.ts';
 import { LetterBadge, localized } from './labels.tsx';
+import { space } from '../../theme.ts';
 
 /** The plan's SMART report: its pitfalls (常见误区) on top, then each goal's failed letters, one line each. */
 export default function SmartReport({ ws, plan, active }: { ws: string; plan: Plan; active: boolean }) {
@@ -21,7 +23,7 @@ export default function SmartReport({ ws, plan, active }: { ws: string; plan: Pl
     return <Result status="success" icon={<CheckCircleOutlined />} title={t('goals.report.allClear')} subTitle={t('goals.report.allClearHint', { count: r.goals.length })} data-testid="smart-report-ok" />;
   }
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="smart-report">
+    <Space direction="vertical" size={space.lg} style={{ width: '100%' }} data-testid="smart-report">
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         {t('goals.report.summary', { failing: failing.length, total: r.goals.length, pitfalls: r.pitfalls.length })}
       </Typography.Paragraph>
@@ -36,7 +38,7 @@ export default function SmartReport({ ws, plan, active }: { ws: string; plan: Pl
             <>
               <div>{localized(p.message, lang)}</div>
               {p.goals.length > 0 && (
-                <Space size={[4, 4]} wrap style={{ marginTop: 6 }}>
+                <Space size={[space.xs, space.xs]} wrap style={{ marginTop: space.xs }}>
                   {p.goals.map((key) => {
                     const g = statementOf.get(key);
                     return <Tag key={key}>{g ? <Link to={`/w/${ws}/goals/${g.id}`}>{g.statement}</Link> : key}</Tag>;

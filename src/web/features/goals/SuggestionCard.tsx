@@ -5,6 +5,7 @@ import { AMBITIONS, type Ambition } from '../../../core/goals/types.ts';
 import type { GoalActual, SmartCheckResult } from './goals-api.ts';
 import { fmtValue, localized } from './labels.tsx';
 import Sparkline from './Sparkline.tsx';
+import { fontSize, space } from '../../theme.ts';
 
 type Props = {
   result: SmartCheckResult;
@@ -32,7 +33,7 @@ export default function SuggestionCard({ result, ambition, onAmbition, onUse, un
         rowKey={(r) => `${r.source}-${r.period}`}
         dataSource={result.history.slice(-12)}
         pagination={false}
-        style={{ marginTop: 4 }}
+        style={{ marginTop: space.xs }}
         columns={[
           { title: t('goals.actuals.period'), dataIndex: 'period' },
           { title: t('goals.actuals.value'), dataIndex: 'value', align: 'right', render: (v: number) => n(v) },
@@ -75,7 +76,7 @@ export default function SuggestionCard({ result, ambition, onAmbition, onUse, un
         ]}
       />
       {s.ambition === ambition && (
-        <Typography.Paragraph type="secondary" style={{ fontSize: 13, margin: '4px 0 8px' }} data-testid="suggestion-reasoning">
+        <Typography.Paragraph type="secondary" style={{ fontSize: fontSize.small, margin: '4px 0 8px' }} data-testid="suggestion-reasoning">
           {localized(s.reasoning, lang)}
         </Typography.Paragraph>
       )}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { TARGET_CHURN_FROM } from '../../../core/goals/smart.ts';
 import type { GoalDetail, TargetChange } from './goals-api.ts';
 import { fmtValue } from './labels.tsx';
+import { space } from '../../theme.ts';
 
 /** One edit's rows share a moment: its when, who and why are shown once, across its rows. */
 function editSpans(changes: TargetChange[]): number[] {
@@ -33,7 +34,7 @@ export default function TargetChangesCard({ goal }: { goal: GoalDetail }) {
   const fromTo = (from: string, to: string) => (from === to ? <Typography.Text type="secondary">{to}</Typography.Text> : <span style={{ whiteSpace: 'nowrap' }}>{from} → <Typography.Text strong>{to}</Typography.Text></span>);
   return (
     <Card size="small" title={goal.targetChangeCount > 0 ? t('goals.changes.titleCount', { count: goal.targetChangeCount }) : t('goals.changes.title')} data-testid="target-changes" data-count={goal.targetChangeCount}>
-      {goal.targetChangeCount >= TARGET_CHURN_FROM && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('goals.changes.churn', { count: goal.targetChangeCount })} data-testid="target-churn" />}
+      {goal.targetChangeCount >= TARGET_CHURN_FROM && <Alert type="warning" showIcon style={{ marginBottom: space.md }} message={t('goals.changes.churn', { count: goal.targetChangeCount })} data-testid="target-churn" />}
       {changes.length === 0 ? (
         <Typography.Text type="secondary">{t('goals.changes.empty')}</Typography.Text>
       ) : (

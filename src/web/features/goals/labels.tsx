@@ -3,7 +3,7 @@ import { Tag, Tooltip } from 'antd';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Coverage, CoverageLevel, Goal, GoalStatus, OwnerKind, SmartMessage } from './goals-api.ts';
-import { brand, goalStatus, missedTag, smartLetterColors } from '../../theme.ts';
+import { brand, fontSize, goalStatus, missedTag, smartLetterColors, space } from '../../theme.ts';
 
 /** The status colours the product uses everywhere a goal's status is shown. */
 const STATUS_STYLE: Record<GoalStatus, { color?: string; style?: CSSProperties }> = {
@@ -61,7 +61,7 @@ export function OwnerLabel({ owner }: { owner: Goal['owner'] }) {
   const Icon = OWNER_ICONS[owner.kind];
   return (
     <span style={{ whiteSpace: 'nowrap' }} data-testid="goal-owner" data-kind={owner.kind}>
-      <Icon aria-label={t(`goals.ownerKinds.${owner.kind}`)} style={{ marginInlineEnd: 4, color: brand.primary }} />
+      <Icon aria-label={t(`goals.ownerKinds.${owner.kind}`)} style={{ marginInlineEnd: space.xs, color: brand.primary }} />
       {owner.kind === 'company' && !owner.name ? t('goals.ownerKinds.company') : owner.name}
     </span>
   );
@@ -77,7 +77,7 @@ export function LetterBadge({ letter }: { letter: SmartMessage['letter'] }) {
       <span
         role="img"
         aria-label={t(`goals.smart.letters.${letter}`)}
-        style={{ display: 'inline-flex', alignItems: 'center', justifyContent: 'center', width: 20, height: 20, borderRadius: 4, background: LETTER_COLORS[letter], color: brand.onPrimary, fontSize: 12, fontWeight: 600, flex: 'none' }}
+        style={{ display: 'inline-flex', alignItems: 'center', justifyContent: 'center', width: 20, height: 20, borderRadius: 4, background: LETTER_COLORS[letter], color: brand.onPrimary, fontSize: fontSize.caption, fontWeight: 600, flex: 'none' }}
       >
         {letter}
       </span>

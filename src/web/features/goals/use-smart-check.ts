@@ -1,8 +1,7 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Ambition } from '../../../core/goals/types.ts';
 import { useDebounced } from '../../components/use-debounced.ts';
 import { type GoalValues, smartBodyOf } from './goal-form.ts';
-import { goalsApi, goalsKey, type SmartCheckBody } from './goals-api.ts';
+import { useSmartCheckOf } from './goals-queries.ts';
 
 /**
  * The SMART check of the goal being typed, asked 400 ms after the last keystroke; the previous
@@ -11,12 +10,6 @@ import { goalsApi, goalsKey, type SmartCheckBody } from './goals-api.ts';
 export function useSmartCheck(ws: string, planId: string, goalId: string | undefined, values: GoalValues | undefined, ambition: Ambition, additive: boolean) {
   const body = JSON.stringify(smartBodyOf(planId, goalId, values, ambition, additive));
   const debounced = useDebounced(body, 400);
-  const query = useQuery({
-    queryKey: [...goalsKey(ws), 'smart-check', debounced],
-    queryFn: ({ signal }) => goalsApi.smartCheck(ws, JSON.parse(debounced) as SmartCheckBody, signal),
-    placeholderData: keepPreviousData,
-    retry: false,
-    staleTime: 30_000,
-  });
+  const query = useSmartCheckOf(ws, debounced);
   return { ...query, settling: body !== debounced || query.isFetching };
 }

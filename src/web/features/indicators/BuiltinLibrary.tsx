@@ -1,12 +1,12 @@
 import { CheckOutlined, CopyOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Empty, List, Skeleton, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, type IndicatorsQuery, type LibraryIndicator } from '../../api.ts';
-import { MONO } from '../../components/FormulaEditor.tsx';
+import type { IndicatorsQuery, LibraryIndicator } from '../../api.ts';
 import { errorMessage } from '../../components/form-utils.ts';
 import LoadError from '../../components/LoadError.tsx';
-import { useIndicatorLibrary, useRefreshIndicators } from './indicator-queries.ts';
+import { MONO } from '../../components/mono.ts';
+import { fontSize, space } from '../../theme.ts';
+import { useCopyBuiltin, useIndicatorLibrary } from './indicators-queries.ts';
 import { PERSPECTIVE_COLORS } from './labels.ts';
 
 type Props = {
@@ -23,20 +23,19 @@ export default function BuiltinLibrary({ ws, canWrite, query, onShowCopy }: Prop
   const { t } = useTranslation();
   const { message } = App.useApp();
   const library = useIndicatorLibrary(ws, query);
-  const refresh = useRefreshIndicators(ws);
-  const copy = useMutation({
-    mutationFn: (item: LibraryIndicator) => api.indicators.copyBuiltin(ws, item.key),
-    onSuccess: (copied) => void message.success(t('indicators.copiedAs', { name: copied.name })),
-    onError: (e) => void message.error(errorMessage(e), 6),
-    onSettled: () => void refresh(),
-  });
+  const copy = useCopyBuiltin(ws);
+  const copyItem = (item: LibraryIndicator) =>
+    copy.mutate(item, {
+      onSuccess: (copied) => void message.success(t('indicators.copiedAs', { name: copied.name })),
+      onError: (e) => void message.error(errorMessage(e), 6),
+    });
 
   if (library.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
   if (library.isError) return <LoadError error={library.error} onRetry={() => library.refetch()} />;
 
   return (
     <div data-testid="builtin-library">
-      <Alert type="info" showIcon title={t('indicators.builtinIntro')} style={{ marginBottom: 16 }} />
+      <Alert type="info" showIcon title={t('indicators.builtinIntro')} style={{ marginBottom: space.lg }} />
       <List<LibraryIndicator>
         dataSource={library.data}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('indicators.builtinEmpty')} /> }}
@@ -66,7 +65,7 @@ export default function BuiltinLibrary({ ws, canWrite, query, onShowCopy }: Prop
                       key="copy"
                       icon={<CopyOutlined />}
                       loading={copy.isPending && copy.variables?.key === item.key}
-                      onClick={() => copy.mutate(item)}
+                      onClick={() => copyItem(item)}
                       data-testid="builtin-copy"
                     >
                       {t('indicators.copyToWorkspace')}
@@ -77,9 +76,9 @@ export default function BuiltinLibrary({ ws, canWrite, query, onShowCopy }: Prop
           >
             <List.Item.Meta
               title={
-                <Space wrap size={8}>
+                <Space wrap size={space.sm}>
                   <span>{item.name}</span>
-                  <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>
+                  <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: fontSize.small }}>
                     {item.altName}
                   </Typography.Text>
                   <Tag color={PERSPECTIVE_COLORS[item.perspective]}>{t(`indicators.perspectives.${item.perspective}`)}</Tag>
@@ -88,7 +87,7 @@ export default function BuiltinLibrary({ ws, canWrite, query, onShowCopy }: Prop
               description={
                 <div>
                   <div>{item.purpose}</div>
-                  <div style={{ marginTop: 4 }}>
+                  <div style={{ marginTop: space.xs }}>
                     {item.formula ? (
                       <Typography.Text code style={{ fontFamily: MONO }}>
                         {item.formula}
@@ -96,7 +95,7 @@ export default function BuiltinLibrary({ ws, canWrite, query, onShowCopy }: Prop
                     ) : (
                       <Typography.Text type="secondary">{t('indicators.noFormula')}</Typography.Text>
                     )}
-                    <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+                    <Typography.Text type="secondary" style={{ marginInlineStart: space.sm }}>
                       {[item.unit, t(`indicators.directions.${item.direction}`)].filter(Boolean).join(' · ')}
                     </Typography.Text>
                   </div>

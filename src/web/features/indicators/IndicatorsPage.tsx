@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Indicator, IndicatorsQuery } from '../../api.ts';
 import { useDebounced } from '../../components/use-debounced.ts';
+import { space } from '../../theme.ts';
 import { useCan, useCurrentWorkspace } from '../auth/session.ts';
 import BuiltinLibrary from './BuiltinLibrary.tsx';
 import IndicatorDrawer from './IndicatorDrawer.tsx';
@@ -33,7 +34,7 @@ export default function IndicatorsPage() {
   };
 
   const filters = (
-    <Space wrap style={{ marginBottom: 16 }}>
+    <Space wrap style={{ marginBottom: space.lg }}>
       <Input.Search
         allowClear
         value={search}

@@ -1,13 +1,14 @@
-import { useMutation } from '@tanstack/react-query';
-import { App, Button, Empty, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Empty, Skeleton, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Indicator, type IndicatorsQuery } from '../../api.ts';
+import type { Indicator, IndicatorsQuery } from '../../api.ts';
 import { confirmOkProps } from '../../components/confirm-props.ts';
-import { MONO } from '../../components/FormulaEditor.tsx';
 import { errorMessage } from '../../components/form-utils.ts';
 import LoadError from '../../components/LoadError.tsx';
-import { useIndicators, useRefreshIndicators } from './indicator-queries.ts';
+import { MONO } from '../../components/mono.ts';
+import { fontSize } from '../../theme.ts';
+import IndicatorRowActions from './IndicatorRowActions.tsx';
+import { type IndicatorAction, useIndicatorAction, useIndicators } from './indicators-queries.ts';
 import { PERSPECTIVE_COLORS } from './labels.ts';
 
 type Props = {
@@ -30,31 +31,28 @@ export default function WorkspaceIndicators({ ws, canWrite, query, filtered, onE
   // a new search or filter starts again on page 1
   const page = paging.filterKey === filterKey ? paging.page : 1;
   const list = useIndicators(ws, { ...query, page, pageSize: paging.pageSize });
-  const refresh = useRefreshIndicators(ws);
-
-  const act = useMutation({
-    mutationFn: ({ action, indicator }: { action: 'copy' | 'archive' | 'restore'; indicator: Indicator }) =>
-      action === 'copy'
-        ? api.indicators.copy(ws, indicator.id)
-        : action === 'archive'
-          ? api.indicators.archive(ws, indicator.id)
-          : api.indicators.restore(ws, indicator.id),
-    onSuccess: (result, { action }) => {
-      if (action === 'copy') message.success(t('indicators.copiedAs', { name: result.name }));
-      else message.success(t(action === 'archive' ? 'indicators.archived' : 'indicators.restored', { name: result.name }));
-    },
-    onError: (e) => void message.error(errorMessage(e), 6),
-    onSettled: () => void refresh(),
-  });
-
-  const confirmArchive = (indicator: Indicator) =>
+  const act = useIndicatorAction(ws);
+  const run = (action: IndicatorAction, indicator: Indicator) =>
+    act.mutateAsync(
+      { action, indicator },
+      {
+        onSuccess: (result) => {
+          if (action === 'copy') message.success(t('indicators.copiedAs', { name: result.name }));
+          else message.success(t(action === 'archive' ? 'indicators.archived' : 'indicators.restored', { name: result.name }));
+        },
+        onError: (e) => void message.error(errorMessage(e), 6),
+      },
+    );
+  const onAction = (action: IndicatorAction, indicator: Indicator) => {
+    if (action !== 'archive') return void run(action, indicator).catch(() => undefined);
     modal.confirm({
       title: t('indicators.archiveConfirm', { name: indicator.name }),
       content: t('indicators.archiveHint'),
       okText: t('indicators.archive'),
       okButtonProps: confirmOkProps,
-      onOk: () => act.mutateAsync({ action: 'archive', indicator }).catch(() => undefined),
+      onOk: () => run('archive', indicator).catch(() => undefined),
     });
+  };
 
   if (list.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
   if (list.isError) return <LoadError error={list.error} onRetry={() => list.refetch()} />;
@@ -95,7 +93,11 @@ export default function WorkspaceIndicators({ ws, canWrite, query, filtered, onE
             render: (_: unknown, i: Indicator) => (
               <div style={{ minWidth: 140 }}>
                 <div>{i.name}</div>
-                {i.nameEn && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{i.nameEn}</Typography.Text>}
+                {i.nameEn && (
+                  <Typography.Text type="secondary" style={{ fontSize: fontSize.caption }}>
+                    {i.nameEn}
+                  </Typography.Text>
+                )}
               </div>
             ),
           },
@@ -116,7 +118,7 @@ export default function WorkspaceIndicators({ ws, canWrite, query, filtered, onE
             dataIndex: 'formula',
             render: (f: string | null) =>
               f ? (
-                <Typography.Text style={{ fontFamily: MONO, fontSize: 13 }} data-testid="indicator-formula">
+                <Typography.Text style={{ fontFamily: MONO, fontSize: fontSize.small }} data-testid="indicator-formula">
                   {f}
                 </Typography.Text>
               ) : (
@@ -133,25 +135,7 @@ export default function WorkspaceIndicators({ ws, canWrite, query, filtered, onE
                 {
                   title: t('common.actions'),
                   key: 'actions',
-                  render: (_: unknown, i: Indicator) => (
-                    <Space size={0}>
-                      <Button type="link" size="small" onClick={() => onEdit(i)} data-testid="indicator-edit">
-                        {t('common.edit')}
-                      </Button>
-                      <Button type="link" size="small" onClick={() => act.mutate({ action: 'copy', indicator: i })} data-testid="indicator-copy">
-                        {t('indicators.copy')}
-                      </Button>
-                      {i.status === 'active' ? (
-                        <Button type="link" size="small" danger onClick={() => confirmArchive(i)} data-testid="indicator-archive">
-                          {t('indicators.archive')}
-                        </Button>
-                      ) : (
-                        <Button type="link" size="small" onClick={() => act.mutate({ action: 'restore', indicator: i })} data-testid="indicator-restore">
-                          {t('indicators.restore')}
-                        </Button>
-                      )}
-                    </Space>
-                  ),
+                  render: (_: unknown, i: Indicator) => <IndicatorRowActions indicator={i} onEdit={onEdit} onAction={onAction} />,
                 },
               ]
             : []),

@@ -3,12 +3,9 @@
  * follows here until it has completed — then the work's own result — or failed, as the same
  * ApiError the request would have thrown had it done the work itself.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import type { z } from 'zod';
 import type * as jobs from '../../../contracts/jobs.ts';
-import { ApiError, request } from '../../api.ts';
-import { wsKey } from '../org/org-queries.ts';
+import { ApiError, get, workspacePath } from '../../api.ts';
 
 export type Job = z.infer<typeof jobs.job>;
 export type JobProgress = NonNullable<Job['progress']>;
@@ -18,15 +15,15 @@ export type JobAccepted = { job: Job };
 const STATUS_OF: Record<string, number> = { import_failed: 422, validation_failed: 400, conflict: 409, name_taken: 409, not_found: 404 };
 
 /** How often a running job is asked how far it got. */
-const POLL_MS = 500;
+export const POLL_MS = 500;
 
 export const jobsApi = {
-  get: (ws: string, id: string) => request<Job>('GET', `/workspaces/${encodeURIComponent(ws)}/jobs/${id}`),
+  get: (ws: string, id: string) => get<Job>(`${workspacePath(ws)}/jobs/${id}`),
 };
 
 export const isJobAccepted = (body: unknown): body is JobAccepted => typeof body === 'object' && body !== null && 'job' in body;
 
-const isFinished = (job: Job) => job.state === 'completed' || job.state === 'failed';
+export const isFinished = (job: Job) => job.state === 'completed' || job.state === 'failed';
 
 function outcomeOf<T>(job: Job): T {
   if (job.state === 'completed') return job.result as T;
@@ -84,22 +81,4 @@ export async function waitForJob<T>(ws: string, id: string, onProgress: (job: Jo
   return followJob<T>(ws, await jobsApi.get(ws, id), onProgress);
 }
 
-/**
- * A job followed as a query (asked again every half second until it has finished). When it
- * finishes, everything of the workspace is asked again: background work changes what the
- * pages show as a write does (an import's actuals refresh moves cycles, goals and dashboards).
- */
-export function useJob(ws: string, id: string | null) {
-  const queryClient = useQueryClient();
-  const query = useQuery({
-    queryKey: ['jobs', ws, id],
-    queryFn: () => jobsApi.get(ws, id!),
-    enabled: id !== null,
-    refetchInterval: (q) => (q.state.data && isFinished(q.state.data) ? false : POLL_MS),
-  });
-  const finished = query.data !== undefined && isFinished(query.data);
-  useEffect(() => {
-    if (finished) void queryClient.invalidateQueries({ queryKey: wsKey(ws) });
-  }, [finished, queryClient, ws]);
-  return query;
-}
+// useJob moved to jobs-queries.ts; kept here for features/datasets/ImportDone.tsx until it imports it from there

@@ -1,14 +1,13 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../contracts/common.ts';
 import { addMemberInput, updateMemberInput } from '../../../contracts/org.ts';
-import { api, type Member } from '../../api.ts';
+import type { Member } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
 import FormButtons from '../../components/FormButtons.tsx';
 import { applyServerErrors, fieldRules, parseForm } from '../../components/form-utils.ts';
 import PersonSelect from '../../components/PersonSelect.tsx';
-import { wsKey } from '../org/org-queries.ts';
+import { useSaveMember } from './members-queries.ts';
 
 type Values = { email?: string; name?: string; role: Role; personId?: string | null; password?: string };
 
@@ -17,25 +16,22 @@ export default function MemberModal({ ws, member, onClose }: { ws: string; membe
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const queryClient = useQueryClient();
-  const save = useMutation({
-    mutationFn: async (v: Values): Promise<Member | null> => {
-      if (member) {
-        const input = parseForm(updateMemberInput, { role: v.role, personId: v.personId ?? null }, form);
-        return input ? api.members.update(ws, member.userId, input) : null;
-      }
-      const body = { email: v.email, name: v.name, role: v.role, personId: v.personId ?? null, password: v.password || undefined };
-      const input = parseForm(addMemberInput, body, form);
-      return input ? api.members.add(ws, input) : null;
-    },
-    onSuccess: (m) => {
-      if (!m) return;
-      message.success(member ? t('common.saved') : t('members.added', { name: m.name }));
-      void queryClient.invalidateQueries({ queryKey: wsKey(ws) });
-      onClose();
-    },
-    onError: (e) => applyServerErrors(form, e),
-  });
+  const save = useSaveMember(ws, member?.userId ?? null);
+  // parsed here so that field errors show on the form; an input that does not parse sends nothing
+  const parse = (v: Values) => {
+    if (member) return parseForm(updateMemberInput, { role: v.role, personId: v.personId ?? null }, form);
+    const body = { email: v.email, name: v.name, role: v.role, personId: v.personId ?? null, password: v.password || undefined };
+    return parseForm(addMemberInput, body, form);
+  };
+  const submit = (v: Values) =>
+    save.mutate(parse(v), {
+      onSuccess: (m) => {
+        if (!m) return;
+        message.success(member ? t('common.saved') : t('members.added', { name: m.name }));
+        onClose();
+      },
+      onError: (e) => applyServerErrors(form, e),
+    });
   const roleOptions = (['admin', 'manager', 'member'] as const).map((r) => ({ value: r, label: t(`role.${r}`) }));
   return (
     <Modal open title={member ? t('members.editTitle', { name: member.name }) : t('members.addTitle')} onCancel={onClose} footer={null} destroyOnHidden>
@@ -43,7 +39,7 @@ export default function MemberModal({ ws, member, onClose }: { ws: string; membe
         form={form}
         layout="vertical"
         initialValues={{ role: member?.role ?? 'member', personId: member?.personId ?? null }}
-        onFinish={(v) => save.mutate(v)}
+        onFinish={submit}
         data-testid="member-form"
       >
         {!member && (

@@ -1,16 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../contracts/common.ts';
-import { ApiError, api, type Member } from '../../api.ts';
+import { ApiError, type Member } from '../../api.ts';
+import { confirmOkProps } from '../../components/confirm-props.ts';
 import { errorMessage } from '../../components/form-utils.ts';
 import LoadError from '../../components/LoadError.tsx';
-import { useCan, useCurrentWorkspace, useMe } from '../auth/session.ts';
-import { wsKey } from '../org/org-queries.ts';
+import { useMe } from '../auth/auth-queries.ts';
+import { useCan, useCurrentWorkspace } from '../auth/session.ts';
+import { space } from '../../theme.ts';
 import MemberModal from './MemberModal.tsx';
-import { confirmOkProps } from '../../components/confirm-props.ts';
+import { useChangeMemberRole, useMembers, useRemoveMember } from './members-queries.ts';
 
 const roles: Role[] = ['admin', 'manager', 'member'];
 
@@ -21,15 +22,10 @@ export default function MembersPage() {
   const { slug: ws } = useCurrentWorkspace();
   const canManage = useCan()('members.manage');
   const me = useMe().data;
-  const members = useQuery({ queryKey: [...wsKey(ws), 'members'], queryFn: () => api.members.list(ws), enabled: canManage });
+  const members = useMembers(ws, canManage);
   const [editing, setEditing] = useState<{ member: Member | null } | null>(null);
-  const changeRole = useMutation({
-    mutationFn: ({ m, role }: { m: Member; role: Role }) => api.members.update(ws, m.userId, { role }),
-    onSuccess: (m) => void message.success(t('members.roleChanged', { name: m.name, role: t(`role.${m.role}`) })),
-    onError: (e) => void message.error(errorMessage(e), 6),
-    onSettled: () => members.refetch(),
-  });
-  const remove = useMutation({ mutationFn: (m: Member) => api.members.remove(ws, m.userId) });
+  const changeRole = useChangeMemberRole(ws);
+  const remove = useRemoveMember(ws);
 
   if (!canManage) return <LoadError error={new ApiError(403, 'forbidden', t('error.forbidden'))} />;
 
@@ -46,8 +42,6 @@ export default function MembersPage() {
           message.success(t('members.removed', { name: m.name }));
         } catch (e) {
           message.error(errorMessage(e), 6);
-        } finally {
-          void members.refetch();
         }
       },
     });
@@ -82,7 +76,7 @@ export default function MembersPage() {
                 render: (v: string, m) => (
                   <span>
                     {v}
-                    {m.userId === me?.user.id && <Tag style={{ marginInlineStart: 6 }}>{t('members.you')}</Tag>}
+                    {m.userId === me?.user.id && <Tag style={{ marginInlineStart: space.xs }}>{t('members.you')}</Tag>}
                   </span>
                 ),
               },
@@ -98,7 +92,12 @@ export default function MembersPage() {
                     aria-label={t('members.role')}
                     data-testid="member-role"
                     disabled={changeRole.isPending && changeRole.variables?.m.userId === m.userId}
-                    onChange={(next) => changeRole.mutate({ m, role: next })}
+                    onChange={(next) =>
+                      changeRole.mutateAsync({ m, role: next }).then(
+                        (changed) => void message.success(t('members.roleChanged', { name: changed.name, role: t(`role.${changed.role}`) })),
+                        (e) => void message.error(errorMessage(e), 6),
+                      )
+                    }
                     options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
                   />
                 ),

@@ -1,9 +1,9 @@
-import { useMutation } from '@tanstack/react-query';
 import { App, type ButtonProps, Form, Modal, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import FormAlert from '../../components/FormAlert.tsx';
-import { type Metric, metricsApi, useRefreshMetrics } from './metrics-api.ts';
+import type { Metric } from './metrics-api.ts';
+import { useSaveBindings } from './metrics-queries.ts';
 
 type Row = { term: string; indicators: Metric['bindings'][number]['indicators'] | null };
 
@@ -11,24 +11,17 @@ type Row = { term: string; indicators: Metric['bindings'][number]['indicators'] 
 export default function BindingsModal({ ws, metric, onClose }: { ws: string; metric: Metric; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const refresh = useRefreshMetrics(ws);
-  const initial = metric.bindings.map((b) => b.term);
-  const [terms, setTerms] = useState<string[]>(initial);
-
-  const save = useMutation({
-    mutationFn: async () => {
-      const wanted = [...new Set(terms.map((x) => x.trim()).filter(Boolean))];
-      // unbind first, then bind: one call per term
-      for (const term of initial.filter((x) => !wanted.includes(x))) await metricsApi.bind(ws, term, null);
-      for (const term of wanted.filter((x) => !initial.includes(x))) await metricsApi.bind(ws, term, metric.id);
-    },
-    onSuccess: () => {
-      message.success(t('metrics.bindings.saved'));
-      void refresh();
-      onClose();
-    },
-    onError: () => void refresh(),
-  });
+  const [terms, setTerms] = useState<string[]>(metric.bindings.map((b) => b.term));
+  const save = useSaveBindings(ws, metric);
+  // a refusal is shown by the alert below (save.error)
+  const submit = () =>
+    void save.mutateAsync(terms).then(
+      () => {
+        message.success(t('metrics.bindings.saved'));
+        onClose();
+      },
+      () => undefined,
+    );
 
   const rows: Row[] = terms.map((term) => ({ term, indicators: metric.bindings.find((b) => b.term === term)?.indicators ?? null }));
 
@@ -37,7 +30,7 @@ export default function BindingsModal({ ws, metric, onClose }: { ws: string; met
       open
       title={t('metrics.bindings.title', { name: metric.name })}
       onCancel={onClose}
-      onOk={() => save.mutate()}
+      onOk={submit}
       okText={t('common.save')}
       okButtonProps={{ loading: save.isPending, 'data-testid': 'bindings-save' } as ButtonProps}
       width={640}
@@ -45,7 +38,7 @@ export default function BindingsModal({ ws, metric, onClose }: { ws: string; met
       data-testid="bindings-modal"
     >
       <Typography.Paragraph type="secondary">{t('metrics.bindings.intro')}</Typography.Paragraph>
-      <Form layout="vertical" onFinish={() => save.mutate()}>
+      <Form layout="vertical" onFinish={submit}>
         <Form.Item label={t('metrics.bindings.terms')}>
           <Select
             mode="tags"

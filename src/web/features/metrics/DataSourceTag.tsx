@@ -3,6 +3,7 @@ import { Descriptions, Popover, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ParticipantDetail } from '../../api.ts';
 import { currentLanguage } from '../../i18n/index.ts';
+import { fontSize, space } from '../../theme.ts';
 
 export type TermValue = ParticipantDetail['values'][number];
 export type TermLineage = NonNullable<TermValue['lineage']>;
@@ -47,7 +48,7 @@ export default function DataSourceTag({ lineage }: { lineage: TermLineage | null
       content={
         <>
           <LineageDetails lineage={lineage} />
-          <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0', maxWidth: 320 }}>
+          <Typography.Paragraph type="secondary" style={{ fontSize: fontSize.caption, margin: `${space.sm}px 0 0`, maxWidth: 320 }}>
             {t('dataSource.readOnly')}
           </Typography.Paragraph>
         </>

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n/index.ts';
 import type { MetricValues } from './metrics-api.ts';
-import { feedback, text } from '../../theme.ts';
+import { feedback, fontSize, space, tabularNums, text } from '../../theme.ts';
 
 type PivotRow = { owner: string; matched: boolean; cells: Record<string, { value: number | null; rows: number; skipped: number }> };
 
@@ -27,7 +27,7 @@ export default function MetricPreviewPane({ data, loading, idle, failed, unit }:
 
   return (
     <div style={{ position: 'sticky', top: 0 }} data-testid="metric-preview">
-      <Space style={{ marginBottom: 8 }}>
+      <Space style={{ marginBottom: space.sm }}>
         <Typography.Title level={5} style={{ margin: 0 }}>
           {t('metrics.builder.preview')}
         </Typography.Title>
@@ -39,14 +39,14 @@ export default function MetricPreviewPane({ data, loading, idle, failed, unit }:
         failed ? <Typography.Paragraph type="secondary" data-testid="metric-preview-failed">{t('metrics.builder.previewFailed')}</Typography.Paragraph> : <Spin />
       ) : (
         <>
-          <Typography.Paragraph type="secondary" style={{ fontSize: 12, opacity: failed ? 0.5 : 1 }}>
+          <Typography.Paragraph type="secondary" style={{ fontSize: fontSize.caption, opacity: failed ? 0.5 : 1 }}>
             {t('metrics.builder.previewLineage', { dataset: data.lineage.dataset, batches: data.lineage.batches, rows: data.lineage.rows.toLocaleString(lang) })}
           </Typography.Paragraph>
           {data.unmatchedOwners.length > 0 && (
             <Alert
               type="warning"
               showIcon
-              style={{ marginBottom: 8 }}
+              style={{ marginBottom: space.sm }}
               title={t('metrics.builder.unmatched', { count: data.unmatchedOwners.length, owners: data.unmatchedOwners.slice(0, 10).join(t('common.enumSeparator')) + (data.unmatchedOwners.length > 10 ? '…' : '') })}
               data-testid="metric-unmatched"
             />
@@ -75,10 +75,10 @@ export default function MetricPreviewPane({ data, loading, idle, failed, unit }:
                   if (!c) return <Typography.Text type="secondary">—</Typography.Text>;
                   const title = [t('metrics.builder.previewRows', { rows: c.rows }), c.skipped > 0 ? t('metrics.builder.previewSkipped', { skipped: c.skipped }) : ''].filter(Boolean).join(' · ');
                   return (
-                    <span title={title} style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+                    <span title={title} style={{ whiteSpace: 'nowrap', ...tabularNums }}>
                       {c.value === null ? '—' : c.value.toLocaleString(lang, { maximumFractionDigits: 2 })}
                       {unit && c.value !== null ? <Typography.Text type="secondary"> {unit}</Typography.Text> : null}
-                      <div style={{ fontSize: 11, color: c.skipped > 0 ? feedback.caution : text.secondary }}>{title}</div>
+                      <div style={{ fontSize: fontSize.tiny, color: c.skipped > 0 ? feedback.caution : text.secondary }}>{title}</div>
                     </span>
                   );
                 },

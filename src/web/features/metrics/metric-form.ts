@@ -1,6 +1,6 @@
 /** The builder's form values and their conversion to the API's metric input. */
 import type { Dataset } from '../datasets/datasets-api.ts';
-import { isNumericType } from '../datasets/datasets-api.ts';
+import { isNumericType } from '../datasets/cells.ts';
 import type { Aggregation, FilterOp, Metric, MetricBody, OwnerKind } from './metrics-api.ts';
 
 export type Match = 'name' | 'email' | 'employee_no';

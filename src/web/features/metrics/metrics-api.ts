@@ -1,13 +1,11 @@
 /**
  * The metric endpoints (contracts/datasets.ts): the data dictionary, the builder's preview,
- * and bindings to indicator terms.
+ * and bindings to indicator terms. Their server state (keys, queries, mutations) is in metrics-queries.ts.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type * as ds from '../../../contracts/datasets.ts';
 import type { Aggregation, FilterOp } from '../../../core/datasets/metric-definition.ts';
-import { type Ok, request } from '../../api.ts';
-import { wsKey } from '../org/org-queries.ts';
+import { type Ok, request, workspacePath as w } from '../../api.ts';
 
 export type Metric = z.infer<typeof ds.metric>;
 export type MetricBody = z.input<typeof ds.metricInput>;
@@ -22,8 +20,6 @@ export const AGGREGATION_LIST: Aggregation[] = ['sum', 'count', 'count_distinct'
 export const FILTER_OP_LIST: FilterOp[] = ['=', '<>', 'in', 'not_in', '>', '>=', '<', '<=', 'missing', 'present'];
 export const OWNER_KINDS: OwnerKind[] = ['person', 'unit', 'channel', 'workspace'];
 
-const w = (ws: string) => `/workspaces/${encodeURIComponent(ws)}`;
-
 export const metricsApi = {
   list: (ws: string) => request<Metric[]>('GET', `${w(ws)}/metrics`),
   create: (ws: string, body: MetricBody) => request<Metric>('POST', `${w(ws)}/metrics`, { body }),
@@ -37,24 +33,3 @@ export const metricsApi = {
   /** Creates the chosen suggested metrics and binds each to its term (unless bound already). */
   applySuggestions: (ws: string, datasetId: string, names: string[]) => request<Metric[]>('POST', `${w(ws)}/datasets/${datasetId}/suggested-metrics`, { body: { names } }),
 };
-
-export const metricsKey = (ws: string) => [...wsKey(ws), 'metrics'] as const;
-
-export function useMetrics(ws: string) {
-  return useQuery({ queryKey: [...metricsKey(ws), 'list'], queryFn: () => metricsApi.list(ws) });
-}
-
-/** Under the metrics key, so that creating or deleting a metric refreshes the suggestions too. */
-export function useSuggestedMetrics(ws: string, datasetId: string, enabled: boolean) {
-  return useQuery({ queryKey: [...metricsKey(ws), 'suggested', datasetId], queryFn: () => metricsApi.suggestions(ws, datasetId), enabled });
-}
-
-export function useRefreshMetrics(ws: string) {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: metricsKey(ws) }),
-      queryClient.invalidateQueries({ queryKey: [...wsKey(ws), 'datasets'] }),
-      queryClient.invalidateQueries({ queryKey: [...wsKey(ws), 'cycles'] }),
-    ]);
-}

@@ -1,10 +1,10 @@
-import { useMutation } from '@tanstack/react-query';
 import { App, Button, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type ImportResult } from '../../api.ts';
+import type { ImportResult } from '../../api.ts';
 import FileImport from '../../components/FileImport.tsx';
-import { useRefreshWorkspace } from './org-queries.ts';
+import { orgApi } from './org-api.ts';
+import { useImportPeople } from './org-queries.ts';
 
 const FIGURES = ['rows', 'created', 'updated', 'unitsCreated', 'positionsCreated'] as const;
 
@@ -15,9 +15,8 @@ const FIGURES = ['rows', 'created', 'updated', 'unitsCreated', 'positionsCreated
 export default function ImportModal({ ws, open, onClose }: { ws: string; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const refresh = useRefreshWorkspace(ws);
   const [file, setFile] = useState<File | null>(null);
-  const run = useMutation({ mutationFn: ({ f, dryRun }: { f: File; dryRun: boolean }) => api.people.import(ws, f, dryRun) });
+  const run = useImportPeople(ws);
   const result: ImportResult | undefined = run.data;
   const done = result && !result.dryRun;
 
@@ -31,9 +30,7 @@ export default function ImportModal({ ws, open, onClose }: { ws: string; open: b
       { f: file, dryRun },
       {
         onSuccess: (r) => {
-          if (dryRun) return;
-          message.success(t('import.done', { rows: r.rows }));
-          void refresh();
+          if (!dryRun) message.success(t('import.done', { rows: r.rows }));
         },
       },
     );
@@ -73,7 +70,7 @@ export default function ImportModal({ ws, open, onClose }: { ws: string; open: b
         intro={t('import.intro')}
         columns={t('import.columns')}
         templateLabel={t('import.template')}
-        downloadTemplate={() => api.people.template(ws)}
+        downloadTemplate={() => orgApi.people.template(ws)}
         file={file}
         onChoose={choose}
         onRemove={() => choose(null)}

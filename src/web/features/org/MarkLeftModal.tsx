@@ -1,12 +1,11 @@
-import { useMutation } from '@tanstack/react-query';
 import { App, DatePicker, Form, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { api, type Person } from '../../api.ts';
+import type { Person } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
 import FormButtons from '../../components/FormButtons.tsx';
 import { applyServerErrors } from '../../components/form-utils.ts';
-import { useRefreshWorkspace } from './org-queries.ts';
+import { useMarkPersonLeft } from './org-queries.ts';
 
 type Values = { leftOn: Dayjs };
 
@@ -15,16 +14,18 @@ export default function MarkLeftModal({ ws, person, onClose }: { ws: string; per
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const refresh = useRefreshWorkspace(ws);
-  const leave = useMutation({
-    mutationFn: ({ p, leftOn }: { p: Person; leftOn: string }) => api.people.update(ws, p.id, { status: 'left', leftOn }),
-    onSuccess: (p) => {
-      message.success(t('people.markedLeft', { name: p.name }));
-      void refresh();
-      onClose();
-    },
-    onError: (e) => applyServerErrors(form, e),
-  });
+  const leave = useMarkPersonLeft(ws);
+  const submit = (p: Person, leftOn: string) =>
+    leave.mutate(
+      { p, leftOn },
+      {
+        onSuccess: (left) => {
+          message.success(t('people.markedLeft', { name: left.name }));
+          onClose();
+        },
+        onError: (e) => applyServerErrors(form, e),
+      },
+    );
   return (
     <Modal
       open={person !== null}
@@ -42,7 +43,7 @@ export default function MarkLeftModal({ ws, person, onClose }: { ws: string; per
         form={form}
         layout="vertical"
         initialValues={{ leftOn: dayjs() }}
-        onFinish={(v) => person && leave.mutate({ p: person, leftOn: v.leftOn.format('YYYY-MM-DD') })}
+        onFinish={(v) => person && submit(person, v.leftOn.format('YYYY-MM-DD'))}
         data-testid="mark-left-form"
       >
         <Form.Item name="leftOn" label={t('people.leftOn')} rules={[{ required: true, message: t('field.required') }]}>

@@ -5,11 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Unit } from '../../api.ts';
 import LoadError from '../../components/LoadError.tsx';
+import { space } from '../../theme.ts';
 import { useCan, useCurrentWorkspace } from '../auth/session.ts';
 import { useUnits } from './org-queries.ts';
 import PeoplePanel from './PeoplePanel.tsx';
 import UnitDialog, { type UnitDialogState } from './UnitDialog.tsx';
-import UnitTree, { type UnitAction } from './UnitTree.tsx';
+import type { UnitAction } from './UnitNodeTitle.tsx';
+import UnitTree from './UnitTree.tsx';
 import { subtreeIds } from './unit-tree.ts';
 import { useUnitCommands } from './use-unit-commands.tsx';
 
@@ -69,7 +71,7 @@ export default function OrgPage() {
         <Card
           title={t('units.title')}
           size="small"
-          styles={{ body: { padding: 12, maxHeight: sticky ? 'calc(100vh - 150px)' : undefined, overflowY: 'auto' } }}
+          styles={{ body: { padding: space.md, maxHeight: sticky ? 'calc(100vh - 150px)' : undefined, overflowY: 'auto' } }}
           style={sticky ? { position: 'sticky', top: 88 } : undefined}
           data-testid="org-units-card"
           extra={

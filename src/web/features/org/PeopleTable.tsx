@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import type { HTMLAttributes, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PeoplePage, PeopleQuery, Person } from '../../api.ts';
+import { fontSize, space } from '../../theme.ts';
 
 type Sort = NonNullable<PeopleQuery['sort']>;
 type Props = {
@@ -36,10 +37,10 @@ export default function PeopleTable({ data, loading, sort, onChange, canEdit, on
       render: (_, p) => (
         <div style={{ minWidth: 120 }}>
           <Typography.Text strong>{p.name}</Typography.Text>
-          {p.status === 'left' && <Tag style={{ marginInlineStart: 6 }}>{t('people.status_left')}</Tag>}
+          {p.status === 'left' && <Tag style={{ marginInlineStart: space.xs }}>{t('people.status_left')}</Tag>}
           {p.email && (
             <div>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <Typography.Text type="secondary" style={{ fontSize: fontSize.caption }}>
                 {p.email}
               </Typography.Text>
             </div>

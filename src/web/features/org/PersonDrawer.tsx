@@ -1,16 +1,15 @@
-import { useMutation } from '@tanstack/react-query';
 import { App, DatePicker, Form, Input, type InputRef, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createPersonInput, updatePersonInput } from '../../../contracts/org.ts';
-import { api, type Person, type Unit } from '../../api.ts';
+import type { Person, Unit } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
 import FormDrawer from '../../components/FormDrawer.tsx';
 import { applyServerErrors, fieldRules, parseForm } from '../../components/form-utils.ts';
 import PersonSelect from '../../components/PersonSelect.tsx';
 import UnitTreeSelect from '../../components/UnitTreeSelect.tsx';
-import { usePositions, useRefreshWorkspace } from './org-queries.ts';
+import { usePositions, useSavePerson } from './org-queries.ts';
 
 type Props = {
   ws: string;
@@ -38,34 +37,30 @@ export default function PersonDrawer({ ws, units, person, defaultUnitId, editabl
   const [form] = Form.useForm<Values>();
   const firstField = useRef<InputRef>(null);
   const positions = usePositions(ws);
-  const refresh = useRefreshWorkspace(ws);
+  const save = useSavePerson(ws, person?.id ?? null);
 
-  const save = useMutation({
-    mutationFn: async (values: Values): Promise<Person | null> => {
-      const body = {
-        name: values.name,
-        email: values.email?.trim() || null,
-        employeeNo: values.employeeNo?.trim() || null,
-        unitId: values.unitId ?? null,
-        positionId: values.positionId ?? null,
-        managerId: values.managerId ?? null,
-        joinedOn: values.joinedOn ? values.joinedOn.format('YYYY-MM-DD') : null,
-      };
-      if (person) {
-        const input = parseForm(updatePersonInput, body, form);
-        return input ? api.people.update(ws, person.id, input) : null;
-      }
-      const input = parseForm(createPersonInput, body, form);
-      return input ? api.people.create(ws, input) : null;
-    },
-    onSuccess: (saved) => {
-      if (!saved) return;
-      message.success(person ? t('people.updated', { name: saved.name }) : t('people.created', { name: saved.name }));
-      void refresh();
-      onClose();
-    },
-    onError: (e) => applyServerErrors(form, e),
-  });
+  /** The input to send, or null when the form does not parse (its fields then show why). */
+  const inputOf = (values: Values) => {
+    const body = {
+      name: values.name,
+      email: values.email?.trim() || null,
+      employeeNo: values.employeeNo?.trim() || null,
+      unitId: values.unitId ?? null,
+      positionId: values.positionId ?? null,
+      managerId: values.managerId ?? null,
+      joinedOn: values.joinedOn ? values.joinedOn.format('YYYY-MM-DD') : null,
+    };
+    return person ? parseForm(updatePersonInput, body, form) : parseForm(createPersonInput, body, form);
+  };
+  const submit = (values: Values) =>
+    save.mutate(inputOf(values), {
+      onSuccess: (saved) => {
+        if (!saved) return;
+        message.success(person ? t('people.updated', { name: saved.name }) : t('people.created', { name: saved.name }));
+        onClose();
+      },
+      onError: (e) => applyServerErrors(form, e),
+    });
 
   const initialValues: Values = person
     ? {
@@ -96,7 +91,7 @@ export default function PersonDrawer({ ws, units, person, defaultUnitId, editabl
       submitLabel={person ? t('common.save') : t('common.create')}
       submitTestId="person-submit"
     >
-      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => save.mutate(v)} data-testid="person-form">
+      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={submit} data-testid="person-form">
         <Form.Item name="name" label={t('people.name')} rules={fieldRules(createPersonInput, 'name')}>
           <Input ref={firstField} autoFocus maxLength={100} data-testid="person-name" />
         </Form.Item>

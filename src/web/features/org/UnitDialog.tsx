@@ -1,14 +1,13 @@
-import { useMutation } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { createUnitInput, updateUnitInput } from '../../../contracts/org.ts';
-import { api, type Unit } from '../../api.ts';
+import type { Unit } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
 import FormButtons from '../../components/FormButtons.tsx';
 import { applyServerErrors, fieldRules, parseForm } from '../../components/form-utils.ts';
 import PersonSelect from '../../components/PersonSelect.tsx';
 import UnitTreeSelect from '../../components/UnitTreeSelect.tsx';
-import { useRefreshWorkspace } from './org-queries.ts';
+import { useSaveUnit } from './org-queries.ts';
 
 export type UnitDialogState =
   | { kind: 'create'; parent: Unit | null }
@@ -22,31 +21,28 @@ export default function UnitDialog({ ws, units, state, onClose, onDone }: Props)
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const refresh = useRefreshWorkspace(ws);
-  const save = useMutation({
-    mutationFn: async (values: Values): Promise<Unit | null> => {
-      if (state.kind === 'create') {
-        const input = parseForm(createUnitInput, { name: values.name, parentId: state.parent?.id ?? null }, form);
-        return input ? api.units.create(ws, input) : null;
-      }
-      const body =
-        state.kind === 'rename'
-          ? { name: values.name }
-          : state.kind === 'move'
-            ? { parentId: values.parentId ?? null }
-            : { leadPersonId: values.leadPersonId ?? null };
-      const input = parseForm(updateUnitInput, body, form);
-      return input ? api.units.update(ws, state.unit.id, input) : null;
-    },
-    onSuccess: (unit) => {
-      if (!unit) return;
-      void refresh();
-      message.success(state.kind === 'create' ? t('units.created', { name: unit.name }) : t('units.updated'));
-      onDone(unit);
-      onClose();
-    },
-    onError: (e) => applyServerErrors(form, e),
-  });
+  const save = useSaveUnit(ws, state.kind === 'create' ? null : state.unit.id);
+  /** The input of the action, or null when the form does not parse (its fields then show why). */
+  const inputOf = (values: Values) => {
+    if (state.kind === 'create') return parseForm(createUnitInput, { name: values.name, parentId: state.parent?.id ?? null }, form);
+    const body =
+      state.kind === 'rename'
+        ? { name: values.name }
+        : state.kind === 'move'
+          ? { parentId: values.parentId ?? null }
+          : { leadPersonId: values.leadPersonId ?? null };
+    return parseForm(updateUnitInput, body, form);
+  };
+  const submit = (values: Values) =>
+    save.mutate(inputOf(values), {
+      onSuccess: (unit) => {
+        if (!unit) return;
+        message.success(state.kind === 'create' ? t('units.created', { name: unit.name }) : t('units.updated'));
+        onDone(unit);
+        onClose();
+      },
+      onError: (e) => applyServerErrors(form, e),
+    });
 
   const unit = state.kind === 'create' ? null : state.unit;
   const title =
@@ -67,7 +63,7 @@ export default function UnitDialog({ ws, units, state, onClose, onDone }: Props)
 
   return (
     <Modal open title={title} onCancel={onClose} footer={null} destroyOnHidden afterClose={() => save.reset()}>
-      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => save.mutate(v)} data-testid="unit-form">
+      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={submit} data-testid="unit-form">
         {(state.kind === 'create' || state.kind === 'rename') && (
           <Form.Item name="name" label={t('units.name')} rules={fieldRules(createUnitInput, 'name')}>
             <Input autoFocus maxLength={100} data-testid="unit-name-input" />

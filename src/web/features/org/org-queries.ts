@@ -1,22 +1,33 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type PeopleQuery } from '../../api.ts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PeopleQuery, Person, Unit } from '../../api.ts';
+import { type CreatePersonBody, type CreateUnitBody, orgApi, type UpdatePersonBody, type UpdateUnitBody } from './org-api.ts';
 
 /** Everything of one workspace lives under ['ws', slug, …] so a write can refresh it at once. */
 export const wsKey = (ws: string) => ['ws', ws] as const;
 
 export function useUnits(ws: string) {
-  return useQuery({ queryKey: [...wsKey(ws), 'units'], queryFn: () => api.units.list(ws) });
+  return useQuery({ queryKey: [...wsKey(ws), 'units'], queryFn: () => orgApi.units.list(ws) });
 }
 
 export function usePositions(ws: string) {
-  return useQuery({ queryKey: [...wsKey(ws), 'positions'], queryFn: () => api.positions.list(ws) });
+  return useQuery({ queryKey: [...wsKey(ws), 'positions'], queryFn: () => orgApi.positions(ws) });
 }
 
 export function usePeople(ws: string, query: PeopleQuery) {
   return useQuery({
     queryKey: [...wsKey(ws), 'people', query],
-    queryFn: () => api.people.list(ws, query),
+    queryFn: () => orgApi.people.list(ws, query),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The first active people whose name matches `q` (a person picker: people can be many, so the server searches). */
+export function usePeopleSearch(ws: string, q: string) {
+  return useQuery({
+    queryKey: [...wsKey(ws), 'people-search', q],
+    queryFn: () => orgApi.people.list(ws, { q: q || undefined, status: 'active', pageSize: 20, sort: 'name' }),
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
   });
 }
 
@@ -27,4 +38,84 @@ export function usePeople(ws: string, query: PeopleQuery) {
 export function useRefreshWorkspace(ws: string) {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: wsKey(ws) });
+}
+
+/**
+ * Creates a unit (no `id`) or updates one. A null input (the form did not parse) resolves to
+ * null without a request; a saved unit refreshes the workspace.
+ */
+export function useSaveUnit(ws: string, id: string | null) {
+  const refresh = useRefreshWorkspace(ws);
+  return useMutation({
+    mutationFn: async (input: CreateUnitBody | UpdateUnitBody | null): Promise<Unit | null> => {
+      if (!input) return null;
+      return id ? orgApi.units.update(ws, id, input) : orgApi.units.create(ws, input as CreateUnitBody);
+    },
+    onSuccess: (unit) => {
+      if (unit) void refresh();
+    },
+  });
+}
+
+/** Deactivates or reactivates a unit (the caller refreshes once it has shown the outcome). */
+export function useSetUnitStatus(ws: string) {
+  return useMutation({
+    mutationFn: ({ unit, status }: { unit: Unit; status: 'active' | 'inactive' }) => orgApi.units.update(ws, unit.id, { status }),
+  });
+}
+
+/** Deletes a unit (the caller refreshes once it has shown the outcome). */
+export function useDeleteUnit(ws: string) {
+  return useMutation({ mutationFn: (unit: Unit) => orgApi.units.remove(ws, unit.id) });
+}
+
+/**
+ * Creates a person (no `id`) or updates one. A null input (the form did not parse) resolves to
+ * null without a request; a saved person refreshes the workspace.
+ */
+export function useSavePerson(ws: string, id: string | null) {
+  const refresh = useRefreshWorkspace(ws);
+  return useMutation({
+    mutationFn: async (input: CreatePersonBody | UpdatePersonBody | null): Promise<Person | null> => {
+      if (!input) return null;
+      return id ? orgApi.people.update(ws, id, input) : orgApi.people.create(ws, input as CreatePersonBody);
+    },
+    onSuccess: (person) => {
+      if (person) void refresh();
+    },
+  });
+}
+
+/** Marks a person as left on a date; the workspace is refreshed. */
+export function useMarkPersonLeft(ws: string) {
+  const refresh = useRefreshWorkspace(ws);
+  return useMutation({
+    mutationFn: ({ p, leftOn }: { p: Person; leftOn: string }) => orgApi.people.update(ws, p.id, { status: 'left', leftOn }),
+    onSuccess: () => void refresh(),
+  });
+}
+
+/** Makes a person who left active again; the workspace is refreshed. */
+export function useReactivatePerson(ws: string) {
+  const refresh = useRefreshWorkspace(ws);
+  return useMutation({
+    mutationFn: (p: Person) => orgApi.people.update(ws, p.id, { status: 'active', leftOn: null }),
+    onSuccess: () => void refresh(),
+  });
+}
+
+/** Downloads the people the filters select as .xlsx. */
+export function useExportPeople(ws: string) {
+  return useMutation({ mutationFn: (filters: PeopleQuery) => orgApi.people.export(ws, filters) });
+}
+
+/** Imports people from a file: a dry run reports, the real run writes and refreshes the workspace. */
+export function useImportPeople(ws: string) {
+  const refresh = useRefreshWorkspace(ws);
+  return useMutation({
+    mutationFn: ({ f, dryRun }: { f: File; dryRun: boolean }) => orgApi.people.import(ws, f, dryRun),
+    onSuccess: (_result, { dryRun }) => {
+      if (!dryRun) void refresh();
+    },
+  });
 }

@@ -1,10 +1,9 @@
-import { useMutation } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, type Unit } from '../../api.ts';
-import { errorMessage } from '../../components/form-utils.ts';
-import { useRefreshWorkspace } from './org-queries.ts';
+import type { Unit } from '../../api.ts';
 import { confirmOkProps } from '../../components/confirm-props.ts';
+import { errorMessage } from '../../components/form-utils.ts';
+import { useDeleteUnit, useRefreshWorkspace, useSetUnitStatus } from './org-queries.ts';
 
 /**
  * Deactivate, reactivate and delete a unit, each behind a confirmation. A refusal
@@ -14,11 +13,8 @@ export function useUnitCommands(ws: string, onDeleted: (unit: Unit) => void) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const refresh = useRefreshWorkspace(ws);
-  const setStatus = useMutation({
-    mutationFn: ({ unit, status }: { unit: Unit; status: 'active' | 'inactive' }) =>
-      api.units.update(ws, unit.id, { status }),
-  });
-  const remove = useMutation({ mutationFn: (unit: Unit) => api.units.remove(ws, unit.id) });
+  const setStatus = useSetUnitStatus(ws);
+  const remove = useDeleteUnit(ws);
 
   const run = async (work: () => Promise<unknown>, done: string) => {
     try {

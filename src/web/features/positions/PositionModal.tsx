@@ -1,12 +1,11 @@
-import { useMutation } from '@tanstack/react-query';
 import { App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { createPositionInput, updatePositionInput } from '../../../contracts/org.ts';
-import { api, type Position } from '../../api.ts';
+import type { Position } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
 import FormButtons from '../../components/FormButtons.tsx';
 import { applyServerErrors, fieldRules, parseForm } from '../../components/form-utils.ts';
-import { useRefreshWorkspace } from '../org/org-queries.ts';
+import { useSavePosition } from './positions-queries.ts';
 
 type Values = { name: string; description?: string };
 
@@ -14,25 +13,21 @@ export default function PositionModal({ ws, position, onClose }: { ws: string; p
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const refresh = useRefreshWorkspace(ws);
-  const save = useMutation({
-    mutationFn: async (values: Values): Promise<Position | null> => {
-      const body = { name: values.name, description: values.description ?? '' };
-      if (position) {
-        const input = parseForm(updatePositionInput, body, form);
-        return input ? api.positions.update(ws, position.id, input) : null;
-      }
-      const input = parseForm(createPositionInput, body, form);
-      return input ? api.positions.create(ws, input) : null;
-    },
-    onSuccess: (p) => {
-      if (!p) return;
-      message.success(position ? t('positions.updated') : t('positions.created', { name: p.name }));
-      void refresh();
-      onClose();
-    },
-    onError: (e) => applyServerErrors(form, e),
-  });
+  const save = useSavePosition(ws, position?.id ?? null);
+  // parsed here so that field errors show on the form; an input that does not parse sends nothing
+  const parse = (values: Values) => {
+    const body = { name: values.name, description: values.description ?? '' };
+    return position ? parseForm(updatePositionInput, body, form) : parseForm(createPositionInput, body, form);
+  };
+  const submit = (values: Values) =>
+    save.mutate(parse(values), {
+      onSuccess: (p) => {
+        if (!p) return;
+        message.success(position ? t('positions.updated') : t('positions.created', { name: p.name }));
+        onClose();
+      },
+      onError: (e) => applyServerErrors(form, e),
+    });
   return (
     <Modal
       open
@@ -45,7 +40,7 @@ export default function PositionModal({ ws, position, onClose }: { ws: string; p
         form={form}
         layout="vertical"
         initialValues={{ name: position?.name ?? '', description: position?.description ?? '' }}
-        onFinish={(v) => save.mutate(v)}
+        onFinish={submit}
         data-testid="position-form"
       >
         <Form.Item name="name" label={t('positions.name')} rules={fieldRules(createPositionInput, 'name')}>

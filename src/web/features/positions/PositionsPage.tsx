@@ -1,14 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Skeleton, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Position } from '../../api.ts';
+import type { Position } from '../../api.ts';
 import { errorMessage } from '../../components/form-utils.ts';
 import LoadError from '../../components/LoadError.tsx';
 import { useCan, useCurrentWorkspace } from '../auth/session.ts';
-import { usePositions, useRefreshWorkspace } from '../org/org-queries.ts';
 import PositionModal from './PositionModal.tsx';
+import { useDeletePosition, usePositionList } from './positions-queries.ts';
 import { confirmOkProps } from '../../components/confirm-props.ts';
 
 /** 岗位: the positions with their headcount; admins create, edit and delete them. */
@@ -17,10 +16,9 @@ export default function PositionsPage() {
   const { message, modal } = App.useApp();
   const { slug: ws } = useCurrentWorkspace();
   const canWrite = useCan()('position.write');
-  const positions = usePositions(ws);
-  const refresh = useRefreshWorkspace(ws);
+  const positions = usePositionList(ws);
   const [editing, setEditing] = useState<{ position: Position | null } | null>(null);
-  const remove = useMutation({ mutationFn: (p: Position) => api.positions.remove(ws, p.id) });
+  const remove = useDeletePosition(ws);
 
   const confirmDelete = (p: Position) =>
     modal.confirm({
@@ -35,8 +33,6 @@ export default function PositionsPage() {
           message.success(t('positions.deleted', { name: p.name }));
         } catch (e) {
           message.error(errorMessage(e), 6);
-        } finally {
-          void refresh();
         }
       },
     });

@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { fontSize, space } from '../../theme.ts';
 import { type CardDraft, emptyIndicator, fromLibrary, type IndicatorDraft } from './card-draft.ts';
-import { useIndicatorChoices } from './scorecard-queries.ts';
+import { useIndicatorChoices } from './scorecards-queries.ts';
 
 type Props = { ws: string; draft: CardDraft; add: (indicator: IndicatorDraft) => void };
 
@@ -28,7 +29,7 @@ export default function AddIndicator({ ws, draft, add }: Props) {
         optionRender={(o) => (
           <span>
             {o.label}
-            <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
+            <Typography.Text type="secondary" style={{ marginInlineStart: space.sm, fontSize: fontSize.caption }}>
               {o.data.hint}
             </Typography.Text>
           </span>

@@ -1,77 +1,33 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Col, Form, Row, Select, Space, Spin, Tag, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { Alert, App, Button, Col, Form, Row, Select, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError, type ScorecardTemplate } from '../../api.ts';
+import { isApiError, type ScorecardTemplate } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
-import { useDebounced } from '../../components/use-debounced.ts';
+import { fontSize, space } from '../../theme.ts';
 import { usePositions } from '../org/org-queries.ts';
 import { stripPath } from './labels.ts';
-import { scorecardApi } from './scorecard-api.ts';
-import { useRefreshTemplates } from './scorecard-queries.ts';
+import PeopleMultiSelect from './PeopleMultiSelect.tsx';
+import { useSaveAssignments } from './scorecards-queries.ts';
 
 type Props = { ws: string; template: ScorecardTemplate; readOnly: boolean };
-
-/** Several active people, searched on the server (people can be many). */
-export function PeopleMultiSelect({ ws, value, onChange, known, testId, disabled }: { ws: string; value: string[]; onChange: (ids: string[]) => void; known: { id: string; name: string }[]; testId: string; disabled?: boolean }) {
-  const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const q = useDebounced(search.trim(), 250);
-  const labels = useRef(new Map<string, string>());
-  for (const p of known) if (!labels.current.has(p.id)) labels.current.set(p.id, p.name);
-  const people = useQuery({
-    queryKey: ['ws', ws, 'people-search', q],
-    queryFn: () => api.people.list(ws, { q: q || undefined, status: 'active', pageSize: 20, sort: 'name' }),
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
-  });
-  const items = people.data?.items ?? [];
-  for (const p of items) labels.current.set(p.id, p.name);
-  const options = items.map((p) => ({ value: p.id, label: p.name, unit: p.unitName, position: p.positionName }));
-  for (const id of value) if (!options.some((o) => o.value === id)) options.unshift({ value: id, label: labels.current.get(id) ?? '…', unit: null, position: null });
-  return (
-    <Select
-      mode="multiple"
-      value={value}
-      onChange={onChange}
-      disabled={disabled}
-      showSearch={{ filterOption: false, onSearch: setSearch }}
-      placeholder={t('scorecards.pickPeople')}
-      options={options}
-      optionRender={(o) => (
-        <span>
-          {o.label}
-          <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
-            {[o.data.position, o.data.unit].filter(Boolean).join(' · ')}
-          </Typography.Text>
-        </span>
-      )}
-      notFoundContent={people.isFetching ? <Spin size="small" /> : t('people.noResults')}
-      onOpenChange={(open) => !open && setSearch('')}
-      style={{ width: '100%' }}
-      data-testid={testId}
-    />
-  );
-}
 
 /** Who gets the template: positions (every holder) and people directly; conflicts name the other template. */
 export default function AssignmentsPanel({ ws, template, readOnly }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const refresh = useRefreshTemplates(ws);
   const positions = usePositions(ws);
   const [positionIds, setPositionIds] = useState(() => template.assignments.positions.map((p) => p.id));
   const [personIds, setPersonIds] = useState(() => template.assignments.people.map((p) => p.id));
   const saved = JSON.stringify([template.assignments.positions.map((p) => p.id).sort(), template.assignments.people.map((p) => p.id).sort()]);
   const dirty = JSON.stringify([[...positionIds].sort(), [...personIds].sort()]) !== saved;
 
-  const save = useMutation({
-    mutationFn: () => scorecardApi.assign(ws, template.id, { positionIds, personIds }),
-    onSuccess: () => {
-      message.success(t('scorecards.assignmentsSaved'));
-      void refresh();
-    },
-  });
+  const save = useSaveAssignments(ws, template.id);
+  // mutateAsync: the success is told even if a change of the selection reset the mutation meanwhile
+  const submit = () =>
+    save.mutateAsync({ positionIds, personIds }).then(
+      () => void message.success(t('scorecards.assignmentsSaved')),
+      () => undefined, // shown by the alerts below (save.error)
+    );
   const conflicts = isApiError(save.error) ? save.error.details : [];
   const conflictOn = (kind: 'positionIds' | 'personIds', id: string) =>
     conflicts.find((d) => {
@@ -100,9 +56,9 @@ export default function AssignmentsPanel({ ws, template, readOnly }: Props) {
                 placeholder={t('scorecards.pickPositions')}
                 options={(positions.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
                 tagRender={({ label, value, closable, onClose }) => (
-                  <Tag closable={closable} onClose={onClose} color={conflictOn('positionIds', String(value)) ? 'error' : undefined} style={{ marginInlineEnd: 4 }}>
+                  <Tag closable={closable} onClose={onClose} color={conflictOn('positionIds', String(value)) ? 'error' : undefined} style={{ marginInlineEnd: space.xs }}>
                     {label}
-                    <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 4 }}>
+                    <Typography.Text type="secondary" style={{ fontSize: fontSize.caption, marginInlineStart: space.xs }}>
                       {t('scorecards.holders', { count: holdersOf.get(String(value)) ?? headcount.get(String(value)) ?? 0 })}
                     </Typography.Text>
                   </Tag>
@@ -137,7 +93,7 @@ export default function AssignmentsPanel({ ws, template, readOnly }: Props) {
           data-testid="assign-conflicts"
           title={t('scorecards.conflictTitle')}
           description={
-            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+            <ul style={{ margin: 0, paddingInlineStart: space.lg }}>
               {conflicts.map((d, i) => (
                 <li key={i} data-testid="assign-conflict">
                   {d.message}
@@ -145,14 +101,14 @@ export default function AssignmentsPanel({ ws, template, readOnly }: Props) {
               ))}
             </ul>
           }
-          style={{ marginBottom: 16 }}
+          style={{ marginBottom: space.lg }}
         />
       ) : (
         <FormAlert error={save.error} />
       )}
       <Space wrap>
         {!readOnly && (
-          <Button type="primary" disabled={!dirty} loading={save.isPending} onClick={() => save.mutate()} data-testid="assign-save">
+          <Button type="primary" disabled={!dirty} loading={save.isPending} onClick={submit} data-testid="assign-save">
             {t('scorecards.saveAssignments')}
           </Button>
         )}

@@ -1,6 +1,7 @@
 import { CheckCircleOutlined, LoadingOutlined } from '@ant-design/icons';
 import { Alert, Card, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { fontSize, space } from '../../theme.ts';
 import { type CardDraft, weightSum } from './card-draft.ts';
 import { bySeverity, type LocatedIssue } from './issues.ts';
 import { formatWeight } from './labels.ts';
@@ -15,9 +16,9 @@ export default function DesignCheck({ draft, issues, checking, wide, onShow }: P
   const cardIssues = bySeverity(issues);
   const errors = cardIssues.filter((i) => i.severity === 'error').length;
   return (
-    <Card size="small" title={t('scorecards.designTitle')} data-testid="design-check" style={wide ? { position: 'sticky', top: 80 } : { marginBottom: 16 }}>
-      <Space style={{ marginBottom: 8 }} wrap>
-        <Tag color={sumOk ? 'success' : 'warning'} data-testid="weight-sum" data-sum={sum} style={{ fontSize: 14, padding: '2px 8px' }}>
+    <Card size="small" title={t('scorecards.designTitle')} data-testid="design-check" style={wide ? { position: 'sticky', top: 80 } : { marginBottom: space.lg }}>
+      <Space style={{ marginBottom: space.sm }} wrap>
+        <Tag color={sumOk ? 'success' : 'warning'} data-testid="weight-sum" data-sum={sum} style={{ fontSize: fontSize.body, padding: '2px 8px' }}>
           {t('scorecards.weightTotal', { sum: formatWeight(sum) })}
         </Tag>
         {checking && (
@@ -33,7 +34,7 @@ export default function DesignCheck({ draft, issues, checking, wide, onShow }: P
           <CheckCircleOutlined /> {t('scorecards.checkOk')}
         </Typography.Text>
       ) : (
-        <Space orientation="vertical" style={{ width: '100%', ...(wide ? {} : { maxHeight: 280, overflowY: 'auto' }) }} size={8} data-testid="design-issues">
+        <Space orientation="vertical" style={{ width: '100%', ...(wide ? {} : { maxHeight: 280, overflowY: 'auto' }) }} size={space.sm} data-testid="design-issues">
           {errors > 0 && <Typography.Text type="danger">{t('scorecards.errorsBlockSave', { count: errors })}</Typography.Text>}
           {cardIssues.map((issue, n) => (
             <Alert
@@ -43,7 +44,7 @@ export default function DesignCheck({ draft, issues, checking, wide, onShow }: P
               data-testid="design-issue"
               data-severity={issue.severity}
               data-code={issue.code}
-              title={<span style={{ fontSize: 13 }}>{issue.message}</span>}
+              title={<span style={{ fontSize: fontSize.small }}>{issue.message}</span>}
               onClick={() => onShow(issue)}
               style={{ cursor: issue.path[0] === 'indicators' && typeof issue.path[1] === 'number' ? 'pointer' : undefined, padding: '6px 10px' }}
             />

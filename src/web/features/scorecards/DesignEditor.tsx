@@ -1,6 +1,7 @@
 import { Col, Empty, Form, Grid, Row, Space, Table, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { space } from '../../theme.ts';
 import AddIndicator from './AddIndicator.tsx';
 import type { CardDraft, IndicatorDraft } from './card-draft.ts';
 import DesignCheck from './DesignCheck.tsx';
@@ -60,7 +61,7 @@ export default function DesignEditor({ ws, meta, onMeta, metaErrors, draft, onDr
       <Row gutter={24}>
         <Col span={wide ? 17 : 24}>
           <MetaFields meta={meta} onMeta={onMeta} metaErrors={metaErrors} readOnly={readOnly} periodLocked={periodLocked} />
-          <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
+          <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: space.sm }} wrap>
             <Typography.Title level={5} style={{ margin: 0 }}>
               {t('scorecards.indicators')}
             </Typography.Title>

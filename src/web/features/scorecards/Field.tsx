@@ -1,5 +1,6 @@
 import { Form } from 'antd';
 import type { ReactNode } from 'react';
+import { space } from '../../theme.ts';
 import { issuesAt, type LocatedIssue, statusOf } from './issues.ts';
 
 /** Messages of the errors (and warnings) at a field, under it. */
@@ -22,7 +23,7 @@ export default function Field({ label, issues, path, children, extra, exact }: {
   const here = issuesAt(issues, path, exact);
   const status = statusOf(here);
   return (
-    <Form.Item label={label} validateStatus={status} help={status ? <FieldHelp issues={here} /> : undefined} extra={extra} style={{ marginBottom: 12 }}>
+    <Form.Item label={label} validateStatus={status} help={status ? <FieldHelp issues={here} /> : undefined} extra={extra} style={{ marginBottom: space.md }}>
       {children}
     </Form.Item>
   );

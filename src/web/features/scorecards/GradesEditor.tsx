@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Input, InputNumber, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { fontSize, space } from '../../theme.ts';
 import { type CardDraft, type GradeDraft, newUid, toNum } from './card-draft.ts';
 import Field from './Field.tsx';
 import type { LocatedIssue } from './issues.ts';
@@ -12,16 +13,16 @@ export default function GradesEditor({ draft, onDraft, issues, readOnly }: Props
   const { t } = useTranslation();
   const setGrade = (uid: string, patch: Partial<GradeDraft>) => onDraft((d) => ({ ...d, grades: d.grades.map((g) => (g.uid === uid ? { ...g, ...patch } : g)) }));
   return (
-    <Row gutter={24} style={{ marginTop: 24 }}>
+    <Row gutter={24} style={{ marginTop: space.xl }}>
       <Col xs={24} md={14}>
         <Typography.Title level={5}>{t('scorecards.grades')}</Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        <Typography.Paragraph type="secondary" style={{ fontSize: fontSize.caption }}>
           {t('scorecards.gradesHelp')}
         </Typography.Paragraph>
         <div data-testid="grades">
           {draft.grades.map((g, j) => (
             <Field key={g.uid} issues={issues} path={['grades', j]}>
-              <Space size={8} data-testid="grade-row">
+              <Space size={space.sm} data-testid="grade-row">
                 <Input value={g.grade} maxLength={20} style={{ width: 80 }} onChange={(e) => setGrade(g.uid, { grade: e.target.value })} aria-label={t('scorecards.gradeName')} data-testid="grade-name" />
                 <span>≥</span>
                 <InputNumber value={g.min} style={{ width: 100 }} onChange={(v) => setGrade(g.uid, { min: toNum(v) })} aria-label={t('scorecards.gradeMin')} data-testid="grade-min" />

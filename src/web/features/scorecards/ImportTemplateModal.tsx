@@ -1,13 +1,13 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Select, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ErrorDetail, isApiError, type ScorecardTemplate, type TemplatePeriod } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
 import ImportErrorTable from '../../components/ImportErrorTable.tsx';
+import { space } from '../../theme.ts';
 import { formatPath, PERIODS, stripPath } from './labels.ts';
-import { scorecardApi } from './scorecard-api.ts';
+import { useImportTemplate } from './scorecards-queries.ts';
 
 type Props = { ws: string; onClose: () => void; onImported: (template: ScorecardTemplate) => void };
 type Chosen = { name: string; json: unknown } | { name: string; error: string };
@@ -20,16 +20,16 @@ export default function ImportTemplateModal({ ws, onClose, onImported }: Props) 
   const [name, setName] = useState('');
   const [period, setPeriod] = useState<TemplatePeriod | undefined>(undefined);
 
-  const run = useMutation({
-    mutationFn: () => {
-      if (!file || !('json' in file)) throw new Error(t('scorecards.chooseFile'));
-      return scorecardApi.importFile(ws, file.json, { name: name.trim() || undefined, period });
-    },
-    onSuccess: (template) => {
-      message.success(t('scorecards.imported', { name: template.name }));
-      onImported(template);
-    },
-  });
+  const run = useImportTemplate(ws);
+  // mutateAsync: an import that succeeds is told even if choosing another file reset the mutation meanwhile
+  const submit = () =>
+    run.mutateAsync(file && 'json' in file ? { json: file.json, name: name.trim() || undefined, period } : { missing: t('scorecards.chooseFile') }).then(
+      (template) => {
+        message.success(t('scorecards.imported', { name: template.name }));
+        onImported(template);
+      },
+      () => undefined, // shown below (run.error)
+    );
 
   const choose = async (f: File) => {
     run.reset();
@@ -50,7 +50,7 @@ export default function ImportTemplateModal({ ws, onClose, onImported }: Props) 
       open
       title={t('scorecards.importTitle')}
       onCancel={onClose}
-      onOk={() => run.mutate()}
+      onOk={() => submit()}
       okText={t('scorecards.importSubmit')}
       okButtonProps={{ disabled: !file || !('json' in file), loading: run.isPending, ...({ 'data-testid': 'import-submit' } as object) }}
       width={720}
@@ -71,8 +71,8 @@ export default function ImportTemplateModal({ ws, onClose, onImported }: Props) 
         <p className="ant-upload-text">{file ? file.name : t('scorecards.chooseFile')}</p>
         {file && 'json' in file && <p className="ant-upload-hint" data-testid="import-chosen">{t('scorecards.fileChosen', { name: file.name, count })}</p>}
       </Upload.Dragger>
-      {file && 'error' in file && <Alert type="error" showIcon title={file.error} style={{ marginTop: 12 }} data-testid="import-not-json" />}
-      <Form layout="vertical" style={{ marginTop: 16 }} onFinish={() => run.mutate()}>
+      {file && 'error' in file && <Alert type="error" showIcon title={file.error} style={{ marginTop: space.md }} data-testid="import-not-json" />}
+      <Form layout="vertical" style={{ marginTop: space.lg }} onFinish={() => submit()}>
         <Form.Item label={`${t('scorecards.importName')} (${t('common.optional')})`} extra={t('scorecards.importNameHelp')}>
           <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={100} data-testid="import-name" />
         </Form.Item>
@@ -90,7 +90,7 @@ export default function ImportTemplateModal({ ws, onClose, onImported }: Props) 
       {details.length > 0 && (
         <ImportErrorTable
           details={details}
-          heading={<Alert type="error" showIcon title={t('scorecards.importErrors', { count: details.length })} style={{ marginBottom: 8 }} />}
+          heading={<Alert type="error" showIcon title={t('scorecards.importErrors', { count: details.length })} style={{ marginBottom: space.sm }} />}
           columns={[
             {
               title: t('scorecards.errorPath'),

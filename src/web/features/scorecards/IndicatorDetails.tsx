@@ -2,6 +2,7 @@ import { Col, Input, Radio, Row, Select, Typography } from 'antd';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MONO } from '../../components/FormulaEditor.tsx';
+import { fontSize, space } from '../../theme.ts';
 import { type IndicatorDraft, RULE_TYPES, type RuleType } from './card-draft.ts';
 import Field from './Field.tsx';
 import LimitsAndVeto from './LimitsAndVeto.tsx';
@@ -102,7 +103,7 @@ function IndicatorDetails({ index, indicator: d, issues, onChange: change }: Pro
               data-testid="indicator-rule-detail"
             />
           </Field>
-          <Typography.Paragraph type="secondary" style={{ marginTop: -6, fontSize: 12 }}>
+          <Typography.Paragraph type="secondary" style={{ marginTop: -space.xs, fontSize: fontSize.caption }}>
             {t(`scorecards.ruleHelp.${d.ruleType}`)}
           </Typography.Paragraph>
 

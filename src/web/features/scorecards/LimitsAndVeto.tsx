@@ -1,5 +1,6 @@
 import { Checkbox, Col, InputNumber, Row, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { space } from '../../theme.ts';
 import { toNum } from './card-draft.ts';
 import { type DetailsPartProps, pctProps } from './details-part.ts';
 import Field from './Field.tsx';
@@ -27,7 +28,7 @@ export default function LimitsAndVeto({ d, issues, at, onChange }: DetailsPartPr
             {t('scorecards.vetoOn')}
           </Checkbox>
           {d.vetoOn && (
-            <Space wrap size={8} style={{ marginTop: 8 }}>
+            <Space wrap size={space.sm} style={{ marginTop: space.sm }}>
               <span>{t('scorecards.vetoBelow')}</span>
               <InputNumber {...pctProps} style={{ width: 110 }} value={d.vetoBelow} onChange={(v) => onChange({ vetoBelow: toNum(v) })} aria-label={t('scorecards.vetoBelow')} data-testid="veto-below" />
               <span>{t('scorecards.vetoEffect')}</span>

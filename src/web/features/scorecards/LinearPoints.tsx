@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, InputNumber, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { space } from '../../theme.ts';
 import { newUid, toNum } from './card-draft.ts';
 import { type DetailsPartProps, pctProps } from './details-part.ts';
 import Field from './Field.tsx';
@@ -13,7 +14,7 @@ export default function LinearPoints({ d, issues, at, onChange }: DetailsPartPro
       <Typography.Text type="secondary">{t('scorecards.points')}</Typography.Text>
       {d.points.map((p, j) => (
         <Field key={p.uid} issues={issues} path={at('rule', 'points', j)}>
-          <Space size={8} data-testid="point-row">
+          <Space size={space.sm} data-testid="point-row">
             <InputNumber
               {...pctProps}
               value={p.r}
@@ -43,7 +44,7 @@ export default function LinearPoints({ d, issues, at, onChange }: DetailsPartPro
       <Button
         size="small"
         icon={<PlusOutlined />}
-        style={{ marginBottom: 12 }}
+        style={{ marginBottom: space.md }}
         onClick={() => {
           const last = d.points[d.points.length - 1];
           onChange({ points: [...d.points, { uid: newUid(), r: (last?.r ?? 100) + 20, m: last?.m ?? 1 }] });

@@ -1,6 +1,7 @@
 import { Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TemplatePeriod } from '../../api.ts';
+import { space } from '../../theme.ts';
 import { PERIODS } from './labels.ts';
 
 export type Meta = { name: string; description: string; period: TemplatePeriod };
@@ -21,7 +22,7 @@ export default function MetaFields({ meta, onMeta, metaErrors, readOnly, periodL
     <>
       <Row gutter={16}>
         <Col xs={24} md={14}>
-          <Form.Item label={t('scorecards.name')} required validateStatus={metaErrors.name ? 'error' : undefined} help={metaErrors.name} style={{ marginBottom: 12 }}>
+          <Form.Item label={t('scorecards.name')} required validateStatus={metaErrors.name ? 'error' : undefined} help={metaErrors.name} style={{ marginBottom: space.md }}>
             <Input value={meta.name} maxLength={100} onChange={(e) => onMeta({ name: e.target.value })} data-testid="template-name" />
           </Form.Item>
         </Col>
@@ -30,7 +31,7 @@ export default function MetaFields({ meta, onMeta, metaErrors, readOnly, periodL
             label={t('scorecards.period')}
             validateStatus={metaErrors.period ? 'error' : undefined}
             help={metaErrors.period ?? (periodLocked && !readOnly ? t('scorecards.periodLocked') : undefined)}
-            style={{ marginBottom: 12 }}
+            style={{ marginBottom: space.md }}
           >
             <Select<TemplatePeriod>
               value={meta.period}

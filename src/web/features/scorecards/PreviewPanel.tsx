@@ -6,8 +6,9 @@ import LoadError from '../../components/LoadError.tsx';
 import PersonSelect from '../../components/PersonSelect.tsx';
 import { dataOwnerText, sourceText } from '../../components/provenance-text.ts';
 import { useDebounced } from '../../components/use-debounced.ts';
+import { space } from '../../theme.ts';
 import { currentPeriodLabel, formatNumber, formatWeight } from './labels.ts';
-import { usePreview } from './scorecard-queries.ts';
+import { usePreview } from './scorecards-queries.ts';
 
 type Target = NonNullable<ScorecardPreview['scorecard']>['targets'][number];
 const SOURCE_COLORS = { person: 'blue', position: 'purple', template: 'default' } as const;
@@ -27,7 +28,7 @@ export default function PreviewPanel({ ws, template }: { ws: string; template: S
   return (
     <div data-testid="preview">
       <Typography.Paragraph type="secondary">{t('scorecards.previewIntro')}</Typography.Paragraph>
-      <Form layout="inline" component="div" style={{ marginBottom: 16, rowGap: 8 }}>
+      <Form layout="inline" component="div" style={{ marginBottom: space.lg, rowGap: space.sm }}>
         <Form.Item label={t('scorecards.previewPerson')}>
           <div style={{ width: 220 }}>
             <PersonSelect ws={ws} value={personId} onChange={setPersonId} testId="preview-person" />
@@ -47,13 +48,13 @@ export default function PreviewPanel({ ws, template }: { ws: string; template: S
         <Alert type="info" showIcon title={t('scorecards.previewNone', { name: preview.data.person.name, period: preview.data.period.label })} data-testid="preview-none" />
       ) : (
         <div data-testid="preview-result">
-          <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 12 }}>
+          <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: space.md }}>
             <Descriptions.Item label={t('scorecards.previewPerson')}>{preview.data.person.name}</Descriptions.Item>
             <Descriptions.Item label={t('scorecards.previewPeriod')}>
               {preview.data.period.label} ({preview.data.period.startsOn} – {preview.data.period.endsOn})
             </Descriptions.Item>
             <Descriptions.Item label={t('scorecards.title')}>
-              <Space size={4} wrap>
+              <Space size={space.xs} wrap>
                 <span data-testid="preview-template">{card.templateName}</span>
                 {card.templateId !== template.id && <Typography.Text type="warning">{t('scorecards.otherTemplate')}</Typography.Text>}
                 <Tag>{t(`scorecards.assignedVia.${card.assignedVia}`)}</Tag>

@@ -1,7 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { AutoComplete, Col, Input, Row, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api.ts';
 import { useDebounced } from '../../components/use-debounced.ts';
 import { INDICATOR_SOURCE_KINDS } from '../../../core/scoring/provenance.ts';
 import { useCurrentWorkspace } from '../auth/session.ts';
@@ -9,19 +7,14 @@ import { usePositions } from '../org/org-queries.ts';
 import type { DetailsPartProps } from './details-part.ts';
 import Field from './Field.tsx';
 import { issuesAt } from './issues.ts';
+import { usePeopleSearch } from './scorecards-queries.ts';
 
 /** Names to offer for the data owner: the workspace's positions, or the people matching what is typed. */
 function useOwnerNames(kind: 'position' | 'person', typed: string): string[] {
   const { slug: ws } = useCurrentWorkspace();
   const positions = usePositions(ws);
   const q = useDebounced(typed.trim(), 250);
-  const people = useQuery({
-    queryKey: ['ws', ws, 'people-search', q],
-    queryFn: () => api.people.list(ws, { q: q || undefined, status: 'active', pageSize: 20, sort: 'name' }),
-    placeholderData: keepPreviousData,
-    staleTime: 30_000,
-    enabled: kind === 'person',
-  });
+  const people = usePeopleSearch(ws, q, kind === 'person');
   const names = kind === 'position' ? (positions.data ?? []).map((p) => p.name) : (people.data?.items ?? []).map((p) => p.name);
   const needle = typed.trim().toLowerCase();
   return [...new Set(names)].filter((n) => kind === 'person' || !needle || n.toLowerCase().includes(needle));

@@ -2,6 +2,7 @@ import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ErrorDetail, TargetGrid } from '../../api.ts';
 import type { Cell } from '../../components/grid-editing/grid-cells.ts';
+import { space } from '../../theme.ts';
 
 type Props = { refused: { cell: Cell; message: string }[]; unlocated: ErrorDetail[]; rows: TargetGrid['indicators'] };
 
@@ -19,7 +20,7 @@ export default function TargetsErrors({ refused, unlocated, rows }: Props) {
       data-testid="targets-errors"
       title={t('scorecards.targetErrors', { count })}
       description={
-        <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+        <ul style={{ margin: 0, paddingInlineStart: space.lg }}>
           {refused.map(({ cell, message }) => (
             <li key={`${cell.row}\u0000${cell.col}`}>
               <b>{t('scorecards.cellLabel', { indicator: nameOf(cell.row), period: cell.col })}</b>
@@ -32,7 +33,7 @@ export default function TargetsErrors({ refused, unlocated, rows }: Props) {
           ))}
         </ul>
       }
-      style={{ marginBottom: 12 }}
+      style={{ marginBottom: space.md }}
     />
   );
 }

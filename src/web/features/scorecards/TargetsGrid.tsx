@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Space, Typography } from 'antd';
 import { type ClipboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,9 +5,10 @@ import type { TargetGrid } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
 import { pathAfter } from '../../components/grid-editing/grid-cells.ts';
 import { useGridEditing } from '../../components/grid-editing/use-grid-editing.ts';
+import { space } from '../../theme.ts';
 import { parseTsv, placeBlock } from './paste.ts';
-import { scorecardApi, type TargetsQuery } from './scorecard-api.ts';
-import { templatesKey } from './scorecard-queries.ts';
+import type { TargetsQuery } from './scorecards-api.ts';
+import { useTargetsWriter } from './scorecards-queries.ts';
 import TargetsErrors from './TargetsErrors.tsx';
 import TargetsTable from './TargetsTable.tsx';
 
@@ -19,7 +19,7 @@ type Notice = { type: 'success' | 'error'; text: string };
 export default function TargetsGrid({ ws, templateId, query, grid, readOnly }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
+  const targets = useTargetsWriter(ws, templateId, query);
   const [notice, setNotice] = useState<Notice | null>(null);
   const rows = grid.indicators;
   const cols = grid.periods;
@@ -29,15 +29,14 @@ export default function TargetsGrid({ ws, templateId, query, grid, readOnly }: P
     check: (value) => (value <= 0 ? t('scorecards.mustBePositive') : null),
     submit: (values) => {
       setNotice(null);
-      return scorecardApi.setTargets(ws, templateId, { ...query, values });
+      return targets.send(values);
     },
     locate: (d) => {
       const [field, key, label] = pathAfter(d.path, 'body');
       return field === 'values' && typeof key === 'string' && typeof label === 'string' ? { row: key, col: label } : null;
     },
     onSaved: (fresh) => {
-      queryClient.setQueryData([...templatesKey(ws), 'targets', templateId, query], fresh);
-      void queryClient.invalidateQueries({ queryKey: [...templatesKey(ws), 'preview'] });
+      targets.saved(fresh);
       message.success(t('scorecards.targetsSaved'));
     },
   });
@@ -65,12 +64,12 @@ export default function TargetsGrid({ ws, templateId, query, grid, readOnly }: P
   const refusedCount = editing.refused.length + editing.unlocated.length;
   return (
     <div data-testid="targets-grid-wrap">
-      {notice && <Alert type={notice.type} showIcon closable onClose={() => setNotice(null)} title={notice.text} style={{ marginBottom: 12 }} data-testid="paste-notice" />}
+      {notice && <Alert type={notice.type} showIcon closable onClose={() => setNotice(null)} title={notice.text} style={{ marginBottom: space.md }} data-testid="paste-notice" />}
       <TargetsErrors refused={editing.refused} unlocated={editing.unlocated} rows={rows} />
       {editing.saveError && refusedCount === 0 && <FormAlert error={editing.saveError} />}
       <TargetsTable grid={grid} editing={editing} readOnly={readOnly} onPaste={onPaste} />
       {!readOnly && (
-        <Space style={{ marginTop: 12 }} wrap>
+        <Space style={{ marginTop: space.md }} wrap>
           <Button type="primary" disabled={changed === 0 || editing.hasErrors()} loading={editing.saving} onClick={() => editing.save()} data-testid="targets-save">
             {t('scorecards.saveTargets')}
           </Button>

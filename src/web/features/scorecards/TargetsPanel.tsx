@@ -5,8 +5,9 @@ import type { ScorecardTemplate } from '../../api.ts';
 import LoadError from '../../components/LoadError.tsx';
 import PersonSelect from '../../components/PersonSelect.tsx';
 import { usePositions } from '../org/org-queries.ts';
-import type { OwnerKind, TargetsQuery } from './scorecard-api.ts';
-import { useTargets } from './scorecard-queries.ts';
+import { space } from '../../theme.ts';
+import type { OwnerKind, TargetsQuery } from './scorecards-api.ts';
+import { useTargets } from './scorecards-queries.ts';
 import TargetsGrid from './TargetsGrid.tsx';
 
 type Props = { ws: string; template: ScorecardTemplate; readOnly: boolean };
@@ -32,7 +33,7 @@ export default function TargetsPanel({ ws, template, readOnly }: Props) {
   return (
     <div data-testid="targets">
       <Typography.Paragraph type="secondary">{t('scorecards.targetsIntro')}</Typography.Paragraph>
-      <Space wrap style={{ marginBottom: 16 }}>
+      <Space wrap style={{ marginBottom: space.lg }}>
         <Select<number>
           value={year}
           onChange={setYear}

@@ -6,7 +6,7 @@ import GridCellInput from '../../components/grid-editing/GridCellInput.tsx';
 import { showNumber } from '../../components/grid-editing/grid-cells.ts';
 import type { GridEditing } from '../../components/grid-editing/use-grid-editing.ts';
 import { formatNumber } from './labels.ts';
-import { border, surface, text } from '../../theme.ts';
+import { border, fontSize, space, surface, text } from '../../theme.ts';
 
 type Props = {
   grid: TargetGrid;
@@ -38,14 +38,14 @@ export default function TargetsTable({ grid, editing, readOnly, onPaste }: Props
               <th scope="row" style={{ ...td, position: 'sticky', left: 0, background: surface.base, zIndex: 1, textAlign: 'start', fontWeight: 500 }}>
                 {ind.name}
                 {ind.unit && (
-                  <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 4 }}>
+                  <Typography.Text type="secondary" style={{ fontSize: fontSize.caption, marginInlineStart: space.xs }}>
                     ({ind.unit === '%' ? t('scorecards.ratioUnit') : ind.unit})
                   </Typography.Text>
                 )}
               </th>
               <td style={{ ...td, textAlign: 'end', color: text.secondary }}>{ind.defaultTarget === null ? '—' : formatNumber(ind.defaultTarget)}</td>
               {grid.periods.map((label, c) => (
-                <td key={label} style={{ ...td, padding: 2 }}>
+                <td key={label} style={{ ...td, padding: space.xxs }}>
                   <GridCellInput
                     editing={editing}
                     cell={{ row: ind.key, col: label }}

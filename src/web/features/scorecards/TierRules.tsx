@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, InputNumber, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { space } from '../../theme.ts';
 import { newUid, toNum } from './card-draft.ts';
 import { type DetailsPartProps, pctProps } from './details-part.ts';
 import Field from './Field.tsx';
@@ -12,7 +13,7 @@ export default function TierRules({ d, issues, at, onChange }: DetailsPartProps)
     <div data-testid="rule-tiers">
       {d.tiers.map((tier, j) => (
         <Field key={tier.uid} issues={issues} path={at('rule', 'tiers', j)}>
-          <Space wrap size={8} data-testid="tier-row">
+          <Space wrap size={space.sm} data-testid="tier-row">
             <Select
               value={tier.bound}
               onChange={(bound) => onChange({ tiers: d.tiers.map((x) => (x.uid === tier.uid ? { ...x, bound } : x)) })}
@@ -47,7 +48,7 @@ export default function TierRules({ d, issues, at, onChange }: DetailsPartProps)
           </Space>
         </Field>
       ))}
-      <Space wrap style={{ marginBottom: 12 }}>
+      <Space wrap style={{ marginBottom: space.md }}>
         <Button
           size="small"
           icon={<PlusOutlined />}

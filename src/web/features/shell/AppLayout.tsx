@@ -6,11 +6,12 @@ import { Link, Outlet, useParams } from 'react-router';
 import type { Action } from '../../../contracts/access.ts';
 import Brand from '../../components/Brand.tsx';
 import LanguageSwitch from '../../components/LanguageSwitch.tsx';
-import { defaultWorkspace, rememberWorkspace, useMe } from '../auth/session.ts';
+import { border, space } from '../../theme.ts';
+import { useMe } from '../auth/auth-queries.ts';
+import { defaultWorkspace, rememberWorkspace } from '../auth/session.ts';
 import SideNav from './SideNav.tsx';
 import UserMenu from './UserMenu.tsx';
 import WorkspaceSwitcher from './WorkspaceSwitcher.tsx';
-import { border } from '../../theme.ts';
 
 const NO_ABILITIES: readonly Action[] = [];
 
@@ -37,78 +38,78 @@ export default function AppLayout() {
   const nav = <SideNav workspace={navWorkspace} abilities={navSummary?.abilities ?? NO_ABILITIES} solo={navSummary?.kind === 'solo'} onNavigate={() => setDrawerOpen(false)} />;
   return (
     <App>
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header
-        style={{
-          display: 'flex',
-          alignItems: 'center',
-          gap: 8,
-          borderBottom: `1px solid ${border.shell}`,
-          position: 'sticky',
-          top: 0,
-          zIndex: 10,
-        }}
-      >
-        {narrow && (
-          <Button
-            type="text"
-            icon={<MenuOutlined />}
-            aria-label={t('nav.menu')}
-            data-testid="nav-drawer-toggle"
-            onClick={() => setDrawerOpen(true)}
-          />
-        )}
-        {!narrow && (
-          <Link to="/" aria-label={t('app.name')} style={{ display: 'inline-flex' }}>
-            <Brand />
-          </Link>
-        )}
-        <WorkspaceSwitcher
-          workspaces={me.workspaces}
-          current={current ?? me.workspaces.find((w) => w.slug === navWorkspace) ?? null}
-          compact={narrow}
-          canCreate={!me.user.isDemo}
-        />
-        <div style={{ flex: 1 }} />
-        <LanguageSwitch size="small" compact={narrow} />
-        <UserMenu me={me} compact={narrow} />
-      </Layout.Header>
-      <Layout>
-        {!narrow && (
-          <Layout.Sider width={216} style={{ borderInlineEnd: `1px solid ${border.shell}` }}>
-            {nav}
-          </Layout.Sider>
-        )}
-        <Layout.Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
-          {ws && !current ? (
-            <Result
-              status="404"
-              title={t('error.notFoundTitle')}
-              subTitle={t('error.workspaceNotFound', { ws })}
-              extra={
-                <Link to="/">
-                  <Button type="primary">{t('error.home')}</Button>
-                </Link>
-              }
-            />
-          ) : (
-            <Outlet />
-          )}
-        </Layout.Content>
-      </Layout>
-      {narrow && (
-        <Drawer
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          placement="left"
-          size={240}
-          title={<Brand />}
-          styles={{ body: { padding: 0 } }}
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Header
+          style={{
+            display: 'flex',
+            alignItems: 'center',
+            gap: space.sm,
+            borderBottom: `1px solid ${border.shell}`,
+            position: 'sticky',
+            top: 0,
+            zIndex: 10,
+          }}
         >
-          {nav}
-        </Drawer>
-      )}
-    </Layout>
+          {narrow && (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t('nav.menu')}
+              data-testid="nav-drawer-toggle"
+              onClick={() => setDrawerOpen(true)}
+            />
+          )}
+          {!narrow && (
+            <Link to="/" aria-label={t('app.name')} style={{ display: 'inline-flex' }}>
+              <Brand />
+            </Link>
+          )}
+          <WorkspaceSwitcher
+            workspaces={me.workspaces}
+            current={current ?? me.workspaces.find((w) => w.slug === navWorkspace) ?? null}
+            compact={narrow}
+            canCreate={!me.user.isDemo}
+          />
+          <div style={{ flex: 1 }} />
+          <LanguageSwitch size="small" compact={narrow} />
+          <UserMenu me={me} compact={narrow} />
+        </Layout.Header>
+        <Layout>
+          {!narrow && (
+            <Layout.Sider width={216} style={{ borderInlineEnd: `1px solid ${border.shell}` }}>
+              {nav}
+            </Layout.Sider>
+          )}
+          <Layout.Content style={{ padding: narrow ? space.md : space.xl, minWidth: 0 }}>
+            {ws && !current ? (
+              <Result
+                status="404"
+                title={t('error.notFoundTitle')}
+                subTitle={t('error.workspaceNotFound', { ws })}
+                extra={
+                  <Link to="/">
+                    <Button type="primary">{t('error.home')}</Button>
+                  </Link>
+                }
+              />
+            ) : (
+              <Outlet />
+            )}
+          </Layout.Content>
+        </Layout>
+        {narrow && (
+          <Drawer
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            placement="left"
+            size={240}
+            title={<Brand />}
+            styles={{ body: { padding: 0 } }}
+          >
+            {nav}
+          </Drawer>
+        )}
+      </Layout>
     </App>
   );
 }

@@ -1,13 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { createWorkspaceInput } from '../../../contracts/auth.ts';
-import { api } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
 import FormButtons from '../../components/FormButtons.tsx';
 import { applyServerErrors, fieldRules, parseForm } from '../../components/form-utils.ts';
-import { meKey } from '../auth/session.ts';
+import { useCreateWorkspace } from '../auth/auth-queries.ts';
 
 type Values = { name: string; slug?: string; kind: 'team' | 'solo' };
 
@@ -15,22 +13,20 @@ export default function CreateWorkspaceModal({ open, onClose }: { open: boolean;
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const create = useMutation({
-    mutationFn: api.workspaces.create,
-    onSuccess: async (ws) => {
-      await queryClient.invalidateQueries({ queryKey: meKey });
-      message.success(t('workspace.created', { name: ws.name }));
-      onClose();
-      // a team starts by building its organisation; a solo seller by their goals
-      navigate(`/w/${ws.slug}/${ws.kind === 'solo' ? 'home' : 'org'}`);
-    },
-    onError: (e) => applyServerErrors(form, e),
-  });
+  const create = useCreateWorkspace();
   const submit = (values: Values) => {
     const input = parseForm(createWorkspaceInput, { ...values, slug: values.slug || undefined }, form);
-    if (input) create.mutate(input);
+    if (!input) return;
+    create.mutate(input, {
+      onSuccess: (ws) => {
+        message.success(t('workspace.created', { name: ws.name }));
+        onClose();
+        // a team starts by building its organisation; a solo seller by their goals
+        navigate(`/w/${ws.slug}/${ws.kind === 'solo' ? 'home' : 'org'}`);
+      },
+      onError: (e) => applyServerErrors(form, e),
+    });
   };
   return (
     <Modal

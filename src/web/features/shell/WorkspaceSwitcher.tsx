@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { WorkspaceSummary } from '../../api.ts';
+import { fontSize, space } from '../../theme.ts';
 import CreateWorkspaceModal from './CreateWorkspaceModal.tsx';
 
 type Props = { workspaces: WorkspaceSummary[]; current: WorkspaceSummary | null; compact?: boolean; canCreate?: boolean };
@@ -19,7 +20,7 @@ export default function WorkspaceSwitcher({ workspaces, current, compact = false
       icon: w.slug === current?.slug ? <CheckOutlined /> : <span style={{ display: 'inline-block', width: 14 }} />,
       label: (
         <span data-testid={`workspace-option-${w.slug}`}>
-          {w.name} <Tag style={{ marginInlineStart: 4 }}>{t(`role.${w.role}`)}</Tag>
+          {w.name} <Tag style={{ marginInlineStart: space.xs }}>{t(`role.${w.role}`)}</Tag>
           {w.isDemo && <Tag color="orange">{t('header.demo')}</Tag>}
         </span>
       ),
@@ -40,7 +41,7 @@ export default function WorkspaceSwitcher({ workspaces, current, compact = false
             {current?.name ?? t('header.workspace')}
           </span>
           {current?.isDemo && !compact && <Tag color="orange" style={{ marginInlineEnd: 0 }}>{t('header.demo')}</Tag>}
-          <DownOutlined style={{ fontSize: 10 }} />
+          <DownOutlined style={{ fontSize: fontSize.tiny }} />
         </Button>
       </Dropdown>
       <CreateWorkspaceModal open={creating} onClose={() => setCreating(false)} />

@@ -1,12 +1,15 @@
 /**
  * Calls of the scorecard templates API (src/contracts/scorecards.ts), on top of the shared
- * typed client of api.ts.
+ * typed client of api.ts; and the people and indicator lists a template is built from.
  */
 import type { z } from 'zod';
 import type * as sc from '../../../contracts/scorecards.ts';
 import {
   type CardCheck,
   download,
+  get,
+  type IndicatorsPage,
+  type PeoplePage,
   request,
   type ScorecardPreview,
   type ScorecardTemplate,
@@ -14,9 +17,10 @@ import {
   type TemplateCard,
   type TemplatePeriod,
   type TemplateSummary,
+  workspacePath,
 } from '../../api.ts';
 
-const w = (ws: string) => `/workspaces/${encodeURIComponent(ws)}`;
+const w = workspacePath;
 const t = (ws: string, id?: string) => `${w(ws)}/scorecard-templates${id ? `/${id}` : ''}`;
 
 export type TemplatesQuery = { q?: string; status?: 'active' | 'archived' | 'all'; period?: TemplatePeriod };
@@ -25,7 +29,7 @@ export type TargetsQuery = { year: number; ownerKind: OwnerKind; ownerId: string
 export type TemplateInput = { name: string; description: string; period: TemplatePeriod; card: TemplateCard };
 type In<T extends z.ZodType> = z.input<T>;
 
-export const scorecardApi = {
+export const scorecardsApi = {
   list: (ws: string, query: TemplatesQuery) => request<TemplateSummary[]>('GET', t(ws), { query }),
   get: (ws: string, id: string) => request<ScorecardTemplate>('GET', t(ws, id)),
   create: (ws: string, body: TemplateInput) => request<ScorecardTemplate>('POST', t(ws), { body }),
@@ -42,4 +46,8 @@ export const scorecardApi = {
   setTargets: (ws: string, id: string, body: TargetsQuery & { values: Record<string, Record<string, number | null>> }) =>
     request<TargetGrid>('PUT', `${t(ws, id)}/targets`, { body }),
   preview: (ws: string, personId: string, period: string) => request<ScorecardPreview>('GET', `${w(ws)}/scorecard-preview`, { query: { personId, period } }),
+  /** The first active people whose name matches `q` (a picker's suggestions). */
+  searchPeople: (ws: string, q: string) => get<PeoplePage>(`${w(ws)}/people`, { q: q || undefined, status: 'active', pageSize: 20, sort: 'name' }),
+  /** The workspace's active indicators, to add to a card. */
+  indicatorChoices: (ws: string) => get<IndicatorsPage>(`${w(ws)}/indicators`, { status: 'active', pageSize: 200 }),
 };
