@@ -19,7 +19,7 @@ const options = z.object({
 export function registerAdminCommands(program: Command): void {
   program
     .command('create-admin')
-    .description('create an administrator: on a new installation with its first workspace, otherwise in --workspace')
+    .description('create an administrator: on a new installation with its first workspace; with --workspace, add the account to it as an administrator, or promote it if it is already a member')
     .requiredOption('--email <email>', 'sign-in email')
     .requiredOption('--name <name>', 'display name')
     .option('--password <password>', 'password, at least 8 characters (default: $KEDU_ADMIN_PASSWORD)')
@@ -34,7 +34,7 @@ export function registerAdminCommands(program: Command): void {
       const o = parsed.data;
       const config = cliConfig();
       // the server's modules load only when this command runs, so that `kedu --help` stays quick
-      const [{ eq }, { runMigrations }, { openConfiguredDatabase }, { workspaces }, { addMember }, { completeSetup, needsSetup }] = await Promise.all([
+      const [{ eq }, { runMigrations }, { openConfiguredDatabase }, { workspaces }, { grantAdmin }, { completeSetup, needsSetup }] = await Promise.all([
         import('drizzle-orm'),
         import('../server/db/migrate.ts'),
         import('../server/db/open.ts'),
@@ -50,8 +50,9 @@ export function registerAdminCommands(program: Command): void {
         if (o.workspace) {
           const [ws] = await db.select().from(workspaces).where(eq(workspaces.slug, o.workspace));
           if (!ws) throw new CliError(say('admin.no_workspace', { slug: o.workspace }), 2);
-          await addMember(db, { ...actor, workspaceId: ws.id }, { email: o.email, name: o.name, role: 'admin', password: o.password });
-          process.stdout.write(`${say('admin.added', { email: o.email, workspace: ws.name, slug: ws.slug })}\n`);
+          // an existing member is promoted: the way back for a workspace left without an administrator
+          const outcome = await grantAdmin(db, { ...actor, workspaceId: ws.id }, { email: o.email, name: o.name, password: o.password });
+          process.stdout.write(`${say(`admin.${outcome}` as const, { email: o.email, workspace: ws.name, slug: ws.slug })}\n`);
         } else {
           if (!(await needsSetup(db))) throw new CliError(say('admin.already_set_up'), 2);
           await completeSetup(db, { email: o.email, adminName: o.name, password: o.password, workspaceName: o.workspaceName ?? 'My company' }, null);

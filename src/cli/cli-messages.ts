@@ -18,6 +18,14 @@ const catalogue = {
     en: (p: P) => `no workspace with the slug "${p.slug}": give the slug of an existing workspace with --workspace`,
   },
   'admin.added': { 'zh-CN': (p: P) => `${p.email} 已成为 ${p.workspace}（${p.slug}）的管理员`, en: (p: P) => `${p.email} is now an administrator of ${p.workspace} (${p.slug})` },
+  'admin.promoted': {
+    'zh-CN': (p: P) => `${p.email} 原已是 ${p.workspace}（${p.slug}）的成员，现已升为管理员（密码未改）`,
+    en: (p: P) => `${p.email} was already a member of ${p.workspace} (${p.slug}) and is now an administrator (password unchanged)`,
+  },
+  'admin.unchanged': {
+    'zh-CN': (p: P) => `${p.email} 已经是 ${p.workspace}（${p.slug}）的管理员，未做更改`,
+    en: (p: P) => `${p.email} is already an administrator of ${p.workspace} (${p.slug}); nothing changed`,
+  },
   'admin.already_set_up': {
     'zh-CN': () => 'Kedu 已完成初始化：如需在某个工作区添加管理员，请加上 --workspace <标识>',
     en: () => 'Kedu is already set up: pass --workspace <slug> to add an administrator to a workspace',

@@ -280,7 +280,17 @@ describe('kedu score: bad input exits 2 with every problem, and prints nothing e
     expect(await problems(path.join(dir, 'nope.csv'), path.join(dir, 'nope.json'))).toEqual(['C: No such file.', 'A: No such file.']);
     const lines = await problems(file('x.xlsx', 'not excel'), file('bad.json', '{ "format": '));
     expect(lines[0]).toMatch(/^C: Not valid JSON: /);
-    expect(lines[1]).toBe('A: Not a CSV or XLSX file (not a valid Excel file).');
+    expect(lines[1]).toBe('A: Not a CSV or XLSX file (named as an Excel file but not an Excel workbook).');
+  });
+
+  it('says what a file that is not a spreadsheet is in the language asked, with no English in the Chinese', async () => {
+    const zip = file('book.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]));
+    const zh = await kedu(card(), '--actuals', zip, '--format', 'table', '--lang', 'zh-CN');
+    expect(zh.code).toBe(2);
+    const line = zh.err.split('\n').find((l) => l.startsWith(zip))!;
+    expect(line.slice(zip.length)).toBe('：不是 CSV 或 XLSX 文件（zip 压缩包，但不是 Excel 工作簿）。');
+    const en = await kedu(card(), '--actuals', zip, '--format', 'table', '--lang', 'en');
+    expect(en.err).toContain(`${zip}: Not a CSV or XLSX file (a zip, not an Excel workbook).`);
   });
 
   it('--format json prints { errors } on stdout and nothing on stderr', async () => {

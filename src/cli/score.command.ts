@@ -5,6 +5,7 @@ import { type PersonActuals, readActualsTable, scorecardTerms, type TermMap } fr
 import { checkScorecardDesign } from '../core/scoring/design.ts';
 import { personScorer } from '../core/scoring/person-scorer.ts';
 import type { LocalizedText, Scorecard } from '../core/scoring/types.ts';
+import { fileMessages } from '../server/i18n/file-messages.ts';
 import { CliError } from './cli-error.ts';
 import { cliLang } from './cli-messages.ts';
 import { formatCsv, formatTable, type Lang, type OutputWarning, personOutput, writeJson } from './score-output.ts';
@@ -151,7 +152,7 @@ async function loadInputs(scorecardPath: string, actualsPath: string): Promise<L
     table = await readSpreadsheet(bytes.bytes, actualsPath);
   } catch (err) {
     if (!(err instanceof SpreadsheetError)) throw err;
-    problems.push(at(actualsPath, { row: err.row, code: `file.${err.code}`, message: spreadsheetMessage(err) }));
+    problems.push(at(actualsPath, { row: err.row, column: err.params.column === undefined ? null : String(err.params.column), code: `file.${err.code}`, message: spreadsheetMessage(err) }));
     return { ok: false, problems };
   }
   if (!card || !terms) return { ok: false, problems };
@@ -180,8 +181,11 @@ function unreadable(err: NodeJS.ErrnoException): { code: string; message: Locali
 
 function spreadsheetMessage(err: SpreadsheetError): LocalizedText {
   switch (err.code) {
-    case 'unsupported':
-      return { 'zh-CN': `不是 CSV 或 XLSX 文件（${err.params.kind}）。`, en: `Not a CSV or XLSX file (${err.params.kind}).` };
+    case 'unsupported': {
+      // the kind is a key, said in each language by the server's messages
+      const kind = (lang: Lang) => (fileMessages[lang] as Record<string, string>)[`file_kind.${err.params.kind}`] ?? String(err.params.kind);
+      return { 'zh-CN': `不是 CSV 或 XLSX 文件（${kind('zh-CN')}）。`, en: `Not a CSV or XLSX file (${kind('en')}).` };
+    }
     case 'file_empty':
       return { 'zh-CN': '文件是空的：第 1 行应为表头（person 和各数据项），从第 2 行起每行一个人。', en: 'The file is empty: row 1 is the header (person and the terms), then one person a row from row 2.' };
     case 'header_missing':
@@ -194,7 +198,22 @@ function spreadsheetMessage(err: SpreadsheetError): LocalizedText {
     case 'too_many_rows':
       return { 'zh-CN': `行数超过 ${err.params.max}：请拆分文件。`, en: `More than ${err.params.max} rows: split the file.` };
     case 'record_too_large':
-      return { 'zh-CN': '这一行太长（单元格超过 64 KB 或整行超过 1 MB），可能是引号不配对。', en: 'This row is too long (a cell over 64 KB or the row over 1 MB); perhaps an unmatched quote.' };
+      return { 'zh-CN': `这一行太长（超过 ${err.params.maxRecord} 个字符），可能是引号不配对。`, en: `This row is too long (over ${err.params.maxRecord} characters); perhaps an unmatched quote.` };
+    case 'cell_too_long':
+      return {
+        'zh-CN': `这个单元格超过 ${err.params.max} 个字符（Excel 单元格的上限），可能是引号不配对。`,
+        en: `This cell is longer than ${err.params.max} characters (the most an Excel cell holds); perhaps an unmatched quote.`,
+      };
+    case 'too_many_columns':
+      return {
+        'zh-CN': `这一行有内容的列超过 ${err.params.max} 列（这一列是多出的第一列）：请检查分隔符。`,
+        en: `This row has more than ${err.params.max} columns holding something (this is the first one too many): check the delimiter.`,
+      };
+    case 'shared_strings_too_large':
+      return {
+        'zh-CN': `工作簿的共享文本表超出了工作表能用到的范围（最多 ${err.params.max} 条）：文件可能已损坏，请在 Excel 中另存后再试。`,
+        en: `The workbook's shared text table holds more than its sheets can use (at most ${err.params.max}): the file may be damaged; save it again in Excel and retry.`,
+      };
     case 'encoding_invalid':
       return { 'zh-CN': '文件编码混乱：前面是 UTF-8，这一行不是。请另存为 CSV UTF-8。', en: 'Mixed encodings: the file starts as UTF-8 but this row is not. Save it as CSV UTF-8.' };
     case 'sheet_not_found':

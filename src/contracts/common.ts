@@ -10,6 +10,23 @@ export const slug = z
   .min(2)
   .max(40)
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes');
+/** The first and last years a date may name: earlier or later ones are typos (0202, 20266), and years 0–99 mean 1900–1999 to JavaScript's Date. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2999;
+
+/**
+ * A calendar day, YYYY-MM-DD, that exists (no 2026-02-30 or 2026-13-01) in years FIRST_YEAR–LAST_YEAR.
+ * Every date of the API is one of these, so an impossible date is a located 400, never a database error.
+ */
+const isoDay = z.iso.date();
+const inYearRange = (d: string) => Number(d.slice(0, 4)) >= FIRST_YEAR && Number(d.slice(0, 4)) <= LAST_YEAR;
+export const calendarDate = isoDay
+  // a day that does not exist is reported as that alone, not also as out of range
+  .refine((d) => !isoDay.safeParse(d).success || inYearRange(d), {
+    params: { key: 'field.date_out_of_range', values: { first: FIRST_YEAR, last: LAST_YEAR } },
+  })
+  .describe(`YYYY-MM-DD, a day between ${FIRST_YEAR}-01-01 and ${LAST_YEAR}-12-31`);
+
 export const locale = z.enum(['zh-CN', 'en']);
 export const role = z.enum(['admin', 'manager', 'member']);
 export type Role = z.infer<typeof role>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { COLUMN_TYPES } from '../core/datasets/cell-values.ts';
 import { AGGREGATIONS, FILTER_OPS } from '../core/datasets/metric-definition.ts';
-import { uuid } from './common.ts';
+import { calendarDate, uuid } from './common.ts';
 
 /** Datasets, import batches, import templates and metrics (domain.md §4; docs/datasets.md). */
 
@@ -182,8 +182,8 @@ export const metric = z.object({
 });
 export const metricValuesQuery = z.object({
   period: z.enum(['month', 'quarter', 'year']).default('month'),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
 });
 export const metricValue = z.object({
   owner: z.string(),

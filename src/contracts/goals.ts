@@ -3,11 +3,11 @@ import { RECURRENCES } from '../core/goals/recurrence.ts';
 import { PERIOD_STATES } from '../core/goals/recurring-status.ts';
 import { AMBITIONS, GOAL_SOURCES, GOAL_STATUSES, PLAN_PITFALLS, REVIEW_CADENCES, SMART_LETTERS } from '../core/goals/types.ts';
 import { DIRECTIONS, PERSPECTIVES, ROLL_UPS } from '../core/indicators/types.ts';
-import { bounded, uuid } from './common.ts';
+import { bounded, calendarDate, uuid } from './common.ts';
 
 /** Plans, phases, goals, check-ins, target changes and the SMART check (domain.md §1; docs/goals.md). */
 
-const isoDate = z.iso.date().describe('YYYY-MM-DD');
+const isoDate = calendarDate;
 const localized = z.object({ 'zh-CN': z.string(), en: z.string() });
 const value = bounded(z.number());
 

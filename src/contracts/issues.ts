@@ -25,6 +25,7 @@ export function issueToMessage(issue: z.core.$ZodIssue | { code: string; [k: str
       return { key: 'field.too_big', params: { max: Number(i.maximum) } };
     case 'invalid_format':
       if (i.format === 'email') return { key: 'field.invalid_email', params: {} };
+      if (i.format === 'date') return { key: 'field.invalid_date', params: {} };
       return { key: 'field.invalid', params: {} };
     case 'invalid_value':
       return { key: 'field.invalid_enum', params: { options: ((i.values as unknown[]) ?? []).join(', ') } };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { displayName, email, pageQuery, paged, role, uuid } from './common.ts';
+import { calendarDate, displayName, email, pageQuery, paged, role, uuid } from './common.ts';
 
-const isoDate = z.iso.date();
+const isoDate = calendarDate;
 
 export const unit = z.object({
   id: uuid,

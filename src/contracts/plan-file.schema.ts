@@ -9,11 +9,11 @@ import { goalPeriods, MAX_GOAL_PERIODS, RECURRENCES, tooManyPeriods } from '../c
 import { GOAL_SOURCES, REVIEW_CADENCES } from '../core/goals/types.ts';
 import { findBuiltinIndicator } from '../core/indicators/builtin.ts';
 import { DIRECTIONS, type LocalizedText, PERSPECTIVES, ROLL_UPS } from '../core/indicators/types.ts';
-import { boundedNumber } from './common.ts';
+import { boundedNumber, calendarDate } from './common.ts';
 
 export const PLAN_FORMAT = 'kedu.plan/v1';
 
-const day = z.iso.date().meta({ description: 'A day, YYYY-MM-DD.' });
+const day = calendarDate.meta({ description: 'A day, YYYY-MM-DD.' });
 const month = z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, 'YYYY-MM').meta({ description: 'A month, YYYY-MM.' });
 const key = z.string().min(1).max(100).regex(/^\S+$/, 'no spaces').meta({ description: 'An identifier, unique within its list; no spaces.' });
 const text = (max: number) => z.string().trim().min(1).max(max);

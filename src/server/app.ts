@@ -8,13 +8,14 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { changedData, registerAuthHooks } from './http/auth-hooks.ts';
 import { createMemo, IDENTITY_MEMO_MS } from './http/identity-memo.ts';
 import { JSON_BODY_LIMIT_BYTES, MAX_UPLOAD_BYTES } from './limits.ts';
 import type { AppDeps } from './http/deps.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { rejectUnexpectedBodies } from './http/body-guard.ts';
+import { guardRequestInput } from './http/input-guards.ts';
 import { type Auth, registerRequestContext, type Viewer } from './http/request-context.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -70,8 +71,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     forceCloseConnections: 'idle',
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // the zod validator, behind the rules every input obeys (no NUL character, no absurd nesting)
+  guardRequestInput(app);
   // JSON (and multipart for uploads) only: a text/plain body is refused with 415, not guessed at
   app.removeContentTypeParser('text/plain');
 

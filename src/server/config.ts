@@ -39,6 +39,7 @@ export type Config = {
   host: string;
   /** A PostgreSQL server, or undefined for the embedded database in dataDir. */
   databaseUrl: string | undefined;
+  /** The data folder: the embedded database (without databaseUrl) and, with either database, the uploads being read (`uploads/`, swept at start). */
   dataDir: string;
   demoEnabled: boolean;
   logLevel: z.infer<typeof envSchema>['KEDU_LOG_LEVEL'];

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { startBackgroundWork } from './background.ts';
@@ -6,17 +7,27 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
 import { openConfiguredDatabase } from './db/open.ts';
+import { sweepUploadLeftovers, setUploadFolder } from './http/upload-to-file.ts';
 import { createLogger } from './logger.ts';
 import { VERSION } from './version.ts';
 
 export type RunningServer = { app: FastifyInstance; database: Database; url: string; stop(): Promise<void> };
 
-/** config → database → migrations → listen; SIGTERM/SIGINT finish in-flight requests, then close the database. */
+/**
+ * config → database → migrations → the upload folder swept → listen; SIGTERM/SIGINT finish
+ * in-flight requests, then close the database.
+ */
 export async function startServer(config: Config, options: { handleSignals?: boolean } = {}): Promise<RunningServer> {
   const logger = createLogger(config);
   const database = await openConfiguredDatabase(config);
   try {
     await runMigrations(database);
+    // uploads are spooled under the data folder; what a killed process left there (and the
+    // kedu-upload-* folders earlier versions left in the system's temporary folder) goes now,
+    // before a job or a request could spool anything
+    setUploadFolder(path.join(config.dataDir, 'uploads'));
+    const swept = await sweepUploadLeftovers();
+    if (swept.length) logger.warn({ folders: swept }, 'removed uploads left by a process that stopped in the middle of them');
   } catch (err) {
     await database.close();
     throw err;

@@ -4,7 +4,9 @@
  * Rules that do not hold yet are ratchets: today's violations are listed below, anything new
  * fails, and a listed one that is gone fails too until it is removed from the list.
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { elementaryCycles, type Import, importsOf, isTestFile, layerOf, ratchet, scanImports, type Target, targetOf, unitEdges, type Violation } from './import-graph.ts';
 
@@ -74,17 +76,51 @@ const KNOWN_MODULE_CYCLES: string[] = [];
 // web feature import cycles today: 0
 const KNOWN_FEATURE_CYCLES: string[] = [];
 
-// Inside a module, SQL lives in *.queries.ts and services hold the use case (convention 11):
-// a service that imports drizzle-orm or the schema's tables runs SQL itself. The list only shrinks.
-// services running SQL today: 1 of 36 (33 of 36 when the list was made)
-const KNOWN_SQL_IN_SERVICES: string[] = [
-  'src/server/modules/demo/demo.service.ts',
-];
+// Inside a module, SQL lives in *.queries.ts; services, jobs, routes and the other use-case files
+// hold the logic and call query functions (convention 11). A module file — not a test, not a
+// *.queries.ts — with a value import of drizzle-orm or of the schema's tables runs SQL itself
+// (`import type`, e.g. a `type SQL` parameter or a row type, does not). The list only shrinks.
+// module files running SQL outside *.queries.ts today: 0 (before: 34 files imported drizzle-orm or
+// the schema when this rule replaced the services-only one — 33 for values, cycle-guard.ts a type
+// only; the services-only list had started at 33 of 36 services). Every entry to come off stays off.
+const KNOWN_SQL_OUTSIDE_QUERIES: string[] = [];
 
-/** Service files of the modules that run SQL themselves: they import drizzle-orm or the schema's tables. */
-function servicesRunningSql(imports: readonly Import[]): string[] {
-  const sqlImport = (i: Import) => i.specifier === 'drizzle-orm' || /\/db\/schema\/index\.ts$/.test(i.specifier);
-  return [...new Set(imports.filter((i) => /^src\/server\/modules\/[^/]+\/.+\.service\.ts$/.test(i.file) && sqlImport(i)).map((i) => i.file))].sort();
+/** drizzle-orm, or the schema's tables: what a file imports to run SQL. */
+const isSqlImport = (specifier: string) => specifier === 'drizzle-orm' || /\/db\/schema\/index\.ts$/.test(specifier);
+
+/**
+ * How many of a file's imports of each module are type-only: `import type …`, `export type … from`,
+ * or `import { type A, type B }` (every name a type). They bring no value, so no query builder.
+ */
+function typeOnlyImports(file: string, text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  for (const node of source.statements) {
+    let typeOnly = false;
+    if (ts.isImportDeclaration(node) && node.importClause) {
+      const { isTypeOnly, name, namedBindings } = node.importClause;
+      typeOnly = isTypeOnly || (!name && namedBindings !== undefined && ts.isNamedImports(namedBindings) && namedBindings.elements.length > 0 && namedBindings.elements.every((e) => e.isTypeOnly));
+    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier) {
+      typeOnly = node.isTypeOnly || (node.exportClause !== undefined && ts.isNamedExports(node.exportClause) && node.exportClause.elements.length > 0 && node.exportClause.elements.every((e) => e.isTypeOnly));
+    }
+    const specifier = (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) ? node.moduleSpecifier.text : null;
+    if (typeOnly && specifier) counts.set(specifier, (counts.get(specifier) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Does the file import drizzle-orm or the schema's tables as a value (any import of them that is not type-only)? */
+function importsSqlValues(file: string, text: string): boolean {
+  const all = new Map<string, number>();
+  for (const i of importsOf(file, text)) if (!i.reference && isSqlImport(i.specifier)) all.set(i.specifier, (all.get(i.specifier) ?? 0) + 1);
+  const typeOnly = all.size > 0 ? typeOnlyImports(file, text) : new Map<string, number>();
+  return [...all].some(([specifier, n]) => n > (typeOnly.get(specifier) ?? 0));
+}
+
+/** The files of the modules that run SQL outside a *.queries.ts: tests left out. */
+function modulesRunningSql(sources: readonly { file: string; text: string }[]): string[] {
+  const applies = (file: string) => file.startsWith(`${MODULES}/`) && !isTestFile(file) && !file.endsWith('.queries.ts');
+  return sources.filter((s) => applies(s.file) && importsSqlValues(s.file, s.text)).map((s) => s.file).sort();
 }
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -120,8 +156,12 @@ describe('layer boundaries', () => {
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
-  it('server modules: SQL in *.queries.ts, not in services (no new service running SQL)', () => {
-    const problems = ratchet(servicesRunningSql(imports), KNOWN_SQL_IN_SERVICES, 'service running SQL', 'move its queries to a *.queries.ts of the module');
+  it('server modules: SQL only in *.queries.ts (no new module file running SQL)', () => {
+    // only the files that import drizzle-orm or the schema at all are read again, to tell types from values
+    const candidates = [...new Set(imports.filter((i) => i.file.startsWith(`${MODULES}/`) && isSqlImport(i.specifier)).map((i) => i.file))];
+    expect(candidates.length).toBeGreaterThan(30);
+    const sources = candidates.map((file) => ({ file, text: fs.readFileSync(path.join(root, file), 'utf8') }));
+    const problems = ratchet(modulesRunningSql(sources), KNOWN_SQL_OUTSIDE_QUERIES, 'module file running SQL', 'move its queries to a *.queries.ts of the module (of its sub-folder in cycles/) and call them');
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
@@ -155,6 +195,24 @@ describe('the boundary checker itself', () => {
       'src/web/features/a/Page.tsx → os [web-no-node]',
       'src/web/features/a/Page.tsx → ../../../cli/kedu.ts [web-no-server]',
       'src/server/files/reader.ts → ../errors.ts [files-on-core]',
+    ]);
+  });
+
+  it('finds module files that run SQL outside *.queries.ts, and not queries files, tests or type-only imports', () => {
+    const sources = [
+      { file: 'src/server/modules/a/a.service.ts', text: "import { eq } from 'drizzle-orm';\nimport type { Db } from '../../db/client.ts';" },
+      { file: 'src/server/modules/a/a-report.ts', text: "import { type SQL, sql } from 'drizzle-orm';" },
+      { file: 'src/server/modules/a/refresh.job.ts', text: "import { goals } from '../../db/schema/index.ts';" },
+      { file: 'src/server/modules/b/sub/b.routes.ts', text: "import type { CycleState } from '../../../db/schema/index.ts';\nimport { cycles } from '../../../db/schema/index.ts';" },
+      { file: 'src/server/modules/a/a.queries.ts', text: "import { and, eq, sql } from 'drizzle-orm';\nimport { goals } from '../../db/schema/index.ts';" },
+      { file: 'src/server/modules/a/a-scope.ts', text: "import type { SQL } from 'drizzle-orm';\nimport { type datasets } from '../../db/schema/index.ts';\nexport type { SQL } from 'drizzle-orm';" },
+      { file: 'src/server/modules/a/a.int.test.ts', text: "import { sql } from 'drizzle-orm';" },
+      { file: 'src/server/db/backup.ts', text: "import { sql } from 'drizzle-orm';" },
+    ];
+    expect(modulesRunningSql(sources)).toEqual(['src/server/modules/a/a-report.ts', 'src/server/modules/a/a.service.ts', 'src/server/modules/a/refresh.job.ts', 'src/server/modules/b/sub/b.routes.ts']);
+    expect(ratchet(['src/server/modules/a/a-report.ts'], ['src/server/modules/a/gone.ts'], 'module file running SQL', 'rule')).toEqual([
+      'new module file running SQL: src/server/modules/a/a-report.ts (rule)',
+      'listed module file running SQL no longer exists: src/server/modules/a/gone.ts — remove it from the list',
     ]);
   });
 

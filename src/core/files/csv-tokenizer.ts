@@ -1,8 +1,13 @@
-import { isBlank, MAX_CELL_CHARS, MAX_RECORD_CHARS, type StreamedRecord } from './records.ts';
+import { columnLetter } from '../values/cells.ts';
+import { isBlank, MAX_CELL_CHARS, MAX_COLUMNS, MAX_RECORD_CHARS, type StreamedRecord } from './records.ts';
 import { SpreadsheetError } from './spreadsheet-error.ts';
 
-/** The CSV state machine of src/server/files/csv-stream.ts (pure: it never reads a file): decoded text in, records out, quotes per RFC 4180. */
-const tooLarge = (row: number) => new SpreadsheetError('record_too_large', row, { row, maxRecord: MAX_RECORD_CHARS, maxCell: MAX_CELL_CHARS });
+/** The CSV state machine of the file readers of src/server/files/ (pure: it never reads a file): decoded text in, records out, quotes per RFC 4180. */
+const tooLarge = (row: number) => new SpreadsheetError('record_too_large', row, { row, maxRecord: MAX_RECORD_CHARS });
+/** A field longer than a cell may be: refused with its row and column (0-based `index`). */
+const cellTooLong = (row: number, index: number) => new SpreadsheetError('cell_too_long', row, { row, column: columnLetter(index), max: MAX_CELL_CHARS });
+/** A record with more fields holding something than a table has columns: refused at the first one too many. */
+const tooManyColumns = (row: number, index: number) => new SpreadsheetError('too_many_columns', row, { row, column: columnLetter(index), max: MAX_COLUMNS });
 
 const QUOTE = 34;
 const LF = 10;
@@ -14,6 +19,9 @@ const CR = 13;
  * literal, and so is a quoted field followed by anything but a delimiter or a line end (as
  * csv-parse's relax_quotes). The text of an incomplete last record is kept and read again with
  * the next chunk (records are small; it is bounded by MAX_RECORD_CHARS).
+ * Bounded as it reads (records.ts): a field longer than MAX_CELL_CHARS is refused as soon as it
+ * is met, with its row and column, as is the field holding something after MAX_COLUMNS others
+ * that do; fields beyond column MAX_COLUMNS are not kept (empty ones, or a lone note).
  * @example const t = new CsvTokenizer(','); const out = []; t.feed('a,"b\n', out); t.feed('c"\n', out); t.end(out) // out: [{ row: 1, values: ['a', 'b\nc'] }]
  */
 export class CsvTokenizer {
@@ -46,10 +54,27 @@ export class CsvTokenizer {
     if (!isBlank(values)) out.push({ row, values });
   }
 
-  private keep(text: string, start: number): void {
+  private keep(text: string, start: number, plain = false): void {
     const rest = text.slice(start);
+    // a long incomplete record of the fast path: its fields so far are checked now, not when it ends
+    if (plain && rest.length > MAX_CELL_CHARS) this.checkFields(rest);
     if (rest.length > MAX_RECORD_CHARS) throw tooLarge(this.rows + 1);
     this.carry = rest;
+  }
+
+  /** The fields of an unquoted (incomplete) record: none too long, no more than MAX_COLUMNS holding something. */
+  private checkFields(text: string): void {
+    const row = this.rows + 1;
+    let filled = 0;
+    let p = 0;
+    for (let index = 0; ; index++) {
+      const d = text.indexOf(this.delimiter, p);
+      const to = d === -1 ? text.length : d;
+      if (to - p > MAX_CELL_CHARS) throw cellTooLong(row, index);
+      if (to > p && ++filled > MAX_COLUMNS) throw tooManyColumns(row, index);
+      if (d === -1) return;
+      p = d + 1;
+    }
   }
 
   /** The fast path: no quotes, and every CR followed by LF: one record a line. */
@@ -63,28 +88,28 @@ export class CsvTokenizer {
       const nl = text.indexOf('\n', pos);
       if (nl === -1) break;
       const end = nl > pos && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
-      if (end - pos > MAX_CELL_CHARS) {
-        const values = text.slice(pos, end).split(delimiter);
-        if (end - pos > MAX_RECORD_CHARS || values.some((v) => v.length > MAX_CELL_CHARS)) throw tooLarge(this.rows + 1);
-      }
       const values: string[] = [];
       let p = pos;
-      for (;;) {
+      let filled = 0;
+      for (let index = 0; ; index++) {
         if (d < p) {
           d = text.indexOf(delimiter, p);
           if (d === -1) d = n;
         }
-        if (d >= end) {
-          values.push(text.slice(p, end));
-          break;
+        const to = d >= end ? end : d;
+        if (to > p) {
+          if (to - p > MAX_CELL_CHARS) throw cellTooLong(this.rows + 1, index);
+          if (++filled > MAX_COLUMNS) throw tooManyColumns(this.rows + 1, index);
         }
-        values.push(text.slice(p, d));
+        if (index < MAX_COLUMNS) values.push(text.slice(p, to));
+        if (d >= end) break;
         p = d + 1;
       }
+      if (end - pos > MAX_RECORD_CHARS) throw tooLarge(this.rows + 1);
       this.push(values, out);
       pos = nl + 1;
     }
-    this.keep(text, pos);
+    this.keep(text, pos, true);
   }
 
   private quoted(text: string, final: boolean, out: StreamedRecord[]): void {
@@ -94,7 +119,8 @@ export class CsvTokenizer {
     while (pos < n) {
       const start = pos;
       const values: string[] = [];
-      for (;;) {
+      let filled = 0;
+      for (let index = 0; ; index++) {
         let value: string;
         let end: number; // the delimiter or line end after the field, or n
         if (text.charCodeAt(pos) === QUOTE) {
@@ -104,7 +130,7 @@ export class CsvTokenizer {
             const q = text.indexOf('"', p);
             if (q === -1) {
               if (final) throw new SpreadsheetError('csv_malformed', this.rows + 1, { row: this.rows + 1 });
-              if (acc.length + n - p > MAX_CELL_CHARS) throw tooLarge(this.rows + 1);
+              if (acc.length + n - p > MAX_CELL_CHARS) throw cellTooLong(this.rows + 1, index);
               return this.keep(text, start);
             }
             acc += text.slice(p, q);
@@ -129,9 +155,10 @@ export class CsvTokenizer {
           end = this.unquotedEnd(text, pos);
           value = text.slice(pos, end);
         }
-        if (value.length > MAX_CELL_CHARS) throw tooLarge(this.rows + 1);
+        if (value.length > MAX_CELL_CHARS) throw cellTooLong(this.rows + 1, index);
         if (end === n && !final) return this.keep(text, start);
-        values.push(value);
+        if (value.length > 0 && ++filled > MAX_COLUMNS) throw tooManyColumns(this.rows + 1, index);
+        if (index < MAX_COLUMNS) values.push(value);
         if (end === n) {
           pos = n;
           break;

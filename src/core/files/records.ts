@@ -22,8 +22,19 @@ export type ParsedTable = {
 export const MAX_DATA_ROWS = 100_000;
 /** A record longer than this (in characters) is refused: it is not a table a person made. */
 export const MAX_RECORD_CHARS = 1024 * 1024;
-/** A cell longer than this (in characters) is refused. */
-export const MAX_CELL_CHARS = 64 * 1024;
+/**
+ * A cell longer than this (in characters, as UTF-16 counts them) is refused: Excel's own limit,
+ * so no cell of a workbook, nor of a CSV saved from one, is longer. Refused as soon as a reader
+ * meets it, with its row and column, before the whole text is built.
+ */
+export const MAX_CELL_CHARS = 32_767;
+/**
+ * Columns holding something in one row: a row with more is refused (a CSV of `x,x,x…`, a row of
+ * a million cells), at the first one too many. Cells beyond column MAX_COLUMNS are not read (a
+ * lone note far to the right costs nothing). Datasets have at most 200 columns; the widest
+ * platform exports have a few dozen.
+ */
+export const MAX_COLUMNS = 1_000;
 
 /**
  * Every value empty or white space.

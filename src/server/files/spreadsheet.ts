@@ -9,15 +9,18 @@
 import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
 import type Iconv from 'iconv-lite';
-import { cellText, MAX_DATA_ROWS, type ParsedTable, sniffDelimiter, splitPlainCsv } from '../../core/files/records.ts';
+import { CsvTokenizer } from '../../core/files/csv-tokenizer.ts';
+import { cellText, MAX_COLUMNS, MAX_DATA_ROWS, type ParsedTable, type StreamedRecord, sniffDelimiter } from '../../core/files/records.ts';
 import { SpreadsheetError } from '../../core/files/spreadsheet-error.ts';
+import { checkWorkbook, notWorkbook } from './xlsx-check.ts';
+import { bufferSource } from './zip-check.ts';
 
 // the pure rules, re-exported for the readers' callers
-export { cellText, MAX_DATA_ROWS, type ParsedTable, sniffDelimiter } from '../../core/files/records.ts';
-export { SpreadsheetError, type SpreadsheetErrorCode } from '../../core/files/spreadsheet-error.ts';
+export { cellText, MAX_COLUMNS, MAX_DATA_ROWS, type ParsedTable, sniffDelimiter } from '../../core/files/records.ts';
+export { SpreadsheetError, type SpreadsheetErrorCode, type UnsupportedKind } from '../../core/files/spreadsheet-error.ts';
 
-// iconv-lite and csv-parse are loaded on first use, as ExcelJS is: most files are plain UTF-8
-// CSV, which needs neither (a command reading one starts faster without them)
+// iconv-lite is loaded on first use, as ExcelJS is: most files are plain UTF-8 CSV, which needs
+// neither (a command reading one starts faster without them)
 const require = createRequire(import.meta.url);
 let iconvModule: typeof Iconv | null = null;
 const iconv = (): typeof Iconv => (iconvModule ??= require('iconv-lite') as typeof Iconv);
@@ -32,16 +35,18 @@ const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
 /**
  * Reads a CSV or XLSX file. The type is decided by the bytes, not the name: XLSX is a zip
  * (`PK\x03\x04`), anything else that is text is CSV (UTF-8, UTF-16 or GBK; comma, tab or
- * semicolon). Throws `SpreadsheetError`.
+ * semicolon). Throws `SpreadsheetError`. Bounded while reading, whatever the file holds: rows
+ * (MAX_DATA_ROWS), columns (MAX_COLUMNS), a cell's length (MAX_CELL_CHARS), a workbook's shared
+ * strings and unpacked size (xlsx-check.ts) — each refused where it is broken, before the rest is read.
  * @example await readSpreadsheet(Buffer.from('person,销售额\n张三,1200\n')) // { format: 'csv', headers: ['person', '销售额'], rows: [{ row: 2, values: ['张三', '1200'] }] }
  */
 export async function readSpreadsheet(bytes: Uint8Array, filename = ''): Promise<ParsedTable> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let table: ParsedTable;
   if (startsWith(buffer, ZIP_MAGIC)) table = await readXlsx(buffer);
-  else if (startsWith(buffer, OLE_MAGIC)) throw new SpreadsheetError('unsupported', null, { kind: 'Excel 97-2003 (.xls)' });
+  else if (startsWith(buffer, OLE_MAGIC)) throw new SpreadsheetError('unsupported', null, { kind: 'xls' });
   else if (buffer.length > 0 && !looksLikeText(buffer)) throw new SpreadsheetError('unsupported', null, { kind: 'binary' });
-  else if (buffer.length > 0 && /\.(xlsx|xlsm|xls)$/i.test(filename)) throw new SpreadsheetError('unsupported', null, { kind: 'not a valid Excel file' });
+  else if (buffer.length > 0 && /\.(xlsx|xlsm|xls)$/i.test(filename)) throw new SpreadsheetError('unsupported', null, { kind: 'not_excel' });
   else table = await readCsv(buffer);
   return requireHeader(table);
 }
@@ -77,41 +82,60 @@ export function decodeText(buffer: Buffer): string {
   }
 }
 
+/** Text handed to the CSV tokeniser at a time: its records are taken into the table before the next. */
+const CSV_CHUNK_CHARS = 1024 * 1024;
+
+/** CSV through core's tokeniser (the streaming reader's): records by row, checked as they come. */
 async function readCsv(buffer: Buffer): Promise<ParsedTable> {
   const text = decodeText(buffer);
-  const delimiter = sniffDelimiter(text);
-  const parseCsv = isPlainCsv(text) ? null : (await import('csv-parse/sync')).parse;
-  let records: string[][];
-  try {
-    records = parseCsv ? parseCsv(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) : splitPlainCsv(text, delimiter);
-  } catch (err) {
-    // a CSV record is a spreadsheet row, so the failing record's number is its row
-    const done = (err as { records?: number }).records ?? 0;
-    throw new SpreadsheetError('csv_malformed', done + 1, { row: done + 1 });
+  const tokenizer = new CsvTokenizer(sniffDelimiter(text));
+  const table = new TableBuilder('csv');
+  const batch: StreamedRecord[] = [];
+  for (let at = 0; at < text.length; at += CSV_CHUNK_CHARS) {
+    tokenizer.feed(text.slice(at, at + CSV_CHUNK_CHARS), batch);
+    for (const record of batch) table.add(record.row, record.values);
+    batch.length = 0;
   }
-  const [header = [], ...data] = records;
-  return toTable('csv', header, data.map((values, i) => ({ row: i + 2, values })));
-}
-
-/** No quotes and no carriage returns: every line is a record, every delimiter separates fields. */
-function isPlainCsv(text: string): boolean {
-  return !text.includes('"') && !text.includes('\r');
+  tokenizer.end(batch);
+  for (const record of batch) table.add(record.row, record.values);
+  return table.finish();
 }
 
 /**
- * Drops cells under no header, which no column reads (notes beside the table), then rows
- * left blank, keeping the numbers of the others.
+ * A table built record by record, as read: row 1 is the header (or there is none); cells under
+ * no header, which no column reads (notes beside the table), are dropped, then rows left blank,
+ * keeping the numbers of the others. More than MAX_DATA_ROWS rows are refused at the first one
+ * too many, before the rest is read.
  */
-function toTable(format: ParsedTable['format'], header: string[], data: { row: number; values: string[] }[]): ParsedTable {
-  const headers = header.map((h) => h.trim());
-  while (headers.length && headers[headers.length - 1] === '') headers.pop();
-  // without any header, keep every non-blank row so that the error can say where the data starts
-  const read = headers.length ? headers.map((h) => h !== '') : null;
-  const rows = data
-    .filter((r) => r.values.some((v, i) => (read ? read[i] : true) && v.trim() !== ''))
-    .map((r) => ({ row: r.row, values: read ? r.values.slice(0, headers.length) : r.values }));
-  if (rows.length > MAX_DATA_ROWS) throw new SpreadsheetError('too_many_rows', rows[MAX_DATA_ROWS].row, { max: MAX_DATA_ROWS });
-  return { format, headers, rows };
+class TableBuilder {
+  private headers: string[] | null = null;
+  /** Which columns are read; null without any header: then every non-blank row is kept, so that the error can say where the data starts. */
+  private read: boolean[] | null = null;
+  private readonly rows: { row: number; values: string[] }[] = [];
+
+  constructor(private readonly format: ParsedTable['format']) {}
+
+  add(row: number, values: string[]): void {
+    if (this.headers === null) {
+      this.setHeader(row === 1 ? values : []);
+      if (row === 1) return;
+    }
+    const read = this.read;
+    if (!values.some((v, i) => (read ? read[i] : true) && v.trim() !== '')) return;
+    if (this.rows.length >= MAX_DATA_ROWS) throw new SpreadsheetError('too_many_rows', row, { max: MAX_DATA_ROWS });
+    this.rows.push({ row, values: read ? values.slice(0, read.length) : values });
+  }
+
+  private setHeader(header: string[]): void {
+    const headers = header.map((h) => h.trim());
+    while (headers.length && headers[headers.length - 1] === '') headers.pop();
+    this.headers = headers;
+    this.read = headers.length ? headers.map((h) => h !== '') : null;
+  }
+
+  finish(): ParsedTable {
+    return { format: this.format, headers: this.headers ?? [], rows: this.rows };
+  }
 }
 
 /**
@@ -147,12 +171,9 @@ export function zipUncompressedSize(zip: Buffer): number | null {
  */
 const IGNORED_XLSX_NODES = ['dataValidations', 'mergeCells', 'conditionalFormatting', 'extLst', 'cols', 'drawing', 'picture', 'tableParts', 'autoFilter', 'rowBreaks'];
 
-const notWorkbook = () => new SpreadsheetError('unsupported', null, { kind: 'zip, not an Excel workbook' });
-
 async function readXlsx(buffer: Buffer): Promise<ParsedTable> {
-  const unpacked = zipUncompressedSize(buffer);
-  if (unpacked === null) throw notWorkbook();
-  if (unpacked > MAX_UNPACKED_BYTES) throw new SpreadsheetError('too_many_rows', 1, { max: MAX_DATA_ROWS });
+  // the zip, its parts, its shared strings, cells and columns, checked as they unpack
+  const { chosen } = await checkWorkbook(bufferSource(buffer), { maxUnpacked: MAX_UNPACKED_BYTES });
   // loaded on demand: ExcelJS takes a good part of a second to load, and most files are CSV
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
@@ -163,17 +184,17 @@ async function readXlsx(buffer: Buffer): Promise<ParsedTable> {
     if (/^Max row count/.test((err as Error).message)) throw new SpreadsheetError('too_many_rows', 1, { max: MAX_DATA_ROWS });
     throw notWorkbook();
   }
-  const sheet = workbook.worksheets[0];
+  const sheet = workbook.getWorksheet(chosen.name) ?? workbook.worksheets[0];
   if (!sheet) throw notWorkbook();
-  const records: { row: number; values: string[] }[] = [];
+  const table = new TableBuilder('xlsx');
   // only the rows and cells that exist: a stray cell at XFD1048576 costs one entry, not a grid
   sheet.eachRow((row, number) => {
     const values: string[] = [];
     row.eachCell((cell, col) => {
-      values[col - 1] = cellText(cell.value);
+      // a cell beyond the last column a table may have is no column of it (a note far to the right)
+      if (col <= MAX_COLUMNS) values[col - 1] = cellText(cell.value);
     });
-    records.push({ row: number, values: Array.from(values, (v) => v ?? '') });
+    table.add(number, Array.from(values, (v) => v ?? ''));
   });
-  const header = records[0]?.row === 1 ? records.shift()!.values : [];
-  return toTable('xlsx', header, records);
+  return table.finish();
 }

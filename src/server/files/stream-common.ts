@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type Iconv from 'iconv-lite';
-import type { StreamedRecord } from '../../core/files/records.ts';
+import { MAX_DATA_ROWS, type StreamedRecord } from '../../core/files/records.ts';
 
 /** What the CSV and XLSX streams (csv-stream.ts, xlsx-stream.ts) share with their entry, table-stream.ts. */
 
@@ -36,6 +36,22 @@ export const CHUNK_BYTES = 512 * 1024;
 export const MAX_UNPACKED_WORKBOOK_BYTES = 2 * 1024 ** 3;
 /** workbook.xml, its relationships and styles.xml are unpacked whole, within this size. */
 export const MAX_PART_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The shared strings of a workbook (xl/sharedStrings.xml), which ExcelJS keeps in memory whole
+ * (some hundreds of bytes each): a workbook never needs more of them than it has cells using
+ * them, and each such cell takes at least MIN_CELL_XML_BYTES of its worksheets (`<c t="s"><v>0</v></c>`),
+ * so their count is bounded by the size of the workbook's other parts (plus SHARED_STRINGS_SLACK
+ * for writers that keep a few unused ones) — a 1 MB zip of five million strings and one small
+ * sheet is refused within its first two thousand — and in any case by MAX_SHARED_STRINGS: ten distinct texts a
+ * row for the largest file read whole (MAX_DATA_ROWS), a million-row dataset of mostly numbers,
+ * dates and repeated names; a workbook with more is imported saved as CSV, which streams. Their
+ * text is bounded by MAX_SHARED_STRING_CHARS (a million strings of 64 characters).
+ */
+export const MAX_SHARED_STRINGS = 10 * MAX_DATA_ROWS;
+export const MAX_SHARED_STRING_CHARS = 64 * 1024 * 1024;
+export const MIN_CELL_XML_BYTES = 20;
+export const SHARED_STRINGS_SLACK = 1_000;
 
 export type Options = {
   /** The worksheet to read (XLSX); the first one by default. */

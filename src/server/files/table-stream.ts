@@ -39,9 +39,9 @@ export async function openTableStream(path: string, options: Options = {}): Prom
   } finally {
     await handle.close();
   }
-  if (startsWith(sample, OLE_MAGIC)) throw new SpreadsheetError('unsupported', null, { kind: 'Excel 97-2003 (.xls)' });
+  if (startsWith(sample, OLE_MAGIC)) throw new SpreadsheetError('unsupported', null, { kind: 'xls' });
   if (!isUtf16(sample) && sample.subarray(0, 8192).includes(0)) throw new SpreadsheetError('unsupported', null, { kind: 'binary' });
-  if (/\.(xlsx|xlsm|xls)$/i.test(options.filename ?? path)) throw new SpreadsheetError('unsupported', null, { kind: 'not a valid Excel file' });
+  if (/\.(xlsx|xlsm|xls)$/i.test(options.filename ?? path)) throw new SpreadsheetError('unsupported', null, { kind: 'not_excel' });
   return openCsv(path, size, sample, options);
 }
 

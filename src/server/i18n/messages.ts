@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../errors.ts';
 import { appraisalMessages } from './appraisal-messages.ts';
 import { datasetMessages } from './dataset-messages.ts';
+import { fileMessages } from './file-messages.ts';
 import { goalMessages } from './goal-messages.ts';
 import { indicatorMessages } from './indicator-messages.ts';
 import { orgMessages } from './org-messages.ts';
@@ -22,6 +23,7 @@ export const messages: Record<Locale, Catalog> = {
     ...datasetMessages['zh-CN'],
     ...goalMessages['zh-CN'],
     ...requestMessages['zh-CN'],
+    ...fileMessages['zh-CN'],
     validation_failed: '提交的数据有 {count} 处问题，请按提示修改后重试。',
     bad_request: '请求无法处理：{reason}',
     unauthenticated: '请先登录。',
@@ -37,7 +39,7 @@ export const messages: Record<Locale, Catalog> = {
     cycle_locked: '考核周期“{cycle}”已关闭，结果已锁定，不能再修改。如需更正，请由管理员填写原因后重新打开该周期。',
     invalid_state: '考核周期“{cycle}”当前为“{state}”状态，不能{action}：{reason}',
     invalid_move: '无法移动：{reason}',
-    import_failed: '文件未导入：发现 {count} 处错误，未写入任何数据。请修改文件后重新导入。',
+    import_failed: '文件未导入：发现 {count} 处错误{?more}，未写入任何数据。请修改文件后重新导入。',
     payload_too_large: '请求的内容过大（上限 {limit}）。',
     unsupported_media_type: '不支持的内容类型：{type}。{reason}',
     rate_limited: '尝试次数过多，请在 {seconds} 秒后重试。',
@@ -56,6 +58,9 @@ export const messages: Record<Locale, Catalog> = {
     'field.unknown_key': '不认识的字段',
     'field.too_small': '不能小于 {min}',
     'field.too_big': '不能大于 {max}',
+    'field.invalid_date': '不是有效的日期：请用 YYYY-MM-DD 格式，并确认这一天存在（例如没有 2 月 30 日、13 月）',
+    'field.date_out_of_range': '日期须在 {first} 年到 {last} 年之间，请检查年份是否输错',
+    'field.nul_byte': '含有不可见的空字符（NUL，\\u0000，第 {position} 个字符处），请删除后重试',
     'field.number_too_large': '数值过大，无法计分：绝对值不能超过 {max}（1,000,000,000,000,000），请检查是否多输了几个零或单位不对。',
     'entity.person': '人员',
     'entity.unit': '部门',
@@ -95,6 +100,7 @@ export const messages: Record<Locale, Catalog> = {
     ...datasetMessages.en,
     ...goalMessages.en,
     ...requestMessages.en,
+    ...fileMessages.en,
     validation_failed: 'The request has {count} problem(s); correct them as described and try again.',
     bad_request: 'The request cannot be processed: {reason}',
     unauthenticated: 'Please sign in first.',
@@ -110,7 +116,7 @@ export const messages: Record<Locale, Catalog> = {
     cycle_locked: 'The appraisal cycle "{cycle}" is closed and its results are locked. To correct something, an admin reopens the cycle with a reason.',
     invalid_state: 'The appraisal cycle "{cycle}" is {state}, so you cannot {action}: {reason}',
     invalid_move: 'Cannot move it: {reason}',
-    import_failed: 'The file was not imported: {count} error(s) found and nothing was written. Correct the file and import it again.',
+    import_failed: 'The file was not imported: {count} error(s) found{?more} and nothing was written. Correct the file and import it again.',
     payload_too_large: 'The request is too large (limit {limit}).',
     unsupported_media_type: 'Unsupported content type: {type}. {reason}',
     rate_limited: 'Too many attempts; try again in {seconds} seconds.',
@@ -128,6 +134,9 @@ export const messages: Record<Locale, Catalog> = {
     'field.unknown_key': 'Unknown field',
     'field.too_small': 'Must not be less than {min}',
     'field.too_big': 'Must not be more than {max}',
+    'field.invalid_date': 'Not a valid date: use YYYY-MM-DD and a day that exists (no 30 February, no month 13)',
+    'field.date_out_of_range': 'The date must be between the years {first} and {last}; check the year for a typo',
+    'field.nul_byte': 'Contains an invisible NUL character (\\u0000) at character {position}; remove it and try again',
     'field.number_too_large': 'Too large to score: numbers go up to ±{max} (1,000,000,000,000,000); check for extra zeros or a wrong unit.',
     'entity.person': 'person',
     'entity.unit': 'department',
@@ -162,14 +171,21 @@ export const messages: Record<Locale, Catalog> = {
   },
 };
 
-/** Renders a message key with `{param}` placeholders in the given locale. */
+/**
+ * Renders a message key with `{param}` placeholders in the given locale. `{?name}` is a clause
+ * said only when the param `name` is given: the message `<key>.<name>`, with the same params
+ * (import_failed's "the first 100 are listed, and N more").
+ */
 export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
   const template = messages[locale][key] ?? messages.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+  return template.replace(/\{(\??)(\w+)\}/g, (_, optional: string, name: string) => {
     const value = params[name];
+    if (optional) return value === undefined ? '' : translate(locale, `${key}.${name}`, params);
     if (value === undefined) return `{${name}}`;
     // entity names and reasons are themselves keys, so "person" renders as 人员 in Chinese
     if (name === 'entity') return messages[locale][`entity.${value}`] ?? String(value);
+    // what a file that is no spreadsheet is (a SpreadsheetError's kind: zip_not_workbook …)
+    if (name === 'kind') return messages[locale][`file_kind.${value}`] ?? String(value);
     // a cycle's state and the refused action too (cycle_state.open → 进行中)
     if (name === 'state' || name === 'action') return messages[locale][`cycle_${name}.${value}`] ?? String(value);
     // only a reason is a key by design; any other value (a cell's content, say) stays as it is

@@ -164,7 +164,7 @@ export const badInputCases: Record<string, BadCase> = {
     status: 400,
     code: 'validation_failed',
     details: [
-      { path: ['body', 'joinedOn'], code: 'field.invalid' },
+      { path: ['body', 'joinedOn'], code: 'field.invalid_date' },
       { path: ['body', 'employeeNo'], code: 'field.too_long' },
     ],
   },
@@ -176,7 +176,7 @@ export const badInputCases: Record<string, BadCase> = {
     code: 'validation_failed',
     details: [
       { path: ['body', 'status'], code: 'field.invalid_enum' },
-      { path: ['body', 'leftOn'], code: 'field.invalid' },
+      { path: ['body', 'leftOn'], code: 'field.invalid_date' },
     ],
   },
   'POST /api/v1/workspaces/{ws}/members': {

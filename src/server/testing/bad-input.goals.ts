@@ -23,7 +23,7 @@ export const goalBadInputCases: Record<string, BadCase> = {
     code: 'validation_failed',
     details: [
       { path: ['body', 'name'], code: 'field.required' },
-      { path: ['body', 'startsOn'], code: 'field.invalid' },
+      { path: ['body', 'startsOn'], code: 'field.invalid_date' },
       { path: ['body', 'reviewCadence'], code: 'field.invalid_enum' },
     ],
   },

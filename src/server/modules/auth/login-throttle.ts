@@ -1,7 +1,6 @@
-import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { loginAttempts } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
+import { countRecentFailures, deleteFailedAttempts, insertFailedAttempt, lockLoginEmail, markAttemptSucceeded, pruneOldAttempts } from './login-attempts.queries.ts';
 
 /**
  * Login rate limiting, kept in the database so that it holds across app instances:
@@ -18,25 +17,18 @@ export const MAX_FAILURES_PER_IP = 30;
  */
 export async function beginLoginAttempt(db: Db, email: string, ip: string): Promise<number> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`login:${email}`}))`);
-    const since = sql`now() - make_interval(mins => ${THROTTLE_WINDOW_MINUTES})`;
-    const failed = (col: typeof loginAttempts.email | typeof loginAttempts.ip, value: string) =>
-      tx
-        .select({ n: count() })
-        .from(loginAttempts)
-        .where(and(eq(col, value), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)));
-    const [[byEmail], [byIp]] = [await failed(loginAttempts.email, email), await failed(loginAttempts.ip, ip)];
-    if (byEmail.n >= MAX_FAILURES_PER_EMAIL || byIp.n >= MAX_FAILURES_PER_IP) {
+    await lockLoginEmail(tx, email);
+    const [byEmail, byIp] = [await countRecentFailures(tx, 'email', email, THROTTLE_WINDOW_MINUTES), await countRecentFailures(tx, 'ip', ip, THROTTLE_WINDOW_MINUTES)];
+    if (byEmail >= MAX_FAILURES_PER_EMAIL || byIp >= MAX_FAILURES_PER_IP) {
       throw new AppError('rate_limited', { seconds: THROTTLE_WINDOW_MINUTES * 60 });
     }
-    const [row] = await tx.insert(loginAttempts).values({ email, ip, succeeded: false }).returning({ id: loginAttempts.id });
-    return row.id;
+    return insertFailedAttempt(tx, email, ip);
   });
 }
 
 /** A verified sign-in: the attempt counts as a success, the email's failures are forgiven, old rows pruned. */
 export async function completeLoginAttempt(db: Db, attemptId: number, email: string): Promise<void> {
-  await db.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, attemptId));
-  await db.delete(loginAttempts).where(and(eq(loginAttempts.email, email), eq(loginAttempts.succeeded, false)));
-  await db.delete(loginAttempts).where(lt(loginAttempts.at, sql`now() - interval '1 day'`));
+  await markAttemptSucceeded(db, attemptId);
+  await deleteFailedAttempts(db, email);
+  await pruneOldAttempts(db);
 }

@@ -3,7 +3,8 @@ import type { CompanyDashboard } from '../../../contracts/dashboard.ts';
 import { GOAL_OWNER_KINDS } from '../../../core/goals/types.ts';
 import { PERSPECTIVES, type Perspective } from '../../../core/indicators/types.ts';
 import type { Db } from '../../db/client.ts';
-import { activePlanGoals, countsOf } from './dashboard-scope.ts';
+import { countsOf } from './dashboard-scope.ts';
+import { activePlanGoals } from './scope.queries.ts';
 
 type Cell = { key: string; status: string; n: number };
 

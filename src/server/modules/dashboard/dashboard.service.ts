@@ -3,10 +3,11 @@ import type { Db } from '../../db/client.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import { today } from '../goals/index.ts';
 import { countStatusesPerLevel, countStatusesPerTopUnit, readBalancedScorecard } from './company.queries.ts';
-import { readKeyIndicatorTrends, readTopRanking } from './company-trends.ts';
-import { participantsInScope, teamScopeOf } from './dashboard-scope.ts';
+import { readKeyIndicatorTrends, readTopRanking } from './company-trends.queries.ts';
+import { teamScopeOf } from './dashboard-scope.ts';
 import { readMyDashboard } from './me.queries.ts';
-import { readScoreDistribution } from './score-distribution.ts';
+import { readScoreDistribution } from './score-distribution.queries.ts';
+import { participantsInScope } from './scope.queries.ts';
 import { countTeamStatuses, listAtRiskGoals, listGoalsPerPerson } from './team.queries.ts';
 
 /**

@@ -3,7 +3,8 @@ import type { Recurrence } from '../../../core/goals/recurrence.ts';
 import type { TeamDashboard } from '../../../contracts/dashboard.ts';
 import type { GoalStatus } from '../../../core/goals/types.ts';
 import type { Db } from '../../db/client.ts';
-import { activePlanGoals, countsOf, goalsInScope, type TeamScope } from './dashboard-scope.ts';
+import { countsOf, type TeamScope } from './dashboard-scope.ts';
+import { activePlanGoals, goalsInScope } from './scope.queries.ts';
 
 /** The goals of active plans in scope, `g` with its owner person `p` — the FROM of every team query. */
 const scopedGoals = (workspaceId: string, scope: TeamScope) => sql`

@@ -1,12 +1,11 @@
 import { normaliseCell, plainCopyText } from '../../../core/datasets/cell-values.ts';
 import { copyField, type DatasetColumn, MAX_TEXT_LENGTH } from '../../../core/datasets/dataset-columns.ts';
 import { findHeaderRow, mapHeaders } from '../../../core/datasets/templates.ts';
+import { ProblemList } from '../../../core/files/problem-list.ts';
 import type { StreamedRecord } from '../../../core/files/records.ts';
 import { datasetTemplate } from './dataset-preview.ts';
 import type { ErrorDetail } from '../../errors.ts';
 
-/** Problems listed in an import_failed answer; the rest are counted. */
-export const MAX_LISTED_PROBLEMS = 100;
 /** Records looked at for the header (banner rows above it are skipped). */
 const HEADER_SEARCH = 10;
 
@@ -16,8 +15,11 @@ export type RowsOutcome = {
   ignoredHeaders: string[];
   firstDate: string | null;
   lastDate: string | null;
+  /** The first problems (in file order), listed in the answer. */
   problems: ErrorDetail[];
   problemCount: number;
+  /** import_failed's params: the count, and how many are listed and how many more there are. */
+  problemSummary: { count: number; listed?: number; more?: number };
   /** Two rows may share a key (their keys' hashes met): the database checks it exactly. */
   mayRepeatKeys: boolean;
 };
@@ -37,23 +39,37 @@ export async function readRowsInto(
   write: (fields: string[]) => Promise<void> | void,
   onRow?: (rows: number) => void,
 ): Promise<RowsOutcome> {
-  const problems: ErrorDetail[] = [];
-  let problemCount = 0;
-  const fail = (detail: ErrorDetail) => {
-    problemCount += 1;
-    if (problems.length < MAX_LISTED_PROBLEMS) problems.push(detail);
-  };
   const iterator = records[Symbol.asyncIterator]();
+  try {
+    return await readInto(iterator, columns, required, batchId, write, onRow);
+  } finally {
+    // the reader's file is closed whether every record was read or not (an early return, a throw)
+    await iterator.return?.();
+  }
+}
+
+async function readInto(
+  iterator: AsyncIterator<StreamedRecord>,
+  columns: readonly DatasetColumn[],
+  required: { date: string; keys: readonly string[] },
+  batchId: string,
+  write: (fields: string[]) => Promise<void> | void,
+  onRow?: (rows: number) => void,
+): Promise<RowsOutcome> {
+  // the first problems and the count of all: a file of a million bad cells keeps a hundred
+  const list = new ProblemList<ErrorDetail>();
+  const fail = (detail: ErrorDetail) => list.add(detail);
+  const outcome = (o: Omit<RowsOutcome, 'problems' | 'problemCount' | 'problemSummary'>): RowsOutcome => ({ ...o, problems: list.listed(), problemCount: list.count, problemSummary: list.summary() });
   const head: StreamedRecord[] = [];
   while (head.length < HEADER_SEARCH) {
     const next = await iterator.next();
     if (next.done) break;
     head.push(next.value);
   }
-  const empty: RowsOutcome = { rows: 0, headerRow: 1, ignoredHeaders: [], firstDate: null, lastDate: null, problems, problemCount: 0, mayRepeatKeys: false };
+  const empty = { rows: 0, headerRow: 1, ignoredHeaders: [], firstDate: null, lastDate: null, mayRepeatKeys: false };
   if (head.length === 0) {
     fail({ row: 1, code: 'dataset.file_empty' });
-    return { ...empty, problemCount };
+    return outcome(empty);
   }
   const asTemplate = datasetTemplate({ columns: [...columns], keyColumns: [...required.keys], dateColumn: required.date });
   const headerIndex = findHeaderRow(head.map((r) => r.values), [asTemplate]);
@@ -62,7 +78,7 @@ export async function readRowsInto(
   const mapping = mapHeaders(headers, asTemplate.columns);
   if (mapping.missing.length) {
     for (const name of mapping.missing) fail({ row: header.row, column: name, code: 'dataset.column_missing', params: { column: name, headers: headers.filter(Boolean).slice(0, 30).join('、') } });
-    return { ...empty, headerRow: header.row, problemCount };
+    return outcome({ ...empty, headerRow: header.row });
   }
   const indexes = mapping.indexes as number[];
   const dateAt = columns.findIndex((c) => c.name === required.date);
@@ -121,7 +137,7 @@ export async function readRowsInto(
       }
       fields[i + 2] = copyField(value);
     }
-    if (!ok || problemCount > 0) return null;
+    if (!ok || list.count > 0) return null;
     if (seenKeys) {
       const hash = keyHash(keyAt.length === 1 ? fields[keyAt[0]! + 2]! : keyAt.map((k) => fields[k + 2]!).join('\u001f'));
       if (seenKeys.has(hash)) mayRepeatKeys = true;
@@ -142,8 +158,8 @@ export async function readRowsInto(
 
   for (const record of head.slice(headerIndex + 1)) await take(record);
   for await (const record of { [Symbol.asyncIterator]: () => iterator }) await take(record);
-  if (rows === 0 && problemCount === 0) fail({ row: header.row + 1, code: 'dataset.no_rows' });
-  return { rows, headerRow: header.row, ignoredHeaders: mapping.unused, firstDate, lastDate, problems, problemCount, mayRepeatKeys };
+  if (rows === 0 && list.count === 0) fail({ row: header.row + 1, code: 'dataset.no_rows' });
+  return outcome({ rows, headerRow: header.row, ignoredHeaders: mapping.unused, firstDate, lastDate, mayRepeatKeys });
 }
 
 /** At most 60 characters of a cell in an answer: a huge cell is named, not echoed. */

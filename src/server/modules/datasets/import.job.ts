@@ -1,11 +1,11 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import type { CreateDatasetInput } from '../../../contracts/datasets.ts';
 import type { Database } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
+import { makeUploadDir } from '../../http/upload-to-file.ts';
 import type { JobKind, JobSender, Sql } from '../../jobs/job-types.ts';
 import { deleteJobFile, insertJobFileChunk, JOB_FILE_CHUNK_BYTES, readJobFileChunk } from '../../jobs/jobs.queries.ts';
 import { queueTrackedJob } from '../../jobs/queue-tracked.ts';
@@ -73,11 +73,14 @@ async function storeJobFile(sql: Sql, jobId: string, file: string): Promise<void
   for await (const chunk of createReadStream(file, { highWaterMark: JOB_FILE_CHUNK_BYTES })) await insertJobFileChunk(sql, jobId, seq++, chunk as Buffer);
 }
 
-/** The job's file, written back to a private temporary folder (the importer reads files by path). */
+/**
+ * The job's file, written back to a private folder of the upload folder (the importer reads
+ * files by path): under the data folder, and removed at the next start if the process dies.
+ */
 async function restoreJobFile(database: Database, jobId: string): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kedu-job-'));
+  const { dir, remove } = await makeUploadDir();
   const file = path.join(dir, 'upload');
-  const out = createWriteStream(file);
+  const out = createWriteStream(file, { mode: 0o600 });
   try {
     for (let seq = 0; ; seq++) {
       const chunk = await readJobFileChunk(database.pool, jobId, seq);
@@ -88,7 +91,7 @@ async function restoreJobFile(database: Database, jobId: string): Promise<string
     await once(out, 'finish');
   } catch (err) {
     out.destroy();
-    await fs.rm(dir, { recursive: true, force: true });
+    await remove();
     throw err;
   }
   return file;

@@ -64,7 +64,7 @@ export async function importFile(database: Database, ctx: Context, target: Impor
     }
     if (outcome.problemCount > 0) {
       await sink.abort();
-      throw new AppError('import_failed', { count: outcome.problemCount }, outcome.problems);
+      throw new AppError('import_failed', outcome.problemSummary, outcome.problems);
     }
     await sink.finish();
     if (outcome.mayRepeatKeys) await refuseDuplicateKeys(client, dataset, batchId);
@@ -100,7 +100,7 @@ export async function importFile(database: Database, ctx: Context, target: Impor
     const result: DatasetImportResult = { dataset: dto, batch: toBatchDto(batchRow!), replaced, replacedBatchId, headerRow: outcome.headerRow, ignoredHeaders: outcome.ignoredHeaders, actualsJob };
     await request.beforeCommit?.(client, result);
     return result;
-  }).catch((err: unknown) => Promise.reject(translateDbError(err)));
+  }).catch(async (err: unknown) => Promise.reject(await translateDbError(database, target, checksum, err)));
   ctx.jobs.wake(DATA_CHANGED);
   return imported;
 }
@@ -168,9 +168,15 @@ async function refuseDuplicateKeys(client: pg.PoolClient, dataset: DatasetRow, b
   );
 }
 
-/** A unique-index race (two imports of one file at once) is the same refusal as the check above. */
-function translateDbError(err: unknown): unknown {
+/**
+ * A unique-index race (two imports of one file at once) is the same refusal as the check above,
+ * in the same words: the batch that got in first is looked up to say when, by whom and what
+ * (never a message with its {placeholders} left unfilled).
+ */
+export async function translateDbError(database: Database, target: ImportTarget, checksum: string, err: unknown): Promise<unknown> {
   const e = err as { code?: string; constraint?: string };
-  if (e.code === '23505' && e.constraint === 'dataset_batches_checksum_uq') return new AppError('conflict', { reason: 'dataset.same_file' });
-  return err;
+  if (e.code !== '23505' || e.constraint !== 'dataset_batches_checksum_uq') return err;
+  const earlier = 'datasetId' in target ? await findActiveBatchWithChecksum(database.db, target.datasetId, checksum).catch(() => undefined) : undefined;
+  if (earlier) return sameFileError(earlier);
+  return new AppError('conflict', { reason: 'dataset.same_file_now' }, [{ path: ['body', 'file'], code: 'dataset.same_file_now' }]);
 }

@@ -1,11 +1,22 @@
-import { eq } from 'drizzle-orm';
 import { periodsOfYear, parsePeriod } from '../../../core/values/periods.ts';
 import type { Tx } from '../../db/client.ts';
-import { appraisalCycles, cycleParticipants, cycleTermValues, manualRatings, periodTargets, scorecardTemplates, templateAssignments } from '../../db/schema/index.ts';
 import { loadInputs, recomputeParticipants } from '../cycles/index.ts';
 import { scoreParticipant } from '../cycles/index.ts';
 import { resolveScorecardsForPeriod } from '../scorecards/index.ts';
 import { DEMO_TEMPLATE_NAME, demoForcedDistribution, demoNovember, demoOctober, demoSalesCard, demoSalesTargets } from './demo-appraisal.ts';
+import {
+  insertAssignmentRow,
+  insertCycleRow,
+  insertParticipantRows,
+  insertPeriodTargetRows,
+  insertRatingRows,
+  insertTemplateRow,
+  insertTermValueRows,
+  type RatingInsert,
+  selectCycleParticipantRows,
+  setFrozenResult,
+  type TermValueInsert,
+} from './demo-appraisal.queries.ts';
 
 type Ids = { workspaceId: string; personIds: ReadonlyMap<string, string>; positionId: string };
 
@@ -16,15 +27,12 @@ type Ids = { workspaceId: string; personIds: ReadonlyMap<string, string>; positi
  */
 export async function seedDemoAppraisal(tx: Tx, ids: Ids): Promise<void> {
   const { workspaceId } = ids;
-  const [template] = await tx
-    .insert(scorecardTemplates)
-    .values({ workspaceId, name: DEMO_TEMPLATE_NAME, description: '销售代表的月度考核：结果（销售额、新大客户）、制衡（回款、周转）与能力。', period: 'month', card: demoSalesCard })
-    .returning({ id: scorecardTemplates.id });
-  await tx.insert(templateAssignments).values({ workspaceId, templateId: template.id, period: 'month', positionId: ids.positionId });
+  const templateId = await insertTemplateRow(tx, { workspaceId, name: DEMO_TEMPLATE_NAME, description: '销售代表的月度考核：结果（销售额、新大客户）、制衡（回款、周转）与能力。', period: 'month', card: demoSalesCard });
+  await insertAssignmentRow(tx, { workspaceId, templateId, period: 'month', positionId: ids.positionId });
   const targetRows = Object.entries(demoSalesTargets).flatMap(([key, value]) =>
     !ids.personIds.has(key) ? [] : periodsOfYear(2026, 'month').map((periodLabel) => ({
       workspaceId,
-      templateId: template.id,
+      templateId,
       ownerKind: 'person' as const,
       ownerId: ids.personIds.get(key)!,
       indicatorKey: '销售额',
@@ -32,7 +40,7 @@ export async function seedDemoAppraisal(tx: Tx, ids: Ids): Promise<void> {
       value,
     })),
   );
-  if (targetRows.length > 0) await tx.insert(periodTargets).values(targetRows);
+  if (targetRows.length > 0) await insertPeriodTargetRows(tx, targetRows);
 
   const keyOf = new Map([...ids.personIds].map(([key, id]) => [id, key]));
   await seedCycle(tx, workspaceId, keyOf, '2026-10', '2026年10月考核', demoOctober, { openedAt: new Date('2026-11-01T01:00:00Z'), closedAt: new Date('2026-11-06T09:30:00Z') });
@@ -50,28 +58,25 @@ async function seedCycle(
 ): Promise<void> {
   const period = parsePeriod(label)!;
   const closed = times.closedAt !== null;
-  const [cycle] = await tx
-    .insert(appraisalCycles)
-    .values({
-      workspaceId,
-      name,
-      periodKind: period.kind,
-      periodLabel: period.label,
-      startsOn: period.startsOn,
-      endsOn: period.endsOn,
-      state: closed ? 'closed' : 'open',
-      forcedDistribution: demoForcedDistribution,
-      openedAt: times.openedAt,
-      closedAt: times.closedAt,
-    })
-    .returning({ id: appraisalCycles.id });
+  const cycleId = await insertCycleRow(tx, {
+    workspaceId,
+    name,
+    periodKind: period.kind,
+    periodLabel: period.label,
+    startsOn: period.startsOn,
+    endsOn: period.endsOn,
+    state: closed ? 'closed' : 'open',
+    forcedDistribution: demoForcedDistribution,
+    openedAt: times.openedAt,
+    closedAt: times.closedAt,
+  });
   const cards = await resolveScorecardsForPeriod(tx, workspaceId, period);
-  const participants = await tx
-    .insert(cycleParticipants)
-    .values(cards.map((c) => ({ workspaceId, cycleId: cycle.id, personId: c.personId, unitId: c.unitId, templateId: c.templateId, templateName: c.templateName, card: c.card })))
-    .returning({ id: cycleParticipants.id, personId: cycleParticipants.personId });
-  const terms: (typeof cycleTermValues.$inferInsert)[] = [];
-  const ratings: (typeof manualRatings.$inferInsert)[] = [];
+  const participants = await insertParticipantRows(
+    tx,
+    cards.map((c) => ({ workspaceId, cycleId, personId: c.personId, unitId: c.unitId, templateId: c.templateId, templateName: c.templateName, card: c.card })),
+  );
+  const terms: TermValueInsert[] = [];
+  const ratings: RatingInsert[] = [];
   for (const p of participants) {
     const month = values[keyOf.get(p.personId) ?? ''] ?? {};
     for (const [term, value] of Object.entries(month)) {
@@ -91,17 +96,12 @@ async function seedCycle(
       });
     }
   }
-  if (terms.length > 0) await tx.insert(cycleTermValues).values(terms);
-  if (ratings.length > 0) await tx.insert(manualRatings).values(ratings);
-  await recomputeParticipants(tx, cycle.id);
+  if (terms.length > 0) await insertTermValueRows(tx, terms);
+  if (ratings.length > 0) await insertRatingRows(tx, ratings);
+  await recomputeParticipants(tx, cycleId);
   if (!closed) return;
   // a closed cycle keeps the results it was closed with
-  const rows = await tx.select().from(cycleParticipants).where(eq(cycleParticipants.cycleId, cycle.id));
+  const rows = await selectCycleParticipantRows(tx, cycleId);
   const inputs = await loadInputs(tx, rows);
-  for (const row of rows) {
-    await tx
-      .update(cycleParticipants)
-      .set({ frozenResult: scoreParticipant(inputs.get(row.id)!), computedAt: times.closedAt ?? new Date() })
-      .where(eq(cycleParticipants.id, row.id));
-  }
+  for (const row of rows) await setFrozenResult(tx, row.id, scoreParticipant(inputs.get(row.id)!), times.closedAt ?? new Date());
 }

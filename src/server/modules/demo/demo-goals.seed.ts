@@ -1,15 +1,14 @@
-import { and, eq } from 'drizzle-orm';
 import { dayNumber } from '../../../core/goals/dates.ts';
 import { addDays, monthStart } from '../../../core/values/periods.ts';
 import type { RollUp } from '../../../core/indicators/types.ts';
 import type { Tx } from '../../db/client.ts';
-import { goalCheckIns, goalPeriodTargets, goals, indicators, planPhases, plans } from '../../db/schema/index.ts';
 import type { Locale } from '../../i18n/messages.ts';
 import { statusColumns, today } from '../goals/index.ts';
 import { insertBuiltinCopy } from '../indicators/index.ts';
 import type { WorkspaceActor } from '../org/index.ts';
 import type { CheckInMoods } from './demo-comments.ts';
 import { demoCheckInComments, type DemoGoal } from './demo-goals.ts';
+import { findIndicatorIdByKey, findIndicatorTraits, insertCheckInRows, insertGoalPeriodTargetRows, insertGoalRow, insertPhaseRow, insertPlanRow } from './demo-goals.queries.ts';
 
 const dayBefore = (day: string) => addDays(day, -1);
 const days = (from: string, to: string) => dayNumber(to)! - dayNumber(from)!;
@@ -45,13 +44,12 @@ export async function seedDemoPlan(tx: Tx, actor: WorkspaceActor, spec: DemoPlan
   const now = today();
   const startsOn = monthStart(now, -spec.monthsBefore);
   const endsOn = dayBefore(monthStart(startsOn, 12));
-  const [plan] = await tx.insert(plans).values({ workspaceId: actor.workspaceId, name: spec.name, description: spec.description, startsOn, endsOn, reviewCadence: 'monthly' }).returning({ id: plans.id });
+  const planId = await insertPlanRow(tx, { workspaceId: actor.workspaceId, name: spec.name, description: spec.description, startsOn, endsOn, reviewCadence: 'monthly' });
   const phaseIds: string[] = [];
   let from = startsOn;
   for (const [i, name] of ['启动期', '成长期', '成熟期'].entries()) {
     const next = monthStart(from, spec.phaseMonths[i]);
-    const [row] = await tx.insert(planPhases).values({ planId: plan.id, name, startsOn: from, endsOn: dayBefore(next), sortOrder: i }).returning({ id: planPhases.id });
-    phaseIds.push(row.id);
+    phaseIds.push(await insertPhaseRow(tx, { planId, name, startsOn: from, endsOn: dayBefore(next), sortOrder: i }));
     from = next;
   }
   const indicatorIds = await libraryIndicators(tx, actor, [...new Set(spec.goals.map((g) => g.indicator))], locale);
@@ -66,16 +64,13 @@ export async function seedDemoPlan(tx: Tx, actor: WorkspaceActor, spec: DemoPlan
     const values = { baseline: g.baseline, target: g.target, startsOn, deadline: deadlineOf(g) };
     const periodTargets = Object.fromEntries(Object.entries(g.monthTargets ?? {}).map(([offset, target]) => [monthStart(startsOn, Number(offset)).slice(0, 7), target]));
     const recurring = g.recurrence ? { recurrence: g.recurrence, rollUp: indicator.rollUp, checkIns: series.map((c) => ({ on: c.on, value: c.value })), periodTargets } : null;
-    const [row] = await tx
-      .insert(goals)
-      .values({ workspaceId: actor.workspaceId, planId: plan.id, phaseId: g.phase === null ? null : phaseIds[g.phase], parentId: g.parent ? goalIds.get(g.parent)! : null, ...owner, statement: g.statement, indicatorId: indicator.id, ...values, source: g.source, recurrence: g.recurrence ?? null, current: last?.value ?? null, lastCheckInAt: last ? new Date(`${last.on}T10:00:00Z`) : null, ...statusColumns({ ...values, direction: indicator.direction, current: last?.value ?? null }, now, recurring) })
-      .returning({ id: goals.id });
-    goalIds.set(g.key, row.id);
-    const targetRows = Object.entries(periodTargets).map(([period, target]) => ({ goalId: row.id, period, target }));
-    if (targetRows.length > 0) await tx.insert(goalPeriodTargets).values(targetRows);
-    if (series.length > 0) await tx.insert(goalCheckIns).values(series.map((c) => ({ goalId: row.id, value: c.value, comment: c.comment, on: c.on, source: c.source, createdByName: spec.checkInBy(g), createdAt: new Date(`${c.on}T10:00:00Z`) })));
+    const goalId = await insertGoalRow(tx, { workspaceId: actor.workspaceId, planId, phaseId: g.phase === null ? null : phaseIds[g.phase], parentId: g.parent ? goalIds.get(g.parent)! : null, ...owner, statement: g.statement, indicatorId: indicator.id, ...values, source: g.source, recurrence: g.recurrence ?? null, current: last?.value ?? null, lastCheckInAt: last ? new Date(`${last.on}T10:00:00Z`) : null, ...statusColumns({ ...values, direction: indicator.direction, current: last?.value ?? null }, now, recurring) });
+    goalIds.set(g.key, goalId);
+    const targetRows = Object.entries(periodTargets).map(([period, target]) => ({ goalId, period, target }));
+    if (targetRows.length > 0) await insertGoalPeriodTargetRows(tx, targetRows);
+    if (series.length > 0) await insertCheckInRows(tx, series.map((c) => ({ goalId, value: c.value, comment: c.comment, on: c.on, source: c.source, createdByName: spec.checkInBy(g), createdAt: new Date(`${c.on}T10:00:00Z`) })));
   }
-  return plan.id;
+  return planId;
 }
 
 const phaseEnd = (startsOn: string, months: [number, number, number], phase: 0 | 1 | 2) => dayBefore(monthStart(startsOn, months.slice(0, phase + 1).reduce((a, b) => a + b, 0)));
@@ -83,10 +78,8 @@ const phaseEnd = (startsOn: string, months: [number, number, number], phase: 0 |
 async function libraryIndicators(tx: Tx, actor: WorkspaceActor, keys: string[], locale: Locale) {
   const found = new Map<string, { id: string; direction: 'higher' | 'lower'; rollUp: RollUp }>();
   for (const key of keys) {
-    const [have] = await tx.select({ id: indicators.id }).from(indicators).where(and(eq(indicators.workspaceId, actor.workspaceId), eq(indicators.key, key)));
-    const id = have?.id ?? (await insertBuiltinCopy(tx, actor, key, { key }, locale));
-    const [row] = await tx.select({ id: indicators.id, direction: indicators.direction, rollUp: indicators.rollUp }).from(indicators).where(eq(indicators.id, id));
-    found.set(key, row);
+    const id = (await findIndicatorIdByKey(tx, actor.workspaceId, key)) ?? (await insertBuiltinCopy(tx, actor, key, { key }, locale));
+    found.set(key, await findIndicatorTraits(tx, id));
   }
   return found;
 }

@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { count, eq, sql } from 'drizzle-orm';
 import { datasetFromPreview } from '../../../contracts/datasets.ts';
 import { BUILTIN_TEMPLATES } from '../../../core/datasets/builtin-templates.ts';
 import { addDays, monthStart } from '../../../core/values/periods.ts';
 import type { Database, Tx } from '../../db/client.ts';
-import { datasets, memberships, people, users, workspaces } from '../../db/schema/index.ts';
 import type { Actor } from '../audit/index.ts';
 import { previewFile } from '../datasets/index.ts';
 import { importFile } from '../datasets/index.ts';
@@ -18,6 +16,7 @@ import { soloCheckInComments } from './demo-comments.ts';
 import type { DemoGoal } from './demo-goals.ts';
 import { seedDemoPlan } from './demo-goals.seed.ts';
 import { csvText, followerRows, orderRows, SOLO_NAME, SOLO_ORDERS, SOLO_PLAN, SOLO_SELLER, SOLO_SLUG } from './demo-solo.ts';
+import { countDatasets, findUserIdByEmail, findWorkspaceBySlug, insertMembershipRow, insertPersonRow, insertUserRow, insertWorkspaceRow, lockDemoSeed } from './demo.queries.ts';
 
 const SOLO_SEED_LOCK = 7241005;
 const dayBefore = (day: string) => addDays(day, -1);
@@ -36,26 +35,24 @@ function dataSpan() {
  */
 export async function ensureSoloDemo(database: Database, jobs: JobSender, visitorUserId: string, passwordHash: () => Promise<string>): Promise<void> {
   const { db } = database;
-  const existing = async (q: Database['db'] | Tx) => (await q.select({ id: workspaces.id, isDemo: workspaces.isDemo }).from(workspaces).where(eq(workspaces.slug, SOLO_SLUG)))[0];
+  const existing = (q: Database['db'] | Tx) => findWorkspaceBySlug(q, SOLO_SLUG);
   const found = await existing(db);
   // a real workspace made under this address by an earlier version is never touched
   if (found && !found.isDemo) return;
   const hash = found ? '' : await passwordHash();
   const workspaceId = await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${SOLO_SEED_LOCK})`);
+    await lockDemoSeed(tx, SOLO_SEED_LOCK);
     return (await existing(tx))?.id ?? createSoloWorkspace(tx, visitorUserId, hash);
   });
-  const [{ n }] = await db.select({ n: count() }).from(datasets).where(eq(datasets.workspaceId, workspaceId));
-  if (n === 0) await importSoloData(database, jobs, workspaceId);
+  if ((await countDatasets(db, workspaceId)) === 0) await importSoloData(database, jobs, workspaceId);
 }
 
 async function createSoloWorkspace(tx: Tx, visitorUserId: string, passwordHash: string): Promise<string> {
-  const [ws] = await tx.insert(workspaces).values({ slug: SOLO_SLUG, name: SOLO_NAME, kind: 'solo', isDemo: true }).returning({ id: workspaces.id });
-  const [person] = await tx.insert(people).values({ workspaceId: ws.id, name: SOLO_SELLER.name, email: SOLO_SELLER.email }).returning({ id: people.id });
-  const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, SOLO_SELLER.email));
-  const sellerId = existing?.id ?? (await tx.insert(users).values({ email: SOLO_SELLER.email, name: SOLO_SELLER.name, passwordHash, isDemo: true }).returning({ id: users.id }))[0].id;
-  await tx.insert(memberships).values({ workspaceId: ws.id, userId: sellerId, role: 'admin', personId: person.id });
-  if (visitorUserId !== sellerId) await tx.insert(memberships).values({ workspaceId: ws.id, userId: visitorUserId, role: 'admin' });
+  const ws = await insertWorkspaceRow(tx, { slug: SOLO_SLUG, name: SOLO_NAME, kind: 'solo', isDemo: true });
+  const personId = await insertPersonRow(tx, { workspaceId: ws.id, name: SOLO_SELLER.name, email: SOLO_SELLER.email });
+  const sellerId = (await findUserIdByEmail(tx, SOLO_SELLER.email)) ?? (await insertUserRow(tx, { email: SOLO_SELLER.email, name: SOLO_SELLER.name, passwordHash, isDemo: true }));
+  await insertMembershipRow(tx, { workspaceId: ws.id, userId: sellerId, role: 'admin', personId });
+  if (visitorUserId !== sellerId) await insertMembershipRow(tx, { workspaceId: ws.id, userId: visitorUserId, role: 'admin' });
   const actor = { userId: null, label: 'Kedu demo seed', ip: null, workspaceId: ws.id };
   await seedDemoPlan(tx, actor, {
     name: SOLO_PLAN,

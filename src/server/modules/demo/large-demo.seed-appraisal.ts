@@ -4,11 +4,10 @@
  * term values (the month's actuals), the manager's ratings and the frozen result — scored by
  * the product's own engine in memory and inserted in bulk, so results and inputs agree.
  */
-import { sql } from 'drizzle-orm';
 import type { ScoreResult } from '../../../core/scoring/types.ts';
 import type { Tx } from '../../db/client.ts';
 import { participantScorer } from '../cycles/index.ts';
-import { bulkInsert } from './large-demo.bulk.ts';
+import { bulkInsert, cardOfTemplate, insertClosedCycle } from './large-demo.queries.ts';
 import { CARD_TEMPLATES, type CardTemplate } from './large-demo.cards.ts';
 import type { Org } from './large-demo.org.ts';
 import { monthBefore, monthEnd } from './large-demo.plans.ts';
@@ -35,9 +34,16 @@ export async function insertAppraisal(ctx: Ctx, today: string, months: number, p
     const { year, month } = monthBefore(today, back);
     const cycleId = ctx.newId();
     const closedAt = new Date(Date.UTC(month === 12 ? year + 1 : year, month % 12, 6, 9, 30));
-    await tx.execute(sql`
-      insert into appraisal_cycles (id, workspace_id, name, period_kind, period_label, starts_on, ends_on, state, opened_at, closed_at)
-      values (${cycleId}, ${workspaceId}, ${`${year}年${month}月考核`}, 'month', ${`${year}-${pad(month)}`}, ${`${year}-${pad(month)}-01`}, ${monthEnd(year, month)}, 'closed', ${new Date(closedAt.getTime() - 5 * 86_400_000)}, ${closedAt})`);
+    await insertClosedCycle(tx, {
+      id: cycleId,
+      workspaceId,
+      name: `${year}年${month}月考核`,
+      periodLabel: `${year}-${pad(month)}`,
+      startsOn: `${year}-${pad(month)}-01`,
+      endsOn: monthEnd(year, month),
+      openedAt: new Date(closedAt.getTime() - 5 * 86_400_000),
+      closedAt,
+    });
     // the year-end push: the fourth quarter runs hotter than the summer
     const season = month >= 10 ? 1.06 : month >= 6 && month <= 8 ? 0.95 : 1;
     const rows: Participant[] = org.people.map((person, p) => {
@@ -76,7 +82,7 @@ async function insertCycleRows(ctx: Ctx, cycleId: string, closedAt: Date, rows: 
     },
     rows,
     // every participant of a template has its card: taken from the template in the database, not sent 2,000 times
-    { card: sql`(select t.card from scorecard_templates t where t.id = v.template_id)` },
+    { card: cardOfTemplate },
   );
   const terms = rows.flatMap((r) => Object.entries(r.terms).map(([term, value]) => ({ id: r.id, term, value })));
   await bulkInsert(tx, 'cycle_term_values', { participant_id: { type: 'uuid', value: (t) => t.id }, term: { type: 'text', value: (t) => t.term }, value: { type: 'float8', value: (t) => t.value }, source: { type: 'text', value: () => 'entry' }, updated_at: { type: 'timestamptz', value: () => closedAt } }, terms);

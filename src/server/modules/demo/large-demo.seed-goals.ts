@@ -4,7 +4,7 @@
  * today), so the first dashboard read finds them current and recomputes nothing.
  */
 import type { Tx } from '../../db/client.ts';
-import { bulkInsert } from './large-demo.bulk.ts';
+import { bulkInsert } from './large-demo.queries.ts';
 import { type CheckInDraft, checkInsFor, type GoalColumns } from './large-demo.check-ins.ts';
 import { type GoalDraft, generatePlanGoals, statementOf } from './large-demo.goals.ts';
 import type { Org } from './large-demo.org.ts';

@@ -3,11 +3,9 @@
  * positions, the unit tree with its leads, the people, the sign-in accounts (one per dashboard
  * role) and the indicator library copied from the built-in one.
  */
-import { eq, sql } from 'drizzle-orm';
 import { BUILTIN_INDICATORS } from '../../../core/indicators/builtin.ts';
 import type { Tx } from '../../db/client.ts';
-import { memberships, users, workspaces } from '../../db/schema/index.ts';
-import { bulkInsert } from './large-demo.bulk.ts';
+import { bulkInsert, findUserIdByEmailAnyCase, insertMembershipRow, insertUserRow, updateUserRow } from './large-demo.queries.ts';
 import { POSITIONS } from './large-demo.org-data.ts';
 import type { Org } from './large-demo.org.ts';
 
@@ -71,10 +69,10 @@ export async function insertAccounts(tx: Tx, workspaceId: string, org: Org, pass
   const accounts: LargeDemoAccount[] = [];
   for (const { person, role } of accountHolders(org)) {
     const p = org.people[person];
-    const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${p.email})`);
-    const userId = existing?.id ?? (await tx.insert(users).values({ email: p.email, name: p.name, passwordHash }).returning({ id: users.id }))[0].id;
-    if (existing) await tx.update(users).set({ name: p.name, passwordHash }).where(eq(users.id, existing.id));
-    await tx.insert(memberships).values({ workspaceId, userId, role, personId: p.id });
+    const existing = await findUserIdByEmailAnyCase(tx, p.email);
+    const userId = existing ?? (await insertUserRow(tx, { email: p.email, name: p.name, passwordHash }));
+    if (existing) await updateUserRow(tx, existing, { name: p.name, passwordHash });
+    await insertMembershipRow(tx, { workspaceId, userId, role, personId: p.id });
     accounts.push({ role, name: p.name, email: p.email, position: p.position, unit: org.units[p.unit].name });
   }
   return accounts;
@@ -107,9 +105,4 @@ export async function insertIndicators(tx: Tx, workspaceId: string, newId: () =>
     BUILTIN_INDICATORS,
   );
   return ids;
-}
-
-export async function insertWorkspace(tx: Tx, slug: string, name: string): Promise<string> {
-  const [ws] = await tx.insert(workspaces).values({ slug, name, kind: 'team' }).returning({ id: workspaces.id });
-  return ws.id;
 }

@@ -6,7 +6,6 @@
  * unless asked to replace a workspace this command made.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.ts';
 import { recordAudit } from '../audit/index.ts';
 import { hashPassword } from '../../crypto.ts';
@@ -15,7 +14,8 @@ import { generateOrg } from './large-demo.org.ts';
 import { seededRandom } from './large-demo.random.ts';
 import { insertAppraisal } from './large-demo.seed-appraisal.ts';
 import { insertGoals } from './large-demo.seed-goals.ts';
-import { insertAccounts, insertIndicators, insertOrg, insertWorkspace, type LargeDemoAccount } from './large-demo.seed-org.ts';
+import { analyzeSeededTables, deleteWorkspaceAndData, findWorkspaceSeededBy, insertWorkspaceRow, lockSlugSeed } from './large-demo.queries.ts';
+import { insertAccounts, insertIndicators, insertOrg, type LargeDemoAccount } from './large-demo.seed-org.ts';
 import { LARGE_DEMO_SIZES, type LargeDemoSizes } from './large-demo.sizes.ts';
 
 export type { LargeDemoAccount };
@@ -81,9 +81,9 @@ export async function seedLargeDemo(database: Database, options: LargeDemoOption
 
   const result = await database.db.transaction(async (tx) => {
     // two seeds of one slug at once: the second waits, then finds the slug taken
-    await tx.execute(sql`select pg_advisory_xact_lock(${LOCK}, hashtext(${slug}))`);
+    await lockSlugSeed(tx, LOCK, slug);
     await clearSlug(tx, slug, options.replace === true, report);
-    const workspaceId = await insertWorkspace(tx, slug, LARGE_DEMO_NAME);
+    const workspaceId = await insertWorkspaceRow(tx, slug, LARGE_DEMO_NAME);
     const org = generateOrg(random, sizes, { emailDomain: `${slug}.kedu.test`, joinedBefore: day, newId });
     const positionIds = await insertOrg(tx, workspaceId, org, newId);
     const accounts = await insertAccounts(tx, workspaceId, org, passwordHash);
@@ -96,7 +96,7 @@ export async function seedLargeDemo(database: Database, options: LargeDemoOption
     const goals = await insertGoals({ tx, random, workspaceId, org, indicatorIds, newId }, day, sizes, (step, count) => report(step, count));
     await recordAudit(tx, { userId: null, label: 'kedu demo --size large', ip: null }, { workspaceId, action: SEED_ACTION, entityType: 'workspace', entityId: workspaceId, after: { slug, seed: options.seed ?? 1, sizes } });
     // fresh tables have no statistics yet: without them the first dashboard queries plan as if the tables were empty
-    await tx.execute(sql`analyze people, org_units, cycle_participants, cycle_term_values, manual_ratings, appraisal_cycles, plans, plan_phases, goals, goal_check_ins, goal_target_changes`);
+    await analyzeSeededTables(tx);
     report('statistics');
     return { workspaceId, accounts, counts: { units: org.units.length, people: org.people.length, ...appraisal, ...goals } };
   });
@@ -108,17 +108,10 @@ export const largeDemoPassword = () => `kedu-${randomBytes(6).toString('base64ur
 
 /** Nothing under the slug, or (with replace) the workspace an earlier run of this command made, deleted. */
 async function clearSlug(tx: Tx, slug: string, replace: boolean, report: (step: LargeDemoStep) => void): Promise<void> {
-  const { rows } = await tx.execute<{ id: string; seeded: boolean }>(sql`
-    select w.id, exists (select 1 from audit_log a where a.workspace_id = w.id and a.action = ${SEED_ACTION}) as seeded
-    from workspaces w where w.slug = ${slug}`);
-  const existing = rows[0];
+  const existing = await findWorkspaceSeededBy(tx, slug, SEED_ACTION);
   if (!existing) return;
   if (!replace) throw new LargeDemoError('exists', slug);
   if (!existing.seeded) throw new LargeDemoError('not_replaceable', slug);
-  // children before parents: restrict foreign keys (goal → person, person → unit) refuse a one-statement cascade
-  for (const table of ['goals', 'plans', 'appraisal_cycles', 'people', 'org_units']) {
-    await tx.execute(sql`delete from ${sql.raw(table)} where workspace_id = ${existing.id}`);
-  }
-  await tx.execute(sql`delete from workspaces where id = ${existing.id}`);
+  await deleteWorkspaceAndData(tx, existing.id);
   report('replace');
 }

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/index.ts';
 import { dayAfter } from '../../../core/values/periods.ts';
 import { type CheckInRow, findLatestCheckIn, insertCheckIn, selectCheckIns } from './check-ins.queries.ts';
 import { loadRecurrenceInput } from './goal-periods.queries.ts';
-import { updateGoalRow } from './goal-writes.queries.ts';
+import { lockGoalRow, updateGoalRow } from './goal-writes.queries.ts';
 import { statusColumns, today } from './goal-status.ts';
 import { loadGoalRow, ownerRef } from './goals.queries.ts';
 
@@ -31,6 +31,7 @@ export async function listCheckIns(db: Db | Tx, goalId: string): Promise<CheckIn
 export async function addCheckIn(db: Db, ctx: RequestContext, goalId: string, input: CheckInInput): Promise<CheckInDto> {
   const { viewer, actor } = ctx;
   return db.transaction(async (tx) => {
+    await lockGoalRow(tx, goalId);
     const goal = await loadGoalRow(tx, actor.workspaceId, goalId);
     if (!canCheckInGoal(viewer, ownerRef(goal))) throw new AppError('forbidden');
     const on = input.on ?? today();

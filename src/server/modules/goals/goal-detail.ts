@@ -1,15 +1,14 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { goalDetail } from '../../../contracts/goals.ts';
 import { checkGoal } from '../../../core/goals/smart.ts';
 import type { Db } from '../../db/client.ts';
-import { goals, goalTargetChanges, planPhases, plans } from '../../db/schema/index.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import { listCheckIns } from './check-ins.service.ts';
 import { historyReader, monthlyHistory } from './goal-history.ts';
 import { recurringStatusOf, today } from './goal-status.ts';
 import { countTargetChanges } from './period-targets.ts';
-import { goalIndicatorOf, goalRowsWhere, loadGoalRow, ownerRef, toGoalDtos } from './goals.queries.ts';
+import { findGoalRef, findPhaseRow, findPlanRef, selectTargetChanges } from './goal-detail.queries.ts';
+import { childGoalRows, goalIndicatorOf, loadGoalRow, ownerRef, toGoalDtos } from './goals.queries.ts';
 
 type GoalDetailDto = z.infer<typeof goalDetail>;
 
@@ -33,11 +32,11 @@ export async function getGoalDetail(db: Db, viewer: Viewer, id: string): Promise
   const recurring = row.g.recurrence
     ? recurringStatusOf({ ...row.g, direction: row.indicator.direction }, { recurrence: row.g.recurrence, rollUp: row.indicator.rollUp, checkIns: [...checkIns].reverse(), periodTargets }, asOf)
     : null;
-  const [plan] = await db.select({ id: plans.id, name: plans.name, startsOn: plans.startsOn, endsOn: plans.endsOn }).from(plans).where(eq(plans.id, row.g.planId));
-  const [phase] = row.g.phaseId ? await db.select().from(planPhases).where(eq(planPhases.id, row.g.phaseId)) : [];
-  const [parent] = row.g.parentId ? await db.select({ id: goals.id, statement: goals.statement }).from(goals).where(eq(goals.id, row.g.parentId)) : [];
-  const children = await toGoalDtos(db, viewer, await goalRowsWhere(db, and(eq(goals.workspaceId, viewer.workspaceId), eq(goals.parentId, id))));
-  const changes = await db.select().from(goalTargetChanges).where(eq(goalTargetChanges.goalId, id)).orderBy(desc(goalTargetChanges.changedAt), asc(goalTargetChanges.id));
+  const plan = (await findPlanRef(db, row.g.planId))!;
+  const phase = row.g.phaseId ? await findPhaseRow(db, row.g.phaseId) : undefined;
+  const parent = row.g.parentId ? await findGoalRef(db, row.g.parentId) : undefined;
+  const children = await toGoalDtos(db, viewer, await childGoalRows(db, viewer.workspaceId, id));
+  const changes = await selectTargetChanges(db, id);
   return {
     ...dto,
     smart,

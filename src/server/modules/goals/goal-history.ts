@@ -1,17 +1,14 @@
-import { eq, sql } from 'drizzle-orm';
 import { isPeriodOver } from '../../../core/goals/dates.ts';
 import type { HistoryPoint } from '../../../core/goals/types.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { indicators, orgUnits, people } from '../../db/schema/index.ts';
 import { loadBindings } from '../metrics/index.ts';
 import { computeMetricValues, type MetricValuesResult } from '../metrics/index.ts';
+import { type CycleActualRow, findIndicatorById, type IndicatorRow, selectClosedCycleActuals, selectPeopleUnits, selectUnitParents } from './goal-history.queries.ts';
 import { today } from './goal-status.ts';
 
 /** `partial`: the period is still in progress on the reader's day, so its value is one so far. */
 export type GoalActual = { period: string; value: number; source: 'cycle' | 'metric'; label: string; partial: boolean };
 export type HistoryOwner = { kind: 'company' | 'unit' | 'person'; unitId: string | null; personId: string | null };
-type IndicatorRow = typeof indicators.$inferSelect;
-type CycleActualRow = { period: string; cycle: string; personId: string; actual: number };
 
 /**
  * Reads the past actuals of goals' indicators for their owners, per period: from the appraisal
@@ -27,18 +24,18 @@ export function historyReader(db: Db | Tx, workspaceId: string, asOf = today()) 
     if (!memo.has(key)) memo.set(key, load());
     return memo.get(key) as Promise<T>;
   };
-  const indicator = (id: string) => once(`i:${id}`, async () => (await db.select().from(indicators).where(eq(indicators.id, id)))[0] as IndicatorRow | undefined);
+  const indicator = (id: string) => once(`i:${id}`, () => findIndicatorById(db, id));
   const bindings = () => once('bindings', () => loadBindings(db, workspaceId, null));
   const metricValues = (b: Awaited<ReturnType<typeof bindings>>[number]) => once(`m:${b.metricId}`, (): Promise<MetricValuesResult> => computeMetricValues(db, workspaceId, b.spec, b.dataset, 'month'));
   // by person: a plan report of 10,000 goals looks each owner's rows up instead of scanning them all
   const cycleRows = (key: string) =>
     once(`c:${key}`, async () => {
       const byPerson = new Map<string, CycleActualRow[]>();
-      for (const row of await readCycleActuals(db, workspaceId, key)) byPerson.set(row.personId, [...(byPerson.get(row.personId) ?? []), row]);
+      for (const row of await selectClosedCycleActuals(db, workspaceId, key)) byPerson.set(row.personId, [...(byPerson.get(row.personId) ?? []), row]);
       return byPerson;
     });
-  const units = () => once('units', async () => db.select({ id: orgUnits.id, parentId: orgUnits.parentId }).from(orgUnits).where(eq(orgUnits.workspaceId, workspaceId)));
-  const staff = () => once('people', async () => db.select({ id: people.id, unitId: people.unitId }).from(people).where(eq(people.workspaceId, workspaceId)));
+  const units = () => once('units', () => selectUnitParents(db, workspaceId));
+  const staff = () => once('people', () => selectPeopleUnits(db, workspaceId));
 
   /** The people a goal's value is summed over: the person, a unit's subtree, or everyone. */
   async function peopleOf(owner: HistoryOwner): Promise<Set<string>> {
@@ -87,20 +84,6 @@ export function historyReader(db: Db | Tx, workspaceId: string, asOf = today()) 
       return all.sort((a, b) => (a.period === b.period ? a.source.localeCompare(b.source) : a.period < b.period ? -1 : 1));
     },
   };
-}
-
-/** Each person's actual of one indicator per period, from the closed cycles' frozen results (one cycle per period). */
-async function readCycleActuals(db: Db | Tx, workspaceId: string, indicatorKey: string): Promise<CycleActualRow[]> {
-  const { rows } = await db.execute<{ period: string; cycle: string; person_id: string; actual: number }>(sql`
-    select distinct on (p.person_id, c.period_label) c.period_label as period, c.name as cycle, p.person_id, (i.value->>'actual')::float8 as actual
-    from cycle_participants p
-    join appraisal_cycles c on c.id = p.cycle_id
-    cross join lateral jsonb_array_elements(p.frozen_result->'indicators') i
-    where c.workspace_id = ${workspaceId} and c.state = 'closed' and p.frozen_result is not null
-      and i.value->>'key' = ${indicatorKey} and jsonb_typeof(i.value->'actual') = 'number'
-    -- one value per person and period: a trial run and the real cycle of a month are one month, the real one wins
-    order by p.person_id, c.period_label, c.trial, c.closed_at desc nulls last`);
-  return rows.map((r) => ({ period: r.period, cycle: r.cycle, personId: r.person_id, actual: Number(r.actual) }));
 }
 
 /**

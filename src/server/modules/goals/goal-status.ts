@@ -1,11 +1,10 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
 import { type RecurringStatus, recurringStatus } from '../../../core/goals/recurring-status.ts';
 import { goalStatus } from '../../../core/goals/status.ts';
 import type { GoalStatus } from '../../../core/goals/types.ts';
 import type { Direction } from '../../../core/indicators/types.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { goals, indicators } from '../../db/schema/index.ts';
 import { loadRecurrenceInputs, type RecurrenceInput } from './goal-periods.queries.ts';
+import { selectStaleGoals, writeStaleStatuses } from './goal-status.queries.ts';
 
 /** Today on the server's calendar (`YYYY-MM-DD`): a goal's time runs by the days its people live in. */
 export function today(now = new Date()): string {
@@ -40,21 +39,11 @@ export function recurringStatusOf(goal: StatusInput, recurring: RecurrenceInput,
  * refresh job (status-refresh.job.ts); reads only ever show what it stored.
  */
 export async function refreshStaleStatuses(db: Db | Tx, workspaceId: string, asOf = today()): Promise<number> {
-  const stale = await db
-    .select({ id: goals.id, baseline: goals.baseline, target: goals.target, startsOn: goals.startsOn, deadline: goals.deadline, current: goals.current, recurrence: goals.recurrence, direction: indicators.direction, rollUp: indicators.rollUp })
-    .from(goals)
-    .innerJoin(indicators, eq(indicators.id, goals.indicatorId))
-    .where(and(eq(goals.workspaceId, workspaceId), lt(goals.statusOn, asOf)));
+  const stale = await selectStaleGoals(db, workspaceId, asOf);
   if (stale.length === 0) return 0;
   const recurring = await loadRecurrenceInputs(db, stale);
   const computed = stale.map((g) => ({ id: g.id, ...statusColumns(g, asOf, recurring.get(g.id) ?? null) }));
   // a check-in committed since the select has set today's status from its new value: kept, not overwritten
-  for (let i = 0; i < computed.length; i += 5000) {
-    const part = computed.slice(i, i + 5000);
-    await db.execute(sql`
-      update goals g set status = v.status, progress = v.progress, status_on = ${asOf}::date
-      from unnest(${sql.param(part.map((c) => c.id))}::uuid[], ${sql.param(part.map((c) => c.status))}::text[], ${sql.param(part.map((c) => c.progress))}::float8[]) as v(id, status, progress)
-      where g.id = v.id and g.status_on < ${asOf}::date`);
-  }
+  for (let i = 0; i < computed.length; i += 5000) await writeStaleStatuses(db, asOf, computed.slice(i, i + 5000));
   return computed.length;
 }

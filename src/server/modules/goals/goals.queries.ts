@@ -140,8 +140,14 @@ export async function getGoal(db: Db | Tx, viewer: Viewer, id: string): Promise<
   return dto;
 }
 
-export async function goalRowsWhere(db: Db | Tx, where: SQL | undefined): Promise<GoalRow[]> {
-  return selectGoals(db, where);
+/** Every goal of a plan. */
+export async function planGoalRows(db: Db | Tx, workspaceId: string, planId: string): Promise<GoalRow[]> {
+  return selectGoals(db, and(eq(goals.workspaceId, workspaceId), eq(goals.planId, planId)));
+}
+
+/** The goals whose parent is `parentId`. */
+export async function childGoalRows(db: Db | Tx, workspaceId: string, parentId: string): Promise<GoalRow[]> {
+  return selectGoals(db, and(eq(goals.workspaceId, workspaceId), eq(goals.parentId, parentId)));
 }
 
 /**

@@ -1,11 +1,10 @@
-import { and, eq } from 'drizzle-orm';
 import { PLAN_FORMAT, type PlanFile, type PlanFileGoal, type PlanFileIndicator } from '../../../contracts/plan-file.ts';
 import type { Db } from '../../db/client.ts';
-import { goals, orgUnits, people } from '../../db/schema/index.ts';
 import { periodTargetsByGoal } from './goal-periods.queries.ts';
 import { unitPathsById } from '../org/index.ts';
 import { historyReader, monthlyHistory } from './goal-history.ts';
-import { type GoalRow, goalRowsWhere, ownerRef } from './goals.queries.ts';
+import { type GoalRow, ownerRef, planGoalRows } from './goals.queries.ts';
+import { selectPeopleEmails, selectUnitTree } from './plan-file.queries.ts';
 import { getPlan } from './plans.service.ts';
 
 /** Months of history a goal carries in the file: enough for the median, the trend and Attainable. */
@@ -18,12 +17,12 @@ const HISTORY_MONTHS = 12;
  */
 export async function exportPlan(db: Db, workspaceId: string, planId: string): Promise<{ filename: string; file: PlanFile }> {
   const plan = await getPlan(db, workspaceId, planId);
-  const rows = parentsFirst(await goalRowsWhere(db, and(eq(goals.workspaceId, workspaceId), eq(goals.planId, planId))));
+  const rows = parentsFirst(await planGoalRows(db, workspaceId, planId));
   const phaseKey = new Map(plan.phases.map((p, i) => [p.id, `phase${i + 1}`]));
   const goalKey = new Map(rows.map((r, i) => [r.g.id, `g${i + 1}`]));
-  const emails = new Map((await db.select({ id: people.id, email: people.email }).from(people).where(eq(people.workspaceId, workspaceId))).map((p) => [p.id, p.email]));
+  const emails = new Map((await selectPeopleEmails(db, workspaceId)).map((p) => [p.id, p.email]));
   // a unit by its path from the top ("销售部/华东区"): two units may share a name under different parents
-  const unitPaths = unitPathsById(await db.select({ id: orgUnits.id, name: orgUnits.name, parentId: orgUnits.parentId }).from(orgUnits).where(eq(orgUnits.workspaceId, workspaceId)));
+  const unitPaths = unitPathsById(await selectUnitTree(db, workspaceId));
   const reader = historyReader(db, workspaceId);
   const ids = rows.map((r) => r.g.id);
   const targetsOf = await periodTargetsByGoal(db, ids);

@@ -1,7 +1,5 @@
-import { and, eq } from 'drizzle-orm';
 import { planFileToDraft, readPlanFile, type PlanFile, type PlanFileIndicator } from '../../../contracts/plan-file.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { goals, indicators, orgUnits, people, planPhases, plans } from '../../db/schema/index.ts';
 import { AppError, type ErrorDetail } from '../../errors.ts';
 import type { Locale } from '../../i18n/messages.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -12,6 +10,9 @@ import { splitUnitPath, unitsByPath } from '../org/index.ts';
 import type { RollUp } from '../../../core/indicators/types.ts';
 import { statusColumns, today } from './goal-status.ts';
 import { savePeriodTargets } from './goal-periods.queries.ts';
+import { insertGoal } from './goal-writes.queries.ts';
+import { findIndicatorTraits, selectActivePeople, selectLibraryIndicators, selectUnitTree } from './plan-file.queries.ts';
+import { findPlanIdByName, insertPhaseReturningId, insertPlan } from './plans.queries.ts';
 import { getPlan, type PlanDto } from './plans.service.ts';
 
 /** "goals[1].owner.name" → ['body', 'goals', 1, 'owner', 'name']: where the web app shows the problem. */
@@ -42,22 +43,19 @@ export async function importPlan(db: Db, actor: WorkspaceActor, body: unknown, l
       if (!g.indicator) details.push(problem(`goals[${i}].indicator`, '目标没有绑定指标：请填写 indicator。', 'The goal is bound to no indicator: fill in "indicator".'));
     });
     if (details.length > 0) throw new AppError('validation_failed', { count: details.length }, details);
-    const [taken] = await tx.select({ id: plans.id }).from(plans).where(and(eq(plans.workspaceId, actor.workspaceId), eq(plans.name, file.plan.name)));
-    if (taken) {
+    if (await findPlanIdByName(tx, actor.workspaceId, file.plan.name)) {
       throw new AppError('name_taken', { name: file.plan.name }, [{ path: ['body', 'plan', 'name'], code: 'plan.name_taken', params: { name: file.plan.name } }]);
     }
-    const [plan] = await tx.insert(plans).values({ workspaceId: actor.workspaceId, name: file.plan.name, description: file.plan.description ?? '', startsOn: file.plan.startsOn, endsOn: file.plan.endsOn, reviewCadence: file.plan.reviewCadence ?? null }).returning();
+    const plan = await insertPlan(tx, { workspaceId: actor.workspaceId, name: file.plan.name, description: file.plan.description ?? '', startsOn: file.plan.startsOn, endsOn: file.plan.endsOn, reviewCadence: file.plan.reviewCadence ?? null });
     const phaseIds = new Map<string, string>();
     for (const [i, p] of (file.plan.phases ?? []).entries()) {
-      const [row] = await tx.insert(planPhases).values({ planId: plan.id, name: p.name, startsOn: p.startsOn, endsOn: p.endsOn, sortOrder: i }).returning({ id: planPhases.id });
-      phaseIds.set(p.key, row.id);
+      phaseIds.set(p.key, await insertPhaseReturningId(tx, { planId: plan.id, name: p.name, startsOn: p.startsOn, endsOn: p.endsOn, sortOrder: i }));
     }
     const indicatorIds = new Map<string, { id: string; direction: 'higher' | 'lower'; rollUp: RollUp }>();
     for (const key of new Set(file.goals.flatMap((g) => (g.indicator ? [g.indicator] : [])))) {
       const own = file.indicators?.find((i) => i.key === key);
       const id = refs.indicators.get(key)?.id ?? (own ? await insertFileIndicator(tx, actor, own, file.plan.name) : await insertBuiltinCopy(tx, actor, key, { key }, locale));
-      const [row] = await tx.select({ id: indicators.id, direction: indicators.direction, rollUp: indicators.rollUp }).from(indicators).where(eq(indicators.id, id));
-      indicatorIds.set(key, row);
+      indicatorIds.set(key, await findIndicatorTraits(tx, id));
     }
     const goalIds = new Map<string, string>();
     // parents first: the schema refused cycles, so each round places at least one goal
@@ -69,12 +67,9 @@ export async function importPlan(db: Db, actor: WorkspaceActor, body: unknown, l
         const values = { baseline: g.baseline ?? null, target: g.target!, startsOn: g.startsOn!, deadline: g.deadline! };
         const targets = g.periodTargets ?? {};
         const recurring = g.recurrence ? { recurrence: g.recurrence, rollUp: indicator.rollUp, checkIns: [], periodTargets: targets } : null;
-        const [row] = await tx
-          .insert(goals)
-          .values({ workspaceId: actor.workspaceId, planId: plan.id, phaseId: f.phase ? phaseIds.get(f.phase)! : null, parentId: f.parent ? goalIds.get(f.parent)! : null, ...refs.owners[i], statement: g.statement, indicatorId: indicator.id, ...values, source: g.source!, recurrence: g.recurrence ?? null, ...statusColumns({ ...values, direction: indicator.direction, current: null }, today(), recurring) })
-          .returning({ id: goals.id });
-        await savePeriodTargets(tx, row.id, targets);
-        goalIds.set(f.key, row.id);
+        const goalId = await insertGoal(tx, { workspaceId: actor.workspaceId, planId: plan.id, phaseId: f.phase ? phaseIds.get(f.phase)! : null, parentId: f.parent ? goalIds.get(f.parent)! : null, ...refs.owners[i], statement: g.statement, indicatorId: indicator.id, ...values, source: g.source!, recurrence: g.recurrence ?? null, ...statusColumns({ ...values, direction: indicator.direction, current: null }, today(), recurring) });
+        await savePeriodTargets(tx, goalId, targets);
+        goalIds.set(f.key, goalId);
         pending.splice(pending.findIndex((p) => p.i === i), 1);
       }
     }
@@ -88,11 +83,11 @@ type OwnerColumns = { ownerKind: 'company' | 'unit' | 'person'; ownerUnitId: str
 
 /** The workspace's units, people and indicators the file names, with a located problem for each one not found. */
 async function resolveReferences(tx: Tx, workspaceId: string, file: PlanFile) {
-  const units = await tx.select({ id: orgUnits.id, name: orgUnits.name, parentId: orgUnits.parentId }).from(orgUnits).where(eq(orgUnits.workspaceId, workspaceId));
+  const units = await selectUnitTree(tx, workspaceId);
   const byPath = unitsByPath(units);
   // people who left and archived indicators take no new goals, as in the app
-  const staff = await tx.select({ id: people.id, name: people.name, email: people.email }).from(people).where(and(eq(people.workspaceId, workspaceId), eq(people.status, 'active')));
-  const library = await tx.select({ id: indicators.id, key: indicators.key, name: indicators.name, status: indicators.status }).from(indicators).where(eq(indicators.workspaceId, workspaceId));
+  const staff = await selectActivePeople(tx, workspaceId);
+  const library = await selectLibraryIndicators(tx, workspaceId);
   const problems: ErrorDetail[] = [];
   const owners: OwnerColumns[] = file.goals.map((g, i) => {
     const owner = g.owner;

@@ -1,13 +1,11 @@
-import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { planReport } from '../../../contracts/goals.ts';
 import { checkPlan } from '../../../core/goals/smart.ts';
 import type { Db } from '../../db/client.ts';
-import { goals } from '../../db/schema/index.ts';
 import { periodTargetsByGoal, targetChangesByGoal } from './goal-periods.queries.ts';
 import { countTargetChanges } from './period-targets.ts';
 import { historyReader, monthlyHistory } from './goal-history.ts';
-import { goalIndicatorOf, goalRowsWhere, ownerRef } from './goals.queries.ts';
+import { goalIndicatorOf, ownerRef, planGoalRows } from './goals.queries.ts';
 import { loadPlan } from './plans.service.ts';
 
 type PlanReportDto = z.infer<typeof planReport>;
@@ -19,7 +17,7 @@ type PlanReportDto = z.infer<typeof planReport>;
  */
 export async function getPlanReport(db: Db, workspaceId: string, planId: string): Promise<PlanReportDto> {
   const plan = await loadPlan(db, workspaceId, planId);
-  const rows = await goalRowsWhere(db, and(eq(goals.workspaceId, workspaceId), eq(goals.planId, planId)));
+  const rows = await planGoalRows(db, workspaceId, planId);
   const reader = historyReader(db, workspaceId);
   const ids = rows.map((r) => r.g.id);
   const [changesOf, targetsOf] = [await targetChangesByGoal(db, ids), await periodTargetsByGoal(db, ids)];

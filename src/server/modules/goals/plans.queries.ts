@@ -78,3 +78,9 @@ export async function updatePhase(tx: Tx, id: string, patch: Partial<PhaseInsert
 export async function insertPhase(tx: Tx, values: PhaseInsert): Promise<void> {
   await tx.insert(planPhases).values(values);
 }
+
+/** Inserts a phase; its id. */
+export async function insertPhaseReturningId(tx: Tx, values: PhaseInsert): Promise<string> {
+  const [row] = await tx.insert(planPhases).values(values).returning({ id: planPhases.id });
+  return row.id;
+}

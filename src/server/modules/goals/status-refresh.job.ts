@@ -1,7 +1,7 @@
-import { workspaces } from '../../db/schema/index.ts';
 import { jobIdFor } from '../../jobs/job-id.ts';
 import type { JobKind, JobSender } from '../../jobs/job-types.ts';
 import { refreshStaleStatuses, today } from './goal-status.ts';
+import { selectWorkspaceIds } from './goal-status.queries.ts';
 
 export const STATUS_REFRESH = 'goals.refresh-statuses';
 
@@ -17,7 +17,7 @@ export const statusRefreshJob: JobKind<{ asOf?: string }> = {
   expireInSeconds: 30 * 60,
   async run(data, { database, progress }) {
     const asOf = data.asOf ?? today();
-    const all = await database.db.select({ id: workspaces.id }).from(workspaces);
+    const all = await selectWorkspaceIds(database.db);
     let goals = 0;
     for (const [i, w] of all.entries()) {
       goals += await refreshStaleStatuses(database.db, w.id, asOf);

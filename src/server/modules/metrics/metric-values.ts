@@ -1,9 +1,9 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { MetricDefinition } from '../../../core/datasets/metric-definition.ts';
 import { type MetricRange, metricSql } from '../../../core/datasets/metric-sql.ts';
 import type { PeriodKind } from '../../../core/values/periods.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { datasetBatches, type datasets, orgUnits, people } from '../../db/schema/index.ts';
+import type { datasets } from '../../db/schema/index.ts';
+import { countActiveBatches, runMetricSql, selectPersonOwnerTexts, selectUnitNames } from './metric-values.queries.ts';
 
 type DatasetRow = typeof datasets.$inferSelect;
 
@@ -22,7 +22,7 @@ export type MetricValuesResult = {
  */
 export async function computeMetricValues(db: Db | Tx, workspaceId: string, spec: MetricDefinition, dataset: DatasetRow, periodKind: PeriodKind, range: MetricRange = {}, options: { sorted?: boolean } = {}): Promise<MetricValuesResult> {
   const query = metricSql(spec, dataset.tableName, dataset.columns, periodKind, range);
-  const { rows } = await db.execute<{ owner: string | null; period: string; value: string | number | null; rows: number; skipped: number }>(parameterised(query.text, query.params));
+  const rows = await runMetricSql(db, query);
   const ids = await ownerIds(db, workspaceId, spec, [...new Set(rows.map((r) => r.owner ?? ''))]);
   const unmatched = new Set<string>();
   const values = rows.map((r) => {
@@ -34,11 +34,8 @@ export async function computeMetricValues(db: Db | Tx, workspaceId: string, spec
   // for people to read (the API): by period, then owner by code point — a locale-aware sort of
   // 100,000 owners costs seconds; taking values into cycles needs no order
   if (options.sorted) values.sort((a, b) => (a.period !== b.period ? (a.period < b.period ? -1 : 1) : a.owner < b.owner ? -1 : a.owner > b.owner ? 1 : 0));
-  const [batches] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(datasetBatches)
-    .where(and(eq(datasetBatches.datasetId, dataset.id), eq(datasetBatches.status, 'active')));
-  return { values, unmatchedOwners: [...unmatched].sort(), lineage: { dataset: dataset.name, batches: batches?.n ?? 0, rows: values.reduce((n, v) => n + v.rows, 0) } };
+  const batches = await countActiveBatches(db, dataset.id);
+  return { values, unmatchedOwners: [...unmatched].sort(), lineage: { dataset: dataset.name, batches, rows: values.reduce((n, v) => n + v.rows, 0) } };
 }
 
 /** Owner text → person or unit id; null when the metric's owners are channels or the workspace. */
@@ -52,10 +49,9 @@ async function ownerIds(db: Db | Tx, workspaceId: string, spec: MetricDefinition
     found.set(key, found.has(key) && found.get(key) !== id ? null : id);
   };
   if (owner.kind === 'unit') {
-    for (const u of await db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.workspaceId, workspaceId))) add(u.name, u.id);
+    for (const u of await selectUnitNames(db, workspaceId)) add(u.name, u.id);
   } else {
-    const column = owner.match === 'email' ? people.email : owner.match === 'employee_no' ? people.employeeNo : people.name;
-    for (const p of await db.select({ id: people.id, text: column }).from(people).where(eq(people.workspaceId, workspaceId))) add(p.text, p.id);
+    for (const p of await selectPersonOwnerTexts(db, workspaceId, owner.match)) add(p.text, p.id);
   }
   const ids = new Map<string, string>();
   for (const text of owners) {
@@ -63,17 +59,4 @@ async function ownerIds(db: Db | Tx, workspaceId: string, spec: MetricDefinition
     if (id) ids.set(text, id);
   }
   return ids;
-}
-
-/**
- * The generated text and parameters as a Drizzle query (which numbers its own placeholders):
- * every parameter stays a bound parameter, never SQL text.
- */
-export function parameterised(text: string, params: unknown[]): SQL {
-  const parts = text.split(/\$(\d+)/);
-  const chunks: SQL[] = [];
-  parts.forEach((part, i) => {
-    chunks.push(i % 2 === 0 ? sql.raw(part) : sql`${sql.param(params[Number(part) - 1])}`);
-  });
-  return sql.join(chunks);
 }

@@ -2,4 +2,3 @@
 export type { WorkspaceActor } from './org.types.ts';
 export { assertPersonInWorkspace } from './units.service.ts';
 export { splitUnitPath, unitPathsById, unitsByPath } from './unit-paths.ts';
-export { MAX_ERROR_DETAILS } from './people-import.validate.ts';

@@ -1,13 +1,12 @@
-import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { listPeopleQuery } from '../../../contracts/org.ts';
 import { authorize, peopleScope } from '../../access.ts';
 import type { Db } from '../../db/client.ts';
-import { orgUnits } from '../../db/schema/index.ts';
 import type { Viewer } from '../../http/request-context.ts';
 import type { Locale } from '../../i18n/messages.ts';
-import { queryPeople } from './people.queries.ts';
+import { queryPeople, selectManagerEmails } from './people.queries.ts';
+import { selectUnitTree } from './units.queries.ts';
 import { type PersonField, peopleColumns, statusLabels } from './people-import.columns.ts';
 import { unitPathsById } from './unit-paths.ts';
 import type { XlsxFile } from '../../download.ts';
@@ -26,13 +25,11 @@ export async function exportPeople(db: Db, viewer: Viewer, query: ExportQuery, l
   const scope = peopleScope(viewer);
   const [{ items }, unitRows, managers] = await Promise.all([
     queryPeople(db, viewer.workspaceId, scope, { ...query, page: 1, pageSize: 1 }, null),
-    db.select({ id: orgUnits.id, name: orgUnits.name, parentId: orgUnits.parentId }).from(orgUnits).where(eq(orgUnits.workspaceId, viewer.workspaceId)),
-    db.execute<{ id: string; email: string | null }>(
-      sql`select distinct m.id, m.email from people p join people m on m.id = p.manager_id where p.workspace_id = ${viewer.workspaceId}`,
-    ),
+    selectUnitTree(db, viewer.workspaceId),
+    selectManagerEmails(db, viewer.workspaceId),
   ]);
   const paths = unitPathsById(unitRows);
-  const managerEmail = new Map(managers.rows.map((m) => [m.id, m.email]));
+  const managerEmail = new Map(managers.map((m) => [m.id, m.email]));
   const { workbook, sheet } = peopleWorkbook(locale);
   for (const p of items) {
     sheet.addRow({

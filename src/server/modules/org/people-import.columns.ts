@@ -1,3 +1,4 @@
+import type { ProblemList } from '../../../core/files/problem-list.ts';
 import type { ErrorDetail } from '../../errors.ts';
 import type { ParsedTable } from './people-import.parse.ts';
 
@@ -24,28 +25,32 @@ const headerIndex = new Map<string, PersonField>(
   peopleColumns.flatMap((c) => [c.zh, c.en, ...(c.aliases ?? [])].map((h) => [normalizeHeader(h), c.field] as const)),
 );
 
-/** Maps each known field to its column; reports unknown, duplicate and missing columns at row 1. Null when nothing else can be checked. */
-export function mapHeaders(table: ParsedTable, errors: ErrorDetail[]): { index: Map<PersonField, number>; order: Map<string, number> } | null {
+/**
+ * Maps each known field to its column; reports unknown, duplicate and missing columns at row 1
+ * (ordered by the column's place). Null when nothing else can be checked.
+ */
+export function mapHeaders(table: ParsedTable, errors: ProblemList<ErrorDetail>): { index: Map<PersonField, number>; order: Map<string, number> } | null {
   const index = new Map<PersonField, number>();
   const order = new Map<string, number>();
   table.headers.forEach((header, i) => {
     order.set(header, i);
     if (header === '') return; // a column without a header is a spreadsheet's spare column
     const field = headerIndex.get(normalizeHeader(header));
-    if (!field) errors.push({ row: 1, column: header, value: header, code: 'import.unknown_column', params: { value: header } });
-    else if (index.has(field)) errors.push({ row: 1, column: header, value: header, code: 'import.duplicate_column', params: { value: header } });
+    if (!field) errors.add({ row: 1, column: header, value: header, code: 'import.unknown_column', params: { value: header } }, i);
+    else if (index.has(field)) errors.add({ row: 1, column: header, value: header, code: 'import.duplicate_column', params: { value: header } }, i);
     else index.set(field, i);
   });
   if (!index.has('name')) {
     // a title above the header ("2026 年人员名单") is the commonest cause: say where the header is
     const headerRow = table.rows.find((r) => r.row <= 10 && r.values.some((v) => headerIndex.get(normalizeHeader(v)) === 'name'));
     if (headerRow) {
-      errors.length = 0;
-      errors.push({ row: 1, column: table.headers[0] ?? '', value: table.headers.find((h) => h) ?? '', code: 'import.header_not_first_row', params: { headerRow: headerRow.row } });
+      errors.clear();
+      errors.add({ row: 1, column: table.headers[0] ?? '', value: table.headers.find((h) => h) ?? '', code: 'import.header_not_first_row', params: { headerRow: headerRow.row } });
       return null;
     }
     const chinese = table.headers.some((h) => /[\u4e00-\u9fff]/.test(h)) || table.headers.every((h) => !/[a-z]/i.test(h));
-    errors.unshift({ row: 1, column: chinese ? '姓名' : 'Name', code: 'import.name_column_missing', params: {} });
+    // before the other problems of the header
+    errors.add({ row: 1, column: chinese ? '姓名' : 'Name', code: 'import.name_column_missing', params: {} }, -1);
   }
   return { index, order };
 }

@@ -1,5 +1,6 @@
 import { AppError, type ErrorDetail } from '../../errors.ts';
 import { type ParsedTable, readSpreadsheet, SpreadsheetError } from '../../files/spreadsheet.ts';
+import { uploadProblem } from '../../http/upload-problems.ts';
 
 /**
  * Reading an uploaded people file: the generic spreadsheet reader (src/server/files/spreadsheet.ts),
@@ -24,10 +25,6 @@ export async function parsePeopleFile(bytes: Uint8Array, filename = ''): Promise
 function toAppError(err: SpreadsheetError, filename: string): AppError {
   const row = err.row ?? 1;
   switch (err.code) {
-    case 'unsupported': {
-      const kind = String(err.params.kind);
-      return new AppError('unsupported_media_type', { type: filename ? `${filename} (${kind})` : kind, reason: 'request.upload_spreadsheet' });
-    }
     case 'file_empty':
       return fileError({ row, code: 'import.file_empty' });
     case 'header_missing':
@@ -36,12 +33,9 @@ function toAppError(err: SpreadsheetError, filename: string): AppError {
       return fileError({ row, code: 'import.csv_malformed', params: err.params });
     case 'too_many_rows':
       return fileError({ row, code: 'import.too_many_rows', params: err.params });
-    // only the streaming reader of dataset imports meets these; worded once, with the datasets' messages
-    case 'record_too_large':
-    case 'encoding_invalid':
-    case 'sheet_not_found':
-    case 'workbook_too_large':
-      return fileError({ row, code: `dataset.${err.code}`, params: { row, ...err.params } });
+    // not a spreadsheet, a table's limits: worded as every import words them
+    default:
+      return uploadProblem(err, filename) ?? fileError({ row, code: `dataset.${err.code}`, params: { row, ...err.params } });
   }
 }
 

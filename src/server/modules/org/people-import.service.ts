@@ -53,7 +53,7 @@ export async function importPeople(db: Db, ctx: RequestContext, upload: ImportUp
 
 function planOrThrow(table: Parameters<typeof validatePeopleImport>[0], snapshot: WorkspaceSnapshot): ImportPlan {
   const result = validatePeopleImport(table, snapshot);
-  if (!result.ok) throw new AppError('import_failed', { count: result.count }, result.details);
+  if (!result.ok) throw new AppError('import_failed', result.params, result.details);
   return result.plan;
 }
 

@@ -1,11 +1,10 @@
 import { email as emailSchema } from '../../../contracts/common.ts';
 import { parseDate } from '../../../core/values/dates.ts';
+import { ProblemList } from '../../../core/files/problem-list.ts';
 import type { ErrorDetail } from '../../errors.ts';
 import { LIMITS, mapHeaders, type PersonField, parseStatus } from './people-import.columns.ts';
 import type { ParsedTable } from './people-import.parse.ts';
 import { managerCycles, positionResolver, unitResolver } from './people-import.resolve.ts';
-
-export const MAX_ERROR_DETAILS = 100;
 
 export type ExistingPerson = {
   id: string;
@@ -50,11 +49,13 @@ export type ImportPlan = {
   unitsToCreate: string[][];
   positionsToCreate: string[];
 };
-export type ValidationResult = { ok: true; plan: ImportPlan } | { ok: false; count: number; details: ErrorDetail[] };
+/** A refused file: the first problems in file order, and the count (with how many more there are) for the answer. */
+export type ValidationResult = { ok: true; plan: ImportPlan } | { ok: false; count: number; details: ErrorDetail[]; params: { count: number; listed?: number; more?: number } };
 
 /** Checks every row of a people file against the workspace and plans the writes, or lists every problem. */
 export function validatePeopleImport(table: ParsedTable, ws: WorkspaceSnapshot): ValidationResult {
-  const errors: ErrorDetail[] = [];
+  // the first problems by row and column, and the count: a file of a million bad cells keeps a hundred
+  const errors = new ProblemList<ErrorDetail>();
   const columns = mapHeaders(table, errors);
   if (!columns) return fail(errors);
 
@@ -78,7 +79,7 @@ export function validatePeopleImport(table: ParsedTable, ws: WorkspaceSnapshot):
   const planned: { person: PlannedPerson; before: ExistingPerson | undefined }[] = [];
   for (const { row, values } of table.rows) {
     const problem = (field: PersonField, value: string, code: string, params: Record<string, string | number> = {}) =>
-      errors.push({ row, column: headerOf(field), value, code, params: { value, ...params } });
+      errors.add({ row, column: headerOf(field), value, code, params: { value, ...params } }, columns.index.get(field) ?? 0);
 
     const name = cell(values, 'name') ?? '';
     if (columns.index.has('name')) {
@@ -147,9 +148,9 @@ export function validatePeopleImport(table: ParsedTable, ws: WorkspaceSnapshot):
 
   for (const row of managerCycles(planned, ws.people)) {
     const raw = cell(table.rows.find((r) => r.row === row)!.values, 'managerEmail') ?? '';
-    errors.push({ row, column: headerOf('managerEmail'), value: raw, code: 'import.manager_cycle', params: { value: raw } });
+    errors.add({ row, column: headerOf('managerEmail'), value: raw, code: 'import.manager_cycle', params: { value: raw } }, columns.index.get('managerEmail') ?? 0);
   }
-  if (errors.length) return fail(errors, columns.order);
+  if (errors.count) return fail(errors);
 
   const updates = planned.filter((p) => p.before && isChange(p.person, p.before)).map((p) => ({ ...p.person, before: p.before! }));
   return {
@@ -165,12 +166,8 @@ export function validatePeopleImport(table: ParsedTable, ws: WorkspaceSnapshot):
   };
 }
 
-function fail(errors: ErrorDetail[], order: Map<string, number> = new Map()): ValidationResult {
-  const sorted = errors
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => (a.e.row ?? 0) - (b.e.row ?? 0) || (order.get(a.e.column ?? '') ?? 0) - (order.get(b.e.column ?? '') ?? 0) || a.i - b.i)
-    .map(({ e }) => e);
-  return { ok: false, count: errors.length, details: sorted.slice(0, MAX_ERROR_DETAILS) };
+function fail(errors: ProblemList<ErrorDetail>): ValidationResult {
+  return { ok: false, count: errors.count, details: errors.listed(), params: errors.summary() };
 }
 
 function isChange(p: PlannedPerson, b: ExistingPerson): boolean {

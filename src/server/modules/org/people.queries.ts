@@ -119,3 +119,11 @@ export async function managerChainIncludes(tx: Tx, managerId: string, selfId: st
     ) select exists(select 1 from chain where id = ${selfId}) as found`);
   return result.rows[0]?.found === true;
 }
+
+/** The email of everyone who manages someone in the workspace, by the manager's id. */
+export async function selectManagerEmails(db: Db, workspaceId: string): Promise<{ id: string; email: string | null }[]> {
+  const { rows } = await db.execute<{ id: string; email: string | null }>(
+    sql`select distinct m.id, m.email from people p join people m on m.id = p.manager_id where p.workspace_id = ${workspaceId}`,
+  );
+  return rows;
+}

@@ -14,6 +14,7 @@ import {
   deleteUnitRow,
   findSiblingIdsNamed,
   findUnitRow,
+  lockUnitTree,
   insertUnit,
   isSelfOrDescendant,
   unitsWithHeadcount,
@@ -44,6 +45,8 @@ export async function createUnit(db: Db, actor: WorkspaceActor, input: z.output<
 
 export async function updateUnit(db: Db, actor: WorkspaceActor, id: string, input: z.output<typeof updateUnitInput>) {
   await db.transaction(async (tx) => {
+    // a move is checked against the tree as it is once no other move is under way
+    if (input.parentId !== undefined) await lockUnitTree(tx, actor.workspaceId);
     const before = await getUnit(tx, actor.workspaceId, id);
     if (input.parentId !== undefined && input.parentId !== before.parentId && input.parentId !== null) {
       await getUnit(tx, actor.workspaceId, input.parentId);

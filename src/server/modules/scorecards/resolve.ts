@@ -1,9 +1,8 @@
-import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { withTargets } from '../../../core/scoring/targets.ts';
 import type { Scorecard } from '../../../core/scoring/types.ts';
 import type { Period } from '../../../core/values/periods.ts';
 import type { Db, Tx } from '../../db/client.ts';
-import { people, periodTargets, scorecardTemplates, templateAssignments } from '../../db/schema/index.ts';
+import { selectPeriodTargetsOfTemplates, selectTemplateCards, selectTemplateHolders } from './resolve.queries.ts';
 
 /** The scorecard a person gets for a period: their template with the period's targets in place. */
 export type PersonScorecard = {
@@ -28,45 +27,14 @@ export type PersonScorecard = {
  */
 export async function resolveScorecardsForPeriod(db: Db | Tx, workspaceId: string, period: Period, personIds?: readonly string[]): Promise<PersonScorecard[]> {
   if (personIds && personIds.length === 0) return [];
-  const direct = db
-    .select({ personId: templateAssignments.personId, templateId: templateAssignments.templateId })
-    .from(templateAssignments)
-    .where(and(eq(templateAssignments.workspaceId, workspaceId), eq(templateAssignments.period, period.kind), isNotNull(templateAssignments.personId)))
-    .as('direct');
-  const byPosition = db
-    .select({ positionId: templateAssignments.positionId, templateId: templateAssignments.templateId })
-    .from(templateAssignments)
-    .where(and(eq(templateAssignments.workspaceId, workspaceId), eq(templateAssignments.period, period.kind), isNotNull(templateAssignments.positionId)))
-    .as('by_position');
-  const where = [eq(people.workspaceId, workspaceId), eq(people.status, 'active'), or(isNotNull(direct.templateId), isNotNull(byPosition.templateId))];
-  if (personIds) where.push(inArray(people.id, [...personIds]));
-  const rows = await db
-    .select({
-      personId: people.id,
-      personName: people.name,
-      unitId: people.unitId,
-      positionId: people.positionId,
-      templateId: sql<string>`coalesce(${direct.templateId}, ${byPosition.templateId})`,
-      directTemplateId: direct.templateId,
-    })
-    .from(people)
-    .leftJoin(direct, eq(direct.personId, people.id))
-    .leftJoin(byPosition, eq(byPosition.positionId, people.positionId))
-    .where(and(...where))
-    .orderBy(people.name, people.id);
+  const rows = await selectTemplateHolders(db, workspaceId, period.kind, personIds);
   if (rows.length === 0) return [];
 
   const templateIds = [...new Set(rows.map((r) => r.templateId))];
-  const templates = await db
-    .select({ id: scorecardTemplates.id, name: scorecardTemplates.name, card: scorecardTemplates.card, status: scorecardTemplates.status })
-    .from(scorecardTemplates)
-    .where(and(eq(scorecardTemplates.workspaceId, workspaceId), inArray(scorecardTemplates.id, templateIds)));
+  const templates = await selectTemplateCards(db, workspaceId, templateIds);
   const templateById = new Map(templates.filter((t) => t.status === 'active').map((t) => [t.id, t]));
 
-  const targets = await db
-    .select({ templateId: periodTargets.templateId, ownerKind: periodTargets.ownerKind, ownerId: periodTargets.ownerId, key: periodTargets.indicatorKey, value: periodTargets.value })
-    .from(periodTargets)
-    .where(and(eq(periodTargets.workspaceId, workspaceId), eq(periodTargets.periodLabel, period.label), inArray(periodTargets.templateId, templateIds)));
+  const targets = await selectPeriodTargetsOfTemplates(db, workspaceId, period.label, templateIds);
   const targetsOf = new Map<string, Record<string, number>>();
   for (const t of targets) {
     const id = `${t.templateId}:${t.ownerKind}:${t.ownerId}`;

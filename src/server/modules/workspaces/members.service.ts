@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/index.ts';
 import { hashPassword } from '../../crypto.ts';
 import type { WorkspaceActor } from '../org/index.ts';
 import { assertPersonInWorkspace } from '../org/index.ts';
-import { countAdmins, deleteMembership, findMembership, insertMembership, selectMembers, updateMembershipRow } from './members.queries.ts';
+import { countAdmins, deleteMembership, findMembership, insertMembership, lockMemberships, selectMembers, updateMembershipRow } from './members.queries.ts';
 import { findUserIdByEmail } from './workspaces.queries.ts';
 import { insertUser } from './workspaces.service.ts';
 
@@ -36,6 +36,7 @@ export async function addMember(db: Db, actor: WorkspaceActor, input: z.output<t
 
 export async function updateMember(db: Db, actor: WorkspaceActor, userId: string, input: z.output<typeof updateMemberInput>) {
   await db.transaction(async (tx) => {
+    await lockMemberships(tx, actor.workspaceId);
     const before = await getMembership(tx, actor.workspaceId, userId);
     const changed = (input.role !== undefined && input.role !== before.role) || (input.personId !== undefined && input.personId !== before.personId);
     if (!changed) return; // nothing to write or audit
@@ -49,10 +50,34 @@ export async function updateMember(db: Db, actor: WorkspaceActor, userId: string
 
 export async function removeMember(db: Db, actor: WorkspaceActor, userId: string) {
   await db.transaction(async (tx) => {
+    await lockMemberships(tx, actor.workspaceId);
     const before = await getMembership(tx, actor.workspaceId, userId);
     if (before.role === 'admin') await assertAnotherAdmin(tx, actor.workspaceId);
     await deleteMembership(tx, actor.workspaceId, userId);
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'member.remove', entityType: 'member', entityId: userId, before });
+  });
+}
+
+/**
+ * Makes an account an administrator of the workspace, whatever it is now: a new account, an
+ * account outside the workspace, or a member with another role (the way back for a workspace
+ * whose administrators were all demoted). Used by `kedu create-admin --workspace`.
+ */
+export async function grantAdmin(db: Db, actor: WorkspaceActor, input: { email: string; name: string; password: string }): Promise<'added' | 'promoted' | 'unchanged'> {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    await lockMemberships(tx, actor.workspaceId);
+    const userId = (await findUserIdByEmail(tx, input.email)) ?? (await insertUser(tx, { email: input.email, name: input.name, passwordHash }));
+    const before = await findMembership(tx, actor.workspaceId, userId);
+    if (before?.role === 'admin') return 'unchanged';
+    if (before) {
+      const after = await updateMembershipRow(tx, actor.workspaceId, userId, { role: 'admin' });
+      await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'member.update', entityType: 'member', entityId: userId, before, after });
+      return 'promoted';
+    }
+    const row = await insertMembership(tx, { workspaceId: actor.workspaceId, userId, role: 'admin', personId: null });
+    await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'member.add', entityType: 'member', entityId: userId, after: { ...row, email: input.email } });
+    return 'added';
   });
 }
 

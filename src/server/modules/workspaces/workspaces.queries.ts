@@ -36,6 +36,14 @@ export async function selectSlugsLike(tx: Tx, wanted: string): Promise<string[]>
   return rows.map((r) => r.slug);
 }
 
+export type WorkspaceRow = typeof workspaces.$inferSelect;
+
+/** The workspace with this id (the caller's own: it is there). */
+export async function findWorkspaceRow(db: Db, id: string): Promise<WorkspaceRow> {
+  const [ws] = await db.select().from(workspaces).where(eq(workspaces.id, id));
+  return ws;
+}
+
 export async function insertWorkspaceRow(tx: Tx, values: WorkspaceInsert) {
   const [ws] = await tx.insert(workspaces).values(values).returning();
   return ws;

@@ -1,20 +1,20 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
 import type { TermLineage } from '../../../../core/datasets/lineage.ts';
 import type { MetricDefinition } from '../../../../core/datasets/metric-definition.ts';
 import { dayAfter } from '../../../../core/values/periods.ts';
 import type { Scorecard } from '../../../../core/scoring/types.ts';
 import type { Db, Tx } from '../../../db/client.ts';
-import { appraisalCycles, cycleParticipants, cycleTermValues } from '../../../db/schema/index.ts';
 import { AppError } from '../../../errors.ts';
 import type { DataChange } from '../../../jobs/data-changed.ts';
 import { type Binding, computeMetricValues, loadBindings, type MetricValueRow } from '../../metrics/index.ts';
+import type { CycleRow } from '../lifecycle/cycle-access.ts';
 import { assertCycleAllows } from '../lifecycle/cycle-guard.ts';
+import { findCycleRow } from '../lifecycle/cycle-rows.queries.ts';
 import { recomputeParticipants } from '../lifecycle/recompute.ts';
 import { enteredTerms, isRatedIndicator } from '../results/results-common.ts';
+import { deleteMetricValue, lockOpenCycles, selectCycleTermValues, selectParticipantsToPlan, upsertMetricValues } from './actuals-from-data.queries.ts';
 
 /** What changed (announced by datasets or metrics), or one cycle to bring in line (opened, synced, asked for). */
 export type ActualsScope = DataChange | { cycleId: string };
-type CycleRow = typeof appraisalCycles.$inferSelect;
 
 /** A term value a metric gives one participant of a cycle (null: the data has none for them). */
 export type PlannedValue = { participantId: string; personId: string; term: string; value: number | null; lineage: TermLineage };
@@ -36,12 +36,7 @@ export async function refreshActualsFromData(tx: Db | Tx, workspaceId: string, s
   if (bindings.length === 0 && !('all' in scope)) return 0;
   // the open cycles, locked in one order: two refreshes (two imports, two servers) take turns, and
   // the later one plans from data that includes the earlier one's
-  const cycles = await tx
-    .select()
-    .from(appraisalCycles)
-    .where(and(eq(appraisalCycles.workspaceId, workspaceId), eq(appraisalCycles.state, 'open'), 'cycleId' in scope ? eq(appraisalCycles.id, scope.cycleId) : undefined))
-    .orderBy(asc(appraisalCycles.id))
-    .for('update');
+  const cycles = await lockOpenCycles(tx, workspaceId, 'cycleId' in scope ? scope.cycleId : undefined);
   let refreshed = 0;
   for (const cycle of cycles) {
     const planned = await planCycleValues(tx, workspaceId, cycle, bindings);
@@ -74,10 +69,7 @@ function boundTerms(card: Scorecard, binding: Binding): string[] {
  * was in when the cycle opened; a channel or workspace metric the total of the period.
  */
 export async function planCycleValues(db: Db | Tx, workspaceId: string, cycle: CycleRow, bindings: Binding[]): Promise<PlannedValue[]> {
-  const participants = await db
-    .select({ id: cycleParticipants.id, personId: cycleParticipants.personId, unitId: cycleParticipants.unitId, card: cycleParticipants.card })
-    .from(cycleParticipants)
-    .where(eq(cycleParticipants.cycleId, cycle.id));
+  const participants = await selectParticipantsToPlan(db, cycle.id);
   const range = { from: cycle.startsOn, to: dayAfter(cycle.endsOn) };
   const computed = new Map<string, { byOwner: Map<string, MetricValueRow>; batches: number }>();
   const valuesOf = async (b: Binding) => {
@@ -115,11 +107,7 @@ export async function planCycleValues(db: Db | Tx, workspaceId: string, cycle: C
  * the participants whose values changed.
  */
 async function writePlanned(tx: Db | Tx, cycleId: string, planned: PlannedValue[]): Promise<string[]> {
-  const current = await tx
-    .select({ participantId: cycleTermValues.participantId, term: cycleTermValues.term, value: cycleTermValues.value, source: cycleTermValues.source })
-    .from(cycleTermValues)
-    .innerJoin(cycleParticipants, eq(cycleParticipants.id, cycleTermValues.participantId))
-    .where(eq(cycleParticipants.cycleId, cycleId));
+  const current = await selectCycleTermValues(tx, cycleId);
   const key = (participantId: string, term: string) => `${participantId}\u001f${term}`;
   const now = new Map(current.map((c) => [key(c.participantId, c.term), c]));
   const changed = new Set<string>();
@@ -132,24 +120,16 @@ async function writePlanned(tx: Db | Tx, cycleId: string, planned: PlannedValue[
   const removals = current.filter((c) => c.source === 'metric' && !kept.has(key(c.participantId, c.term)));
   for (const r of removals) changed.add(r.participantId);
   for (let at = 0; at < upserts.length; at += 5_000) {
-    await tx
-      .insert(cycleTermValues)
-      .values(upserts.slice(at, at + 5_000).map((p) => ({ participantId: p.participantId, term: p.term, value: p.value!, source: 'metric' as const, lineage: p.lineage, updatedBy: null })))
-      .onConflictDoUpdate({
-        target: [cycleTermValues.participantId, cycleTermValues.term],
-        set: { value: sql`excluded.value`, source: sql`excluded.source`, lineage: sql`excluded.lineage`, updatedBy: sql`null`, updatedAt: sql`now()` },
-      });
+    await upsertMetricValues(tx, upserts.slice(at, at + 5_000).map((p) => ({ participantId: p.participantId, term: p.term, value: p.value!, lineage: p.lineage })));
   }
-  for (const r of removals) {
-    await tx.delete(cycleTermValues).where(and(eq(cycleTermValues.participantId, r.participantId), eq(cycleTermValues.term, r.term), eq(cycleTermValues.source, 'metric')));
-  }
+  for (const r of removals) await deleteMetricValue(tx, r.participantId, r.term);
   return [...changed];
 }
 
 /** An explicit refresh of one open cycle (after a reopen, say, when the diff shows changes). */
 export async function refreshCycleFromData(db: Db, workspaceId: string, cycleId: string): Promise<number> {
   return db.transaction(async (tx) => {
-    const [cycle] = await tx.select().from(appraisalCycles).where(and(eq(appraisalCycles.workspaceId, workspaceId), eq(appraisalCycles.id, cycleId))).for('update');
+    const cycle = await findCycleRow(tx, workspaceId, cycleId, true);
     if (!cycle) throw new AppError('not_found', { entity: 'entity.cycle' });
     assertCycleAllows(cycle, 'metric_refresh');
     return refreshActualsFromData(tx, workspaceId, { cycleId });

@@ -1,12 +1,10 @@
-import { sql } from 'drizzle-orm';
 import type { ActualsImportResult } from '../../../../contracts/cycle-results.ts';
 import type { Db } from '../../../db/client.ts';
-import { cycleTermValues } from '../../../db/schema/index.ts';
 import { AppError } from '../../../errors.ts';
 import type { RequestContext, } from '../../../http/request-context.ts';
 import { recordAudit } from '../../audit/index.ts';
-import { MAX_ERROR_DETAILS } from '../../org/index.ts';
-import { type ActualsUpload, loadCandidates, planImport, readActualsFile, termValuesOf } from './actuals-plan.ts';
+import { type ActualsUpload, planImport, readActualsFile } from './actuals-plan.ts';
+import { loadCandidates, setNotApplicableMany, termValuesOf, upsertTermValues } from './actuals.queries.ts';
 import { loadCycle } from '../lifecycle/cycle-access.ts';
 import { assertCycleAllows } from '../lifecycle/cycle-guard.ts';
 import { recomputeParticipants } from '../lifecycle/recompute.ts';
@@ -28,27 +26,18 @@ export async function importActuals(db: Db, ctx: RequestContext, cycleId: string
     const cycle = await loadCycle(tx, viewer.workspaceId, cycleId, true);
     assertCycleAllows(cycle, 'enter_actuals');
     const plan = planImport(viewer, table, await loadCandidates(tx, viewer.workspaceId, cycleId));
-    if (!plan.ok) throw new AppError('import_failed', { count: plan.errors.length }, plan.errors.slice(0, MAX_ERROR_DETAILS));
+    if (!plan.ok) throw new AppError('import_failed', plan.params, plan.errors);
 
     const ids = [...new Set([...plan.values.map((v) => v.participantId), ...plan.notApplicable.keys()])];
     const before = await termValuesOf(tx, ids);
     const now = new Date();
     for (let i = 0; i < plan.values.length; i += 1000) {
-      await tx
-        .insert(cycleTermValues)
-        .values(plan.values.slice(i, i + 1000).map((v) => ({ ...v, source: 'upload' as const, updatedBy: viewer.userId, updatedAt: now })))
-        .onConflictDoUpdate({
-          target: [cycleTermValues.participantId, cycleTermValues.term],
-          set: { value: sql`excluded.value`, source: sql`excluded.source`, updatedBy: sql`excluded.updated_by`, updatedAt: sql`excluded.updated_at` },
-        });
+      await upsertTermValues(tx, plan.values.slice(i, i + 1000).map((v) => ({ ...v, source: 'upload' as const, updatedBy: viewer.userId, updatedAt: now })));
     }
     if (plan.notApplicable.size > 0) {
       const naIds = [...plan.notApplicable.keys()];
       const lists = naIds.map((id) => JSON.stringify(plan.notApplicable.get(id)!.after));
-      await tx.execute(sql`
-        update cycle_participants p set not_applicable = v.na::jsonb
-        from unnest(${sql.param(naIds)}::uuid[], ${sql.param(lists)}::text[]) as v(id, na)
-        where p.id = v.id`);
+      await setNotApplicableMany(tx, naIds, lists);
     }
     await recomputeParticipants(tx, cycleId, ids);
     const result: ActualsImportResult = {

@@ -1,15 +1,15 @@
-import { and, eq, sql } from 'drizzle-orm';
 import { type ParsedTable, readSpreadsheet, SpreadsheetError } from '../../../files/spreadsheet.ts';
+import { ProblemList } from '../../../../core/files/problem-list.ts';
 import { closestName } from '../../../../core/formula/index.ts';
 import { columnLetter, isNotApplicableCell, parseCellNumber } from '../../../../core/scoring/actuals-table.ts';
 import type { Indicator, Scorecard } from '../../../../core/scoring/types.ts';
 import { MAX_ABS_NUMBER } from '../../../../contracts/common.ts';
 import { reach } from '../../../access.ts';
-import type { Db, Tx } from '../../../db/client.ts';
-import { cycleParticipants, cycleTermValues, people } from '../../../db/schema/index.ts';
 import { AppError, type ErrorDetail } from '../../../errors.ts';
 import type { Viewer } from '../../../http/request-context.ts';
+import { uploadProblem } from '../../../http/upload-problems.ts';
 import { enteredTerms, isRatedIndicator } from '../results/results-common.ts';
+import type { Candidate } from './actuals.queries.ts';
 
 /**
  * Reading and checking the actuals upload (domain.md §4): a CSV/XLSX with a `person` column (a participant's name,
@@ -22,37 +22,7 @@ export const PERSON_COLUMN = 'person';
 const PERSON_ALIASES = new Set(['person', '人员', '姓名']);
 const TARGET_PREFIX = 'target:';
 
-export type Candidate = {
-  id: string;
-  personId: string;
-  unitId: string | null;
-  card: Scorecard;
-  notApplicable: string[];
-  templateName: string;
-  name: string;
-  email: string | null;
-  employeeNo: string | null;
-};
 export type ActualsUpload = { bytes: Uint8Array; filename: string };
-
-/** The participants of a cycle with what identifies them in a file. */
-export async function loadCandidates(db: Db | Tx, workspaceId: string, cycleId: string): Promise<Candidate[]> {
-  return db
-    .select({
-      id: cycleParticipants.id,
-      personId: cycleParticipants.personId,
-      unitId: cycleParticipants.unitId,
-      card: cycleParticipants.card,
-      notApplicable: cycleParticipants.notApplicable,
-      templateName: cycleParticipants.templateName,
-      name: people.name,
-      email: people.email,
-      employeeNo: people.employeeNo,
-    })
-    .from(cycleParticipants)
-    .innerJoin(people, eq(people.id, cycleParticipants.personId))
-    .where(and(eq(cycleParticipants.workspaceId, workspaceId), eq(cycleParticipants.cycleId, cycleId)));
-}
 
 /** The terms of many cards, computed once per distinct card (a cycle's cards come from a few templates). */
 export function termsReader(): (card: Scorecard) => Map<string, Indicator[]> {
@@ -65,15 +35,6 @@ export function termsReader(): (card: Scorecard) => Map<string, Indicator[]> {
   };
 }
 
-/** The entered term values of some participants (one query, whatever their number). */
-export async function termValuesOf(db: Db | Tx, participantIds: readonly string[]): Promise<{ participantId: string; term: string; value: number }[]> {
-  if (participantIds.length === 0) return [];
-  return db
-    .select({ participantId: cycleTermValues.participantId, term: cycleTermValues.term, value: cycleTermValues.value })
-    .from(cycleTermValues)
-    .where(sql`${cycleTermValues.participantId} = any(${sql.param([...participantIds])}::uuid[])`);
-}
-
 export async function readActualsFile(upload: ActualsUpload): Promise<ParsedTable> {
   try {
     return await readSpreadsheet(upload.bytes, upload.filename);
@@ -82,8 +43,6 @@ export async function readActualsFile(upload: ActualsUpload): Promise<ParsedTabl
     const row = err.row ?? 1;
     const fail = (detail: ErrorDetail) => new AppError('import_failed', { count: 1 }, [detail]);
     switch (err.code) {
-      case 'unsupported':
-        throw new AppError('unsupported_media_type', { type: upload.filename ? `${upload.filename} (${err.params.kind})` : String(err.params.kind), reason: 'request.upload_spreadsheet' });
       case 'file_empty':
         throw fail({ row, code: 'actuals.file_empty' });
       case 'header_missing':
@@ -92,22 +51,22 @@ export async function readActualsFile(upload: ActualsUpload): Promise<ParsedTabl
         throw fail({ row, code: 'import.csv_malformed', params: err.params });
       case 'too_many_rows':
         throw fail({ row, code: 'import.too_many_rows', params: err.params });
-      case 'record_too_large':
-      case 'encoding_invalid':
-      case 'sheet_not_found':
-      case 'workbook_too_large':
-        throw fail({ row, code: `dataset.${err.code}`, params: { row, ...err.params } });
+      // not a spreadsheet, a table's limits: worded as every import words them
+      default:
+        throw uploadProblem(err, upload.filename) ?? fail({ row, code: `dataset.${err.code}`, params: { row, ...err.params } });
     }
   }
 }
 
 export type Plan =
   | { ok: true; values: { participantId: string; term: string; value: number }[]; notApplicable: Map<string, { before: string[]; after: string[] }> }
-  | { ok: false; errors: ErrorDetail[] };
+  /** The first problems in file order, and the count (with how many more there are) for the answer. */
+  | { ok: false; errors: ErrorDetail[]; params: { count: number; listed?: number; more?: number } };
 
 /** Checks the whole file against the cycle's participants: every problem, or what to write. */
 export function planImport(viewer: Viewer, table: ParsedTable, candidates: Candidate[]): Plan {
-  const errors: (ErrorDetail & { order: number })[] = [];
+  // the first problems by row and column, and the count: a file of a million bad cells keeps a hundred
+  const errors = new ProblemList<ErrorDetail>();
   const termsOf = termsReader();
   const allTerms = new Set<string>();
   const ratedKeys = new Set<string>();
@@ -122,7 +81,7 @@ export function planImport(viewer: Viewer, table: ParsedTable, candidates: Candi
   const seen = new Set<string>();
   table.headers.forEach((header, index) => {
     const problem = (code: string, params: Record<string, string | number> = {}) =>
-      errors.push({ row: 1, column: header || columnLetter(index), value: header, code, params: { value: header, ...params }, order: index });
+      errors.add({ row: 1, column: header || columnLetter(index), value: header, code, params: { value: header, ...params } }, index);
     roles.push({ kind: 'ignored' });
     if (header === '') {
       if (table.rows.some((r) => (r.values[index] ?? '').trim() !== '')) problem('actuals.no_header', { column: columnLetter(index) });
@@ -149,7 +108,7 @@ export function planImport(viewer: Viewer, table: ParsedTable, candidates: Candi
     }
   });
   const personIndex = roles.findIndex((r) => r.kind === 'person');
-  if (personIndex < 0) errors.push({ row: 1, column: PERSON_COLUMN, code: 'actuals.person_column_missing', order: -1 });
+  if (personIndex < 0) errors.add({ row: 1, column: PERSON_COLUMN, code: 'actuals.person_column_missing' }, -1);
 
   // ── who is who: email, employee number, then name ──
   const byEmail = new Map<string, Candidate>();
@@ -169,8 +128,8 @@ export function planImport(viewer: Viewer, table: ParsedTable, candidates: Candi
   for (const { row, values: cells } of personIndex < 0 ? [] : table.rows) {
     const cell = (i: number) => (cells[i] ?? '').trim();
     const problem = (i: number | null, code: string, params: Record<string, string | number> = {}) => {
-      if (i === null) errors.push({ row, code, params, order: table.headers.length });
-      else errors.push({ row, column: table.headers[i], value: cell(i), code, params: { value: cell(i), ...params }, order: i });
+      if (i === null) errors.add({ row, code, params }, table.headers.length);
+      else errors.add({ row, column: table.headers[i], value: cell(i), code, params: { value: cell(i), ...params } }, i);
     };
     const who = cell(personIndex);
     let participant: Candidate | null = null;
@@ -216,9 +175,6 @@ export function planImport(viewer: Viewer, table: ParsedTable, candidates: Candi
       }
     }
   }
-  if (errors.length > 0) {
-    errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || a.order - b.order);
-    return { ok: false, errors: errors.map(({ order: _, ...d }) => d) };
-  }
+  if (errors.count > 0) return { ok: false, errors: errors.listed(), params: errors.summary() };
   return { ok: true, values, notApplicable: na };
 }

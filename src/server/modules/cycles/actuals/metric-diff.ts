@@ -1,11 +1,11 @@
-import { eq, inArray } from 'drizzle-orm';
 import { reach } from '../../../access.ts';
 import type { Db } from '../../../db/client.ts';
 import type { Viewer } from '../../../http/request-context.ts';
-import { appraisalCycles, cycleParticipants, cycleTermValues, people } from '../../../db/schema/index.ts';
 import { AppError } from '../../../errors.ts';
 import { loadBindings } from '../../metrics/index.ts';
+import { findCycleRow } from '../lifecycle/cycle-rows.queries.ts';
 import { planCycleValues } from './actuals-from-data.ts';
+import { selectParticipantNames, selectStoredTermValues } from './actuals-from-data.queries.ts';
 
 export type MetricDiffRow = { participantId: string; personId: string; personName: string; term: string; stored: number | null; source: string | null; current: number | null; metric: string; dataset: string };
 
@@ -16,20 +16,16 @@ export type MetricDiffRow = { participantId: string; personId: string; personNam
  */
 export async function metricDiff(db: Db, viewer: Viewer, cycleId: string): Promise<{ state: string; rows: MetricDiffRow[] }> {
   const { workspaceId } = viewer;
-  const [cycle] = await db.select().from(appraisalCycles).where(eq(appraisalCycles.id, cycleId));
-  if (!cycle || cycle.workspaceId !== workspaceId) throw new AppError('not_found', { entity: 'entity.cycle' });
+  const cycle = await findCycleRow(db, workspaceId, cycleId);
+  if (!cycle) throw new AppError('not_found', { entity: 'entity.cycle' });
   const bindings = await loadBindings(db, workspaceId, null);
   const planned = bindings.length ? await planCycleValues(db, workspaceId, cycle, bindings) : [];
   if (planned.length === 0) return { state: cycle.state, rows: [] };
   const ids = [...new Set(planned.map((p) => p.participantId))];
-  const participants = await db
-    .select({ id: cycleParticipants.id, personId: cycleParticipants.personId, unitId: cycleParticipants.unitId, name: people.name })
-    .from(cycleParticipants)
-    .innerJoin(people, eq(people.id, cycleParticipants.personId))
-    .where(inArray(cycleParticipants.id, ids));
+  const participants = await selectParticipantNames(db, ids);
   // only the participants the viewer may see (the access layer's rule, over all of them at once)
   const byId = new Map(reach(viewer, 'participant.read', participants).map((p) => [p.id, p]));
-  const stored = await db.select().from(cycleTermValues).where(inArray(cycleTermValues.participantId, ids));
+  const stored = await selectStoredTermValues(db, ids);
   const storedBy = new Map(stored.map((s) => [`${s.participantId}\u001f${s.term}`, s]));
   const rows: MetricDiffRow[] = [];
   for (const p of planned) {

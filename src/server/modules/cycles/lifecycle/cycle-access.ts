@@ -1,19 +1,16 @@
-import { and, eq } from 'drizzle-orm';
 import { parsePeriod, type Period } from '../../../../core/values/periods.ts';
 import { requireAccess } from '../../../access.ts';
 import type { Db, Tx } from '../../../db/client.ts';
-import { appraisalCycles, cycleParticipants } from '../../../db/schema/index.ts';
 import { AppError, notFound } from '../../../errors.ts';
 import type { Viewer } from '../../../http/request-context.ts';
 import { assertCycleAllows, type CycleAction } from './cycle-guard.ts';
+import { type CycleRow, findCycleRow, findParticipantRow, type ParticipantRow } from './cycle-rows.queries.ts';
 
-export type CycleRow = typeof appraisalCycles.$inferSelect;
-export type ParticipantRow = typeof cycleParticipants.$inferSelect;
+export type { CycleRow, ParticipantRow };
 
 /** A cycle of the viewer's workspace; 404 otherwise. `forUpdate` locks the row inside a transaction (state changes serialise). */
 export async function loadCycle(db: Db | Tx, workspaceId: string, cycleId: string, forUpdate = false): Promise<CycleRow> {
-  const query = db.select().from(appraisalCycles).where(and(eq(appraisalCycles.workspaceId, workspaceId), eq(appraisalCycles.id, cycleId)));
-  const [row] = forUpdate ? await query.for('update') : await query;
+  const row = await findCycleRow(db, workspaceId, cycleId, forUpdate);
   if (!row) throw notFound('cycle');
   return row;
 }
@@ -30,10 +27,7 @@ export function periodOf(cycle: CycleRow): Period {
  * that does not exist (a member learns nothing about colleagues' results).
  */
 export async function loadVisibleParticipant(db: Db | Tx, viewer: Viewer, cycleId: string, participantId: string): Promise<ParticipantRow> {
-  const [row] = await db
-    .select()
-    .from(cycleParticipants)
-    .where(and(eq(cycleParticipants.workspaceId, viewer.workspaceId), eq(cycleParticipants.cycleId, cycleId), eq(cycleParticipants.id, participantId)));
+  const row = await findParticipantRow(db, viewer.workspaceId, cycleId, participantId);
   if (!row) throw notFound('participant');
   requireAccess(viewer, 'participant.read', [row], () => notFound('participant'));
   return row;

@@ -28,7 +28,8 @@ import { jobAccepted } from '../../../../contracts/jobs.ts';
 import { loadJob } from '../../jobs/index.ts';
 import { loadCycle } from './cycle-access.ts';
 import { assertCycleAllows } from './cycle-guard.ts';
-import { countParticipants, queueRecompute } from './recompute.job.ts';
+import { countParticipants } from './cycle-rows.queries.ts';
+import { queueRecompute } from './recompute.job.ts';
 
 const wsParams = z.object({ ws: z.string() });
 const idParams = z.object({ ws: z.string(), id: z.uuid() });

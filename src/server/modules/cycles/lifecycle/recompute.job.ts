@@ -1,6 +1,4 @@
-import { count, eq } from 'drizzle-orm';
-import type { Database, Db } from '../../../db/client.ts';
-import { cycleParticipants } from '../../../db/schema/index.ts';
+import type { Database } from '../../../db/client.ts';
 import type { JobKind, JobSender } from '../../../jobs/job-types.ts';
 import { workInTransaction } from '../../../jobs/job-transaction.ts';
 import { queueTrackedJob } from '../../../jobs/queue-tracked.ts';
@@ -28,12 +26,6 @@ export const cycleRecomputeJob: JobKind<RecomputeData> = {
     });
   },
 };
-
-/** How many people a cycle scores. */
-export async function countParticipants(db: Db, cycleId: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(cycleParticipants).where(eq(cycleParticipants.cycleId, cycleId));
-  return row?.n ?? 0;
-}
 
 /** Queues the recompute of a large cycle; the job's id. */
 export function queueRecompute(database: Database, jobs: JobSender, actor: WorkspaceActor, cycleId: string, subject: string): Promise<string> {

@@ -1,48 +1,8 @@
-import { inArray, sql, type SQL } from 'drizzle-orm';
-import type { Scorecard, ScoreResult } from '../../../../core/scoring/types.ts';
+import type { ScoreResult } from '../../../../core/scoring/types.ts';
 import type { Db, Tx } from '../../../db/client.ts';
-import { cycleParticipants } from '../../../db/schema/index.ts';
 import { finalGradeOf, type ParticipantInputs, participantScorer, scoreParticipant } from '../results/participant-score.ts';
-
-type ParticipantRow = typeof cycleParticipants.$inferSelect;
-type ScoringRow = Pick<ParticipantRow, 'id' | 'card' | 'notApplicable' | 'adjustedTotal'>;
-
-/** Values by participant id, then by name (terms, or ratings by indicator key). */
-type ValuesById = Record<string, Record<string, number>>;
-
-// separators that cannot occur in a uuid, a term name (a formula identifier) or a number
-const FIELD = '\u001f';
-const RECORD = '\u001e';
-
-/**
- * Term values and manager ratings of some participants, each carried as one text
- * (`id␟name␟value␞…`) from the database: no per-value rows to read and convert — the
- * cheapest transport for 100,000 values. Numbers come back in PostgreSQL's shortest exact form.
- */
-async function loadValues(db: Db | Tx, filter: (column: SQL) => SQL): Promise<{ terms: ValuesById; ratings: ValuesById }> {
-  const { rows } = await db.execute<{ terms: string | null; ratings: string | null }>(sql`
-    select
-      (select string_agg(t.participant_id::text || ${FIELD} || t.term || ${FIELD} || t.value::text, ${RECORD})
-         from cycle_term_values t where ${filter(sql`t.participant_id`)}) as terms,
-      (select string_agg(r.participant_id::text || ${FIELD} || r.indicator_key || ${FIELD} || r.manager_rating::text, ${RECORD})
-         from manual_ratings r where ${filter(sql`r.participant_id`)} and r.manager_rating is not null) as ratings`);
-  return { terms: parseValues(rows[0]?.terms), ratings: parseValues(rows[0]?.ratings) };
-}
-
-function parseValues(text: string | null | undefined): ValuesById {
-  const byId: ValuesById = Object.create(null);
-  if (!text) return byId;
-  for (const record of text.split(RECORD)) {
-    const a = record.indexOf(FIELD);
-    const b = record.lastIndexOf(FIELD);
-    const id = record.slice(0, a);
-    const name = record.slice(a + 1, b);
-    const own = byId[id] ?? (byId[id] = {});
-    // an own property even for a name like __proto__
-    Object.defineProperty(own, name, { value: Number(record.slice(b + 1)), writable: true, enumerable: true, configurable: true });
-  }
-  return byId;
-}
+import type { ParticipantRow } from './cycle-rows.queries.ts';
+import { type ScoringRow, selectCardKeys, selectCards, selectPackedValues, selectScoringRows, type ValuesById, writeFrozenResults, writeScores } from './recompute.queries.ts';
 
 const EMPTY: Readonly<Record<string, number>> = Object.freeze({});
 
@@ -66,11 +26,7 @@ export async function loadInputs(
   cycleId?: string,
 ): Promise<Map<string, ParticipantInputs>> {
   if (participants.length === 0) return new Map();
-  // one array parameter, not one placeholder per id: a cycle may have tens of thousands
-  const filter = cycleId
-    ? (column: SQL) => sql`${column} in (select id from cycle_participants where cycle_id = ${cycleId})`
-    : (column: SQL) => sql`${column} = any(${sql.param(participants.map((p) => p.id))}::uuid[])`;
-  return assemble(participants, await loadValues(db, filter));
+  return assemble(participants, await selectPackedValues(db, cycleId ? { cycleId } : { participantIds: participants.map((p) => p.id) }));
 }
 
 /** The live result of one participant (the frozen one once the cycle closed). */
@@ -86,21 +42,11 @@ export async function resultOf(db: Db | Tx, participant: ParticipantRow): Promis
  * participants on one template are 1 card read, not 10,000.
  */
 async function scoringRows(db: Db | Tx, cycleId: string, participantIds?: readonly string[]): Promise<ScoringRow[]> {
-  if (participantIds) {
-    return db
-      .select({ id: cycleParticipants.id, card: cycleParticipants.card, notApplicable: cycleParticipants.notApplicable, adjustedTotal: cycleParticipants.adjustedTotal })
-      .from(cycleParticipants)
-      .where(inArray(cycleParticipants.id, [...participantIds]));
-  }
-  const { rows: keyed } = await db.execute<{ id: string; k: string; na: string[] | null; adjusted_total: number | null }>(sql`
-    select id, jsonb_hash_extended(card, 0)::text || ':' || pg_column_size(card)::text as k,
-           case when not_applicable = '[]'::jsonb then null else not_applicable end as na, adjusted_total
-    from cycle_participants where cycle_id = ${cycleId}`);
+  if (participantIds) return selectScoringRows(db, participantIds);
+  const keyed = await selectCardKeys(db, cycleId);
   const representative = new Map<string, string>();
   for (const r of keyed) if (!representative.has(r.k)) representative.set(r.k, r.id);
-  const { rows: cards } = await db.execute<{ id: string; card: Scorecard }>(
-    sql`select id, card from cycle_participants where id = any(${sql.param([...representative.values()])}::uuid[])`,
-  );
+  const cards = await selectCards(db, [...representative.values()]);
   const cardById = new Map(cards.map((c) => [c.id, c.card]));
   const cardByKey = new Map([...representative].map(([k, id]) => [k, cardById.get(id)!]));
   const none: string[] = [];
@@ -135,14 +81,7 @@ export async function recomputeParticipants(tx: Db | Tx, cycleId: string, partic
     grades[i] = result.grade;
     finalGrades[i] = finalGradeOf(row.card, result.total, row.adjustedTotal);
   }
-  await tx.execute(sql`
-    update cycle_participants p set
-      status = v.status, subtotal = v.subtotal, total = v.total, grade = v.grade, final_grade = v.final_grade, computed_at = now()
-    from unnest(${sql.param(ids)}::uuid[], ${sql.param(statuses)}::text[], ${sql.param(subtotals)}::float8[],
-                ${sql.param(totals)}::float8[], ${sql.param(grades)}::text[], ${sql.param(finalGrades)}::text[])
-      as v(id, status, subtotal, total, grade, final_grade)
-    where p.id = v.id
-      and (p.status, p.subtotal, p.total, p.grade, p.final_grade) is distinct from (v.status, v.subtotal, v.total, v.grade, v.final_grade)`);
+  await writeScores(tx, { ids, statuses, subtotals, totals, grades, finalGrades });
   return n;
 }
 
@@ -167,12 +106,7 @@ export async function freezeResults(tx: Tx, cycleId: string): Promise<number> {
       final_grade: finalGradeOf(row.card, result.total, row.adjustedTotal),
     };
   });
-  await tx.execute(sql`
-    update cycle_participants p set
-      frozen_result = v.result, status = v.status, subtotal = v.subtotal, total = v.total, grade = v.grade, final_grade = v.final_grade, computed_at = now()
-    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
-      as v(id uuid, result jsonb, status text, subtotal float8, total float8, grade text, final_grade text)
-    where p.id = v.id`);
+  await writeFrozenResults(tx, values);
   return rows.length;
 }
 

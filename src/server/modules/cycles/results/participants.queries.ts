@@ -1,10 +1,12 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { listParticipantsQuery, ParticipantSummary } from '../../../../contracts/cycles.ts';
 import type { TermLineage } from '../../../../core/datasets/lineage.ts';
 import type { PeopleScope } from '../../../access.ts';
 import type { Db, Tx } from '../../../db/client.ts';
 import { escapeLike } from '../../../db/like.ts';
+import { cycleParticipants } from '../../../db/schema/index.ts';
+import type { ParticipantRow } from '../lifecycle/cycle-access.ts';
 import { participantScopeFilter } from '../lifecycle/cycles.queries.ts';
 
 /** The SQL of the participants' list and of one participant's page. */
@@ -80,4 +82,10 @@ export async function participantRatingRows(db: Db | Tx, participantId: string):
       select r.*, us.name as by_name from manual_ratings r left join users us on us.id = r.manager_by
       where r.participant_id = ${participantId} order by r.indicator_key`);
   return rows;
+}
+
+/** A participant row as stored now (after a recompute, say). */
+export async function findParticipantById(db: Db | Tx, participantId: string): Promise<ParticipantRow> {
+  const [row] = await db.select().from(cycleParticipants).where(eq(cycleParticipants.id, participantId));
+  return row;
 }

@@ -1,14 +1,13 @@
-import { eq } from 'drizzle-orm';
 import type { ParticipantResult } from '../../../../contracts/cycle-results.ts';
 import { compileFormula } from '../../../../core/formula/index.ts';
 import type { Indicator, Scorecard } from '../../../../core/scoring/types.ts';
 import type { Db, Tx } from '../../../db/client.ts';
-import { cycleParticipants } from '../../../db/schema/index.ts';
 import { AppError, type ErrorDetail } from '../../../errors.ts';
 import type { Viewer } from '../../../http/request-context.ts';
 import type { Actor } from '../../audit/index.ts';
 import type { ParticipantRow } from '../lifecycle/cycle-access.ts';
 import { recomputeParticipants } from '../lifecycle/recompute.ts';
+import { findParticipantById } from './participants.queries.ts';
 
 /** Shared by the ratings, adjustments, appeals, ranking and results files. */
 
@@ -42,16 +41,10 @@ export function toParticipantResult(row: ParticipantRow): ParticipantResult {
   };
 }
 
-/** The participant row as stored now (after a recompute). */
-export async function reloadParticipant(db: Db | Tx, participantId: string): Promise<ParticipantRow> {
-  const [row] = await db.select().from(cycleParticipants).where(eq(cycleParticipants.id, participantId));
-  return row;
-}
-
 /** Scores a participant again after a change to their inputs; their result as stored now. */
 export async function rescore(tx: Db | Tx, cycleId: string, participantId: string): Promise<ParticipantResult> {
   await recomputeParticipants(tx, cycleId, [participantId]);
-  return toParticipantResult(await reloadParticipant(tx, participantId));
+  return toParticipantResult(await findParticipantById(tx, participantId));
 }
 
 /** The scale of a manual rule: default 1–5, as the scoring engine reads it. */

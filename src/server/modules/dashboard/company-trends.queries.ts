@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { CompanyDashboard } from '../../../contracts/dashboard.ts';
 import type { Db } from '../../db/client.ts';
-import { activePlanGoals } from './dashboard-scope.ts';
+import { activePlanGoals } from './scope.queries.ts';
 import { countedGrade, countedTotal, latestCycleWithResults } from './scores.queries.ts';
 
 type KeyGoalRow = { id: string; statement: string; name: string; name_en: string | null; unit: string; direction: 'higher' | 'lower'; target: number; deadline: string; recurrence: string | null };
