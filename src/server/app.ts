@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { changedData, registerAuthHooks } from './http/auth-hooks.ts';
 import { createMemo, IDENTITY_MEMO_MS } from './http/identity-memo.ts';
 import { JSON_BODY_LIMIT_BYTES, MAX_UPLOAD_BYTES } from './limits.ts';
@@ -16,6 +16,7 @@ import type { AppDeps } from './http/deps.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { rejectUnexpectedBodies } from './http/body-guard.ts';
 import { guardRequestInput } from './http/input-guards.ts';
+import { apiDocument } from './http/openapi.ts';
 import { type Auth, registerRequestContext, type Viewer } from './http/request-context.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -95,13 +96,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 }, throwFileSizeLimit: true });
+  // the document's version, its errors and public routes: http/openapi.ts
   await app.register(fastifySwagger, {
     openapi: {
+      openapi: apiDocument.version,
       info: { title: 'Kedu API', version: deps.version, description: 'Kedu (刻度) REST API. Authenticate with a session cookie (web app) or `Authorization: Bearer <API token>`.' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'kedu_session' } } },
       security: [{ bearer: [] }, { cookie: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: apiDocument.transform,
+    transformObject: apiDocument.transformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 

@@ -10,6 +10,18 @@ import type { Auth } from './request-context.ts';
 export const SESSION_COOKIE = 'kedu_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** The REST API: what the auth hook guards (and the input rules of input-guards.ts cover); the web app's files, the API docs and /healthz are outside it. */
+export const isApiUrl = (url: string): boolean => url.startsWith('/api/v1/');
+
+/**
+ * Does a route take anonymous calls? Everything outside the API, and the API routes marked
+ * public (`PUBLIC_ROUTE`). The hook below decides by this, and so does the API document
+ * (`security: []`, http/openapi.ts).
+ */
+export function isPublicRoute(url: string, config: unknown): boolean {
+  return !isApiUrl(url) || (config as { public?: boolean } | undefined)?.public === true;
+}
+
 /**
  * Identifies the caller (session cookie or `Authorization: Bearer kedu_…` token) and
  * enforces CSRF on cookie-authenticated writes: the x-csrf-token header must equal the
@@ -21,7 +33,7 @@ export function registerAuthHooks(app: FastifyInstance, db: Db, memo: Memo<Auth>
   const remembered = (key: string, resolve: () => Promise<Auth | null>) => memo.remember(key, resolve, (auth) => auth.expiresAt?.getTime());
   // onRequest, before the body is parsed or validated: an anonymous caller learns nothing about a route's input
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/v1/')) return;
+    if (!isApiUrl(request.url)) return;
     const header = request.headers.authorization;
     if (header) {
       const [scheme, token] = header.split(' ');
@@ -33,7 +45,7 @@ export function registerAuthHooks(app: FastifyInstance, db: Db, memo: Memo<Auth>
     const cookie = request.cookies[SESSION_COOKIE];
     if (cookie) request.auth = await remembered(`session:${sha256(cookie)}`, () => authenticateSession(db, cookie));
     // authentication is deny-by-default too: only routes marked public take anonymous calls
-    const isPublic = (request.routeOptions.config as { public?: boolean }).public === true;
+    const isPublic = isPublicRoute(request.url, request.routeOptions.config);
     if (!request.auth && !isPublic) throw new AppError('unauthenticated');
     if (!UNSAFE.has(request.method)) return;
     if (request.auth?.via === 'session') {

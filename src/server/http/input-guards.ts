@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
+import { isApiUrl } from './auth-hooks.ts';
 
 /**
  * Rules every request's input obeys, whatever the route: they sit where input enters (the JSON
@@ -77,10 +78,21 @@ export function withoutNulBytes(schema: z.ZodType): z.ZodType {
 }
 
 /**
- * Installs the two rules: JSON bodies are refused above MAX_JSON_DEPTH before they are parsed
- * (a located 400), and every validated part of a request (body, query string, path) refuses a
- * NUL character with a 400 located at its field — after the caller's identity and access were
- * checked, like any other validation problem.
+ * A query string's schema that refuses parameters it does not name, as a body's does (each one
+ * `field.unknown_key` at `['querystring', name]`): a misspelt filter (`?stauts=open`) would
+ * otherwise be ignored and answer as if it had not been asked. An object that already says what
+ * it does with other keys (a catchall, `.loose()`) is left as it is.
+ */
+export function strictQuery(schema: z.ZodType): z.ZodType {
+  return schema instanceof z.ZodObject && schema._zod.def.catchall === undefined ? schema.strict() : schema;
+}
+
+/**
+ * Installs the rules: JSON bodies are refused above MAX_JSON_DEPTH before they are parsed
+ * (a located 400); every validated part of a request (body, query string, path) refuses a
+ * NUL character with a 400 located at its field; and an API route refuses query parameters it
+ * does not take — those its query schema does not name, or any at all when it has none. All
+ * after the caller's identity and access were checked, like any other validation problem.
  */
 export function guardRequestInput(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
@@ -97,6 +109,22 @@ export function guardRequestInput(app: FastifyInstance): void {
   app.setValidatorCompiler((route) => {
     // every route schema here is zod (fastify-type-provider-zod); the wrapper keeps its own checks
     const schema = route.schema as unknown as z.ZodType;
-    return validatorCompiler({ ...route, schema: schema instanceof z.ZodType ? withoutNulBytes(schema) : schema });
+    if (!(schema instanceof z.ZodType)) return validatorCompiler({ ...route, schema });
+    // the NUL rule in front, the route's own schema (a query string's made strict) behind it
+    return validatorCompiler({ ...route, schema: withoutNulBytes(route.httpPart === 'querystring' ? strictQuery(schema) : schema) });
+  });
+  // an API route without a query schema takes no parameters: refused as unknown, as above. In
+  // preHandler, after validation, so that it too comes after the caller's identity and access
+  app.addHook('preHandler', async (request) => {
+    // by the route's pattern, not the URL: an unknown /api/v1/… URL (the 404 handler, the web
+    // app's static wildcard) stays a 404
+    if (request.routeOptions.schema?.querystring || !isApiUrl(request.routeOptions.url ?? '')) return;
+    const names = Object.keys((request.query ?? {}) as object);
+    if (names.length === 0) return;
+    throw new AppError(
+      'validation_failed',
+      { count: names.length },
+      names.map((key) => ({ path: ['querystring', key], code: 'field.unknown_key', params: { key } })),
+    );
   });
 }
