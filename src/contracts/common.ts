@@ -76,3 +76,14 @@ export const okBody = z.object({ ok: z.literal(true) });
 export function paged<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 }
+
+/** A row's version (issue 13): 1 when made, one more with every change; a single resource's `ETag` is `"<version>"`. */
+export const rowVersion = z.number().int().min(1).describe('the version of this record: one more with every change; send it back (or If-Match) with a change');
+/** The version a change was based on: optional; when given and no longer current, the change is refused with a 409 and writes nothing. */
+export const expectedVersion = z
+  .number()
+  .int()
+  .min(1)
+  .max(2147483647)
+  .optional()
+  .describe('the version this change is based on (as read); a stale one is refused with 409 conflict (request.stale_version). Same as If-Match: "<version>"');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { COLUMN_TYPES } from '../core/datasets/cell-values.ts';
 import { AGGREGATIONS, FILTER_OPS } from '../core/datasets/metric-definition.ts';
-import { calendarDate, uuid } from './common.ts';
+import { calendarDate, expectedVersion, rowVersion, uuid } from './common.ts';
 
 /** Datasets, import batches, import templates and metrics (domain.md §4; docs/datasets.md). */
 
@@ -34,7 +34,7 @@ export const createDatasetInput = z
   .strict();
 export type CreateDatasetInput = z.output<typeof createDatasetInput>;
 
-export const updateDatasetInput = z.object({ name: datasetShape.name.optional(), description: datasetShape.description.optional() }).strict();
+export const updateDatasetInput = z.object({ name: datasetShape.name.optional(), description: datasetShape.description.optional(), version: expectedVersion }).strict();
 
 export const datasetColumn = z.object({ field: z.string(), name: z.string(), nameEn: z.string().optional(), type: columnType, snapshot: z.boolean(), aliases: z.array(z.string()) });
 
@@ -53,6 +53,8 @@ export const dataset = z.object({
   lastDate: z.string().nullable(),
   metricCount: z.number().int(),
   createdAt: z.string(),
+  /** Of its name and description (imports do not change it). */
+  version: rowVersion,
   updatedAt: z.string(),
 });
 export type Dataset = z.infer<typeof dataset>;

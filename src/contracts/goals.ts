@@ -3,7 +3,7 @@ import { RECURRENCES } from '../core/goals/recurrence.ts';
 import { PERIOD_STATES } from '../core/goals/recurring-status.ts';
 import { AMBITIONS, GOAL_SOURCES, GOAL_STATUSES, PLAN_PITFALLS, REVIEW_CADENCES, SMART_LETTERS } from '../core/goals/types.ts';
 import { DIRECTIONS, PERSPECTIVES, ROLL_UPS } from '../core/indicators/types.ts';
-import { bounded, calendarDate, uuid } from './common.ts';
+import { bounded, calendarDate, expectedVersion, rowVersion, uuid } from './common.ts';
 
 /** Plans, phases, goals, check-ins, target changes and the SMART check (domain.md §1; docs/goals.md). */
 
@@ -38,6 +38,9 @@ export const planInput = z
   })
   .strict();
 export type PlanInput = z.output<typeof planInput>;
+/** A change of a plan: its fields, and optionally the version it was based on. */
+export const planUpdateInput = z.object({ ...planInput.shape, version: expectedVersion }).strict();
+export type PlanUpdateInput = z.output<typeof planUpdateInput>;
 
 export const phase = z.object({ id: uuid, name: z.string(), startsOn: z.string(), endsOn: z.string() });
 
@@ -54,6 +57,7 @@ export const plan = z.object({
   phases: z.array(phase),
   goalCount: z.number().int(),
   statusCounts,
+  version: rowVersion,
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -89,6 +93,7 @@ export const goalUpdateInput = z
     recurrence: recurrence.nullable().optional().describe('omitted: kept as it is; null: a one-off goal'),
     periodTargets: z.array(periodTarget).max(160).optional().describe('omitted: kept as they are'),
     changeReason: z.string().trim().max(500).optional().describe('required when the target, a period’s target, the recurrence or the deadline changes: kept in the history of target changes'),
+    version: expectedVersion,
   })
   .strict();
 export type GoalUpdateInput = z.output<typeof goalUpdateInput>;
@@ -137,6 +142,7 @@ export const goal = z.object({
   /** May the viewer change or delete it, and check in on it? */
   canEdit: z.boolean(),
   canCheckIn: z.boolean(),
+  version: rowVersion,
   createdAt: z.string(),
   updatedAt: z.string(),
 });

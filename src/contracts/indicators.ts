@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkIndicatorDefinition } from '../core/indicators/definition.ts';
 import { DIRECTIONS, INDICATOR_STATUSES, KINDS, NATURES, PERIODS, PERSPECTIVES, ROLL_UPS, TERM_ROLL_UPS } from '../core/indicators/types.ts';
-import { displayName, pageQuery, paged, uuid } from './common.ts';
+import { displayName, expectedVersion, pageQuery, paged, rowVersion, uuid } from './common.ts';
 
 export const perspective = z.enum(PERSPECTIVES);
 export const indicatorKind = z.enum(KINDS);
@@ -54,6 +54,7 @@ export const indicator = z.object({
   ...shownDefinition,
   status: indicatorStatus,
   sourceBuiltinKey: z.string().nullable(),
+  version: rowVersion,
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -100,6 +101,7 @@ export const updateIndicatorInput = z
     ...definitionFields,
     unit: z.string().trim().max(20),
     key: indicatorKey,
+    version: expectedVersion,
   })
   .partial()
   .strict()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, displayName, email, pageQuery, paged, role, uuid } from './common.ts';
+import { calendarDate, displayName, email, expectedVersion, pageQuery, paged, role, rowVersion, uuid } from './common.ts';
 
 const isoDate = calendarDate;
 
@@ -13,6 +13,7 @@ export const unit = z.object({
   status: z.enum(['active', 'inactive']),
   /** Active people directly in this unit. */
   headcount: z.number().int(),
+  version: rowVersion,
 });
 export type Unit = z.infer<typeof unit>;
 
@@ -31,6 +32,7 @@ export const updateUnitInput = z
     leadPersonId: uuid.nullable().optional(),
     sortOrder: z.number().int().min(0).max(100000).optional(),
     status: z.enum(['active', 'inactive']).optional(),
+    version: expectedVersion,
   })
   .strict();
 
@@ -39,12 +41,13 @@ export const position = z.object({
   name: z.string(),
   description: z.string(),
   headcount: z.number().int(),
+  version: rowVersion,
 });
 export type Position = z.infer<typeof position>;
 export const createPositionInput = z
   .object({ name: displayName, description: z.string().trim().max(2000).optional() })
   .strict();
-export const updatePositionInput = createPositionInput.partial().strict();
+export const updatePositionInput = createPositionInput.partial().extend({ version: expectedVersion }).strict();
 
 export const personStatus = z.enum(['active', 'left']);
 export const person = z.object({
@@ -61,6 +64,7 @@ export const person = z.object({
   status: personStatus,
   joinedOn: z.string().nullable(),
   leftOn: z.string().nullable(),
+  version: rowVersion,
   updatedAt: z.string(),
 });
 export type Person = z.infer<typeof person>;
@@ -81,7 +85,7 @@ export const createPersonInput = z
 export type CreatePersonInput = z.input<typeof createPersonInput>;
 export const updatePersonInput = createPersonInput
   .partial()
-  .extend({ status: personStatus.optional(), leftOn: isoDate.nullable().optional() })
+  .extend({ status: personStatus.optional(), leftOn: isoDate.nullable().optional(), version: expectedVersion })
   .strict();
 
 export const listPeopleQuery = pageQuery.extend({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { validateScorecard } from '../core/scoring/validate.ts';
 import { PERIOD_LABEL_PATTERN, parsePeriod } from '../core/values/periods.ts';
-import { boundedNumber, uuid } from './common.ts';
+import { boundedNumber, expectedVersion, rowVersion, uuid } from './common.ts';
 import { SCORECARD_FORMAT, scorecardFile, scorecardIndicator, scorecardRule } from './scorecard.ts';
 
 /**
@@ -86,6 +86,7 @@ export const updateTemplateInput = z.strictObject({
   description: description.optional(),
   period: templatePeriod.optional().meta({ description: 'Refused (409) while the template is assigned or has targets.' }),
   card: templateCard.optional(),
+  version: expectedVersion,
 });
 export const copyTemplateInput = z.strictObject({ name: name.optional().meta({ description: 'Default: "… (copy)" in the request language.' }) });
 export const checkCardInput = z.strictObject({ card: templateCardShape });
@@ -112,6 +113,7 @@ export const templateSummary = z.object({
   assignedPeople: z.number().int(),
   /** Active people who get this template: holders of its positions (unless assigned another one directly) and people assigned directly. */
   holderCount: z.number().int(),
+  version: rowVersion,
   updatedAt: z.string(),
 });
 
@@ -128,6 +130,7 @@ export const template = z.object({
   }),
   holderCount: z.number().int(),
   design: z.array(designIssue),
+  version: rowVersion,
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -154,6 +157,7 @@ const ids = z.array(uuid).max(1000);
 export const setAssignmentsInput = z.strictObject({
   positionIds: ids.default([]).meta({ description: 'Every holder of these positions gets the template (unless assigned another one directly).' }),
   personIds: ids.default([]).meta({ description: 'These people get the template, whatever their position.' }),
+  version: expectedVersion,
 });
 
 const year = z.number().int().min(1900).max(2100);
@@ -172,6 +176,7 @@ export const targetGrid = z.object({
   periods: z.array(z.string()).meta({ description: 'The columns: the periods of the year of the template’s kind.' }),
   indicators: z.array(z.object({ key: z.string(), name: z.string(), unit: z.string().nullable(), defaultTarget: z.number().nullable() })),
   values: grid,
+  version: rowVersion.meta({ description: 'The template’s version: the targets are part of the template; send it back with a change of cells.' }),
 });
 export const setTargetsInput = z.strictObject({
   year,
@@ -180,6 +185,7 @@ export const setTargetsInput = z.strictObject({
   values: z
     .record(z.string().min(1).max(100), z.record(z.string().max(20), boundedNumber.nullable()))
     .meta({ description: 'Only the cells given change: a number > 0 sets the target, null clears it (the template default applies again).' }),
+  version: expectedVersion,
 });
 
 export const previewQuery = z.object({

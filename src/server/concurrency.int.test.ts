@@ -112,4 +112,52 @@ describeEachDatabase('concurrent writes', (kind) => {
     }
     expect(violations, 'rounds whose goal value was not its latest check-in').toBe(0);
   });
+
+  /**
+   * Two edits sent at once with the same base version: one is saved, the other is a 409 — never
+   * both saved with the second silently overwriting the first (a lost update: 25 of 25 runs
+   * before versions). Returns how many rounds saved both.
+   */
+  async function lostUpdates(read: () => Promise<{ version: number }>, write: (version: number, n: number) => Promise<{ status: number; body: unknown }>): Promise<number> {
+    let lost = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const { version } = await read();
+      const both = await Promise.all([write(version, 2 * round), write(version, 2 * round + 1)]);
+      const statuses = both.map((r) => r.status).sort();
+      if (statuses[0] === 200 && statuses[1] === 200) lost++;
+      expect(statuses, JSON.stringify(both.map((r) => r.body))).toEqual([200, 409]);
+      expect((await read()).version).toBe(version + 1);
+    }
+    return lost;
+  }
+
+  it(`never loses one of two edits of a goal sent at once with the same version (${ROUNDS} rounds)`, async () => {
+    const token = org.tokens.admin;
+    const indicator = await t.api('POST', `${ws()}/indicator-library/sales_amount/copy`, { token, body: { key: 'sales_edits', name: '回款（并发编辑）' } });
+    const plan = await t.api('POST', `${ws()}/plans`, { token, body: { name: '并发编辑计划', startsOn: '2030-01-01', endsOn: '2030-12-31' } });
+    const fields = (n: number) => ({ statement: `华东区回款 ${n} 万元`, owner: { kind: 'unit', unitId: org.units.east }, indicatorId: indicator.body.id, baseline: 0, target: 100 + n, startsOn: '2030-01-01', deadline: '2030-12-31', source: 'strategy' });
+    const created = await t.api('POST', `${ws()}/goals`, { token, body: { planId: plan.body.id, ...fields(0) } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const url = `${ws()}/goals/${created.body.id}`;
+    const lost = await lostUpdates(
+      async () => (await t.api('GET', url, { token })).body,
+      (version, n) => t.api('PUT', url, { token, body: { ...fields(n), version } }),
+    );
+    expect(lost, 'rounds where both edits of the goal were saved').toBe(0);
+  });
+
+  it(`never loses one of two edits of a scorecard template, or of its targets, sent at once with the same version (${ROUNDS} rounds each)`, async () => {
+    const token = org.tokens.admin;
+    const indicator = { key: 'sales', name: 'sales', purpose: 'Why sales', direction: 'higher', weight: 100, target: 10, rule: { type: 'proportional' }, cap: 1.2, source: { kind: 'annual_plan' }, dataOwner: { kind: 'position', name: '销售运营' } };
+    const created = await t.api('POST', `${ws()}/scorecard-templates`, { token, body: { name: '并发编辑模板', period: 'month', card: { indicators: [indicator] } } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const url = `${ws()}/scorecard-templates/${created.body.id}`;
+    const read = async () => (await t.api('GET', url, { token })).body;
+    const card = await lostUpdates(read, (version, n) => t.api('PATCH', url, { token, body: { description: `第 ${n} 版说明`, card: { indicators: [{ ...indicator, target: 10 + n }] }, version } }));
+    expect(card, 'rounds where both edits of the template were saved').toBe(0);
+    const targets = await lostUpdates(read, (version, n) =>
+      t.api('PUT', `${url}/targets`, { token, body: { year: 2030, ownerKind: 'position', ownerId: org.positionId, values: { sales: { '2030-01': 20 + n } }, version } }),
+    );
+    expect(targets, 'rounds where both edits of the targets were saved').toBe(0);
+  });
 });

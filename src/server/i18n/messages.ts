@@ -6,6 +6,7 @@ import { goalMessages } from './goal-messages.ts';
 import { indicatorMessages } from './indicator-messages.ts';
 import { orgMessages } from './org-messages.ts';
 import { requestMessages } from './request-messages.ts';
+import { versionMessages } from './version-messages.ts';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -24,6 +25,7 @@ export const messages: Record<Locale, Catalog> = {
     ...goalMessages['zh-CN'],
     ...requestMessages['zh-CN'],
     ...fileMessages['zh-CN'],
+    ...versionMessages['zh-CN'],
     validation_failed: '提交的数据有 {count} 处问题，请按提示修改后重试。',
     bad_request: '请求无法处理：{reason}',
     unauthenticated: '请先登录。',
@@ -101,6 +103,7 @@ export const messages: Record<Locale, Catalog> = {
     ...goalMessages.en,
     ...requestMessages.en,
     ...fileMessages.en,
+    ...versionMessages.en,
     validation_failed: 'The request has {count} problem(s); correct them as described and try again.',
     bad_request: 'The request cannot be processed: {reason}',
     unauthenticated: 'Please sign in first.',

@@ -3,7 +3,7 @@ import { boolean, check, date, doublePrecision, index, jsonb, pgTable, primaryKe
 import type { DistributionLimit } from '../../../core/scoring/grades.ts';
 import type { Scorecard, ScoreResult } from '../../../core/scoring/types.ts';
 import { users, workspaceIdColumn } from './accounts.ts';
-import { createdAtColumn, idColumn, timestampColumns, updatedAtColumn } from './columns.ts';
+import { createdAtColumn, idColumn, timestampColumns, updatedAtColumn, versionColumn } from './columns.ts';
 import { orgUnits, people, positions } from './org.ts';
 
 import type { PeriodKind } from '../../../core/values/periods.ts';
@@ -28,6 +28,7 @@ export const scorecardTemplates = pgTable(
     /** `{ indicators, grades?, maxTotal? }` — a Scorecard without name and period. */
     card: jsonb('card').$type<Scorecard>().notNull(),
     status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
+    version: versionColumn(),
     ...timestampColumns(),
   },
   (t) => [

@@ -4,7 +4,7 @@ import type { DatasetColumn } from '../../../core/datasets/dataset-columns.ts';
 import type { MetricDefinition } from '../../../core/datasets/metric-definition.ts';
 import type { TemplateColumn } from '../../../core/datasets/templates.ts';
 import { users, workspaceIdColumn } from './accounts.ts';
-import { createdAtColumn, idColumn, timestampColumns } from './columns.ts';
+import { createdAtColumn, idColumn, timestampColumns, versionColumn } from './columns.ts';
 
 /**
  * A dataset (数据集): the rows of imported files of one layout, with typed columns. The rows
@@ -29,6 +29,8 @@ export const datasets = pgTable(
     /** Rows that count (not replaced by a later import), kept current by imports and rollbacks. */
     rowCount: integer('row_count').notNull().default(0),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** Of its editable metadata (name, description): imports and rollbacks leave it. */
+    version: versionColumn(),
     ...timestampColumns(),
   },
   (t) => [uniqueIndex('datasets_ws_name_uq').on(t.workspaceId, t.name), uniqueIndex('datasets_table_uq').on(t.tableName)],

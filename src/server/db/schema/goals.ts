@@ -3,7 +3,7 @@ import { type AnyPgColumn, check, date, doublePrecision, index, integer, pgTable
 import type { Recurrence } from '../../../core/goals/recurrence.ts';
 import type { GoalOwnerKind, GoalSource, GoalStatus, ReviewCadence } from '../../../core/goals/types.ts';
 import { users, workspaceIdColumn } from './accounts.ts';
-import { createdAtColumn, idColumn, timestampColumns } from './columns.ts';
+import { createdAtColumn, idColumn, timestampColumns, versionColumn } from './columns.ts';
 import { indicators } from './indicators.ts';
 import { orgUnits, people } from './org.ts';
 
@@ -20,6 +20,7 @@ export const plans = pgTable(
     /** null: no review cadence — the seed's pitfall 缺乏动态调整, reported by the SMART check. */
     reviewCadence: text('review_cadence').$type<ReviewCadence>(),
     status: text('status', { enum: ['active', 'archived'] }).notNull().default('active'),
+    version: versionColumn(),
     ...timestampColumns(),
   },
   (t) => [uniqueIndex('plans_ws_name_uq').on(t.workspaceId, t.name), check('plans_range_ck', sql`${t.endsOn} >= ${t.startsOn}`)],
@@ -79,6 +80,7 @@ export const goals = pgTable(
     progress: doublePrecision('progress'),
     /** The day `status` was computed for (it moves with time even without check-ins). */
     statusOn: date('status_on').notNull(),
+    version: versionColumn(),
     ...timestampColumns(),
   },
   (t) => [

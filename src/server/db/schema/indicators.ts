@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { IndicatorKind, IndicatorNature, Perspective, Period, RollUp, TermRollUp, Direction, IndicatorStatus } from '../../../core/indicators/types.ts';
 import { workspaceIdColumn } from './accounts.ts';
-import { idColumn, timestampColumns } from './columns.ts';
+import { idColumn, timestampColumns, versionColumn } from './columns.ts';
 
 /** One term of an indicator's formula with its data definition (口径). */
 export type IndicatorTermRow = { name: string; definition: string; rollUp: TermRollUp };
@@ -35,6 +35,7 @@ export const indicators = pgTable(
     status: text('status').$type<IndicatorStatus>().notNull().default('active'),
     /** The built-in indicator this one was copied from, if any. */
     sourceBuiltinKey: text('source_builtin_key'),
+    version: versionColumn(),
     ...timestampColumns(),
   },
   (t) => [

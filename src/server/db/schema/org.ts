@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { workspaceIdColumn } from './accounts.ts';
-import { idColumn, timestampColumns } from './columns.ts';
+import { idColumn, timestampColumns, versionColumn } from './columns.ts';
 
 export const orgUnits = pgTable(
   'org_units',
@@ -15,6 +15,7 @@ export const orgUnits = pgTable(
     leadPersonId: uuid('lead_person_id'),
     sortOrder: integer('sort_order').notNull().default(0),
     status: text('status', { enum: ['active', 'inactive'] }).notNull().default('active'),
+    version: versionColumn(),
     ...timestampColumns(),
   },
   (t) => [
@@ -34,6 +35,7 @@ export const positions = pgTable(
     workspaceId: workspaceIdColumn(),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
+    version: versionColumn(),
     ...timestampColumns(),
   },
   (t) => [uniqueIndex('positions_ws_name_uq').on(t.workspaceId, t.name)],
@@ -53,6 +55,7 @@ export const people = pgTable(
     status: text('status', { enum: ['active', 'left'] }).notNull().default('active'),
     joinedOn: date('joined_on'),
     leftOn: date('left_on'),
+    version: versionColumn(),
     ...timestampColumns(),
   },
   (t) => [

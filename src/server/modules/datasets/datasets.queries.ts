@@ -3,6 +3,7 @@ import type { Batch, Dataset } from '../../../contracts/datasets.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { datasetBatches, datasets, metrics } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
+import { nextVersion } from '../../http/versions.ts';
 
 export type DatasetRow = typeof datasets.$inferSelect;
 export type NewDatasetRow = typeof datasets.$inferInsert;
@@ -51,6 +52,7 @@ function toDatasetDto(d: DatasetRow & { batchCount: number; lastImportAt: Date |
     firstDate: d.firstDate,
     lastDate: d.lastDate,
     metricCount: d.metricCount,
+    version: d.version,
     createdAt: d.createdAt.toISOString(),
     updatedAt: d.updatedAt.toISOString(),
   };
@@ -104,7 +106,7 @@ export async function insertDatasetRow(tx: Db | Tx, values: NewDatasetRow): Prom
 
 /** Sets a dataset's name and description (those given) and updatedAt. */
 export async function updateDatasetRow(tx: Tx, id: string, changes: { name?: string; description?: string }): Promise<void> {
-  await tx.update(datasets).set({ ...changes, updatedAt: new Date() }).where(eq(datasets.id, id));
+  await tx.update(datasets).set({ ...changes, version: nextVersion('dataset'), updatedAt: new Date() }).where(eq(datasets.id, id));
 }
 
 /** Deletes the dataset's record (its batches go with it; its table of rows is dropped apart). */

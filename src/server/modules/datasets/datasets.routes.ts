@@ -17,6 +17,7 @@ import { okBody } from '../../../contracts/common.ts';
 import { jobAccepted } from '../../../contracts/jobs.ts';
 import { issueToMessage } from '../../../contracts/issues.ts';
 import type { AppDeps } from '../../http/deps.ts';
+import { expectedVersion, tagged } from '../../http/versions.ts';
 import { route } from '../../http/workspace-scope.ts';
 import { spoolUploadedFile } from '../../http/upload-to-file.ts';
 import { AppError } from '../../errors.ts';
@@ -49,9 +50,9 @@ export const datasetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     return listDatasetDtos(db, viewer.workspaceId);
   });
 
-  app.get('/datasets/:id', { config: route('datasets.read'), schema: { tags, summary: 'One dataset', params: idParams, response: { 200: dataset } } }, async (request) => {
+  app.get('/datasets/:id', { config: route('datasets.read'), schema: { tags, summary: 'One dataset (ETag: the version of its name and description)', params: idParams, response: { 200: dataset } } }, async (request, reply) => {
     const { viewer } = request.ctx;
-    return loadDatasetDto(db, viewer.workspaceId, request.params.id);
+    return tagged(reply, await loadDatasetDto(db, viewer.workspaceId, request.params.id));
   });
 
   app.post('/datasets', { config: route('datasets.write'), schema: { tags, summary: 'Create an empty dataset from a column mapping (to import into later)', params: wsParams, body: createDatasetInput, response: { 201: dataset } } }, async (request, reply) => {
@@ -60,9 +61,10 @@ export const datasetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     return createEmptyDataset(deps.database, actor, request.body);
   });
 
-  app.patch('/datasets/:id', { config: route('datasets.write'), schema: { tags, summary: 'Rename a dataset or change its description', params: idParams, body: updateDatasetInput, response: { 200: dataset } } }, async (request) => {
+  app.patch('/datasets/:id', { config: route('datasets.write'), schema: { tags, summary: 'Rename a dataset or change its description. A stale version (If-Match or body version) is a 409', params: idParams, body: updateDatasetInput, response: { 200: dataset } } }, async (request, reply) => {
     const { actor } = request.ctx;
-    return updateDataset(db, actor, request.params.id, request.body);
+    const { version, ...input } = request.body;
+    return tagged(reply, await updateDataset(db, actor, request.params.id, input, expectedVersion(request, version)));
   });
 
   app.delete('/datasets/:id', { config: route('datasets.write'), schema: { tags, summary: 'Delete a dataset with its rows and batches (refused while metrics use it)', params: idParams, response: { 200: okBody } } }, async (request) => {

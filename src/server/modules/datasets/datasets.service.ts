@@ -4,6 +4,7 @@ import { BUILTIN_TEMPLATES } from '../../../core/datasets/builtin-templates.ts';
 import type { ImportTemplate } from '../../../core/datasets/templates.ts';
 import type { Database, Db, Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
+import { checkVersion } from '../../http/versions.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { WorkspaceActor } from '../org/index.ts';
 import { checkDatasetShape } from './dataset-shape.ts';
@@ -22,9 +23,10 @@ export async function createEmptyDataset(database: Database, actor: WorkspaceAct
   });
 }
 
-export async function updateDataset(db: Db, actor: WorkspaceActor, id: string, input: z.output<typeof updateDatasetInput>): Promise<Dataset> {
+export async function updateDataset(db: Db, actor: WorkspaceActor, id: string, input: Omit<z.output<typeof updateDatasetInput>, 'version'>, expected?: number): Promise<Dataset> {
   return db.transaction(async (tx) => {
     const before = await loadDataset(tx, actor.workspaceId, id);
+    await checkVersion(tx, 'dataset', id, expected);
     if (input.name !== undefined && input.name !== before.name) {
       const taken = await otherDatasetNamed(tx, actor.workspaceId, input.name, id);
       if (taken) throw new AppError('name_taken', { name: input.name }, [{ path: ['body', 'name'], code: 'field.name_taken', params: { name: input.name } }]);

@@ -1,5 +1,6 @@
 import { count, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import { nextVersion } from '../../http/versions.ts';
 import { goals, goalTargetChanges } from '../../db/schema/index.ts';
 
 export type GoalInsert = typeof goals.$inferInsert;
@@ -27,9 +28,14 @@ export async function insertGoal(tx: Tx, values: GoalInsert): Promise<string> {
   return row.id;
 }
 
-/** Writes the given columns of a goal. */
+/** Writes the given columns of a goal that follow from others (its current value and status after a check-in); its version stays. */
 export async function updateGoalRow(tx: Tx, id: string, patch: Partial<GoalInsert>): Promise<void> {
   await tx.update(goals).set(patch).where(eq(goals.id, id));
+}
+
+/** Writes a change of the goal itself (what PUT /goals/:id edits), raising its version in the same UPDATE. */
+export async function updateGoalEdit(tx: Tx, id: string, patch: Partial<GoalInsert>): Promise<void> {
+  await tx.update(goals).set({ ...patch, version: nextVersion('goal') }).where(eq(goals.id, id));
 }
 
 export async function deleteGoalRow(tx: Tx, id: string): Promise<void> {

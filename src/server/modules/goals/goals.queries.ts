@@ -124,6 +124,7 @@ function toGoalDto(viewer: Viewer, row: GoalRow, children: Child[], periodTarget
     smart,
     canEdit: canManageGoal(viewer, ownerRef(row)),
     canCheckIn: canCheckInGoal(viewer, ownerRef(row)),
+    version: g.version,
     createdAt: g.createdAt.toISOString(),
     updatedAt: g.updatedAt.toISOString(),
   };

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { okBody } from '../../../contracts/common.ts';
-import { checkIn, checkInInput, goal, goalDetail, goalInput, goalUpdateInput, plan, planInput, planReport, smartCheckInput, smartCheckResult, treeQuery } from '../../../contracts/goals.ts';
+import { checkIn, checkInInput, goal, goalDetail, goalInput, goalUpdateInput, plan, planInput, planReport, planUpdateInput, smartCheckInput, smartCheckResult, treeQuery } from '../../../contracts/goals.ts';
 import { asAttachment } from '../../http/attachment.ts';
 import type { ReadCache } from '../../http/read-cache.ts';
 import type { AppDeps } from '../../http/deps.ts';
+import { expectedVersion, setVersionTag } from '../../http/versions.ts';
 import { route } from '../../http/workspace-scope.ts';
 import { addCheckIn } from './check-ins.service.ts';
 import { getGoalDetail } from './goal-detail.ts';
@@ -34,19 +35,28 @@ export const goalRoutes: FastifyPluginAsyncZod<AppDeps & { readCache: ReadCache 
     return createPlan(db, actor, request.body);
   });
 
-  app.get('/plans/:id', { config: route('goals.read'), schema: { tags, summary: 'One plan', params: idParams, response: { 200: plan } } }, async (request) => {
+  app.get('/plans/:id', { config: route('goals.read'), schema: { tags, summary: 'One plan (ETag: its version)', params: idParams, response: { 200: plan } } }, async (request, reply) => {
     const { viewer } = request.ctx;
-    return getPlan(db, viewer.workspaceId, request.params.id);
+    const found = await getPlan(db, viewer.workspaceId, request.params.id);
+    setVersionTag(reply, found.version);
+    return found;
   });
 
-  app.put('/plans/:id', { config: route('plans.write'), schema: { tags, summary: 'Change a plan; phases given with their id are kept, the others are new, those left out are removed', params: idParams, body: planInput, response: { 200: plan } } }, async (request) => {
-    const { actor } = request.ctx;
-    return updatePlan(db, actor, request.params.id, request.body);
-  });
+  app.put(
+    '/plans/:id',
+    { config: route('plans.write'), schema: { tags, summary: 'Change a plan; phases given with their id are kept, the others are new, those left out are removed. A stale version (If-Match or body version) is a 409', params: idParams, body: planUpdateInput, response: { 200: plan } } },
+    async (request, reply) => {
+      const { actor } = request.ctx;
+      const { version, ...input } = request.body;
+      const changed = await updatePlan(db, actor, request.params.id, input, expectedVersion(request, version));
+      setVersionTag(reply, changed.version);
+      return changed;
+    },
+  );
 
-  app.delete('/plans/:id', { config: route('plans.write'), schema: { tags, summary: 'Delete a plan without goals (a plan with goals is refused)', params: idParams, response: { 200: okBody } } }, async (request) => {
+  app.delete('/plans/:id', { config: route('plans.write'), schema: { tags, summary: 'Delete a plan without goals (a plan with goals is refused; with If-Match, a stale version is a 409)', params: idParams, response: { 200: okBody } } }, async (request) => {
     const { actor } = request.ctx;
-    await deletePlan(db, actor, request.params.id);
+    await deletePlan(db, actor, request.params.id, expectedVersion(request));
     return { ok: true as const };
   });
 
@@ -96,17 +106,26 @@ export const goalRoutes: FastifyPluginAsyncZod<AppDeps & { readCache: ReadCache 
     return smartCheck(db, viewer.workspaceId, request.body, lookup);
   });
 
-  app.get('/goals/:id', { config: route('goals.read'), schema: { tags, summary: 'A goal with its check-ins, target changes, children and the actuals of its indicator per period', params: idParams, response: { 200: goalDetail } } }, async (request) => {
+  app.get('/goals/:id', { config: route('goals.read'), schema: { tags, summary: 'A goal with its check-ins, target changes, children and the actuals of its indicator per period (ETag: its version)', params: idParams, response: { 200: goalDetail } } }, async (request, reply) => {
     const { viewer } = request.ctx;
-    return getGoalDetail(db, viewer, request.params.id);
+    const detail = await getGoalDetail(db, viewer, request.params.id);
+    setVersionTag(reply, detail.version);
+    return detail;
   });
 
-  app.put('/goals/:id', { config: route('goals.write'), schema: { tags, summary: 'Change a goal; once its plan has begun, a new target or deadline needs changeReason and is kept in its history', params: idParams, body: goalUpdateInput, response: { 200: goal } } }, async (request) => {
-    return updateGoal(db, request.ctx, request.params.id, request.body);
-  });
+  app.put(
+    '/goals/:id',
+    { config: route('goals.write'), schema: { tags, summary: 'Change a goal; once its plan has begun, a new target or deadline needs changeReason and is kept in its history. A stale version (If-Match or body version) is a 409', params: idParams, body: goalUpdateInput, response: { 200: goal } } },
+    async (request, reply) => {
+      const { version, ...input } = request.body;
+      const changed = await updateGoal(db, request.ctx, request.params.id, input, expectedVersion(request, version));
+      setVersionTag(reply, changed.version);
+      return changed;
+    },
+  );
 
-  app.delete('/goals/:id', { config: route('goals.write'), schema: { tags, summary: 'Delete a goal and its check-ins (refused while goals are cascaded from it)', params: idParams, response: { 200: okBody } } }, async (request) => {
-    await deleteGoal(db, request.ctx, request.params.id);
+  app.delete('/goals/:id', { config: route('goals.write'), schema: { tags, summary: 'Delete a goal and its check-ins (refused while goals are cascaded from it; with If-Match, a stale version is a 409)', params: idParams, response: { 200: okBody } } }, async (request) => {
+    await deleteGoal(db, request.ctx, request.params.id, expectedVersion(request));
     return { ok: true as const };
   });
 

@@ -6,7 +6,8 @@ import type { RequestContext, } from '../../http/request-context.ts';
 import { recordAudit } from '../audit/index.ts';
 import { loadRecurrenceInput, periodTargetsByGoal, savePeriodTargets } from './goal-periods.queries.ts';
 import { findGoalIdInPlan, findGoalIndicator, findPersonWithUnit, findPhaseId, findUnitId, isSelfOrBelow } from './goal-references.queries.ts';
-import { countChildGoals, deleteGoalRow, insertGoal, insertTargetChanges, lockPlanCascade, updateGoalRow } from './goal-writes.queries.ts';
+import { checkVersion } from '../../http/versions.ts';
+import { countChildGoals, deleteGoalRow, insertGoal, insertTargetChanges, lockPlanCascade, updateGoalEdit } from './goal-writes.queries.ts';
 import { statusColumns, today } from './goal-status.ts';
 import { goalPeriods } from '../../../core/goals/recurrence.ts';
 import { defaultPeriodTarget } from '../../../core/goals/recurring-status.ts';
@@ -77,11 +78,13 @@ export async function createGoal(db: Db, ctx: RequestContext, input: GoalInput):
  * in the goal's history of target changes (动态调整); while the plan is still being drafted,
  * targets move freely.
  */
-export async function updateGoal(db: Db, ctx: RequestContext, id: string, update: GoalUpdateInput): Promise<GoalDto> {
+export async function updateGoal(db: Db, ctx: RequestContext, id: string, update: GoalUpdateInput, expected?: number): Promise<GoalDto> {
   const { viewer, actor } = ctx;
   await db.transaction(async (tx) => {
     const before = await loadGoalRow(tx, actor.workspaceId, id);
     if (!canManageGoal(viewer, ownerRef(before))) throw new AppError('forbidden');
+    // a stale version is refused before anything is written; the row stays locked until the change commits
+    await checkVersion(tx, 'goal', id, expected);
     const owner = await resolveOwner(tx, actor.workspaceId, update.owner);
     if (!canManageGoal(viewer, owner.ref)) throw new AppError('forbidden');
     // one re-parenting at a time per plan: two crossed moves (A under B, B under A) cannot both pass the loop check
@@ -123,18 +126,19 @@ export async function updateGoal(db: Db, ctx: RequestContext, id: string, update
     await savePeriodTargets(tx, id, targets);
     const recurring = await loadRecurrenceInput(tx, { id, recurrence: input.recurrence, rollUp: indicator.rollUp });
     const status = statusColumns({ ...input, direction: indicator.direction, current: before.g.current }, today(), recurring);
-    await updateGoalRow(tx, id, { phaseId: input.phaseId, parentId: input.parentId, ...owner.columns, statement: input.statement, indicatorId: input.indicatorId, baseline: input.baseline, target: input.target, startsOn: input.startsOn, deadline: input.deadline, source: input.source, sourceNote: input.sourceNote, recurrence: input.recurrence, ...status, updatedAt: new Date() });
+    await updateGoalEdit(tx, id, { phaseId: input.phaseId, parentId: input.parentId, ...owner.columns, statement: input.statement, indicatorId: input.indicatorId, baseline: input.baseline, target: input.target, startsOn: input.startsOn, deadline: input.deadline, source: input.source, sourceNote: input.sourceNote, recurrence: input.recurrence, ...status, updatedAt: new Date() });
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: changed ? 'goal.change_target' : 'goal.update', entityType: 'goal', entityId: id, before: before.g, after: input });
   });
   return getGoal(db, viewer, id);
 }
 
 /** Deletes a goal with its check-ins; a goal others were cascaded from is refused (their source would dangle). */
-export async function deleteGoal(db: Db, ctx: RequestContext, id: string): Promise<void> {
+export async function deleteGoal(db: Db, ctx: RequestContext, id: string, expected?: number): Promise<void> {
   const { viewer, actor } = ctx;
   await db.transaction(async (tx) => {
     const before = await loadGoalRow(tx, actor.workspaceId, id);
     if (!canManageGoal(viewer, ownerRef(before))) throw new AppError('forbidden');
+    await checkVersion(tx, 'goal', id, expected);
     const n = await countChildGoals(tx, id);
     if (n > 0) throw new AppError('has_dependents', { reason: 'goal.has_children', goals: n }, [{ code: 'goal.has_children', params: { goals: n } }]);
     await deleteGoalRow(tx, id);

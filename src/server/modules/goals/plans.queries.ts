@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { goals, planPhases, plans } from '../../db/schema/index.ts';
+import { nextVersion } from '../../http/versions.ts';
 
 export type PlanRow = typeof plans.$inferSelect;
 export type PlanInsert = typeof plans.$inferInsert;
@@ -46,9 +47,9 @@ export async function insertPlan(tx: Tx, values: PlanInsert): Promise<PlanRow> {
   return row;
 }
 
-/** Writes the given columns of a plan. */
+/** Writes the given columns of a plan, raising its version in the same UPDATE. */
 export async function updatePlanRow(tx: Tx, id: string, patch: Partial<PlanInsert>): Promise<void> {
-  await tx.update(plans).set(patch).where(eq(plans.id, id));
+  await tx.update(plans).set({ ...patch, version: nextVersion('plan') }).where(eq(plans.id, id));
 }
 
 export async function deletePlanRow(tx: Tx, id: string): Promise<void> {

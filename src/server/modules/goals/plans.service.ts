@@ -3,6 +3,7 @@ import type { plan, PlanInput } from '../../../contracts/goals.ts';
 import { GOAL_STATUSES, type GoalStatus } from '../../../core/goals/types.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError, type ErrorDetail } from '../../errors.ts';
+import { checkVersion } from '../../http/versions.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { WorkspaceActor } from '../org/index.ts';
 import {
@@ -48,6 +49,7 @@ function toDto(r: PlanRow, phases: PhaseRow[], counts: { status: GoalStatus; n: 
     phases: phases.map((p) => ({ id: p.id, name: p.name, startsOn: p.startsOn, endsOn: p.endsOn })),
     goalCount: counts.reduce((a, c) => a + c.n, 0),
     statusCounts,
+    version: r.version,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };
@@ -122,10 +124,11 @@ export async function createPlan(db: Db, actor: WorkspaceActor, input: PlanInput
   return getPlan(db, actor.workspaceId, id);
 }
 
-export async function updatePlan(db: Db, actor: WorkspaceActor, id: string, input: PlanInput): Promise<PlanDto> {
+export async function updatePlan(db: Db, actor: WorkspaceActor, id: string, input: PlanInput, expected?: number): Promise<PlanDto> {
   checkPlanInput(input);
   await db.transaction(async (tx) => {
     const before = await loadPlan(tx, actor.workspaceId, id);
+    await checkVersion(tx, 'plan', id, expected);
     await refuseTakenName(tx, actor.workspaceId, input.name, id);
     await updatePlanRow(tx, id, { name: input.name, description: input.description, startsOn: input.startsOn, endsOn: input.endsOn, reviewCadence: input.reviewCadence, updatedAt: new Date() });
     await writePhases(tx, id, input.phases);
@@ -135,9 +138,10 @@ export async function updatePlan(db: Db, actor: WorkspaceActor, id: string, inpu
 }
 
 /** Deletes an empty plan; a plan with goals is refused (delete its goals first), so no goal and check-in history is lost by one click. */
-export async function deletePlan(db: Db, actor: WorkspaceActor, id: string): Promise<void> {
+export async function deletePlan(db: Db, actor: WorkspaceActor, id: string, expected?: number): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await loadPlan(tx, actor.workspaceId, id);
+    await checkVersion(tx, 'plan', id, expected);
     const n = await countGoalsInPlan(tx, id);
     if (n > 0) throw new AppError('has_dependents', { reason: 'plan.has_goals', goals: n }, [{ code: 'plan.has_goals', params: { goals: n } }]);
     await deletePlanRow(tx, id);

@@ -4,11 +4,12 @@ import type { listIndicatorsQuery } from '../../../contracts/indicators.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { escapeLike } from '../../db/like.ts';
 import { indicators } from '../../db/schema/index.ts';
+import { nextVersion } from '../../http/versions.ts';
 import { notFound } from '../../errors.ts';
 
 export type IndicatorRow = typeof indicators.$inferSelect;
 /** An indicator's own fields: what the caller chooses when it inserts one. */
-export type NewIndicatorRow = Omit<typeof indicators.$inferInsert, 'id' | 'workspaceId' | 'createdAt' | 'updatedAt'>;
+export type NewIndicatorRow = Omit<typeof indicators.$inferInsert, 'id' | 'workspaceId' | 'createdAt' | 'updatedAt' | 'version'>;
 
 /** A page of the workspace's indicators matching the list filters, by name, and how many match in all. */
 export async function indicatorPage(db: Db, workspaceId: string, query: z.output<typeof listIndicatorsQuery>): Promise<{ total: number; rows: IndicatorRow[] }> {
@@ -69,9 +70,9 @@ export async function insertIndicatorRow(tx: Tx, workspaceId: string, values: Ne
   return row;
 }
 
-/** Sets the changed fields and updatedAt; the row after. */
+/** Sets the changed fields and updatedAt, and raises the version; the row after. */
 export async function updateIndicatorRow(tx: Tx, id: string, changes: Partial<NewIndicatorRow>): Promise<IndicatorRow> {
-  const [row] = await tx.update(indicators).set({ ...changes, updatedAt: new Date() }).where(eq(indicators.id, id)).returning();
+  const [row] = await tx.update(indicators).set({ ...changes, version: nextVersion('indicator'), updatedAt: new Date() }).where(eq(indicators.id, id)).returning();
   return row;
 }
 

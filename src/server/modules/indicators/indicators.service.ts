@@ -5,6 +5,7 @@ import { checkIndicatorDefinition } from '../../../core/indicators/definition.ts
 import type { IndicatorStatus } from '../../../core/indicators/types.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
+import { checkVersion } from '../../http/versions.ts';
 import type { Locale } from '../../i18n/messages.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { WorkspaceActor } from '../org/index.ts';
@@ -73,9 +74,10 @@ export async function createIndicator(db: Db, actor: WorkspaceActor, input: z.ou
   return getIndicator(db, actor.workspaceId, id);
 }
 
-export async function updateIndicator(db: Db, actor: WorkspaceActor, id: string, input: z.output<typeof updateIndicatorInput>): Promise<Indicator> {
+export async function updateIndicator(db: Db, actor: WorkspaceActor, id: string, input: Omit<z.output<typeof updateIndicatorInput>, 'version'>, expected?: number): Promise<Indicator> {
   await db.transaction(async (tx) => {
     const before = await findIndicator(tx, actor.workspaceId, id);
+    await checkVersion(tx, 'indicator', id, expected);
     if (input.name !== undefined && input.name !== before.name) await assertNameFree(tx, actor.workspaceId, input.name, id);
     if (input.key !== undefined && input.key !== before.key) await assertKeyFree(tx, actor.workspaceId, input.key, id);
     const changes = { ...input, ...(input.formula !== undefined ? { formula: normalFormula(input.formula) } : {}) };
@@ -107,7 +109,7 @@ export async function copyIndicator(db: Db, actor: WorkspaceActor, id: string, i
     const name = input.name ?? (await freeCopyName(tx, actor.workspaceId, source.name, locale));
     if (input.key) await assertKeyFree(tx, actor.workspaceId, input.key, null);
     const key = input.key ?? (await freeKey(tx, actor.workspaceId, source.key));
-    const { id: _id, workspaceId: _ws, createdAt: _c, updatedAt: _u, ...values } = source;
+    const { id: _id, workspaceId: _ws, createdAt: _c, updatedAt: _u, version: _v, ...values } = source;
     return insertIndicator(tx, actor, { ...values, key, name, status: 'active' }, 'indicator.copy');
   });
   return getIndicator(db, actor.workspaceId, newId);
@@ -119,9 +121,10 @@ async function freeCopyName(tx: Tx, workspaceId: string, name: string, locale: L
 }
 
 /** Archives or restores; a no-op (already in that state) changes and audits nothing. */
-export async function setIndicatorStatus(db: Db, actor: WorkspaceActor, id: string, status: IndicatorStatus): Promise<Indicator> {
+export async function setIndicatorStatus(db: Db, actor: WorkspaceActor, id: string, status: IndicatorStatus, expected?: number): Promise<Indicator> {
   await db.transaction(async (tx) => {
     const before = await findIndicator(tx, actor.workspaceId, id);
+    await checkVersion(tx, 'indicator', id, expected);
     if (before.status === status) return;
     const after = await updateIndicatorRow(tx, id, { status });
     const action = status === 'archived' ? 'indicator.archive' : 'indicator.restore';

@@ -15,6 +15,7 @@ import {
   updateUnitInput,
 } from '../../../contracts/org.ts';
 import type { AppDeps } from '../../http/deps.ts';
+import { expectedVersion, tagged } from '../../http/versions.ts';
 import { route } from '../../http/workspace-scope.ts';
 import { createPerson, getPerson, listPeople, updatePerson } from './people.service.ts';
 import { createPosition, deletePosition, listPositions, updatePosition } from './positions.service.ts';
@@ -35,9 +36,10 @@ export const orgRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database:
     reply.status(201);
     return createUnit(db, actor, request.body);
   });
-  app.patch('/units/:id', { config: route('unit.write'), schema: { ...units, summary: 'Rename, move, set the lead, deactivate or reactivate a unit', params: idParams, body: updateUnitInput, response: { 200: unit } } }, async (request) => {
+  app.patch('/units/:id', { config: route('unit.write'), schema: { ...units, summary: 'Rename, move, set the lead, deactivate or reactivate a unit', params: idParams, body: updateUnitInput, response: { 200: unit } } }, async (request, reply) => {
     const { actor } = request.ctx;
-    return updateUnit(db, actor, request.params.id, request.body);
+    const { version, ...input } = request.body;
+    return tagged(reply, await updateUnit(db, actor, request.params.id, input, expectedVersion(request, version)));
   });
   app.delete('/units/:id', { config: route('unit.write'), schema: { ...units, summary: 'Delete an empty unit', params: idParams, response: { 200: okBody } } }, async (request) => {
     const { actor } = request.ctx;
@@ -55,9 +57,10 @@ export const orgRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database:
     reply.status(201);
     return createPosition(db, actor, request.body);
   });
-  app.patch('/positions/:id', { config: route('position.write'), schema: { ...pos, summary: 'Edit a position', params: idParams, body: updatePositionInput, response: { 200: position } } }, async (request) => {
+  app.patch('/positions/:id', { config: route('position.write'), schema: { ...pos, summary: 'Edit a position', params: idParams, body: updatePositionInput, response: { 200: position } } }, async (request, reply) => {
     const { actor } = request.ctx;
-    return updatePosition(db, actor, request.params.id, request.body);
+    const { version, ...input } = request.body;
+    return tagged(reply, await updatePosition(db, actor, request.params.id, input, expectedVersion(request, version)));
   });
   app.delete('/positions/:id', { config: route('position.write'), schema: { ...pos, summary: 'Delete a position nobody holds', params: idParams, response: { 200: okBody } } }, async (request) => {
     const { actor } = request.ctx;
@@ -70,12 +73,15 @@ export const orgRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { database:
     const { viewer } = request.ctx;
     return listPeople(db, viewer, request.query);
   });
-  app.get('/people/:id', { config: route('people.list'), schema: { ...ppl, summary: 'One person', params: idParams, response: { 200: person } } }, async (request) => getPerson(db, request.ctx.viewer, request.params.id));
+  app.get('/people/:id', { config: route('people.list'), schema: { ...ppl, summary: 'One person (ETag: their version)', params: idParams, response: { 200: person } } }, async (request, reply) =>
+    tagged(reply, await getPerson(db, request.ctx.viewer, request.params.id)),
+  );
   app.post('/people', { config: route('people.write'), schema: { ...ppl, summary: 'Add a person', params: wsParams, body: createPersonInput, response: { 201: person } } }, async (request, reply) => {
     reply.status(201);
     return createPerson(db, request.ctx, request.body);
   });
-  app.patch('/people/:id', { config: route('people.write'), schema: { ...ppl, summary: 'Edit, move or deactivate a person (status "left")', params: idParams, body: updatePersonInput, response: { 200: person } } }, async (request) =>
-    updatePerson(db, request.ctx, request.params.id, request.body),
-  );
+  app.patch('/people/:id', { config: route('people.write'), schema: { ...ppl, summary: 'Edit, move or deactivate a person (status "left")', params: idParams, body: updatePersonInput, response: { 200: person } } }, async (request, reply) => {
+    const { version, ...input } = request.body;
+    return tagged(reply, await updatePerson(db, request.ctx, request.params.id, input, expectedVersion(request, version)));
+  });
 };

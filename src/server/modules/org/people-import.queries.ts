@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import { nextVersion } from '../../http/versions.ts';
 import { orgUnits, people, positions } from '../../db/schema/index.ts';
 import type { PersonInsert, PersonRow } from './people.queries.ts';
 import type { WorkspaceSnapshot } from './people-import.validate.ts';
@@ -23,11 +24,11 @@ export async function insertPeople(tx: Tx, values: PersonInsert[]): Promise<Pers
   return tx.insert(people).values(values).returning();
 }
 
-/** Writes the given columns of a person of the workspace and returns the row as it now is. */
+/** Writes the given columns of a person of the workspace, raising their version, and returns the row as it now is. */
 export async function updatePersonInWorkspace(tx: Tx, workspaceId: string, id: string, patch: Partial<PersonInsert>): Promise<PersonRow> {
   const [after] = await tx
     .update(people)
-    .set(patch)
+    .set({ ...patch, version: nextVersion('person') })
     .where(and(eq(people.workspaceId, workspaceId), eq(people.id, id)))
     .returning();
   return after;

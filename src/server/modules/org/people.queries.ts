@@ -4,6 +4,7 @@ import type { listPeopleQuery, Person } from '../../../contracts/org.ts';
 import { escapeLike } from '../../db/like.ts';
 import type { PeopleScope } from '../../access.ts';
 import type { Db, Tx } from '../../db/client.ts';
+import { nextVersion } from '../../http/versions.ts';
 import { orgUnits, people, positions } from '../../db/schema/index.ts';
 
 export type PersonRow = typeof people.$inferSelect;
@@ -12,7 +13,7 @@ export type PersonInsert = typeof people.$inferInsert;
 const personSelect = sql`
   select p.id, p.name, p.email, p.employee_no as "employeeNo", p.unit_id as "unitId", u.name as "unitName",
          p.position_id as "positionId", pos.name as "positionName", p.manager_id as "managerId", m.name as "managerName",
-         p.status, to_char(p.joined_on, 'YYYY-MM-DD') as "joinedOn", to_char(p.left_on, 'YYYY-MM-DD') as "leftOn",
+         p.status, to_char(p.joined_on, 'YYYY-MM-DD') as "joinedOn", to_char(p.left_on, 'YYYY-MM-DD') as "leftOn", p.version,
          to_char(p.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "updatedAt"
   from people p
   left join org_units u on u.id = p.unit_id
@@ -88,9 +89,9 @@ export async function insertPerson(tx: Tx, values: PersonInsert): Promise<Person
   return row;
 }
 
-/** Writes the given columns of a person and returns the row as it now is. */
+/** Writes the given columns of a person, raising their version, and returns the row as it now is. */
 export async function updatePersonRow(tx: Tx, id: string, patch: Partial<PersonInsert>): Promise<PersonRow> {
-  const [after] = await tx.update(people).set(patch).where(eq(people.id, id)).returning();
+  const [after] = await tx.update(people).set({ ...patch, version: nextVersion('person') }).where(eq(people.id, id)).returning();
   return after;
 }
 

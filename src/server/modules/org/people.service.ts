@@ -3,6 +3,7 @@ import type { createPersonInput, listPeopleQuery, updatePersonInput } from '../.
 import { canManagePersonIn, canSeePerson, peopleScope } from '../../access.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError, type ErrorDetail, notFound } from '../../errors.ts';
+import { checkVersion } from '../../http/versions.ts';
 import type { RequestContext, Viewer } from '../../http/request-context.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { WorkspaceActor } from './org.types.ts';
@@ -48,7 +49,7 @@ export async function createPerson(db: Db, ctx: RequestContext, input: z.output<
   return getPerson(db, viewer, id);
 }
 
-export async function updatePerson(db: Db, ctx: RequestContext, id: string, input: z.output<typeof updatePersonInput>) {
+export async function updatePerson(db: Db, ctx: RequestContext, id: string, input: Omit<z.output<typeof updatePersonInput>, 'version'>, expected?: number) {
   const { viewer } = ctx;
   const { ip } = ctx.actor;
   await db.transaction(async (tx) => {
@@ -56,6 +57,7 @@ export async function updatePerson(db: Db, ctx: RequestContext, id: string, inpu
     if (!before || !canSeePerson(viewer, before)) throw notFound('person');
     const targetUnit = input.unitId === undefined ? before.unitId : input.unitId;
     if (!canManagePersonIn(viewer, before.unitId) || !canManagePersonIn(viewer, targetUnit)) throw new AppError('forbidden');
+    await checkVersion(tx, 'person', id, expected);
     if (input.managerId !== before.managerId) await assertManagerVisible(tx, viewer, input.managerId);
     await assertReferences(tx, viewer.workspaceId, input, id);
     const patch = { ...input, updatedAt: new Date() };
@@ -67,7 +69,7 @@ export async function updatePerson(db: Db, ctx: RequestContext, id: string, inpu
   return getPerson(db, viewer, id);
 }
 
-function personAction(before: { unitId: string | null; status: string }, input: z.output<typeof updatePersonInput>): string {
+function personAction(before: { unitId: string | null; status: string }, input: Omit<z.output<typeof updatePersonInput>, 'version'>): string {
   if (input.status && input.status !== before.status) return input.status === 'left' ? 'person.deactivate' : 'person.reactivate';
   if (input.unitId !== undefined && input.unitId !== before.unitId) return 'person.move';
   return 'person.update';

@@ -1,6 +1,7 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Position } from '../../../contracts/org.ts';
 import type { Db, Tx } from '../../db/client.ts';
+import { nextVersion } from '../../http/versions.ts';
 import { people, positions } from '../../db/schema/index.ts';
 
 export type PositionRow = typeof positions.$inferSelect;
@@ -9,7 +10,7 @@ export type PositionInsert = typeof positions.$inferInsert;
 /** A workspace's positions by name, each with how many active people hold it. */
 export async function positionsWithHeadcount(db: Db, workspaceId: string): Promise<Position[]> {
   const result = await db.execute<Position>(sql`
-    select p.id, p.name, p.description,
+    select p.id, p.name, p.description, p.version,
            (select count(*)::int from people x where x.position_id = p.id and x.status = 'active') as headcount
     from positions p where p.workspace_id = ${workspaceId} order by p.name`);
   return result.rows;
@@ -31,9 +32,9 @@ export async function insertPosition(tx: Tx, values: PositionInsert): Promise<Po
   return row;
 }
 
-/** Writes the given columns of a position and returns the row as it now is. */
+/** Writes the given columns of a position, raising its version, and returns the row as it now is. */
 export async function updatePositionRow(tx: Tx, id: string, patch: Partial<PositionInsert>): Promise<PositionRow> {
-  const [after] = await tx.update(positions).set(patch).where(eq(positions.id, id)).returning();
+  const [after] = await tx.update(positions).set({ ...patch, version: nextVersion('position') }).where(eq(positions.id, id)).returning();
   return after;
 }
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { createPositionInput, Position, updatePositionInput } from '../../../contracts/org.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError, notFound } from '../../errors.ts';
+import { checkVersion } from '../../http/versions.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { WorkspaceActor } from './org.types.ts';
 import { countPositionHolders, deletePositionRow, findPositionIdByName, findPositionRow, insertPosition, positionsWithHeadcount, updatePositionRow } from './positions.queries.ts';
@@ -31,9 +32,10 @@ export async function createPosition(db: Db, actor: WorkspaceActor, input: z.out
   return findPosition(db, actor.workspaceId, id);
 }
 
-export async function updatePosition(db: Db, actor: WorkspaceActor, id: string, input: z.output<typeof updatePositionInput>) {
+export async function updatePosition(db: Db, actor: WorkspaceActor, id: string, input: Omit<z.output<typeof updatePositionInput>, 'version'>, expected?: number) {
   await db.transaction(async (tx) => {
     const before = await getPosition(tx, actor.workspaceId, id);
+    await checkVersion(tx, 'position', id, expected);
     if (input.name && input.name !== before.name) await assertNameFree(tx, actor.workspaceId, input.name, id);
     const after = await updatePositionRow(tx, id, { ...input, updatedAt: new Date() });
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'position.update', entityType: 'position', entityId: id, before, after });

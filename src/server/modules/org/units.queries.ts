@@ -1,6 +1,7 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Unit } from '../../../contracts/org.ts';
 import type { Db, Tx } from '../../db/client.ts';
+import { nextVersion } from '../../http/versions.ts';
 import { goals, orgUnits, people } from '../../db/schema/index.ts';
 
 export type UnitRow = typeof orgUnits.$inferSelect;
@@ -10,7 +11,7 @@ export type UnitInsert = typeof orgUnits.$inferInsert;
 export async function unitsWithHeadcount(db: Db, workspaceId: string): Promise<Unit[]> {
   const result = await db.execute<Unit>(sql`
     select u.id, u.name, u.parent_id as "parentId", u.lead_person_id as "leadPersonId", lp.name as "leadName",
-           u.sort_order as "sortOrder", u.status,
+           u.sort_order as "sortOrder", u.status, u.version,
            (select count(*)::int from people p where p.unit_id = u.id and p.status = 'active') as headcount
     from org_units u left join people lp on lp.id = u.lead_person_id
     where u.workspace_id = ${workspaceId}
@@ -47,9 +48,9 @@ export async function insertUnit(tx: Tx, values: UnitInsert): Promise<UnitRow> {
   return row;
 }
 
-/** Writes the given columns of a unit and returns the row as it now is. */
+/** Writes the given columns of a unit, raising its version, and returns the row as it now is. */
 export async function updateUnitRow(tx: Tx, id: string, patch: Partial<UnitInsert>): Promise<UnitRow> {
-  const [after] = await tx.update(orgUnits).set(patch).where(eq(orgUnits.id, id)).returning();
+  const [after] = await tx.update(orgUnits).set({ ...patch, version: nextVersion('unit') }).where(eq(orgUnits.id, id)).returning();
   return after;
 }
 

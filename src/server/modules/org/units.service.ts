@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { createUnitInput, Unit, updateUnitInput } from '../../../contracts/org.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError, notFound } from '../../errors.ts';
+import { checkVersion } from '../../http/versions.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { WorkspaceActor } from './org.types.ts';
 import { existsInWorkspace } from './people.queries.ts';
@@ -43,11 +44,12 @@ export async function createUnit(db: Db, actor: WorkspaceActor, input: z.output<
   return findUnit(db, actor.workspaceId, id);
 }
 
-export async function updateUnit(db: Db, actor: WorkspaceActor, id: string, input: z.output<typeof updateUnitInput>) {
+export async function updateUnit(db: Db, actor: WorkspaceActor, id: string, input: Omit<z.output<typeof updateUnitInput>, 'version'>, expected?: number) {
   await db.transaction(async (tx) => {
     // a move is checked against the tree as it is once no other move is under way
     if (input.parentId !== undefined) await lockUnitTree(tx, actor.workspaceId);
     const before = await getUnit(tx, actor.workspaceId, id);
+    await checkVersion(tx, 'unit', id, expected);
     if (input.parentId !== undefined && input.parentId !== before.parentId && input.parentId !== null) {
       await getUnit(tx, actor.workspaceId, input.parentId);
       if (await isSelfOrDescendant(tx, id, input.parentId)) {

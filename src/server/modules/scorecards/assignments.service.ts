@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { setAssignmentsInput, Template } from '../../../contracts/scorecards.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError, type ErrorDetail } from '../../errors.ts';
+import { bumpVersion, checkVersion } from '../../http/versions.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { WorkspaceActor } from '../org/index.ts';
 import { assignmentsOfOtherTemplates, deleteAssignmentsOf, insertAssignments } from './assignments.queries.ts';
@@ -35,9 +36,10 @@ async function assertKnown(tx: Tx, workspaceId: string, positionIds: readonly st
  * person holding another template of the same period kind is a conflict (409, one detail per
  * conflict naming the other template): one template per position or person and period kind.
  */
-export async function setAssignments(db: Db, actor: WorkspaceActor, id: string, input: z.output<typeof setAssignmentsInput>): Promise<Template> {
+export async function setAssignments(db: Db, actor: WorkspaceActor, id: string, input: Omit<z.output<typeof setAssignmentsInput>, 'version'>, expected?: number): Promise<Template> {
   await db.transaction(async (tx) => {
     const template = await findTemplate(tx, actor.workspaceId, id);
+    await checkVersion(tx, 'scorecard_template', id, expected);
     const { positionNames, personNames } = await assertKnown(tx, actor.workspaceId, input.positionIds, input.personIds);
     const positionIds = unique(input.positionIds);
     const personIds = unique(input.personIds);
@@ -69,6 +71,7 @@ export async function setAssignments(db: Db, actor: WorkspaceActor, id: string, 
       ...personIds.map((personId) => ({ workspaceId: actor.workspaceId, templateId: id, period: template.period, positionId: null, personId })),
     ];
     if (rows.length > 0) await insertAssignments(tx, rows);
+    await bumpVersion(tx, ENTITY, id);
     const sorted = (ids: (string | null)[]) => ids.filter((x): x is string => x !== null).sort();
     await recordAudit(tx, actor, {
       workspaceId: actor.workspaceId,

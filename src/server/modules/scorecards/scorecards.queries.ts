@@ -7,6 +7,7 @@ import { escapeLike } from '../../db/like.ts';
 import { people, periodTargets, positions, scorecardTemplates, templateAssignments } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Viewer } from '../../http/request-context.ts';
+import { nextVersion } from '../../http/versions.ts';
 import { holdersByTemplate } from './holders.ts';
 
 export type TemplateRow = typeof scorecardTemplates.$inferSelect;
@@ -120,8 +121,8 @@ export async function insertTemplateRow(tx: Tx, values: NewTemplateRow): Promise
   return row;
 }
 
-/** Sets the changed fields and updatedAt; the row after. */
+/** Sets the changed fields and updatedAt, and raises the version; the row after. */
 export async function updateTemplateRow(tx: Tx, id: string, changes: Partial<NewTemplateRow>): Promise<TemplateRow> {
-  const [row] = await tx.update(scorecardTemplates).set({ ...changes, updatedAt: new Date() }).where(eq(scorecardTemplates.id, id)).returning();
+  const [row] = await tx.update(scorecardTemplates).set({ ...changes, version: nextVersion('scorecard_template'), updatedAt: new Date() }).where(eq(scorecardTemplates.id, id)).returning();
   return row;
 }

@@ -21,6 +21,7 @@ import {
 } from '../../../contracts/scorecards.ts';
 import { asAttachment } from '../../http/attachment.ts';
 import type { AppDeps } from '../../http/deps.ts';
+import { expectedVersion, tagged } from '../../http/versions.ts';
 import { route } from '../../http/workspace-scope.ts';
 import { setAssignments } from './assignments.service.ts';
 import { exportTemplate, importTemplate } from './files.service.ts';
@@ -43,9 +44,9 @@ export const scorecardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
       return listTemplates(db, viewer.workspaceId, request.query);
     },
   );
-  app.get('/scorecard-templates/:id', { config: route('scorecards.read'), schema: { tags, summary: 'One template: its card, assignments and design warnings', params: idParams, response: { 200: template } } }, async (request) => {
+  app.get('/scorecard-templates/:id', { config: route('scorecards.read'), schema: { tags, summary: 'One template: its card, assignments and design warnings (ETag: its version)', params: idParams, response: { 200: template } } }, async (request, reply) => {
     const { viewer } = request.ctx;
-    return getTemplate(db, viewer.workspaceId, request.params.id, viewer);
+    return tagged(reply, await getTemplate(db, viewer.workspaceId, request.params.id, viewer));
   });
   app.post(
     '/scorecard-templates',
@@ -66,10 +67,11 @@ export const scorecardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
   );
   app.patch(
     '/scorecard-templates/:id',
-    { config: route('scorecards.write'), schema: { tags, summary: 'Edit a template (its period kind only while it has no assignments and no targets)', params: idParams, body: updateTemplateInput, response: { 200: template } } },
-    async (request) => {
+    { config: route('scorecards.write'), schema: { tags, summary: 'Edit a template (its period kind only while it has no assignments and no targets). A stale version (If-Match or body version) is a 409', params: idParams, body: updateTemplateInput, response: { 200: template } } },
+    async (request, reply) => {
       const { actor } = request.ctx;
-      return updateTemplate(db, actor, request.params.id, request.body);
+      const { version, ...input } = request.body;
+      return tagged(reply, await updateTemplate(db, actor, request.params.id, input, expectedVersion(request, version)));
     },
   );
   app.post(
@@ -84,14 +86,14 @@ export const scorecardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
   app.post(
     '/scorecard-templates/:id/archive',
     { config: route('scorecards.write'), schema: { tags, summary: 'Archive a template: hidden from the default list, its assignments released', params: idParams, response: { 200: template } } },
-    async (request) => {
+    async (request, reply) => {
       const { actor } = request.ctx;
-      return setTemplateStatus(db, actor, request.params.id, 'archived');
+      return tagged(reply, await setTemplateStatus(db, actor, request.params.id, 'archived', expectedVersion(request)));
     },
   );
-  app.post('/scorecard-templates/:id/restore', { config: route('scorecards.write'), schema: { tags, summary: 'Restore an archived template', params: idParams, response: { 200: template } } }, async (request) => {
+  app.post('/scorecard-templates/:id/restore', { config: route('scorecards.write'), schema: { tags, summary: 'Restore an archived template', params: idParams, response: { 200: template } } }, async (request, reply) => {
     const { actor } = request.ctx;
-    return setTemplateStatus(db, actor, request.params.id, 'active');
+    return tagged(reply, await setTemplateStatus(db, actor, request.params.id, 'active', expectedVersion(request)));
   });
   app.post(
     '/scorecard-templates/check',
@@ -132,25 +134,27 @@ export const scorecardRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { dat
   app.put(
     '/scorecard-templates/:id/assignments',
     { config: route('scorecards.write'), schema: { tags, summary: 'Replace the positions and people that get the template', params: idParams, body: setAssignmentsInput, response: { 200: template } } },
-    async (request) => {
+    async (request, reply) => {
       const { actor } = request.ctx;
-      return setAssignments(db, actor, request.params.id, request.body);
+      const { version, ...input } = request.body;
+      return tagged(reply, await setAssignments(db, actor, request.params.id, input, expectedVersion(request, version)));
     },
   );
   app.get(
     '/scorecard-templates/:id/targets',
     { config: route('scorecards.read'), schema: { tags, summary: 'The year grid of targets of a position or a person: a row per indicator, a column per period', params: idParams, querystring: targetsQuery, response: { 200: targetGrid } } },
-    async (request) => {
+    async (request, reply) => {
       const { viewer } = request.ctx;
-      return getTargets(db, viewer.workspaceId, request.params.id, request.query, 'querystring', viewer);
+      return tagged(reply, await getTargets(db, viewer.workspaceId, request.params.id, request.query, 'querystring', viewer));
     },
   );
   app.put(
     '/scorecard-templates/:id/targets',
     { config: route('scorecards.write'), schema: { tags, summary: 'Set or clear targets of a position or a person (all or nothing)', params: idParams, body: setTargetsInput, response: { 200: targetGrid } } },
-    async (request) => {
+    async (request, reply) => {
       const { actor } = request.ctx;
-      return setTargets(db, actor, request.params.id, request.body);
+      const { version, ...input } = request.body;
+      return tagged(reply, await setTargets(db, actor, request.params.id, input, expectedVersion(request, version)));
     },
   );
   app.get(

@@ -4,6 +4,7 @@ import type { Scorecard } from '../../../core/scoring/types.ts';
 import type { PeriodKind } from '../../../core/values/periods.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import type { Viewer } from '../../http/request-context.ts';
+import { checkVersion } from '../../http/versions.ts';
 import type { Locale } from '../../i18n/messages.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { WorkspaceActor } from '../org/index.ts';
@@ -28,7 +29,7 @@ import { designOf, storedCard, targetKeys, weightSum } from './template-card.ts'
 type Summary = z.infer<typeof templateSummary>;
 
 /** The fields a template's summary and its full view share, in the contracts' order. */
-const templateBase = (row: TemplateRow) => ({ id: row.id, name: row.name, description: row.description, period: row.period, status: row.status });
+const templateBase = (row: TemplateRow) => ({ id: row.id, name: row.name, description: row.description, period: row.period, status: row.status, version: row.version });
 
 export async function listTemplates(db: Db, workspaceId: string, query: z.output<typeof listTemplatesQuery>): Promise<Summary[]> {
   const rows = await listTemplateRows(db, workspaceId, query);
@@ -78,9 +79,10 @@ export async function createTemplate(db: Db, actor: WorkspaceActor, input: z.out
   return getTemplate(db, actor.workspaceId, id);
 }
 
-export async function updateTemplate(db: Db, actor: WorkspaceActor, id: string, input: z.output<typeof updateTemplateInput>): Promise<Template> {
+export async function updateTemplate(db: Db, actor: WorkspaceActor, id: string, input: Omit<z.output<typeof updateTemplateInput>, 'version'>, expected?: number): Promise<Template> {
   await db.transaction(async (tx) => {
     const before = await findTemplate(tx, actor.workspaceId, id);
+    await checkVersion(tx, ENTITY, id, expected);
     if (input.name !== undefined && input.name !== before.name) await assertNameFree(tx, actor.workspaceId, input.name, id);
     if (input.period !== undefined && input.period !== before.period) await assertPeriodFree(tx, before);
     const changes: Partial<NewTemplate> = { ...input, ...(input.card ? { card: storedCard(input.card) } : {}) };
@@ -125,9 +127,10 @@ export async function copyTemplate(db: Db, actor: WorkspaceActor, id: string, in
  * gives nobody a scorecard, and its positions and people may take another one); its period
  * targets are kept. A no-op changes and audits nothing.
  */
-export async function setTemplateStatus(db: Db, actor: WorkspaceActor, id: string, status: 'active' | 'archived'): Promise<Template> {
+export async function setTemplateStatus(db: Db, actor: WorkspaceActor, id: string, status: 'active' | 'archived', expected?: number): Promise<Template> {
   await db.transaction(async (tx) => {
     const before = await findTemplate(tx, actor.workspaceId, id);
+    await checkVersion(tx, ENTITY, id, expected);
     if (before.status === status) return;
     const released = status === 'archived' ? await deleteAssignmentsOf(tx, id) : [];
     const after = await updateTemplateRow(tx, id, { status });

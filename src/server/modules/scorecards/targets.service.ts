@@ -6,6 +6,7 @@ import { canSeePerson } from '../../access.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError, type ErrorDetail, notFound } from '../../errors.ts';
 import type { Viewer } from '../../http/request-context.ts';
+import { bumpVersion, checkVersion } from '../../http/versions.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { WorkspaceActor } from '../org/index.ts';
 import { findPerson, findPosition } from './owners.queries.ts';
@@ -95,6 +96,7 @@ export async function getTargets(db: Db | Tx, workspaceId: string, id: string, q
     periods,
     indicators: indicators.map((i) => ({ key: i.key, name: i.name || i.key, unit: i.unit ?? null, defaultTarget: i.target ?? null })),
     values,
+    version: template.version,
   };
 }
 
@@ -102,9 +104,11 @@ export async function getTargets(db: Db | Tx, workspaceId: string, id: string, q
  * PUT /scorecard-templates/:id/targets — sets (a number) or clears (null) the cells given, all
  * or nothing, audited as one entry with the cells before and after.
  */
-export async function setTargets(db: Db, actor: WorkspaceActor, id: string, input: z.output<typeof setTargetsInput>): Promise<Grid> {
+export async function setTargets(db: Db, actor: WorkspaceActor, id: string, input: Omit<z.output<typeof setTargetsInput>, 'version'>, expected?: number): Promise<Grid> {
   await db.transaction(async (tx) => {
     const template = await findTemplate(tx, actor.workspaceId, id);
+    // the targets are part of the template: a write names the template's version it was based on, and raises it
+    await checkVersion(tx, ENTITY, id, expected);
     const details = checkGrid(template.card, template.period, input.year, input.values);
     if (details.length > 0) throw new AppError('validation_failed', { count: details.length }, details);
     await ownerName(tx, actor.workspaceId, input, 'body');
@@ -128,6 +132,7 @@ export async function setTargets(db: Db, actor: WorkspaceActor, id: string, inpu
     if (upserts.length === 0 && cleared.length === 0) return;
     for (const { key, label } of cleared) await deleteTargetCell(tx, id, input, key, label);
     if (upserts.length > 0) await upsertTargetCells(tx, upserts, actor.userId);
+    await bumpVersion(tx, ENTITY, id);
     const where = { year: input.year, ownerKind: input.ownerKind, ownerId: input.ownerId };
     await recordAudit(tx, actor, {
       workspaceId: actor.workspaceId,

@@ -71,7 +71,7 @@ export default function GoalForm({ ws, plan, goal = null, prefill, parentOwner, 
 
   const save = useSaveGoal(ws);
   const submit = (v: GoalValues) =>
-    save.mutate(goal ? { id: goal.id, body: updateBodyOf(v, needsReason, additive) } : { body: createBodyOf(plan.id, v, additive) }, {
+    save.mutate(goal ? { id: goal.id, body: { ...updateBodyOf(v, needsReason, additive), version: goal.version } } : { body: createBodyOf(plan.id, v, additive) }, {
       onSuccess: (saved) => {
         message.success(goal ? t('goals.form.saved') : t('goals.form.created'));
         onClose(saved);

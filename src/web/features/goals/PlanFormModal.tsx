@@ -21,7 +21,7 @@ export default function PlanFormModal({ ws, plan, onClose }: { ws: string; plan:
   const save = useSavePlan(ws);
   const submit = (v: PlanValues) =>
     save.mutate(
-      { id: plan?.id, body: planBodyOf(v) },
+      { id: plan?.id, version: plan?.version, body: planBodyOf(v) },
       {
         onSuccess: (saved) => {
           message.success(plan ? t('goals.plan.saved', { name: saved.name }) : t('goals.plan.created', { name: saved.name }));

@@ -9,6 +9,8 @@ import { del, download, get, post, request, workspacePath } from '../../api.ts';
 export type Plan = z.infer<typeof g.plan>;
 export type Phase = z.infer<typeof g.phase>;
 export type PlanBody = z.input<typeof g.planInput>;
+/** A plan's change: its fields and the version they were based on (a stale one is a 409). */
+export type PlanUpdateBody = z.input<typeof g.planUpdateInput>;
 export type Goal = z.infer<typeof g.goal>;
 export type GoalDetail = z.infer<typeof g.goalDetail>;
 export type GoalBody = z.input<typeof g.goalInput>;
@@ -40,7 +42,7 @@ export const goalsApi = {
   plans: (ws: string) => get<Plan[]>(`${w(ws)}/plans`),
   plan: (ws: string, id: string) => get<Plan>(planPath(ws, id)),
   createPlan: (ws: string, body: PlanBody) => post<Plan>(`${w(ws)}/plans`, body),
-  updatePlan: (ws: string, id: string, body: PlanBody) => request<Plan>('PUT', planPath(ws, id), { body }),
+  updatePlan: (ws: string, id: string, body: PlanUpdateBody) => request<Plan>('PUT', planPath(ws, id), { body }),
   removePlan: (ws: string, id: string) => del(planPath(ws, id)),
   /** One level of the cascade: the plan's top goals, or the children of `parentId`. */
   tree: (ws: string, planId: string, query: TreeQuery) => get<Goal[]>(`${planPath(ws, planId)}/goals`, query),

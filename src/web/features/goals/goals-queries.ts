@@ -81,11 +81,11 @@ function useGoalsWrite<T, V>(ws: string, write: (v: V) => Promise<T>) {
   });
 }
 
-/** A plan to save: the changes of the plan `id`, or a new plan. */
-export type PlanSave = { id?: string; body: PlanBody };
+/** A plan to save: the changes of the plan `id` (with the version they were based on), or a new plan. */
+export type PlanSave = { id?: string; version?: number; body: PlanBody };
 
 export function useSavePlan(ws: string) {
-  return useGoalsWrite(ws, ({ id, body }: PlanSave) => (id ? goalsApi.updatePlan(ws, id, body) : goalsApi.createPlan(ws, body)));
+  return useGoalsWrite(ws, ({ id, version, body }: PlanSave) => (id ? goalsApi.updatePlan(ws, id, { ...body, version }) : goalsApi.createPlan(ws, body)));
 }
 
 export function useRemovePlan(ws: string) {

@@ -22,7 +22,7 @@ export default function IndicatorDrawer({ ws, indicator, onClose }: { ws: string
   const termNames = terms.map((term) => term?.name?.trim() ?? '').filter((n) => n !== '');
   const [formulaRanges, setFormulaRanges] = useState<FormulaRange[]>([]);
   const [unplaced, setUnplaced] = useState<string[]>([]);
-  const save = useSaveIndicator(ws, indicator?.id ?? null);
+  const save = useSaveIndicator(ws, indicator?.id ?? null, indicator?.version);
 
   const submit = (values: IndicatorValues) => {
     setFormulaRanges([]);

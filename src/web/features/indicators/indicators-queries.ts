@@ -46,11 +46,11 @@ export function useFormulaCheck(ws: string, formula: string, names: string[]) {
 }
 
 /** Creates an indicator (no `id`) or updates one; the indicator lists are refreshed. */
-export function useSaveIndicator(ws: string, id: string | null) {
+export function useSaveIndicator(ws: string, id: string | null, version?: number) {
   const refresh = useRefreshIndicators(ws);
   return useMutation({
     mutationFn: (body: CreateIndicatorBody | UpdateIndicatorBody): Promise<Indicator> =>
-      id ? indicatorsApi.update(ws, id, body) : indicatorsApi.create(ws, body as CreateIndicatorBody),
+      id ? indicatorsApi.update(ws, id, { ...(body as UpdateIndicatorBody), version }) : indicatorsApi.create(ws, body as CreateIndicatorBody),
     onSuccess: () => void refresh(),
   });
 }

@@ -37,7 +37,7 @@ export default function PersonDrawer({ ws, units, person, defaultUnitId, editabl
   const [form] = Form.useForm<Values>();
   const firstField = useRef<InputRef>(null);
   const positions = usePositions(ws);
-  const save = useSavePerson(ws, person?.id ?? null);
+  const save = useSavePerson(ws, person?.id ?? null, person?.version);
 
   /** The input to send, or null when the form does not parse (its fields then show why). */
   const inputOf = (values: Values) => {

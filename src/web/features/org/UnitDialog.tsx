@@ -21,7 +21,7 @@ export default function UnitDialog({ ws, units, state, onClose, onDone }: Props)
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const save = useSaveUnit(ws, state.kind === 'create' ? null : state.unit.id);
+  const save = useSaveUnit(ws, state.kind === 'create' ? null : state.unit.id, state.kind === 'create' ? undefined : state.unit.version);
   /** The input of the action, or null when the form does not parse (its fields then show why). */
   const inputOf = (values: Values) => {
     if (state.kind === 'create') return parseForm(createUnitInput, { name: values.name, parentId: state.parent?.id ?? null }, form);

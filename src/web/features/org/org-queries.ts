@@ -44,12 +44,12 @@ export function useRefreshWorkspace(ws: string) {
  * Creates a unit (no `id`) or updates one. A null input (the form did not parse) resolves to
  * null without a request; a saved unit refreshes the workspace.
  */
-export function useSaveUnit(ws: string, id: string | null) {
+export function useSaveUnit(ws: string, id: string | null, version?: number) {
   const refresh = useRefreshWorkspace(ws);
   return useMutation({
     mutationFn: async (input: CreateUnitBody | UpdateUnitBody | null): Promise<Unit | null> => {
       if (!input) return null;
-      return id ? orgApi.units.update(ws, id, input) : orgApi.units.create(ws, input as CreateUnitBody);
+      return id ? orgApi.units.update(ws, id, { ...(input as UpdateUnitBody), version }) : orgApi.units.create(ws, input as CreateUnitBody);
     },
     onSuccess: (unit) => {
       if (unit) void refresh();
@@ -60,7 +60,7 @@ export function useSaveUnit(ws: string, id: string | null) {
 /** Deactivates or reactivates a unit (the caller refreshes once it has shown the outcome). */
 export function useSetUnitStatus(ws: string) {
   return useMutation({
-    mutationFn: ({ unit, status }: { unit: Unit; status: 'active' | 'inactive' }) => orgApi.units.update(ws, unit.id, { status }),
+    mutationFn: ({ unit, status }: { unit: Unit; status: 'active' | 'inactive' }) => orgApi.units.update(ws, unit.id, { status, version: unit.version }),
   });
 }
 
@@ -73,12 +73,12 @@ export function useDeleteUnit(ws: string) {
  * Creates a person (no `id`) or updates one. A null input (the form did not parse) resolves to
  * null without a request; a saved person refreshes the workspace.
  */
-export function useSavePerson(ws: string, id: string | null) {
+export function useSavePerson(ws: string, id: string | null, version?: number) {
   const refresh = useRefreshWorkspace(ws);
   return useMutation({
     mutationFn: async (input: CreatePersonBody | UpdatePersonBody | null): Promise<Person | null> => {
       if (!input) return null;
-      return id ? orgApi.people.update(ws, id, input) : orgApi.people.create(ws, input as CreatePersonBody);
+      return id ? orgApi.people.update(ws, id, { ...(input as UpdatePersonBody), version }) : orgApi.people.create(ws, input as CreatePersonBody);
     },
     onSuccess: (person) => {
       if (person) void refresh();
@@ -90,7 +90,7 @@ export function useSavePerson(ws: string, id: string | null) {
 export function useMarkPersonLeft(ws: string) {
   const refresh = useRefreshWorkspace(ws);
   return useMutation({
-    mutationFn: ({ p, leftOn }: { p: Person; leftOn: string }) => orgApi.people.update(ws, p.id, { status: 'left', leftOn }),
+    mutationFn: ({ p, leftOn }: { p: Person; leftOn: string }) => orgApi.people.update(ws, p.id, { status: 'left', leftOn, version: p.version }),
     onSuccess: () => void refresh(),
   });
 }
@@ -99,7 +99,7 @@ export function useMarkPersonLeft(ws: string) {
 export function useReactivatePerson(ws: string) {
   const refresh = useRefreshWorkspace(ws);
   return useMutation({
-    mutationFn: (p: Person) => orgApi.people.update(ws, p.id, { status: 'active', leftOn: null }),
+    mutationFn: (p: Person) => orgApi.people.update(ws, p.id, { status: 'active', leftOn: null, version: p.version }),
     onSuccess: () => void refresh(),
   });
 }

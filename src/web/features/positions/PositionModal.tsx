@@ -13,7 +13,7 @@ export default function PositionModal({ ws, position, onClose }: { ws: string; p
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const save = useSavePosition(ws, position?.id ?? null);
+  const save = useSavePosition(ws, position?.id ?? null, position?.version);
   // parsed here so that field errors show on the form; an input that does not parse sends nothing
   const parse = (values: Values) => {
     const body = { name: values.name, description: values.description ?? '' };

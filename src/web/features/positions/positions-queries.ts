@@ -12,12 +12,12 @@ export function usePositionList(ws: string) {
  * Creates a position (no `id`) or updates one. A null input (the form did not parse) resolves to
  * null without a request. Units and people show position names and headcounts: the workspace is refreshed.
  */
-export function useSavePosition(ws: string, id: string | null) {
+export function useSavePosition(ws: string, id: string | null, version?: number) {
   const refresh = useRefreshWorkspace(ws);
   return useMutation({
     mutationFn: async (input: CreatePositionBody | UpdatePositionBody | null): Promise<Position | null> => {
       if (!input) return null;
-      return id ? positionsApi.update(ws, id, input) : positionsApi.create(ws, input as CreatePositionBody);
+      return id ? positionsApi.update(ws, id, { ...(input as UpdatePositionBody), version }) : positionsApi.create(ws, input as CreatePositionBody);
     },
     onSuccess: (p) => {
       if (p) void refresh();

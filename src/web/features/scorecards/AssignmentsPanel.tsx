@@ -21,7 +21,7 @@ export default function AssignmentsPanel({ ws, template, readOnly }: Props) {
   const saved = JSON.stringify([template.assignments.positions.map((p) => p.id).sort(), template.assignments.people.map((p) => p.id).sort()]);
   const dirty = JSON.stringify([[...positionIds].sort(), [...personIds].sort()]) !== saved;
 
-  const save = useSaveAssignments(ws, template.id);
+  const save = useSaveAssignments(ws, template.id, template.version);
   // mutateAsync: the success is told even if a change of the selection reset the mutation meanwhile
   const submit = () =>
     save.mutateAsync({ positionIds, personIds }).then(

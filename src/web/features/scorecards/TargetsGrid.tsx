@@ -29,7 +29,7 @@ export default function TargetsGrid({ ws, templateId, query, grid, readOnly }: P
     check: (value) => (value <= 0 ? t('scorecards.mustBePositive') : null),
     submit: (values) => {
       setNotice(null);
-      return targets.send(values);
+      return targets.send(values, grid.version);
     },
     locate: (d) => {
       const [field, key, label] = pathAfter(d.path, 'body');

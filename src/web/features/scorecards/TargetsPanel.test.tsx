@@ -24,6 +24,7 @@ const grid = (values: TargetGrid['values'] = { sales: { Q1: 120000 } }): TargetG
     { key: 'visits', name: '拜访数', unit: null, defaultTarget: null },
   ],
   values,
+  version: 1,
 });
 
 function setUp(routes: Record<string, unknown> = {}) {
@@ -57,7 +58,7 @@ describe('TargetsPanel (the targets grid)', () => {
     await user.click(saveButton());
 
     expect(await screen.findByText(t('scorecards.targetsSaved'))).toBeTruthy();
-    expect(net.last(SAVE)?.body).toEqual({ year, ownerKind: 'position', ownerId: POSITION, values: { sales: { Q2: 130000 }, visits: { Q1: 40 } } });
+    expect(net.last(SAVE)?.body).toEqual({ year, ownerKind: 'position', ownerId: POSITION, values: { sales: { Q2: 130000 }, visits: { Q1: 40 } }, version: 1 });
     // the grid shows what the server stored
     await waitFor(() => expect(cell('销售额', 'Q2').value).toBe('130,000'));
     expect(screen.queryByText(t('scorecards.changedCells', { count: 2 }))).toBeNull();

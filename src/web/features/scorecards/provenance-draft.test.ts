@@ -23,6 +23,7 @@ const libraryIndicator = (over: Partial<Indicator>): Indicator => ({
   rollUp: 'recompute',
   status: 'active',
   sourceBuiltinKey: null,
+  version: 1,
   createdAt: '2026-01-01T00:00:00Z',
   updatedAt: '2026-01-01T00:00:00Z',
   ...over,

@@ -33,7 +33,7 @@ export const scorecardsApi = {
   list: (ws: string, query: TemplatesQuery) => request<TemplateSummary[]>('GET', t(ws), { query }),
   get: (ws: string, id: string) => request<ScorecardTemplate>('GET', t(ws, id)),
   create: (ws: string, body: TemplateInput) => request<ScorecardTemplate>('POST', t(ws), { body }),
-  update: (ws: string, id: string, body: Partial<TemplateInput>) => request<ScorecardTemplate>('PATCH', t(ws, id), { body }),
+  update: (ws: string, id: string, body: Partial<TemplateInput> & { version?: number }) => request<ScorecardTemplate>('PATCH', t(ws, id), { body }),
   copy: (ws: string, id: string, name?: string) => request<ScorecardTemplate>('POST', `${t(ws, id)}/copy`, { body: name ? { name } : {} }),
   archive: (ws: string, id: string) => request<ScorecardTemplate>('POST', `${t(ws, id)}/archive`),
   restore: (ws: string, id: string) => request<ScorecardTemplate>('POST', `${t(ws, id)}/restore`),
@@ -43,7 +43,7 @@ export const scorecardsApi = {
     request<ScorecardTemplate>('POST', `${t(ws)}/import`, { body: file, query }),
   assign: (ws: string, id: string, body: In<typeof sc.setAssignmentsInput>) => request<ScorecardTemplate>('PUT', `${t(ws, id)}/assignments`, { body }),
   targets: (ws: string, id: string, query: TargetsQuery) => request<TargetGrid>('GET', `${t(ws, id)}/targets`, { query }),
-  setTargets: (ws: string, id: string, body: TargetsQuery & { values: Record<string, Record<string, number | null>> }) =>
+  setTargets: (ws: string, id: string, body: TargetsQuery & { values: Record<string, Record<string, number | null>>; version?: number }) =>
     request<TargetGrid>('PUT', `${t(ws, id)}/targets`, { body }),
   preview: (ws: string, personId: string, period: string) => request<ScorecardPreview>('GET', `${w(ws)}/scorecard-preview`, { query: { personId, period } }),
   /** The first active people whose name matches `q` (a picker's suggestions). */

@@ -94,13 +94,17 @@ type SaveReactions = {
  */
 export function useSaveTemplate(ws: string, template: ScorecardTemplate | null, on: SaveReactions) {
   const refresh = useRefreshTemplates(ws);
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ period, ...body }: TemplateInput) => {
       if (!template) return scorecardsApi.create(ws, { ...body, period });
-      return scorecardsApi.update(ws, template.id, { ...body, ...(period !== template.period ? { period } : {}) });
+      // the version it was loaded with: a change saved meanwhile by someone else is a 409, not overwritten
+      return scorecardsApi.update(ws, template.id, { ...body, ...(period !== template.period ? { period } : {}), version: template.version });
     },
     onMutate: on.onMutate,
     onSuccess: (saved) => {
+      // the next save is based on this version at once, not after the refetch
+      queryClient.setQueryData([...templatesKey(ws), 'one', saved.id], saved);
       void refresh();
       on.onSuccess(saved);
     },
@@ -149,10 +153,10 @@ export function useImportTemplate(ws: string) {
 }
 
 /** Sets who gets the template: positions (every holder) and people directly. */
-export function useSaveAssignments(ws: string, templateId: string) {
+export function useSaveAssignments(ws: string, templateId: string, version: number) {
   const refresh = useRefreshTemplates(ws);
   return useMutation({
-    mutationFn: (body: { positionIds: string[]; personIds: string[] }) => scorecardsApi.assign(ws, templateId, body),
+    mutationFn: (body: { positionIds: string[]; personIds: string[] }) => scorecardsApi.assign(ws, templateId, { ...body, version }),
     onSuccess: () => void refresh(),
   });
 }
@@ -165,10 +169,15 @@ export function useSaveAssignments(ws: string, templateId: string) {
 export function useTargetsWriter(ws: string, templateId: string, query: TargetsQuery) {
   const queryClient = useQueryClient();
   return {
-    send: (values: Record<string, Record<string, number | null>>) => scorecardsApi.setTargets(ws, templateId, { ...query, values }),
+    /** `version`: the template's, as the grid was loaded with it (a stale one is a 409). */
+    send: (values: Record<string, Record<string, number | null>>, version: number) => scorecardsApi.setTargets(ws, templateId, { ...query, values, version }),
     saved: (fresh: TargetGrid) => {
       queryClient.setQueryData(targetsKey(ws, templateId, query), fresh);
       void queryClient.invalidateQueries({ queryKey: [...templatesKey(ws), 'preview'] });
+      // the targets are part of the template: its version moved, for its editor and the other owners' grids
+      void queryClient.invalidateQueries({ queryKey: [...templatesKey(ws), 'one', templateId] });
+      const current = JSON.stringify(targetsKey(ws, templateId, query));
+      void queryClient.invalidateQueries({ queryKey: [...templatesKey(ws), 'targets', templateId], predicate: (q) => JSON.stringify(q.queryKey) !== current });
     },
   };
 }
