@@ -9,6 +9,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { openChangeFeed } from './db/change-feed.ts';
 import { changedData, registerAuthHooks } from './http/auth-hooks.ts';
 import { createMemo, IDENTITY_MEMO_MS } from './http/identity-memo.ts';
 import { JSON_BODY_LIMIT_BYTES, MAX_UPLOAD_BYTES } from './limits.ts';
@@ -109,11 +110,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  // identities remembered for a few seconds; any successful write through the API forgets them all
-  const identities = { auth: createMemo<Auth>(IDENTITY_MEMO_MS), viewers: createMemo<Viewer>(IDENTITY_MEMO_MS) };
+  // what this server keeps in memory (identities, dashboards' answers) is forgotten by every
+  // write that succeeded — here, and through the change feed on every other server on the same
+  // PostgreSQL — before its response leaves, and background work's changes go the same way
+  const changes = await openChangeFeed(deps.database, deps.logger);
+  app.addHook('onClose', () => changes.close());
   app.addHook('onSend', async (request, reply) => {
-    if (changedData(request, reply.statusCode)) (identities.auth.clear(), identities.viewers.clear());
+    if (changedData(request, reply.statusCode)) await changes.publish(request.viewer ? { scope: 'workspace', workspaceId: request.viewer.workspaceId } : { scope: 'account' });
   });
+  deps.jobs.onFinished((workspaceId) => void changes.publish({ scope: 'workspace', workspaceId }));
+  const identities = { auth: createMemo<Auth>(IDENTITY_MEMO_MS, Date.now, changes.isLive), viewers: createMemo<Viewer>(IDENTITY_MEMO_MS, Date.now, changes.isLive) };
+  changes.subscribe(() => (identities.auth.clear(), identities.viewers.clear()));
   registerAuthHooks(app, deps.database.db, identities.auth);
   rejectUnexpectedBodies(app);
   await app.register(healthRoutes, deps);
@@ -121,7 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     async (api) => {
       await api.register(setupRoutes, deps);
       await api.register(authRoutes, { ...deps, prefix: '/auth' });
-      await api.register(workspaceScope, { ...deps, viewerMemo: identities.viewers, routes: WORKSPACE_ROUTES, prefix: '/workspaces/:ws' });
+      await api.register(workspaceScope, { ...deps, viewerMemo: identities.viewers, changes, routes: WORKSPACE_ROUTES, prefix: '/workspaces/:ws' });
     },
     { prefix: '/api/v1' },
   );

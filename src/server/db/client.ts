@@ -17,6 +17,8 @@ export type Database = {
   /** together they let /healthz tell a busy database from one that has stopped answering. */
   lastAnsweredAt(): number;
   oldestQueryStartedAt(): number | null;
+  /** A connection of its own, outside the pool (the caller connects and ends it): for LISTEN (db/change-feed.ts). */
+  newClient(): pg.Client;
   close(): Promise<void>;
 };
 
@@ -30,12 +32,15 @@ pg.types.setTypeParser(20, (v) => Number(v));
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   let embedded: EmbeddedServer | null = null;
   let pool: pg.Pool;
+  let connection: pg.ClientConfig;
   if (options.kind === 'embedded') {
     embedded = await startEmbeddedServer(options);
+    connection = { host: embedded.socketDir, port: 5432, user: 'postgres', database: 'postgres' };
     // PGlite runs one statement at a time; one connection keeps transactions whole
-    pool = new pg.Pool({ host: embedded.socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 });
+    pool = new pg.Pool({ ...connection, max: 1 });
   } else {
-    pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    connection = { connectionString: options.url };
+    pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10 });
   }
   pool.on('error', () => {
     // an idle client lost its connection; the pool replaces it on next use
@@ -51,6 +56,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     embedded,
     lastAnsweredAt: activity.lastAnsweredAt,
     oldestQueryStartedAt: activity.oldestQueryStartedAt,
+    newClient: () => new pg.Client(connection),
     async close() {
       await pool.end();
       await embedded?.close();

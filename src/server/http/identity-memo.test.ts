@@ -29,4 +29,15 @@ describe('identity memo', () => {
     expect(await memo.remember('token:x', async () => null)).toBeNull();
     expect(memo.get('token:x')).toBeUndefined();
   });
+
+  it('neither answers from nor keeps anything while the other servers cannot be heard', async () => {
+    let live = true;
+    const memo = createMemo<string>(5_000, Date.now, () => live);
+    await memo.remember('token:a', async () => 'Ada');
+    live = false;
+    expect(memo.get('token:a')).toBeUndefined();
+    expect(await memo.remember('token:b', async () => 'Bo')).toBe('Bo');
+    live = true;
+    expect(memo.get('token:b')).toBeUndefined();
+  });
 });

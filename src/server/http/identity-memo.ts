@@ -4,9 +4,10 @@
  * Every API call resolves its token or session and then its membership of the workspace: two
  * queries before any work. A dashboard read from cache costs less than that. So a resolved
  * identity is reused for `IDENTITY_MEMO_MS` — and forgotten by every successful write through
- * the API (app.ts): signing out, revoking a token, changing a member's role or a unit's lead take
- * effect at once. Only changes made by another process (`kedu create-admin`, a second server on
- * the same PostgreSQL) wait up to those few seconds.
+ * the API (app.ts), on this server and — through the change feed (db/change-feed.ts) — on every
+ * other server on the same PostgreSQL: signing out, revoking a token, changing a member's role or
+ * a unit's lead take effect at once everywhere. Only changes made by no server (`kedu
+ * create-admin` from a shell) wait up to those few seconds.
  */
 export const IDENTITY_MEMO_MS = 5_000;
 
@@ -25,9 +26,10 @@ export type Memo<T> = {
 
 /**
  * A map whose entries expire after `ttlMs` (or earlier, at `until`: a session ending sooner).
+ * While `live()` is false (this server cannot hear the others' changes) nothing is kept.
  * @example const m = createMemo<number>(1000); await m.remember('a', async () => 1); m.get('a') // 1
  */
-export function createMemo<T>(ttlMs: number, now: () => number = Date.now): Memo<T> {
+export function createMemo<T>(ttlMs: number, now: () => number = Date.now, live: () => boolean = () => true): Memo<T> {
   const entries = new Map<string, { value: T; until: number }>();
   let generation = 0;
   const set = (key: string, value: T, until?: number) => {
@@ -36,6 +38,7 @@ export function createMemo<T>(ttlMs: number, now: () => number = Date.now): Memo
   };
   return {
     get(key) {
+      if (!live()) return undefined;
       const hit = entries.get(key);
       if (!hit) return undefined;
       if (now() >= hit.until) {
@@ -49,7 +52,7 @@ export function createMemo<T>(ttlMs: number, now: () => number = Date.now): Memo
       if (known !== undefined) return known;
       const started = generation;
       const value = await resolve();
-      if (value !== null && generation === started) set(key, value, until?.(value));
+      if (value !== null && generation === started && live()) set(key, value, until?.(value));
       return value;
     },
     clear() {

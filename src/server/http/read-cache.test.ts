@@ -46,4 +46,19 @@ describe('read cache', () => {
     await cache.read('ws', 'k', compute);
     expect(await cache.read('ws', 'k', compute)).toBe('2');
   });
+
+  it('keeps nothing while the other servers cannot be heard, and forgets every workspace on invalidateAll', async () => {
+    let live = true;
+    const cache = createReadCache({ ttlMs: 60_000, live: () => live });
+    const compute = counter();
+    await cache.read('ws', 'k', compute);
+    await cache.read('other', 'k', compute);
+    live = false;
+    expect(await cache.read('ws', 'k', compute)).toBe('3');
+    live = true;
+    expect(await cache.read('ws', 'k', compute)).toBe('1');
+    cache.invalidateAll();
+    expect(await cache.read('ws', 'k', compute)).toBe('4');
+    expect(await cache.read('other', 'k', compute)).toBe('5');
+  });
 });

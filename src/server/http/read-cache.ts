@@ -5,14 +5,18 @@
  * have each request recompute the same answer. The goal form's SMART check reads an owner's
  * history (a metric over a whole dataset) as the form is typed: once is enough. Every successful write to a workspace through
  * the API forgets that workspace's answers at once (http/workspace-scope.ts), so what people see after
- * their own change is always fresh. Writes made outside this process (a `kedu import` run from a
- * shell against the same database) are seen after at most `ttlMs`.
+ * their own change is always fresh. Another server on the same PostgreSQL tells this one through
+ * the change feed (db/change-feed.ts) within milliseconds; while this server cannot hear the others
+ * (`live()` false) it keeps nothing. Writes made by no server (a `kedu import` run from a shell
+ * against the same database) are seen after at most `ttlMs`.
  */
 export type ReadCache = {
   /** The stored answer, or the one `compute` gives (stored when it was computed on an unchanged workspace). */
   read(workspaceId: string, key: string, compute: () => Promise<string>): Promise<string>;
   /** Forgets every answer of a workspace. */
   invalidate(workspaceId: string): void;
+  /** Forgets every answer of every workspace. */
+  invalidateAll(): void;
 };
 
 type Entry = { at: number; body: string };
@@ -21,8 +25,9 @@ type Space = { version: number; entries: Map<string, Entry> };
 /** Most answers kept per workspace: one per person's own view at most, so a large team stays bounded. */
 const MAX_ENTRIES = 1_000;
 
-export function createReadCache(options: { ttlMs: number; now?: () => number }): ReadCache {
+export function createReadCache(options: { ttlMs: number; now?: () => number; live?: () => boolean }): ReadCache {
   const now = options.now ?? Date.now;
+  const live = options.live ?? (() => true);
   const spaces = new Map<string, Space>();
   const spaceOf = (workspaceId: string): Space => {
     let space = spaces.get(workspaceId);
@@ -31,14 +36,15 @@ export function createReadCache(options: { ttlMs: number; now?: () => number }):
   };
   return {
     async read(workspaceId, key, compute) {
-      if (options.ttlMs <= 0) return compute();
+      if (options.ttlMs <= 0 || !live()) return compute();
       const space = spaceOf(workspaceId);
       const hit = space.entries.get(key);
       if (hit && now() - hit.at < options.ttlMs) return hit.body;
       const version = space.version;
       const body = await compute();
       // a write that landed while we computed may not be in this answer: keep it only if none did
-      if (space.version === version) {
+      // (and only if the other servers could have told us of theirs meanwhile)
+      if (space.version === version && live()) {
         if (space.entries.size >= MAX_ENTRIES) space.entries.delete(space.entries.keys().next().value!);
         space.entries.set(key, { at: now(), body });
       }
@@ -48,6 +54,12 @@ export function createReadCache(options: { ttlMs: number; now?: () => number }):
       const space = spaceOf(workspaceId);
       space.version += 1;
       space.entries.clear();
+    },
+    invalidateAll() {
+      for (const space of spaces.values()) {
+        space.version += 1;
+        space.entries.clear();
+      }
     },
   };
 }

@@ -1,6 +1,7 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../config.ts';
+import type { ChangeFeed } from '../db/change-feed.ts';
 import type { Database } from '../db/client.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import { createMemo } from './identity-memo.ts';
@@ -13,6 +14,7 @@ const deps = {
   database: { db: {} } as Database,
   version: 'test',
   jobs: { onFinished: () => {} } as unknown as JobQueue,
+  changes: { subscribe: () => {}, isLive: () => true } as unknown as ChangeFeed,
 };
 
 async function start(routes: WorkspaceRoutes) {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type Action, authorize } from '../access.ts';
+import type { ChangeFeed } from '../db/change-feed.ts';
 import type { Viewer } from './request-context.ts';
-import { changedData } from './auth-hooks.ts';
 import { type AppDeps, pickDeps } from './deps.ts';
 import type { Memo } from './identity-memo.ts';
 import { createReadCache, type ReadCache } from './read-cache.ts';
@@ -15,7 +15,7 @@ export type WorkspaceRoutes = FastifyPluginAsyncZod<AppDeps & { readCache: ReadC
  * the workspace's cached answers are forgotten by any write that succeeded. The routes themselves
  * are app.ts's list (the router); this plugin only gives them their workspace.
  */
-export const workspaceScope: FastifyPluginAsyncZod<AppDeps & { viewerMemo: Memo<Viewer>; routes: readonly WorkspaceRoutes[] }> = async (app, options) => {
+export const workspaceScope: FastifyPluginAsyncZod<AppDeps & { viewerMemo: Memo<Viewer>; changes: ChangeFeed; routes: readonly WorkspaceRoutes[] }> = async (app, options) => {
   const deps = pickDeps(options);
   const { db } = deps.database;
   const { viewerMemo } = options;
@@ -35,14 +35,15 @@ export const workspaceScope: FastifyPluginAsyncZod<AppDeps & { viewerMemo: Memo<
     authorize(viewer, actionOf(request.routeOptions.config)!);
     request.ctx = { viewer, actor: { userId: viewer.userId, label: viewer.label, ip: request.ip, workspaceId: viewer.workspaceId }, locale: request.locale };
   });
-  // dashboards reuse their answers until the workspace changes: any write that succeeded
-  // forgets them, before its response leaves (the writer's next read is already fresh)
-  const readCache = createReadCache({ ttlMs: deps.config.readCacheSeconds * 1000 });
-  app.addHook('onSend', async (request, reply) => {
-    if (request.viewer && changedData(request, reply.statusCode)) readCache.invalidate(request.viewer.workspaceId);
+  // dashboards reuse their answers until the workspace changes: any write that succeeded, on
+  // any server, and any background work finished forgets them (app.ts publishes the change
+  // before the write's response leaves, so the writer's next read is already fresh)
+  const { changes } = options;
+  const readCache = createReadCache({ ttlMs: deps.config.readCacheSeconds * 1000, live: changes.isLive });
+  changes.subscribe((change) => {
+    if (change.scope === 'workspace') readCache.invalidate(change.workspaceId);
+    else if (change.scope === 'everything') readCache.invalidateAll();
   });
-  // work finished in the background changed the workspace as a write through the API does
-  deps.jobs.onFinished((workspaceId) => readCache.invalidate(workspaceId));
   for (const routes of options.routes) await app.register(routes, { ...deps, readCache });
 };
 
