@@ -73,6 +73,17 @@ async function goalForm(page: Page) {
 }
 
 const nodeOf = (page: Page, statement: string) => page.locator(`[data-testid^=goal-node-][data-statement="${statement}"]`);
+
+/**
+ * Opens a goal's node in the tree. A goal just added reaches the tree when it asks again: until
+ * then its parent is a leaf, whose switcher does nothing when clicked — so wait for the switcher,
+ * and click it only when it is closed (a node may already be open).
+ */
+async function expandNode(node: Locator): Promise<void> {
+  const switcher = node.locator('xpath=ancestor::*[contains(@class,"ant-tree-treenode")][1]').locator('.ant-tree-switcher');
+  await expect.poll(async () => (await switcher.getAttribute('class')) ?? '').toMatch(/ant-tree-switcher_(open|close)/);
+  if ((await switcher.getAttribute('class'))!.includes('ant-tree-switcher_close')) await switcher.click();
+}
 const COMPANY = '2027 年公司销售额达到 1,000,000 元';
 const UNIT = '华东区销售额达到 600,000 元';
 const PERSON = '吴婷个人销售额达到 250,000 元';
@@ -151,7 +162,7 @@ describeJourney('plans and goals', (ctx) => {
     expect(await coverage.getAttribute('data-level')).toBe('low');
 
     // …and on to 吴婷 under 华东区
-    await company.locator('xpath=ancestor::*[contains(@class,"ant-tree-treenode")][1]').locator('.ant-tree-switcher').click();
+    await expandNode(company);
     const unit = nodeOf(page, UNIT);
     await unit.waitFor();
     await unit.getByTestId('goal-add-child').click();
@@ -161,7 +172,7 @@ describeJourney('plans and goals', (ctx) => {
     await byTestId(page, 'goal-target').fill('250000');
     await byTestId(page, 'goal-submit').click();
     await byTestId(page, 'goal-form-drawer').waitFor({ state: 'hidden' });
-    await unit.locator('xpath=ancestor::*[contains(@class,"ant-tree-treenode")][1]').locator('.ant-tree-switcher').click();
+    await expandNode(unit);
     const person = nodeOf(page, PERSON);
     await person.waitFor();
     await expect.poll(() => unit.getByTestId('coverage-tag').textContent()).toBe('分解覆盖 42% · 缺口 350,000');

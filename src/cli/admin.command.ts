@@ -5,6 +5,7 @@ import { AppError } from '../server/errors.ts';
 import { translate } from '../server/i18n/messages.ts';
 import { CliError } from './cli-error.ts';
 import { cliLang, say } from './cli-messages.ts';
+import { announceChange } from '../server/db/change-feed.ts';
 import { cliConfig } from './config-loader.ts';
 import { explainStartupError } from './serve.command.ts';
 
@@ -58,6 +59,8 @@ export function registerAdminCommands(program: Command): void {
           await completeSetup(db, { email: o.email, adminName: o.name, password: o.password, workspaceName: o.workspaceName ?? 'My company' }, null);
           process.stdout.write(`${say('admin.created', { email: o.email, workspace: o.workspaceName ?? '' })}\n`);
         }
+        // servers on the same PostgreSQL forget the roles they remember at once
+        await announceChange(database);
       } catch (err) {
         if (err instanceof AppError) throw new CliError(translate(cliLang(), err.code, err.params), 2);
         throw err;

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { VERSION } from '../server/version.ts';
 import { CliError } from './cli-error.ts';
 import { say } from './cli-messages.ts';
+import { announceChange } from '../server/db/change-feed.ts';
 import { cliConfig } from './config-loader.ts';
 import { explainStartupError } from './serve.command.ts';
 
@@ -44,6 +45,7 @@ export function registerBackupCommands(program: Command): void {
       try {
         await runMigrations(database);
         const header = await restoreBackup(database, path.resolve(file));
+        await announceChange(database);
         process.stdout.write(`${say('backup.restored', { file, createdAt: header.createdAt, version: header.version, tables: describe(header.tables) })}\n`);
       } catch (err) {
         if (err instanceof BackupError) throw new CliError(say('backup.refused', { detail: err.message }), 2);

@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import { slug as slugSchema } from '../contracts/common.ts';
 import { CliError } from './cli-error.ts';
+import { announceChange } from '../server/db/change-feed.ts';
 import { cliConfig } from './config-loader.ts';
 import { sayDemo } from './demo.messages.ts';
 import { explainStartupError } from './serve.command.ts';
@@ -37,6 +38,7 @@ export function registerDemoCommand(program: Command): void {
         await runMigrations(database);
         if (large) await runLarge(database, options, large);
         else await runSmall(database, options);
+        await announceChange(database);
       } finally {
         await database.close();
       }

@@ -5,6 +5,7 @@ import { AppError } from '../server/errors.ts';
 import { translate } from '../server/i18n/messages.ts';
 import { CliError } from './cli-error.ts';
 import { cliLang, say } from './cli-messages.ts';
+import { announceChange } from '../server/db/change-feed.ts';
 import { cliConfig } from './config-loader.ts';
 import { explainStartupError } from './serve.command.ts';
 import type { CliImportOutcome } from './import-run.ts';
@@ -41,6 +42,7 @@ export function registerImportCommand(program: Command): void {
         await runMigrations(database);
         const outcome = await service.importFromCli(database, { file, fileName: path.basename(file), ...options, lang, onProgress: progress.update, onCreate: (dataset, template) => progress.note(say('import.creating', { dataset, template })) });
         progress.done();
+        await announceChange(database);
         printOutcome(outcome, started, lang);
       } catch (err) {
         progress.done();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPostgresAvailable } from '../../src/server/testing/postgres-available.ts';
-import { type ServerProcess, startServerProcess } from '../../src/server/testing/server-process.ts';
+import { runCli, type ServerProcess, startServerProcess } from '../../src/server/testing/server-process.ts';
 import { freshPgDatabase, SETUP_BODY, tempDataDir } from './helpers.ts';
 
 /**
@@ -18,8 +18,8 @@ const ROUNDS = 20;
 
 type Caller = { headers: Record<string, string> };
 
-async function signIn(url: string): Promise<Caller> {
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: SETUP_BODY.email, password: SETUP_BODY.password }) });
+async function signIn(url: string, email = SETUP_BODY.email, password = SETUP_BODY.password): Promise<Caller> {
+  const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return { headers: { cookie: res.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': csrfToken, 'accept-language': 'en' } };
@@ -110,5 +110,18 @@ describe.skipIf(!hasPostgres)('two servers on one PostgreSQL', () => {
     expect((await call(b, session, 'POST', '/auth/logout')).status).toBe(200);
     for (const server of [a, b]) expect((await call(server, session, 'GET', '/auth/me')).status).toBe(401);
   });
+  it('lets a member promoted from a shell (kedu create-admin --workspace) act as an administrator on both servers within 1 s', async () => {
+    const email = 'mo@crash.test';
+    expect((await call(a, admin, 'POST', `/workspaces/${ws}/members`, { email, name: 'Mo', role: 'member', password: 'correct horse battery' })).status).toBe(201);
+    const mo = await signIn(b.url, email, 'correct horse battery');
+    // both servers know Mo as a member, and keep it for 5 s
+    for (const server of [a, b, a, b]) expect((await call(server, mo, 'GET', `/workspaces/${ws}/members`)).status).toBe(403);
+    dirs.push(tempDataDir());
+    const cli = await runCli(['create-admin', '--workspace', ws, '--email', email, '--name', 'Mo', '--password', 'correct horse battery'], { DATABASE_URL: database.url, KEDU_DATA_DIR: dirs.at(-1)! });
+    expect(cli.code, cli.stderr).toBe(0);
+    const within = await Promise.all([a, b].map((server) => timeUntil(() => call(server, mo, 'GET', `/workspaces/${ws}/members`), (res) => res.status === 200)));
+    expect(Math.max(...within)).toBeLessThan(1_000);
+  });
+
   // scheduled work runs once per tick with two servers: tests/process/jobs.int.test.ts
 });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { adminQuery, pgUrlFor } from '../testing/postgres-available.ts';
 import { availableKinds } from '../testing/harness.ts';
-import { type Change, type ChangeFeed, openChangeFeed, parseNotification } from './change-feed.ts';
+import { announceChange, type Change, type ChangeFeed, openChangeFeed, parseNotification } from './change-feed.ts';
 import { type Database, openDatabase } from './client.ts';
 
 /** Waits until `check` holds, polling; fails after `ms`. */
@@ -44,6 +44,19 @@ describe.skipIf(!availableKinds().includes('postgres'))('the change feed between
     await eventually(() => heard[0]!.length === 2, 2_000);
     expect(heard[0]![1]).toEqual({ scope: 'account' });
     expect(heard[1]).toHaveLength(2);
+  });
+
+  it('hears a change announced from a shell (the CLI has no feed of its own) as everything', async () => {
+    heard[0]!.length = 0;
+    heard[1]!.length = 0;
+    const cli = await openDatabase({ kind: 'postgres', url: pgUrlFor(name), poolSize: 1 });
+    try {
+      await announceChange(cli);
+    } finally {
+      await cli.close();
+    }
+    await eventually(() => heard[0]!.length === 1 && heard[1]!.length === 1, 2_000);
+    expect(heard).toEqual([[{ scope: 'everything' }], [{ scope: 'everything' }]]);
   });
 
   it('stops being live when its listening connection is cut, forgets everything, and listens again', async () => {

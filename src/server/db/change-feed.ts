@@ -128,6 +128,16 @@ export async function openChangeFeed(database: Database, logger?: FastifyBaseLog
   };
 }
 
+/**
+ * Tells every server on the database that anything may have changed: for the CLI, whose writes
+ * (`kedu import`, `create-admin`, `demo`, `restore` against PostgreSQL) go through no server. On
+ * the embedded database no server can run beside the CLI (the data folder is locked).
+ */
+export async function announceChange(database: Database, change: Change = { scope: 'everything' }): Promise<void> {
+  if (database.kind !== 'postgres') return;
+  await database.pool.query('select pg_notify($1, $2)', [CHANGE_CHANNEL, JSON.stringify({ from: 'cli', ...change })]);
+}
+
 /** A notification of another server as a Change; null for this server's own and for anything unreadable. */
 export function parseNotification(payload: string | undefined, self: string): Change | null {
   if (!payload) return null;

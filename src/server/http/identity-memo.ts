@@ -6,8 +6,8 @@
  * identity is reused for `IDENTITY_MEMO_MS` — and forgotten by every successful write through
  * the API (app.ts), on this server and — through the change feed (db/change-feed.ts) — on every
  * other server on the same PostgreSQL: signing out, revoking a token, changing a member's role or
- * a unit's lead take effect at once everywhere. Only changes made by no server (`kedu
- * create-admin` from a shell) wait up to those few seconds.
+ * a unit's lead take effect at once everywhere, as do the CLI's (`kedu create-admin`). Only a
+ * change made with SQL by hand waits up to those few seconds.
  */
 export const IDENTITY_MEMO_MS = 5_000;
 

@@ -7,8 +7,8 @@
  * the API forgets that workspace's answers at once (http/workspace-scope.ts), so what people see after
  * their own change is always fresh. Another server on the same PostgreSQL tells this one through
  * the change feed (db/change-feed.ts) within milliseconds; while this server cannot hear the others
- * (`live()` false) it keeps nothing. Writes made by no server (a `kedu import` run from a shell
- * against the same database) are seen after at most `ttlMs`.
+ * (`live()` false) it keeps nothing. The CLI announces its writes the same way; `ttlMs` bounds
+ * what nothing announced (a change made with SQL by hand).
  */
 export type ReadCache = {
   /** The stored answer, or the one `compute` gives (stored when it was computed on an unchanged workspace). */
