@@ -27,6 +27,17 @@ export const calendarDate = isoDay
   })
   .describe(`YYYY-MM-DD, a day between ${FIRST_YEAR}-01-01 and ${LAST_YEAR}-12-31`);
 
+/**
+ * An instant, ISO 8601 with its offset (2026-03-01T08:00:00+08:00 or …Z), on a day that exists in
+ * years FIRST_YEAR–LAST_YEAR: a datetime of year 0050 or 9999 is a typo, refused as calendarDate's is.
+ */
+const isoInstant = z.iso.datetime({ offset: true });
+export const calendarDateTime = isoInstant
+  .refine((d) => !isoInstant.safeParse(d).success || inYearRange(d), {
+    params: { key: 'field.date_out_of_range', values: { first: FIRST_YEAR, last: LAST_YEAR } },
+  })
+  .describe(`an instant, ISO 8601 with its offset (2026-03-01T08:00:00+08:00), between the years ${FIRST_YEAR} and ${LAST_YEAR}`);
+
 export const locale = z.enum(['zh-CN', 'en']);
 export const role = z.enum(['admin', 'manager', 'member']);
 export type Role = z.infer<typeof role>;

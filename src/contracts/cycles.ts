@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PERIOD_LABEL_PATTERN, parsePeriod } from '../core/values/periods.ts';
-import { bounded, boundedNumber, pageQuery, paged, uuid } from './common.ts';
+import { bounded, boundedNumber, expectedVersion, pageQuery, paged, rowVersion, uuid } from './common.ts';
 
 /**
  * Appraisal cycles (考核周期, domain.md §3) as the API shows them: the cycle, its participants
@@ -54,6 +54,8 @@ export const cycle = z.object({
     .nullable(),
   openedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  /** Raised by a change of its settings (PATCH), not by its state changes. */
+  version: rowVersion,
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -71,6 +73,7 @@ export const updateCycleInput = z.strictObject({
   name: z.string().trim().min(1).max(100).optional(),
   trial: z.boolean().optional(),
   forcedDistribution: forcedDistribution.optional(),
+  version: expectedVersion,
 });
 
 export const closeCycleInput = z.strictObject({

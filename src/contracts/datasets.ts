@@ -171,6 +171,8 @@ export const metricSpec = z
   .strict();
 export const metricInput = z.object({ name: z.string().trim().min(1).max(100), datasetId: uuid, spec: metricSpec }).strict();
 export type MetricInput = z.output<typeof metricInput>;
+/** A change of a metric: its whole definition, and the version it is based on (issue 13). */
+export const updateMetricInput = metricInput.extend({ version: expectedVersion }).strict();
 export const metric = z.object({
   id: uuid,
   name: z.string(),
@@ -179,6 +181,7 @@ export const metric = z.object({
   spec: metricSpec,
   /** Terms whose actuals this metric gives, with the library indicators using each term. */
   bindings: z.array(z.object({ term: z.string(), indicators: z.array(z.object({ id: uuid, key: z.string(), name: z.string() })) })),
+  version: rowVersion,
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, displayName, email, expectedVersion, pageQuery, paged, role, rowVersion, uuid } from './common.ts';
+import { calendarDate, calendarDateTime, displayName, email, expectedVersion, pageQuery, paged, role, rowVersion, uuid } from './common.ts';
 
 const isoDate = calendarDate;
 
@@ -115,6 +115,8 @@ export const member = z.object({
   role,
   personId: uuid.nullable(),
   personName: z.string().nullable(),
+  /** Raised by a change of the role or the linked person. */
+  version: rowVersion,
 });
 export const addMemberInput = z
   .object({
@@ -126,7 +128,7 @@ export const addMemberInput = z
     password: z.string().min(8).max(200).optional(),
   })
   .strict();
-export const updateMemberInput = z.object({ role: role.optional(), personId: uuid.nullable().optional() }).strict();
+export const updateMemberInput = z.object({ role: role.optional(), personId: uuid.nullable().optional(), version: expectedVersion }).strict();
 
 export const auditEntry = z.object({
   id: z.number().int(),
@@ -145,7 +147,7 @@ export const auditQuery = pageQuery.extend({
   entityType: z.string().trim().max(50).optional(),
   entityId: z.string().trim().max(100).optional(),
   actor: z.string().trim().max(100).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: calendarDateTime.optional(),
+  to: calendarDateTime.optional(),
 });
 export const auditPage = paged(auditEntry);

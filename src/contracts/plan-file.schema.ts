@@ -9,12 +9,18 @@ import { goalPeriods, MAX_GOAL_PERIODS, RECURRENCES, tooManyPeriods } from '../c
 import { GOAL_SOURCES, REVIEW_CADENCES } from '../core/goals/types.ts';
 import { findBuiltinIndicator } from '../core/indicators/builtin.ts';
 import { DIRECTIONS, type LocalizedText, PERSPECTIVES, ROLL_UPS } from '../core/indicators/types.ts';
-import { boundedNumber, calendarDate } from './common.ts';
+import { boundedNumber, calendarDate, FIRST_YEAR, LAST_YEAR } from './common.ts';
 
 export const PLAN_FORMAT = 'kedu.plan/v1';
 
 const day = calendarDate.meta({ description: 'A day, YYYY-MM-DD.' });
-const month = z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])$/, 'YYYY-MM').meta({ description: 'A month, YYYY-MM.' });
+const MONTH = /^\d{4}-(?:0[1-9]|1[0-2])$/;
+const month = z
+  .string()
+  .regex(MONTH, 'YYYY-MM')
+  // a month of year 0050 or 9999 is a typo, as a day's is (calendarDate); a malformed one is that alone
+  .refine((m) => !MONTH.test(m) || (Number(m.slice(0, 4)) >= FIRST_YEAR && Number(m.slice(0, 4)) <= LAST_YEAR), { params: { key: 'field.date_out_of_range', values: { first: FIRST_YEAR, last: LAST_YEAR } } })
+  .meta({ description: `A month, YYYY-MM, in years ${FIRST_YEAR}–${LAST_YEAR}.` });
 const key = z.string().min(1).max(100).regex(/^\S+$/, 'no spaces').meta({ description: 'An identifier, unique within its list; no spaces.' });
 const text = (max: number) => z.string().trim().min(1).max(max);
 

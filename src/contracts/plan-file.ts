@@ -71,6 +71,7 @@ const fieldTexts: Record<string, (p: Record<string, string | number>) => Localiz
   'field.invalid_enum': (p) => ({ 'zh-CN': `必须是以下之一：${p.options}`, en: `must be one of: ${p.options}` }),
   'field.invalid_email': () => ({ 'zh-CN': '不是有效的邮箱地址', en: 'is not a valid email address' }),
   'field.number_too_large': () => ({ 'zh-CN': '数值过大：绝对值不能超过 10^15，请检查是否多输了几个零', en: 'is too large: numbers go up to ±10^15; check for extra zeros' }),
+  'field.date_out_of_range': (p) => ({ 'zh-CN': `日期须在 ${p.first} 年到 ${p.last} 年之间，请检查年份是否输错`, en: `must be between the years ${p.first} and ${p.last}: check the year for a typo` }),
   'field.invalid': () => ({ 'zh-CN': '格式不正确', en: 'is not valid' }),
 };
 

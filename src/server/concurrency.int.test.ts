@@ -160,4 +160,44 @@ describeEachDatabase('concurrent writes', (kind) => {
     );
     expect(targets, 'rounds where both edits of the targets were saved').toBe(0);
   });
+
+  it(`never loses one of two edits of a metric, of a cycle's settings or of a member's role sent at once with the same version (${ROUNDS} rounds each)`, async () => {
+    const token = org.tokens.admin;
+    const columns = [{ name: '日期', type: 'datetime', snapshot: false, aliases: [] }, { name: '金额', type: 'decimal', snapshot: false, aliases: [] }];
+    const dataset = await t.api('POST', `${ws()}/datasets`, { token, body: { name: '并发编辑数据集', columns, dateColumn: '日期' } });
+    expect(dataset.status, JSON.stringify(dataset.body)).toBe(201);
+    const metricBody = (n: number) => ({ name: '并发编辑度量', datasetId: dataset.body.id, spec: { definition: `第 ${n} 版口径`, aggregation: 'sum', expression: '金额', dateColumn: '日期', owner: { kind: 'workspace' } } });
+    const metric = await t.api('POST', `${ws()}/metrics`, { token, body: metricBody(0) });
+    expect(metric.status, JSON.stringify(metric.body)).toBe(201);
+    const metricUrl = `${ws()}/metrics/${metric.body.id}`;
+    const metricLost = await lostUpdates(
+      async () => (await t.api('GET', metricUrl, { token })).body,
+      (version, n) => t.api('PUT', metricUrl, { token, body: { ...metricBody(n), version } }),
+    );
+    expect(metricLost, 'rounds where both edits of the metric were saved').toBe(0);
+
+    const cycle = await t.api('POST', `${ws()}/cycles`, { token, body: { periodLabel: '2031-03', name: '并发编辑考核' } });
+    expect(cycle.status, JSON.stringify(cycle.body)).toBe(201);
+    const cycleUrl = `${ws()}/cycles/${cycle.body.id}`;
+    const cycleLost = await lostUpdates(
+      async () => (await t.api('GET', cycleUrl, { token })).body,
+      (version, n) => t.api('PATCH', cycleUrl, { token, body: { forcedDistribution: [{ grade: 'S', maxShare: (n % 50) / 100 }], version } }),
+    );
+    expect(cycleLost, "rounds where both edits of the cycle's settings were saved").toBe(0);
+
+    const added = await t.api('POST', `${ws()}/members`, { token, body: { email: 'race@acme.test', name: 'Rae Race', role: 'member', password: TEST_PASSWORD } });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const memberUrl = `${ws()}/members/${added.body.userId}`;
+    // each round's two edits set the two roles the member does not have (an unchanged role writes nothing)
+    let others: string[] = [];
+    const memberLost = await lostUpdates(
+      async () => {
+        const me = ((await t.api('GET', `${ws()}/members`, { token })).body as { userId: string; role: string; version: number }[]).find((m) => m.userId === added.body.userId)!;
+        others = ['member', 'manager', 'admin'].filter((r) => r !== me.role);
+        return me;
+      },
+      (version, n) => t.api('PATCH', memberUrl, { token, body: { role: others[n % 2], version } }),
+    );
+    expect(memberLost, "rounds where both edits of the member's role were saved").toBe(0);
+  });
 });

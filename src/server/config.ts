@@ -29,6 +29,7 @@ const envSchema = z.object({
     .regex(/^\S+( \S+){4}$/, 'a cron expression of five fields, e.g. "0 0 * * *"')
     .default('0 0 * * *'),
   KEDU_IMPORT_JOB_MB: z.coerce.number().min(0).max(1024).default(2),
+  KEDU_DATASET_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(1024),
   KEDU_RECOMPUTE_JOB_PARTICIPANTS: z.coerce.number().int().min(0).max(1_000_000).default(2000),
   KEDU_JOB_LOST_SECONDS: z.coerce.number().int().min(6).max(3600).default(90),
   NODE_ENV: z.string().default('production'),
@@ -54,6 +55,8 @@ export type Config = {
   statusRefreshCron: string;
   /** Files larger than this (bytes) are imported as a background job with progress; smaller ones within the request. */
   importJobBytes: number;
+  /** A dataset file larger than this (bytes) is refused (413) as it arrives. */
+  datasetUploadBytes: number;
   /** A cycle of more participants than this is recomputed as a background job. */
   recomputeJobParticipants: number;
   /** On PostgreSQL: a running job not heard of for this long lost its server and is tried again. */
@@ -85,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.KEDU_TRUST_PROXY),
     statusRefreshCron: e.KEDU_STATUS_REFRESH_CRON,
     importJobBytes: Math.round(e.KEDU_IMPORT_JOB_MB * 1024 * 1024),
+    datasetUploadBytes: e.KEDU_DATASET_UPLOAD_MB * 1024 * 1024,
     jobLostSeconds: e.KEDU_JOB_LOST_SECONDS,
     recomputeJobParticipants: e.KEDU_RECOMPUTE_JOB_PARTICIPANTS,
   };

@@ -13,6 +13,8 @@ const card = (weight = 100) => ({
   indicators: [{ key: 'sales', name: 'sales', purpose: 'Why sales', direction: 'higher', weight, target: 10, rule: { type: 'proportional' }, cap: 1.2, source: { kind: 'annual_plan' }, dataOwner: { kind: 'position', name: '销售运营' } }],
 });
 
+const ROLES = ['member', 'manager', 'admin'] as const;
+
 type Resource = {
   name: string;
   /** Makes one and returns the URL of its single-resource GET and of its write. */
@@ -54,6 +56,12 @@ describeEachDatabase('versions and conflicts', (kind) => {
   });
   let goalRefs: { planId: string; indicatorId: string } = { planId: '', indicatorId: '' };
   let current = '';
+  const makeDataset = () => {
+    const columns = [{ name: '日期', type: 'datetime', snapshot: false, aliases: [] }, { name: '金额', type: 'decimal', snapshot: false, aliases: [] }];
+    return post('/datasets', { name: `数据集 ${++seq}`, columns, dateColumn: '日期' });
+  };
+  let metricRefs = { name: '', datasetId: '' };
+  const metricBody = (n: number) => ({ ...metricRefs, spec: { definition: `金额之和 ${n}`, aggregation: 'sum', expression: '金额', filters: [], dateColumn: '日期', owner: { kind: 'workspace' }, unit: '元' } });
 
   const resources: Resource[] = [
     {
@@ -144,6 +152,37 @@ describeEachDatabase('versions and conflicts', (kind) => {
       },
       body: (n) => ({ description: `d${n}` }),
       shows: (read, n) => read.description === `d${n}`,
+    },
+    {
+      name: 'metric',
+      make: async () => {
+        metricRefs = { name: `度量 ${++seq}`, datasetId: (await makeDataset()).id };
+        const metric = await post('/metrics', metricBody(0));
+        return { get: ws(`/metrics/${metric.id}`), write: ws(`/metrics/${metric.id}`), method: 'PUT' };
+      },
+      body: (n) => metricBody(n),
+      shows: (read, n) => read.spec.definition === `金额之和 ${n}`,
+    },
+    {
+      name: "draft cycle's settings",
+      make: async () => {
+        const cycle = await post('/cycles', { periodLabel: `2031-${String((++seq % 12) + 1).padStart(2, '0')}`, name: `考核 ${seq}` });
+        return { get: ws(`/cycles/${cycle.id}`), write: ws(`/cycles/${cycle.id}`), method: 'PATCH' };
+      },
+      body: (n) => ({ trial: n % 2 === 1, forcedDistribution: [{ grade: 'S', maxShare: n / 100 }] }),
+      shows: (read, n) => read.forcedDistribution[0]?.maxShare === n / 100,
+    },
+    {
+      name: "member's role",
+      make: async () => {
+        const added = await post('/members', { email: `m${++seq}@acme.test`, name: `成员 ${seq}`, role: 'member', password: 'correct horse battery' });
+        current = added.userId;
+        return { get: ws('/members'), write: ws(`/members/${added.userId}`), method: 'PATCH' };
+      },
+      // a role that differs from the last one each time (an unchanged role writes nothing)
+      body: (n) => ({ role: ROLES[n % 3] }),
+      shows: (read, n) => read.role === ROLES[n % 3],
+      pick: (list) => list.find((m: { userId: string }) => m.userId === current),
     },
   ];
 

@@ -39,4 +39,9 @@ describe('the cell and record rules', () => {
     expect(dateTimeText(new Date(Date.UTC(2026, 2, 4, 12, 34, 56)))).toBe('2026-03-04 12:34:56');
     expect(dateTimeText(new Date(Date.UTC(2026, 2, 4)))).toBe('2026-03-04');
   });
+
+  it('shows a date cell that is no day as Excel does, never as empty or NaN', () => {
+    expect(cellText(new Date(Number.NaN))).toBe('########');
+    expect(dateTimeText(new Date(Number.NaN))).toBe('########');
+  });
 });

@@ -29,6 +29,13 @@ export const MAX_RECORD_CHARS = 1024 * 1024;
  */
 export const MAX_CELL_CHARS = 32_767;
 /**
+ * The last row of a worksheet (Excel's, and the format's in practice): a row numbered beyond it is
+ * in no sheet a spreadsheet program wrote. Refused where it is met — ExcelJS walks every row
+ * number up to the last one (5 s for a sheet whose one cell is at row 10^8).
+ */
+export const LAST_SHEET_ROW = 1_048_576;
+
+/**
  * Columns holding something in one row: a row with more is refused (a CSV of `x,x,x…`, a row of
  * a million cells), at the first one too many. Cells beyond column MAX_COLUMNS are not read (a
  * lone note far to the right costs nothing). Datasets have at most 200 columns; the widest
@@ -99,8 +106,16 @@ export function cellText(value: unknown): string {
   return String(value);
 }
 
+/**
+ * What Excel shows in a date cell whose number is no day (negative, or past any calendar):
+ * ExcelJS gives such a cell as an invalid Date. Shown so, the cell is a date problem at its
+ * place — not an empty cell, not `NaN-NaN-NaN`.
+ */
+export const NO_SUCH_DAY = '########';
+
 /** ExcelJS gives dates as UTC instants of the wall-clock value. */
 function isoDate(d: Date): string {
+  if (Number.isNaN(d.getTime())) return NO_SUCH_DAY;
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
@@ -112,7 +127,7 @@ function isoDate(d: Date): string {
  */
 export function dateTimeText(d: Date): string {
   const ms = Math.round(d.getTime() / 1000) * 1000;
-  if (Number.isNaN(ms)) return '';
+  if (Number.isNaN(ms)) return NO_SUCH_DAY;
   const t = new Date(ms);
   const pad = (n: number) => String(n).padStart(2, '0');
   const date = `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;

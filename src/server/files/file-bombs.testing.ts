@@ -1,10 +1,11 @@
-import { deflateRawSync } from 'node:zlib';
-import { crc32 } from './zip-check.ts';
+import { type PackedData, packedRepeat, type ZipEntry, zipOf } from './zip-writer.testing.ts';
 
 /**
- * For tests only (bounded-readers.test.ts, file-bombs.int.test.ts): small files made the way
- * issue 13's "small files that cost gigabytes" were, to test the readers' limits: a workbook zip written by hand (each part deflated, with its real CRC),
- * so that its shared strings and sheet XML are exactly what a test says, and CSV text.
+ * For tests only (bounded-readers.test.ts, file-bombs*.int.test.ts): files made the way issue
+ * 13's "small files that cost gigabytes" were, to test the readers' limits: a workbook zip
+ * written by hand (zip-writer.testing.ts: each part deflated, with its real CRC), so that its
+ * shared strings and sheet XML are exactly what a test says — at full size too, packed without
+ * being held (five million shared strings, a 1.5 GB cell) — and CSV text.
  */
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -32,8 +33,8 @@ export function cellXml(ref: string, value: { shared: number } | { inline: strin
  * A workbook of one sheet ("Sheet1") with the shared strings and sheet given, its parts in the
  * order Excel writes them (workbook, shared strings, then the sheet), each deflated.
  */
-export function handMadeWorkbook(parts: { sharedStrings?: string; sheet: string }): Buffer {
-  const entries: [string, string][] = [
+export function handMadeWorkbook(parts: { sharedStrings?: string | PackedData; sheet: string | PackedData }): Buffer {
+  const entries: [string, string | PackedData][] = [
     [
       '[Content_Types].xml',
       `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>${parts.sharedStrings === undefined ? '' : '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'}</Types>`,
@@ -47,67 +48,62 @@ export function handMadeWorkbook(parts: { sharedStrings?: string; sheet: string 
   ];
   if (parts.sharedStrings !== undefined) entries.push(['xl/sharedStrings.xml', parts.sharedStrings]);
   entries.push(['xl/worksheets/sheet1.xml', parts.sheet]);
-  return zipOf(entries.map(([name, text]) => ({ name, data: Buffer.from(text) })));
+  return zipOf(entries.map(([name, part]): ZipEntry => (typeof part === 'string' ? { name, data: Buffer.from(part) } : { name, packed: part })));
 }
 
-/** A zip of deflated entries. */
-export function zipOf(entries: readonly { name: string; data: Buffer }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const packed = deflateRawSync(e.data);
-    const crc = crc32(e.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, packed);
-    centrals.push(central, name);
-    offset += 30 + name.length + packed.length;
-  }
-  const dir = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(dir.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dir, eocd]);
-}
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const STRINGS_HEAD = `${XML_HEAD}<sst xmlns="${MAIN}">`;
+const si = (text: string) => `<si><t>${text}</t></si>`;
+const twoRowSheet = () => sheetXml([[cellXml('A1', { shared: 0 }), cellXml('B1', { shared: 1 })], [cellXml('A2', { shared: 2 }), cellXml('B2', { shared: 3 })]]);
 
-/** Issue 13's shared strings bomb, small: `count` strings for a sheet of two rows (the header and one row). */
+/**
+ * Issue 13's shared strings bomb: `count` shared strings (the header, one row, then s0…s999 over
+ * and over) for a sheet of two rows. Five million pack into about a megabyte, as the issue's did.
+ */
 export function sharedStringsBomb(count: number, header = ['Name', 'Email']): Buffer {
-  const strings = [...header, 'Ada', 'ada@x.test', ...Array.from({ length: count - header.length - 2 }, (_, i) => `s${i % 1000}`)];
+  const first = [...header, 'Ada', 'ada@x.test'].map(si).join('');
+  const rest = count - header.length - 2;
+  const cycle = Array.from({ length: 1000 }, (_, i) => si(`s${i}`)).join('');
+  const tail = Array.from({ length: rest % 1000 }, (_, i) => si(`s${i}`)).join('');
   const refs = ['A', 'B'];
   return handMadeWorkbook({
-    sharedStrings: sharedStringsXml(strings),
+    // blocks of 64 cycles, so that deflate sees the repeats within a block
+    sharedStrings: packedRepeat(STRINGS_HEAD + first + cycle.repeat(Math.floor(rest / 1000) % 64), cycle.repeat(64), Math.floor(rest / 64_000), `${tail}</sst>`),
     sheet: sheetXml([header.map((_, i) => cellXml(`${refs[i]}1`, { shared: i })), [cellXml('A2', { shared: header.length }), cellXml('B2', { shared: header.length + 1 })]]),
   });
 }
 
-/** Issue 13's huge cell, small: the shared string of B2 is `length` characters long. */
+/** Issue 13's huge cell: the shared string of B2 is `length` characters long (1.5 GB packs into 1.5 MB, as the issue's did). */
 export function longCellWorkbook(length: number, header = ['Name', 'Email']): Buffer {
+  const MB = 1 << 20;
   return handMadeWorkbook({
-    sharedStrings: sharedStringsXml([...header, 'Ada', 'x'.repeat(length)]),
-    sheet: sheetXml([[cellXml('A1', { shared: 0 }), cellXml('B1', { shared: 1 })], [cellXml('A2', { shared: 2 }), cellXml('B2', { shared: 3 })]]),
+    sharedStrings: packedRepeat(`${STRINGS_HEAD}${[...header, 'Ada'].map(si).join('')}<si><t>`, 'x'.repeat(MB), Math.floor(length / MB), `${'x'.repeat(length % MB)}</t></si></sst>`),
+    sheet: twoRowSheet(),
   });
 }
 
+/**
+ * A sheet that declares `rows` rows (its dimension, and a last cell there) but holds five cells:
+ * a reader that sizes anything by the declaration, or walks every row up to it, pays for rows
+ * that are not there.
+ */
+export function declaredRowsWorkbook(rows: number): Buffer {
+  const sheet = `${XML_HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><dimension ref="A1:B${rows}"/><sheetData><row r="1">${cellXml('A1', { inline: 'Name' })}${cellXml('B1', { inline: 'Email' })}</row><row r="2">${cellXml('A2', { inline: 'Ada' })}${cellXml('B2', { inline: 'ada@x.test' })}</row><row r="${rows}">${cellXml(`A${rows}`, { inline: 'Zed' })}</row></sheetData></worksheet>`;
+  return handMadeWorkbook({ sheet });
+}
+
+/** A zip that is no workbook: a text file and a picture, deflated. */
+export const notAWorkbook = (): Buffer =>
+  zipOf([
+    { name: 'readme.txt', data: Buffer.from('Name,Email\nAda,ada@x.test\n') },
+    { name: 'photos/ada.png', data: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
+  ]);
+
 /** Issue 13's CSV of `x,x,x…`: one row of `columns` cells. */
 export const columnsCsv = (columns: number): string => `${'x,'.repeat(columns - 1)}x\n`;
+
+/** A CSV whose header has `columns` named columns, and one row under it. */
+export const wideCsv = (columns: number): string => `${Array.from({ length: columns }, (_, i) => `c${i}`).join(',')}\n${Array.from({ length: columns }, () => '1').join(',')}\n`;
+
+/** A CSV with one field of `length` characters (quoted), at row 2, column B. */
+export const longFieldCsv = (length: number): string => `Name,Email\nAda,"${'y'.repeat(length)}"\n`;

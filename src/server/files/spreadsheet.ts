@@ -173,7 +173,10 @@ const IGNORED_XLSX_NODES = ['dataValidations', 'mergeCells', 'conditionalFormatt
 
 async function readXlsx(buffer: Buffer): Promise<ParsedTable> {
   // the zip, its parts, its shared strings, cells and columns, checked as they unpack
-  const { chosen } = await checkWorkbook(bufferSource(buffer), { maxUnpacked: MAX_UNPACKED_BYTES });
+  const { chosen } = await checkWorkbook(bufferSource(buffer), { maxUnpacked: MAX_UNPACKED_BYTES }).catch((err: unknown) => {
+    // a row beyond the last a sheet may have is, for a table read whole, beyond its row limit: said with that limit
+    throw err instanceof SpreadsheetError && err.code === 'too_many_rows' ? new SpreadsheetError('too_many_rows', err.row, { max: MAX_DATA_ROWS }) : err;
+  });
   // loaded on demand: ExcelJS takes a good part of a second to load, and most files are CSV
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SpreadsheetError } from './spreadsheet.ts';
-import { crc32 } from './zip-check.ts';
+import { zipOf } from './zip-writer.testing.ts';
 import { openTableStream, type StreamedRecord, type TableStream } from './table-stream.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'kedu-table-stream-'));
@@ -207,46 +207,13 @@ describe('openTableStream refuses what is not a table', () => {
   });
 
   it('refuses a zip that is no workbook, and one that unpacks beyond 2 GB', async () => {
-    expect((await failure(zip([{ name: 'hello.txt', data: Buffer.from('hi') }]))).err).toMatchObject({ code: 'unsupported', params: { kind: 'zip_not_workbook' } });
+    expect((await failure(zipOf([{ name: 'hello.txt', data: Buffer.from('hi'), method: 'store' }]))).err).toMatchObject({ code: 'unsupported', params: { kind: 'zip_not_workbook' } });
     expect((await failure(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).err).toMatchObject({ code: 'unsupported' });
-    const bomb = zip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.from('x'), declaredSize: 0xfffffff0 }]);
+    // a zip bomb declares what it unpacks to
+    const bomb = zipOf([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.from('x'), method: 'store', declaredSize: 0xfffffff0 }]);
     expect((await failure(bomb)).err).toMatchObject({ code: 'workbook_too_large', params: { maxMb: 2048 } });
   });
 });
-
-/** A zip of stored entries, declaring the sizes asked (a zip bomb declares what it unpacks to). */
-function zip(entries: { name: string; data: Buffer; declaredSize?: number }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt32LE(crc32(e.data), 14);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.declaredSize ?? e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt32LE(crc32(e.data), 16);
-    central.writeUInt32LE(e.data.length, 20);
-    central.writeUInt32LE(e.declaredSize ?? e.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, e.data);
-    centrals.push(central, name);
-    offset += 30 + name.length + e.data.length;
-  }
-  const dir = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(dir.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dir, eocd]);
-}
 
 describe('openTableStream on XLSX', () => {
   async function workbook(): Promise<string> {

@@ -1,8 +1,10 @@
 import { open } from 'node:fs/promises';
 import { SpreadsheetError } from '../../core/files/spreadsheet-error.ts';
 import { openCsv } from './csv-stream.ts';
-import { type Options, SAMPLE_BYTES, type TableStream } from './stream-common.ts';
+import { MAX_UNPACKED_WORKBOOK_BYTES, type Options, SAMPLE_BYTES, type TableStream } from './stream-common.ts';
+import { checkWorkbookDirectory } from './xlsx-check.ts';
 import { openXlsx } from './xlsx-stream.ts';
+import { fileSource } from './zip-check.ts';
 
 export type { StreamedRecord } from '../../core/files/records.ts';
 export type { TableStream } from './stream-common.ts';
@@ -43,6 +45,30 @@ export async function openTableStream(path: string, options: Options = {}): Prom
   if (!isUtf16(sample) && sample.subarray(0, 8192).includes(0)) throw new SpreadsheetError('unsupported', null, { kind: 'binary' });
   if (/\.(xlsx|xlsm|xls)$/i.test(options.filename ?? path)) throw new SpreadsheetError('unsupported', null, { kind: 'not_excel' });
   return openCsv(path, size, sample, options);
+}
+
+/**
+ * What can be told of a file cheaply, before a long read of it is queued (a dataset import in the
+ * background): what it is (as openTableStream decides), and for a CSV its first record — a
+ * record that breaks a limit (a CSV of `x,x,x…`) is refused here, after reading at most a
+ * record's limit; for a workbook, its directory (a workbook at all, its unpacked size), nothing
+ * unpacked. Throws SpreadsheetError as reading it would.
+ */
+export async function checkTableStart(path: string, options: Options = {}): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(ZIP_MAGIC.length);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    if (bytesRead === ZIP_MAGIC.length && startsWith(head, ZIP_MAGIC)) {
+      await checkWorkbookDirectory(fileSource(path, handle, (await handle.stat()).size), MAX_UNPACKED_WORKBOOK_BYTES);
+      return;
+    }
+  } finally {
+    await handle.close();
+  }
+  const stream = await openTableStream(path, options);
+  // the first record only: leaving the loop closes the file
+  for await (const _ of stream.records) break;
 }
 
 function startsWith(buffer: Buffer, magic: number[]): boolean {

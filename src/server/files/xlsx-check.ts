@@ -79,15 +79,25 @@ function scanFor(part: ZipPart, limits: SharedStringLimits): PartScan | null {
 }
 
 /**
+ * What a workbook's central directory tells without unpacking anything: a zip, that unpacks to at
+ * most `maxUnpacked` bytes, with a workbook part. Its entries; throws SpreadsheetError.
+ */
+export async function checkWorkbookDirectory(source: ZipSource, maxUnpacked: number): Promise<ZipPart[]> {
+  const entries = await readZipDirectory(source);
+  if (entries === null) throw notWorkbook();
+  const unpacked = entries.reduce((sum, e) => sum + e.size, 0);
+  if (unpacked > maxUnpacked) throw new SpreadsheetError('workbook_too_large', null, { maxMb: Math.round(maxUnpacked / 1024 ** 2) });
+  if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw notWorkbook();
+  return entries;
+}
+
+/**
  * Checks a workbook before it is read and finds its sheets: the zip, its unpacked size (at most
  * `maxUnpacked` bytes), every part intact and within the limits, workbook.xml and its
  * relationships; the sheet named (or the first). Throws SpreadsheetError.
  */
 export async function checkWorkbook(source: ZipSource, options: { sheet?: string; maxUnpacked: number }): Promise<CheckedWorkbook> {
-  const entries = await readZipDirectory(source);
-  if (entries === null) throw notWorkbook();
-  const unpacked = entries.reduce((sum, e) => sum + e.size, 0);
-  if (unpacked > options.maxUnpacked) throw new SpreadsheetError('workbook_too_large', null, { maxMb: Math.round(options.maxUnpacked / 1024 ** 2) });
+  const entries = await checkWorkbookDirectory(source, options.maxUnpacked);
   const limits = sharedStringLimits(entries);
   let longString: number | null = null;
   try {

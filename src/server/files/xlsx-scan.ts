@@ -1,4 +1,4 @@
-import { MAX_CELL_CHARS, MAX_COLUMNS } from '../../core/files/records.ts';
+import { LAST_SHEET_ROW, MAX_CELL_CHARS, MAX_COLUMNS } from '../../core/files/records.ts';
 import { SpreadsheetError } from '../../core/files/spreadsheet-error.ts';
 import { columnLetter } from '../../core/values/cells.ts';
 
@@ -225,7 +225,8 @@ export class SharedStringsScan extends XmlScan {
 
 /**
  * A worksheet part: no row with more than MAX_COLUMNS cells holding something, no cell's text
- * longer than MAX_CELL_CHARS, refused with the cell's row and column. A cell without content
+ * longer than MAX_CELL_CHARS, refused with the cell's row and column; no row numbered beyond
+ * LAST_SHEET_ROW (`too_many_rows` at that row, `params.max` LAST_SHEET_ROW). A cell without content
  * (`<c r="XFD9" s="1"/>`, formatting only) is not counted; a lone cell far to the right (a note)
  * is let be: the readers leave out cells beyond column MAX_COLUMNS.
  */
@@ -239,6 +240,12 @@ export class WorksheetScan extends XmlScan {
   protected located(code: 'cell_too_long' | 'too_many_columns'): SpreadsheetError {
     const column = columnLetter(this.col - 1);
     return new SpreadsheetError(code, this.row, code === 'cell_too_long' ? { row: this.row, column, max: MAX_CELL_CHARS } : { row: this.row, column, max: MAX_COLUMNS });
+  }
+
+  /** The row read from here on: within the rows a sheet may have. */
+  private atRow(row: number): void {
+    if (row > LAST_SHEET_ROW) throw new SpreadsheetError('too_many_rows', row, { row, max: LAST_SHEET_ROW });
+    this.row = row;
   }
 
   /** A cell opens (after row and column are known); `t` is its type attribute's range. */
@@ -255,7 +262,7 @@ export class WorksheetScan extends XmlScan {
       const r = attribute(buf, start, end, 'r');
       const [col, row] = r ? cellRef(buf, r) : [null, null];
       this.col = col ?? this.col + 1;
-      if (row !== null) this.row = row;
+      if (row !== null) this.atRow(row);
       if (selfClosing) return;
       if (++this.cells > MAX_COLUMNS) throw this.located('too_many_columns');
       this.cellChars = 0;
@@ -264,7 +271,7 @@ export class WorksheetScan extends XmlScan {
     } else if (nameIs(buf, start, end, 'row')) {
       const r = attribute(buf, start, end, 'r');
       const row = r ? integer(buf, r) : null;
-      this.row = row ?? this.row + 1;
+      this.atRow(row ?? this.row + 1);
       this.col = 0;
       this.cells = 0;
     } else this.opened(buf, start, end);

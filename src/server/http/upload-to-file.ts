@@ -102,7 +102,8 @@ async function lastTouched(dir: string): Promise<number> {
  * Streams the uploaded file of a multipart request (field `file`) to a private folder of the
  * upload folder, for uploads too large to hold in memory (dataset imports). Text fields sent
  * before the file are returned; the caller removes the file when done (`remove`, in a finally).
- * Missing or broken uploads are 400s located at body.file, a file over `maxBytes` is 413;
+ * Missing uploads (a part `file` without a filename among them) or broken ones are 400s located
+ * at body.file, a file over `maxBytes` is 413;
  * either way nothing is left on disk.
  */
 export async function spoolUploadedFile(request: FastifyRequest, maxBytes: number, missingCode: string): Promise<SpooledUpload> {
@@ -116,7 +117,8 @@ export async function spoolUploadedFile(request: FastifyRequest, maxBytes: numbe
         fields[part.fieldname] = String(part.value);
         continue;
       }
-      if (part.fieldname !== 'file') {
+      // a part without a filename is a form value, not a file (RFC 7578), whatever its type says
+      if (part.fieldname !== 'file' || !part.filename) {
         part.file.resume();
         continue;
       }

@@ -3,7 +3,8 @@ import { AppError } from '../errors.ts';
 
 /**
  * Reads the one uploaded file of a multipart request (form field `file`) into memory.
- * A request without it is refused with `missingCode` located at body.file; a body that
+ * A request without it (or whose part `file` has no filename: a form value, not a file) is
+ * refused with `missingCode` located at body.file; a body that
  * ends before the file does (a dropped connection, a truncated upload) is a 400 saying
  * so, not a server error. The size limit's 413 passes through to the error handler.
  */
@@ -12,7 +13,8 @@ export async function readUploadedFile(request: FastifyRequest, missingCode: str
   if (!request.isMultipart()) throw missing();
   try {
     const part = await request.file();
-    if (part?.fieldname !== 'file') {
+    // a part without a filename is a form value, not a file (RFC 7578), whatever its type says
+    if (part?.fieldname !== 'file' || !part.filename) {
       part?.file.resume(); // drain it, so the connection is free for the error reply
       throw missing();
     }

@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Tx } from '../db/client.ts';
 import { AppError } from '../errors.ts';
-import { lastWriter, lockVersion, type VersionedEntity } from './versions.queries.ts';
+import { lastWriter, lockVersion, type VersionedEntity, type VersionKey } from './versions.queries.ts';
 
-export { bumpVersion, nextVersion, type VersionedEntity } from './versions.queries.ts';
+export { bumpVersion, type MemberKey, nextVersion, type VersionedEntity, type VersionKey } from './versions.queries.ts';
 
 /**
  * Optimistic concurrency for editable resources (issue 13; docs/api.md "Versions and
@@ -51,7 +51,7 @@ export function tagged<T extends { version: number }>(reply: FastifyReply, answe
  * this transaction, then finds the version raised) and refuses a stale version with the 409,
  * which rolls the transaction back. The row's own UPDATE raises the version (`nextVersion`).
  */
-export async function checkVersion(tx: Tx, entity: VersionedEntity, id: string, expected: number | undefined): Promise<void> {
+export async function checkVersion(tx: Tx, entity: VersionedEntity, id: VersionKey, expected: number | undefined): Promise<void> {
   if (expected === undefined) return;
   const row = await lockVersion(tx, entity, id);
   if (!row || row.version === expected) return; // a missing row is the service's own 404

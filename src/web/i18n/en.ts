@@ -1,5 +1,6 @@
 import { adminEn } from './admin.en.ts';
 import { commonEn } from './common.en.ts';
+import { conflictEn } from './conflict.en.ts';
 import { cyclesEn } from './cycles.en.ts';
 import { dashboardEn } from './dashboard.en.ts';
 import { dataEn } from './data.en.ts';
@@ -14,6 +15,7 @@ import type { Catalog } from './zh-CN.ts';
 /** The web app's words in English, assembled from one file per feature; the type keeps the keys identical to zh-CN.ts. */
 const en: Catalog = {
   ...commonEn,
+  ...conflictEn,
   ...shellEn,
   ...orgEn,
   ...indicatorsEn,

@@ -1,5 +1,6 @@
 import { adminZhCN } from './admin.zh-CN.ts';
 import { commonZhCN } from './common.zh-CN.ts';
+import { conflictZhCN } from './conflict.zh-CN.ts';
 import { cyclesZhCN } from './cycles.zh-CN.ts';
 import { dashboardZhCN } from './dashboard.zh-CN.ts';
 import { dataZhCN } from './data.zh-CN.ts';
@@ -16,6 +17,7 @@ import { shellZhCN } from './shell.zh-CN.ts';
  */
 const zhCN = {
   ...commonZhCN,
+  ...conflictZhCN,
   ...shellZhCN,
   ...orgZhCN,
   ...indicatorsZhCN,

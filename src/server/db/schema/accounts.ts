@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, timestampColumns } from './columns.ts';
+import { createdAtColumn, idColumn, timestampColumns, versionColumn } from './columns.ts';
 
 export const users = pgTable(
   'users',
@@ -46,6 +46,8 @@ export const memberships = pgTable(
     role: text('role', { enum: ['admin', 'manager', 'member'] }).notNull(),
     /** The person record in the organisation that this account is. */
     personId: uuid('person_id'),
+    /** Raised by a change of the role or the linked person (issue 13). */
+    version: versionColumn(),
     createdAt: createdAtColumn(),
   },
   (t) => [primaryKey({ name: 'memberships_pk', columns: [t.workspaceId, t.userId] })],

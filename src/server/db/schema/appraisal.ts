@@ -110,6 +110,8 @@ export const appraisalCycles = pgTable(
     forcedDistribution: jsonb('forced_distribution').$type<DistributionLimit[]>().notNull().default([]),
     openedAt: timestamp('opened_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** Raised by a change of its settings (name, trial, forced distribution), not by its state changes. */
+    version: versionColumn(),
     ...timestampColumns(),
   },
   (t) => [

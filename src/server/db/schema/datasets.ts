@@ -101,6 +101,7 @@ export const metrics = pgTable(
     /** aggregation, expression, filters, date column, owner, definition text, unit. */
     spec: jsonb('spec').$type<MetricDefinition>().notNull(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    version: versionColumn(),
     ...timestampColumns(),
   },
   (t) => [uniqueIndex('metrics_ws_name_uq').on(t.workspaceId, t.name), index('metrics_dataset_idx').on(t.datasetId)],

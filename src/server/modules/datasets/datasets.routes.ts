@@ -21,13 +21,13 @@ import { expectedVersion, tagged } from '../../http/versions.ts';
 import { route } from '../../http/workspace-scope.ts';
 import { spoolUploadedFile } from '../../http/upload-to-file.ts';
 import { AppError } from '../../errors.ts';
-import { MAX_DATASET_UPLOAD_BYTES } from '../../limits.ts';
 import { rollBackBatch } from './batches.service.ts';
 import { previewFile } from './dataset-preview.ts';
 import { listBatchDtos, listDatasetDtos, loadDataset, loadDatasetDto } from './datasets.queries.ts';
 import { createEmptyDataset, datasetRowsPage, deleteDataset, deleteTemplate, listTemplates, saveTemplate, templatesFor, updateDataset } from './datasets.service.ts';
 import { fileChecksum, importFile, refuseSameFileEarly, refuseTakenName } from './import.service.ts';
 import { checkDatasetShape } from './dataset-shape.ts';
+import { refuseBrokenStart } from './spreadsheet-problems.ts';
 import { queueImport } from './import.job.ts';
 import { loadJob } from '../jobs/index.ts';
 
@@ -88,7 +88,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     },
     async (request) => {
       const { viewer } = request.ctx;
-      const upload = await spoolUploadedFile(request, MAX_DATASET_UPLOAD_BYTES, 'import.file_missing');
+      const upload = await spoolUploadedFile(request, deps.config.datasetUploadBytes, 'import.file_missing');
       try {
         const target = request.query.datasetId ? await loadDataset(db, viewer.workspaceId, request.query.datasetId) : undefined;
         return await previewFile({ path: upload.path, fileName: upload.filename, sheet: request.query.sheet ?? upload.fields.sheet }, await templatesFor(db, viewer.workspaceId), request.locale, target);
@@ -114,12 +114,13 @@ export const datasetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     },
     async (request, reply) => {
       const { actor } = request.ctx;
-      const upload = await spoolUploadedFile(request, MAX_DATASET_UPLOAD_BYTES, 'import.file_missing');
+      const upload = await spoolUploadedFile(request, deps.config.datasetUploadBytes, 'import.file_missing');
       try {
         const create = parseDatasetField(upload.fields.dataset);
         if (upload.size > deps.config.importJobBytes) {
           checkDatasetShape(create);
           await refuseTakenName(db, actor.workspaceId, create.name);
+          await refuseBrokenStart({ path: upload.path, fileName: upload.filename, sheet: request.query.sheet });
           const id = await queueImport(deps.database, deps.jobs, { workspaceId: actor.workspaceId, actor, target: { create }, fileName: upload.filename, sheet: request.query.sheet, replace: request.query.replace, size: upload.size }, upload.path, actor.userId);
           reply.status(202);
           return { job: await loadJob(db, request.viewer!, id, request.locale) };
@@ -149,11 +150,12 @@ export const datasetRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) =
     async (request, reply) => {
       const { actor } = request.ctx;
       await loadDataset(db, actor.workspaceId, request.params.id);
-      const upload = await spoolUploadedFile(request, MAX_DATASET_UPLOAD_BYTES, 'import.file_missing');
+      const upload = await spoolUploadedFile(request, deps.config.datasetUploadBytes, 'import.file_missing');
       try {
         if (upload.size > deps.config.importJobBytes) {
           if (!request.query.replace) await refuseSameFileEarly(db, request.params.id, await fileChecksum(upload.path));
           const sheet = request.query.sheet ?? upload.fields.sheet;
+          await refuseBrokenStart({ path: upload.path, fileName: upload.filename, sheet });
           const id = await queueImport(deps.database, deps.jobs, { workspaceId: actor.workspaceId, actor, target: { datasetId: request.params.id }, fileName: upload.filename, sheet, replace: request.query.replace, size: upload.size }, upload.path, actor.userId);
           reply.status(202);
           return { job: await loadJob(db, request.viewer!, id, request.locale) };

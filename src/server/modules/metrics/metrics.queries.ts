@@ -2,6 +2,7 @@ import { and, eq, inArray, ne, or } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { datasets, indicators, metricBindings, metrics } from '../../db/schema/index.ts';
 import { AppError } from '../../errors.ts';
+import { nextVersion } from '../../http/versions.ts';
 
 export type MetricRow = typeof metrics.$inferSelect;
 export type NewMetricRow = typeof metrics.$inferInsert;
@@ -48,9 +49,9 @@ export async function insertMetricRow(tx: Tx, values: NewMetricRow): Promise<Met
   return row!;
 }
 
-/** Sets a metric's name, dataset and definition, and updatedAt. */
+/** Sets a metric's name, dataset and definition, and updatedAt, and raises its version. */
 export async function updateMetricRow(tx: Tx, id: string, values: Pick<NewMetricRow, 'name' | 'datasetId' | 'spec'>): Promise<void> {
-  await tx.update(metrics).set({ name: values.name, datasetId: values.datasetId, spec: values.spec, updatedAt: new Date() }).where(eq(metrics.id, id));
+  await tx.update(metrics).set({ name: values.name, datasetId: values.datasetId, spec: values.spec, version: nextVersion('metric'), updatedAt: new Date() }).where(eq(metrics.id, id));
 }
 
 export async function deleteMetricRow(tx: Tx, id: string): Promise<void> {

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { okBody } from '../../../contracts/common.ts';
-import { applySuggestionsInput, bindingInput, metric, metricInput, metricValues, metricValuesQuery, suggestedMetric } from '../../../contracts/datasets.ts';
+import { applySuggestionsInput, bindingInput, metric, metricInput, metricValues, metricValuesQuery, suggestedMetric, updateMetricInput } from '../../../contracts/datasets.ts';
 import type { AppDeps } from '../../http/deps.ts';
+import { expectedVersion, tagged } from '../../http/versions.ts';
 import { route } from '../../http/workspace-scope.ts';
 import { applySuggestions, listSuggestions } from './suggestions.service.ts';
 import { createMetric, deleteMetric, getMetric, listMetrics, metricValues as valuesOf, previewMetric, setBinding, updateMetric } from './metrics.service.ts';
@@ -19,9 +20,9 @@ export const metricRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
     return listMetrics(db, viewer.workspaceId);
   });
 
-  app.get('/metrics/:id', { config: route('metrics.read'), schema: { tags, summary: 'One metric', params: idParams, response: { 200: metric } } }, async (request) => {
+  app.get('/metrics/:id', { config: route('metrics.read'), schema: { tags, summary: 'One metric (ETag: its version)', params: idParams, response: { 200: metric } } }, async (request, reply) => {
     const { viewer } = request.ctx;
-    return getMetric(db, viewer.workspaceId, request.params.id);
+    return tagged(reply, await getMetric(db, viewer.workspaceId, request.params.id));
   });
 
   app.post('/metrics', { config: route('metrics.write'), schema: { tags, summary: 'Define a metric with the builder (no SQL): aggregation, expression, filters, date column, owner column and its definition', params: wsParams, body: metricInput, response: { 201: metric } } }, async (request, reply) => {
@@ -30,14 +31,15 @@ export const metricRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { databa
     return createMetric(db, actor, request.body);
   });
 
-  app.put('/metrics/:id', { config: route('metrics.write'), schema: { tags, summary: 'Change a metric; open cycles take the new values from the data in the background (GET the cycle: actualsRefreshing), closed ones keep theirs', params: idParams, body: metricInput, response: { 200: metric } } }, async (request) => {
+  app.put('/metrics/:id', { config: route('metrics.write'), schema: { tags, summary: 'Change a metric; open cycles take the new values from the data in the background (GET the cycle: actualsRefreshing), closed ones keep theirs. A stale version (If-Match or body version) is a 409', params: idParams, body: updateMetricInput, response: { 200: metric } } }, async (request, reply) => {
     const { actor } = request.ctx;
-    return updateMetric(database, jobs, actor, request.params.id, request.body);
+    const { version, ...input } = request.body;
+    return tagged(reply, await updateMetric(database, jobs, actor, request.params.id, input, expectedVersion(request, version)));
   });
 
-  app.delete('/metrics/:id', { config: route('metrics.write'), schema: { tags, summary: 'Delete a metric (refused while it feeds indicator terms)', params: idParams, response: { 200: okBody } } }, async (request) => {
+  app.delete('/metrics/:id', { config: route('metrics.write'), schema: { tags, summary: 'Delete a metric (refused while it feeds indicator terms; a stale If-Match is a 409)', params: idParams, response: { 200: okBody } } }, async (request) => {
     const { actor } = request.ctx;
-    await deleteMetric(db, actor, request.params.id);
+    await deleteMetric(db, actor, request.params.id, expectedVersion(request));
     return { ok: true as const };
   });
 

@@ -4,6 +4,7 @@ import { checkMetric, type MetricDefinition } from '../../../core/datasets/metri
 import type { Database, Db, Tx } from '../../db/client.ts';
 import { inClientTransaction } from '../../db/client-transaction.ts';
 import { AppError, type ErrorDetail, ifNotFound } from '../../errors.ts';
+import { checkVersion } from '../../http/versions.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { WorkspaceActor } from '../org/index.ts';
 import { loadDataset } from '../datasets/index.ts';
@@ -40,6 +41,7 @@ export async function listMetrics(db: Db | Tx, workspaceId: string, onlyId?: str
     datasetName,
     spec: m.spec as MetricDto['spec'],
     bindings: bindings.filter((b) => b.metricId === m.id).map((b) => ({ term: b.term, indicators: usersOf(b.term) })),
+    version: m.version,
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),
   }));
@@ -84,10 +86,12 @@ export async function createMetric(db: Db, actor: WorkspaceActor, input: MetricI
 /**
  * A changed definition changes the actuals of open cycles (closed ones keep theirs): the change
  * is announced in the same transaction, and the cycles module takes them again (jobs/data-changed.ts).
+ * `expected`: the version the change is based on; a stale one is a 409 and changes nothing.
  */
-export async function updateMetric(database: Database, jobs: JobSender, actor: WorkspaceActor, id: string, input: MetricInput): Promise<MetricDto> {
+export async function updateMetric(database: Database, jobs: JobSender, actor: WorkspaceActor, id: string, input: MetricInput, expected?: number): Promise<MetricDto> {
   const updated = await inClientTransaction(database, async (client, tx) => {
     const before = await loadMetric(tx, actor.workspaceId, id);
+    await checkVersion(tx, 'metric', id, expected);
     await checkInput(tx, actor.workspaceId, input);
     await refuseTakenName(tx, actor.workspaceId, input.name, id);
     await updateMetricRow(tx, id, { name: input.name, datasetId: input.datasetId, spec: input.spec as MetricDefinition });
@@ -100,9 +104,10 @@ export async function updateMetric(database: Database, jobs: JobSender, actor: W
 }
 
 /** A metric that feeds indicator terms cannot be deleted: unbind it first (the answer names the indicators). */
-export async function deleteMetric(db: Db, actor: WorkspaceActor, id: string): Promise<void> {
+export async function deleteMetric(db: Db, actor: WorkspaceActor, id: string, expected?: number): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await loadMetric(tx, actor.workspaceId, id);
+    await checkVersion(tx, 'metric', id, expected);
     const bound = await termsBoundTo(tx, id);
     if (bound.length) {
       const params = { terms: bound.map((b) => b.term).join('、') };

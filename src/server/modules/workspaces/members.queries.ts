@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { updateMemberInput } from '../../../contracts/org.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { memberships, people, users } from '../../db/schema/index.ts';
+import { nextVersion } from '../../http/versions.ts';
 
 export type MembershipRow = typeof memberships.$inferSelect;
 export type MembershipInsert = typeof memberships.$inferInsert;
@@ -10,7 +11,7 @@ export type MembershipInsert = typeof memberships.$inferInsert;
 /** A workspace's members with their account and linked person, by name. */
 export async function selectMembers(db: Db, workspaceId: string) {
   return db
-    .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, personId: memberships.personId, personName: people.name })
+    .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, personId: memberships.personId, personName: people.name, version: memberships.version })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .leftJoin(people, eq(people.id, memberships.personId))
@@ -28,11 +29,11 @@ export async function insertMembership(tx: Tx, values: MembershipInsert): Promis
   return row;
 }
 
-/** Writes a member's role or linked person and returns the membership as it now is. */
-export async function updateMembershipRow(tx: Tx, workspaceId: string, userId: string, input: z.output<typeof updateMemberInput>): Promise<MembershipRow> {
+/** Writes a member's role or linked person, raising the membership's version, and returns it as it now is. */
+export async function updateMembershipRow(tx: Tx, workspaceId: string, userId: string, input: Omit<z.output<typeof updateMemberInput>, 'version'>): Promise<MembershipRow> {
   const [after] = await tx
     .update(memberships)
-    .set(input)
+    .set({ ...input, version: nextVersion('member') })
     .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)))
     .returning();
   return after;

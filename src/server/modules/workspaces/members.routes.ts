@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { okBody } from '../../../contracts/common.ts';
 import { addMemberInput, auditPage, auditQuery, member, updateMemberInput } from '../../../contracts/org.ts';
 import type { AppDeps } from '../../http/deps.ts';
+import { expectedVersion, tagged } from '../../http/versions.ts';
 import { route } from '../../http/workspace-scope.ts';
 import { listAudit } from '../audit/index.ts';
 import { assertNotDemoAccount } from '../../access.ts';
@@ -24,9 +25,10 @@ export const membersRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, { datab
     reply.status(201);
     return addMember(db, actor, request.body);
   });
-  app.patch('/members/:userId', { config: route('members.manage'), schema: { tags, summary: "Change a member's role or linked person", params: userParams, body: updateMemberInput, response: { 200: member } } }, async (request) => {
+  app.patch('/members/:userId', { config: route('members.manage'), schema: { tags, summary: "Change a member's role or linked person. A stale version (If-Match or body version) is a 409", params: userParams, body: updateMemberInput, response: { 200: member } } }, async (request, reply) => {
     const { actor } = request.ctx;
-    return updateMember(db, actor, request.params.userId, request.body);
+    const { version, ...input } = request.body;
+    return tagged(reply, await updateMember(db, actor, request.params.userId, input, expectedVersion(request, version)));
   });
   app.delete('/members/:userId', { config: route('members.manage'), schema: { tags, summary: 'Remove an account from the workspace', params: userParams, response: { 200: okBody } } }, async (request) => {
     const { actor } = request.ctx;

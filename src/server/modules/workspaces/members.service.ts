@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { addMemberInput, updateMemberInput } from '../../../contracts/org.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { AppError, notFound } from '../../errors.ts';
+import { checkVersion } from '../../http/versions.ts';
 import { recordAudit } from '../audit/index.ts';
 import { hashPassword } from '../../crypto.ts';
 import type { WorkspaceActor } from '../org/index.ts';
@@ -34,10 +35,12 @@ export async function addMember(db: Db, actor: WorkspaceActor, input: z.output<t
   return findMember(db, actor.workspaceId, userId);
 }
 
-export async function updateMember(db: Db, actor: WorkspaceActor, userId: string, input: z.output<typeof updateMemberInput>) {
+/** Changes a member's role or linked person; `expected`: the version the change is based on (a stale one is a 409 and changes nothing). */
+export async function updateMember(db: Db, actor: WorkspaceActor, userId: string, input: Omit<z.output<typeof updateMemberInput>, 'version'>, expected?: number) {
   await db.transaction(async (tx) => {
     await lockMemberships(tx, actor.workspaceId);
     const before = await getMembership(tx, actor.workspaceId, userId);
+    await checkVersion(tx, 'member', { workspaceId: actor.workspaceId, userId }, expected);
     const changed = (input.role !== undefined && input.role !== before.role) || (input.personId !== undefined && input.personId !== before.personId);
     if (!changed) return; // nothing to write or audit
     if (input.personId) await assertPersonInWorkspace(tx, actor.workspaceId, input.personId, 'personId');

@@ -5,9 +5,11 @@ import { useTranslation } from 'react-i18next';
 import type { Cycle } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
 import FormButtons from '../../components/FormButtons.tsx';
+import StaleVersionDialog from '../../components/StaleVersionDialog.tsx';
+import { useStaleVersion } from '../../components/StaleVersionDialog.hook.ts';
 import { applyServerErrors } from '../../components/form-utils.ts';
 import type { CycleSettings } from './cycles-api.ts';
-import { useSaveCycle } from './cycles-queries.ts';
+import { useReloadCycle, useSaveCycle } from './cycles-queries.ts';
 
 type Kind = Cycle['periodKind'];
 type Values = { kind: Kind; period?: Dayjs; name?: string; trial: boolean; sMax?: number | null; aMax?: number | null };
@@ -34,6 +36,16 @@ function settingsOf(v: Values, cycle: Cycle | null): CycleSettings {
   return { name: v.name?.trim() || undefined, trial: v.trial, forcedDistribution: [...forcedDistribution, ...others] };
 }
 
+/** The settings of a cycle as the form edits them. */
+const valuesOf = (cycle: Cycle | null, kind: Kind): Values => ({
+  kind,
+  period: dayjs().startOf('month'),
+  name: cycle?.name,
+  trial: cycle?.trial ?? false,
+  sMax: cycle ? shareOf(cycle.forcedDistribution, 'S') : null,
+  aMax: cycle ? shareOf(cycle.forcedDistribution, 'A') : null,
+});
+
 /**
  * New cycle (period, name, trial, forced distribution) or, with `cycle`, its settings (the
  * period is fixed once created). Closes with the created or saved cycle.
@@ -44,15 +56,18 @@ export default function CycleFormModal({ ws, cycle, onClose }: { ws: string; cyc
   const [form] = Form.useForm<Values>();
   const [kind, setKind] = useState<Kind>(cycle?.periodKind ?? 'month');
   const save = useSaveCycle(ws, cycle?.id);
-  const submit = (v: Values) =>
+  const stale = useStaleVersion(cycle?.version);
+  const reload = useReloadCycle(ws);
+  const reloadCycle = async (id: string) => (save.reset(), form.setFieldsValue(valuesOf(await reload(id), kind)));
+  const submit = (v: Values, version = stale.version) =>
     save.mutate(
-      { periodLabel: cycle ? undefined : periodLabelOf(v.kind, v.period!), settings: settingsOf(v, cycle) },
+      { periodLabel: cycle ? undefined : periodLabelOf(v.kind, v.period!), settings: { ...settingsOf(v, cycle), ...(cycle ? { version } : {}) } },
       {
         onSuccess: (saved) => {
           message.success(cycle ? t('cycles.saved') : t('cycles.created', { name: saved.name }));
           onClose(saved);
         },
-        onError: (e) => applyServerErrors(form, e),
+        onError: (e) => (cycle && stale.offer(e, { reload: () => reloadCycle(cycle.id), reapply: (current) => submit(v, current) })) || applyServerErrors(form, e),
       },
     );
 
@@ -64,15 +79,8 @@ export default function CycleFormModal({ ws, cycle, onClose }: { ws: string; cyc
         form={form}
         layout="vertical"
         data-testid="cycle-form"
-        initialValues={{
-          kind,
-          period: dayjs().startOf('month'),
-          name: cycle?.name,
-          trial: cycle?.trial ?? false,
-          sMax: cycle ? shareOf(cycle.forcedDistribution, 'S') : null,
-          aMax: cycle ? shareOf(cycle.forcedDistribution, 'A') : null,
-        }}
-        onFinish={submit}
+        initialValues={valuesOf(cycle, kind)}
+        onFinish={(v) => submit(v)}
       >
         {cycle ? (
           <Form.Item label={t('cycles.period')}>
@@ -115,6 +123,7 @@ export default function CycleFormModal({ ws, cycle, onClose }: { ws: string; cyc
           </Space>
         </Form.Item>
         <FormAlert error={save.error} />
+        <StaleVersionDialog {...stale.dialog} />
         <FormButtons onCancel={() => onClose()} loading={save.isPending} testId="cycle-form-submit" submitLabel={cycle ? t('common.save') : t('cycles.createSubmit')} />
       </Form>
     </Modal>

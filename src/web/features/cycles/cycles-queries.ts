@@ -135,7 +135,16 @@ export function useReopenCycle(ws: string, id: string) {
   return useMutation({ mutationFn: (reason: string) => cyclesApi.reopen(ws, id, reason), onSuccess: () => void refresh() });
 }
 
-/** Creates a cycle for `periodLabel`, or (with `cycleId`) saves that cycle's settings; every cycle query is asked again. */
+/** Reads a cycle afresh (after a stale save of its settings: the form shows the latest ones), and the rest of cycles. */
+export function useReloadCycle(ws: string) {
+  const queryClient = useQueryClient();
+  return (id: string) => {
+    void queryClient.invalidateQueries({ queryKey: cyclesKey(ws) });
+    return queryClient.fetchQuery({ queryKey: [...cycleKey(ws, id), 'cycle'], queryFn: () => cyclesApi.get(ws, id), staleTime: 0 });
+  };
+}
+
+/** Creates a cycle for `periodLabel`, or (with `cycleId`) saves that cycle's settings (based on `settings.version`); every cycle query is asked again. */
 export function useSaveCycle(ws: string, cycleId: string | undefined) {
   const queryClient = useQueryClient();
   return useMutation({

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { Ambition } from '../../../core/goals/types.ts';
 import FormAlert from '../../components/FormAlert.tsx';
 import FormDrawer from '../../components/FormDrawer.tsx';
+import StaleVersionDialog from '../../components/StaleVersionDialog.tsx';
+import { useStaleVersion } from '../../components/StaleVersionDialog.hook.ts';
 import { applyNestedServerErrors } from '../../components/form-utils.ts';
 import { useCurrentWorkspace } from '../auth/session.ts';
 import { useIndicators } from '../indicators/indicators-queries.ts';
@@ -13,7 +15,7 @@ import { subtreeIds } from '../org/unit-tree.ts';
 import { changesTarget, createBodyOf, type GoalPrefill, goalFormPath, type GoalValues, goalValuesOf, newGoalValues, periodTargetsOf, updateBodyOf } from './goal-form.ts';
 import GoalFields from './GoalFields.tsx';
 import type { Goal, Plan } from './goals-api.ts';
-import { useSaveGoal } from './goals-queries.ts';
+import { useReloadGoals, useSaveGoal } from './goals-queries.ts';
 import { withFormPaths } from './server-errors.ts';
 import { fieldOf } from './SmartHints.tsx';
 import SmartPanel from './SmartPanel.tsx';
@@ -70,14 +72,25 @@ export default function GoalForm({ ws, plan, goal = null, prefill, parentOwner, 
   const unit = indicators.data?.items.find((i) => i.id === values?.indicatorId)?.unit ?? '';
 
   const save = useSaveGoal(ws);
-  const submit = (v: GoalValues) =>
-    save.mutate(goal ? { id: goal.id, body: { ...updateBodyOf(v, needsReason, additive), version: goal.version } } : { body: createBodyOf(plan.id, v, additive) }, {
+  const stale = useStaleVersion(goal?.version);
+  const reload = useReloadGoals(ws);
+  // someone else's change meanwhile: the dialog offers the latest goal in the form, or this edit saved over it
+  const reloadGoal = async (id: string) => {
+    save.reset();
+    const fresh = await reload.goal(id);
+    form.resetFields();
+    form.setFieldsValue(goalValuesOf(fresh));
+  };
+  const submit = (v: GoalValues, version = stale.version) =>
+    save.mutate(goal ? { id: goal.id, body: { ...updateBodyOf(v, needsReason, additive), version } } : { body: createBodyOf(plan.id, v, additive) }, {
       onSuccess: (saved) => {
         message.success(goal ? t('goals.form.saved') : t('goals.form.created'));
         onClose(saved);
       },
       // a period's target is sent as the i-th of those that differ: its error goes back to the period's own field
-      onError: (e) => applyNestedServerErrors(form, withFormPaths(e, (path) => goalFormPath(path, periodTargetsOf(v, additive)))),
+      onError: (e) =>
+        (goal && stale.offer(e, { reload: () => reloadGoal(goal.id), reapply: (current) => submit(v, current) })) ||
+        applyNestedServerErrors(form, withFormPaths(e, (path) => goalFormPath(path, periodTargetsOf(v, additive)))),
     });
 
   const onValuesChange = (changed: Partial<GoalValues>) => {
@@ -103,7 +116,7 @@ export default function GoalForm({ ws, plan, goal = null, prefill, parentOwner, 
     >
       <Row gutter={24}>
         <Col xs={24} lg={14}>
-          <Form<GoalValues> form={form} layout="vertical" initialValues={initialValues} onFinish={submit} onValuesChange={onValuesChange} scrollToFirstError data-testid="goal-form">
+          <Form<GoalValues> form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => submit(v)} onValuesChange={onValuesChange} scrollToFirstError data-testid="goal-form">
             <GoalFields
               ws={ws}
               plan={plan}
@@ -123,6 +136,7 @@ export default function GoalForm({ ws, plan, goal = null, prefill, parentOwner, 
               statementRef={statementRef}
             />
             <FormAlert error={save.error} />
+            <StaleVersionDialog {...stale.dialog} />
           </Form>
         </Col>
         <Col xs={24} lg={10}>

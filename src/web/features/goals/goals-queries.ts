@@ -47,6 +47,19 @@ export function useGoal(ws: string, id: string) {
   return useQuery({ queryKey: goalKey(ws, id), queryFn: () => goalsApi.goal(ws, id) });
 }
 
+/** Reads a goal or a plan afresh (after a stale save: the form shows the latest record), and refreshes the rest of goals. */
+export function useReloadGoals(ws: string) {
+  const queryClient = useQueryClient();
+  const fresh = <T,>(queryKey: readonly unknown[], queryFn: () => Promise<T>) => {
+    void queryClient.invalidateQueries({ queryKey: goalsKey(ws) });
+    return queryClient.fetchQuery({ queryKey, queryFn, staleTime: 0 });
+  };
+  return {
+    goal: (id: string) => fresh(goalKey(ws, id), () => goalsApi.goal(ws, id)),
+    plan: (id: string) => fresh([...planKey(ws, id), 'plan'], () => goalsApi.plan(ws, id)),
+  };
+}
+
 /**
  * The SMART check of a goal's body (as JSON, so that equal bodies share the answer). The previous
  * answer stays on screen while the next is asked so the messages do not flicker.

@@ -6,11 +6,13 @@ import { type Indicator, isApiError } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
 import FormDrawer from '../../components/FormDrawer.tsx';
 import FormulaEditor, { type FormulaRange } from '../../components/FormulaEditor.tsx';
+import StaleVersionDialog from '../../components/StaleVersionDialog.tsx';
+import { useStaleVersion } from '../../components/StaleVersionDialog.hook.ts';
 import { applyNestedServerErrors, fieldRules } from '../../components/form-utils.ts';
 import { space } from '../../theme.ts';
 import IndicatorClassFields from './IndicatorClassFields.tsx';
 import { emptyTerm, type IndicatorValues, indicatorBody, initialValues, type Term } from './indicator-form.ts';
-import { useSaveIndicator } from './indicators-queries.ts';
+import { useReloadIndicator, useSaveIndicator } from './indicators-queries.ts';
 import TermsEditor from './TermsEditor.tsx';
 
 /** Create or edit an indicator: its purpose, classification, terms with their 口径, and the formula. */
@@ -22,17 +24,26 @@ export default function IndicatorDrawer({ ws, indicator, onClose }: { ws: string
   const termNames = terms.map((term) => term?.name?.trim() ?? '').filter((n) => n !== '');
   const [formulaRanges, setFormulaRanges] = useState<FormulaRange[]>([]);
   const [unplaced, setUnplaced] = useState<string[]>([]);
-  const save = useSaveIndicator(ws, indicator?.id ?? null, indicator?.version);
+  const stale = useStaleVersion(indicator?.version);
+  const save = useSaveIndicator(ws, indicator?.id ?? null, stale.version);
+  const reload = useReloadIndicator(ws);
+  const reloadIndicator = async (id: string) => {
+    save.reset();
+    const fresh = await reload(id);
+    form.resetFields();
+    form.setFieldsValue(initialValues(fresh));
+  };
 
-  const submit = (values: IndicatorValues) => {
+  const submit = (values: IndicatorValues, version?: number) => {
     setFormulaRanges([]);
     setUnplaced([]);
-    save.mutate(indicatorBody(values, indicator !== null), {
+    save.mutate({ ...indicatorBody(values, indicator !== null), ...(version ? { version } : {}) }, {
       onSuccess: (saved) => {
         message.success(indicator ? t('indicators.updated') : t('indicators.created', { name: saved.name }));
         onClose();
       },
       onError: (e) => {
+        if (indicator && stale.offer(e, { reload: () => reloadIndicator(indicator.id), reapply: (current) => submit(values, current) })) return;
         const left = applyNestedServerErrors(form, e);
         if (!isApiError(e)) return;
         // the server's located problems of the formula are underlined in it; the others listed
@@ -71,7 +82,7 @@ export default function IndicatorDrawer({ ws, indicator, onClose }: { ws: string
         form={form}
         layout="vertical"
         initialValues={initialValues(indicator)}
-        onFinish={submit}
+        onFinish={(v) => submit(v)}
         onValuesChange={(changed: Partial<IndicatorValues>) => {
           if ('formula' in changed) setFormulaRanges([]);
         }}
@@ -103,6 +114,7 @@ export default function IndicatorDrawer({ ws, indicator, onClose }: { ws: string
           <Alert type="error" showIcon style={{ marginBottom: space.lg }} title={unplaced.map((m) => <div key={m}>{m}</div>)} data-testid="indicator-unplaced-errors" />
         )}
         <FormAlert error={save.error} />
+        <StaleVersionDialog {...stale.dialog} />
       </Form>
     </FormDrawer>
   );

@@ -24,6 +24,7 @@ const indicators = (ws: string) => `${workspacePath(ws)}/indicators`;
 
 export const indicatorsApi = {
   list: (ws: string, query: IndicatorsQuery) => get<IndicatorsPage>(indicators(ws), query),
+  get: (ws: string, id: string) => get<Indicator>(`${indicators(ws)}/${id}`),
   create: (ws: string, body: CreateIndicatorBody) => post<Indicator>(indicators(ws), body),
   update: (ws: string, id: string, body: UpdateIndicatorBody) => patch<Indicator>(`${indicators(ws)}/${id}`, body),
   copy: (ws: string, id: string) => post<Indicator>(`${indicators(ws)}/${id}/copy`, {}),

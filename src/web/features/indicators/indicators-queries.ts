@@ -45,12 +45,18 @@ export function useFormulaCheck(ws: string, formula: string, names: string[]) {
   });
 }
 
-/** Creates an indicator (no `id`) or updates one; the indicator lists are refreshed. */
+/** Reads an indicator afresh (after a stale save: the form shows the latest one), and refreshes the lists. */
+export function useReloadIndicator(ws: string) {
+  const refresh = useRefreshIndicators(ws);
+  return (id: string) => (void refresh(), indicatorsApi.get(ws, id));
+}
+
+/** Creates an indicator (no `id`) or updates one (based on `version`, unless the body names another); the indicator lists are refreshed. */
 export function useSaveIndicator(ws: string, id: string | null, version?: number) {
   const refresh = useRefreshIndicators(ws);
   return useMutation({
     mutationFn: (body: CreateIndicatorBody | UpdateIndicatorBody): Promise<Indicator> =>
-      id ? indicatorsApi.update(ws, id, { ...(body as UpdateIndicatorBody), version }) : indicatorsApi.create(ws, body as CreateIndicatorBody),
+      id ? indicatorsApi.update(ws, id, { version, ...(body as UpdateIndicatorBody) }) : indicatorsApi.create(ws, body as CreateIndicatorBody),
     onSuccess: () => void refresh(),
   });
 }

@@ -5,9 +5,11 @@ import { addMemberInput, updateMemberInput } from '../../../contracts/org.ts';
 import type { Member } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
 import FormButtons from '../../components/FormButtons.tsx';
+import StaleVersionDialog from '../../components/StaleVersionDialog.tsx';
+import { useStaleVersion } from '../../components/StaleVersionDialog.hook.ts';
 import { applyServerErrors, fieldRules, parseForm } from '../../components/form-utils.ts';
 import PersonSelect from '../../components/PersonSelect.tsx';
-import { useSaveMember } from './members-queries.ts';
+import { useReloadMember, useSaveMember } from './members-queries.ts';
 
 type Values = { email?: string; name?: string; role: Role; personId?: string | null; password?: string };
 
@@ -16,22 +18,31 @@ export default function MemberModal({ ws, member, onClose }: { ws: string; membe
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const save = useSaveMember(ws, member?.userId ?? null);
+  const stale = useStaleVersion(member?.version);
+  const save = useSaveMember(ws, member?.userId ?? null, stale.version);
+  const reload = useReloadMember(ws);
+  const reloadMember = async (userId: string) => {
+    save.reset();
+    const fresh = await reload(userId);
+    if (fresh) form.setFieldsValue({ role: fresh.role, personId: fresh.personId });
+  };
   // parsed here so that field errors show on the form; an input that does not parse sends nothing
   const parse = (v: Values) => {
     if (member) return parseForm(updateMemberInput, { role: v.role, personId: v.personId ?? null }, form);
     const body = { email: v.email, name: v.name, role: v.role, personId: v.personId ?? null, password: v.password || undefined };
     return parseForm(addMemberInput, body, form);
   };
-  const submit = (v: Values) =>
-    save.mutate(parse(v), {
+  const submit = (v: Values, version?: number) => {
+    const input = parse(v);
+    save.mutate(input && version ? { ...input, version } : input, {
       onSuccess: (m) => {
         if (!m) return;
         message.success(member ? t('common.saved') : t('members.added', { name: m.name }));
         onClose();
       },
-      onError: (e) => applyServerErrors(form, e),
+      onError: (e) => (member && stale.offer(e, { reload: () => reloadMember(member.userId), reapply: (current) => submit(v, current) })) || applyServerErrors(form, e),
     });
+  };
   const roleOptions = (['admin', 'manager', 'member'] as const).map((r) => ({ value: r, label: t(`role.${r}`) }));
   return (
     <Modal open title={member ? t('members.editTitle', { name: member.name }) : t('members.addTitle')} onCancel={onClose} footer={null} destroyOnHidden>
@@ -69,6 +80,7 @@ export default function MemberModal({ ws, member, onClose }: { ws: string; membe
           </Form.Item>
         )}
         <FormAlert error={save.error} />
+        <StaleVersionDialog {...stale.dialog} />
         <FormButtons
           onCancel={onClose}
           submitLabel={member ? t('common.save') : t('members.add')}

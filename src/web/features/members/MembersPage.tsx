@@ -7,6 +7,8 @@ import { ApiError, type Member } from '../../api.ts';
 import { confirmOkProps } from '../../components/confirm-props.ts';
 import { errorMessage } from '../../components/form-utils.ts';
 import LoadError from '../../components/LoadError.tsx';
+import StaleVersionDialog from '../../components/StaleVersionDialog.tsx';
+import { useStaleVersion } from '../../components/StaleVersionDialog.hook.ts';
 import { useMe } from '../auth/auth-queries.ts';
 import { useCan, useCurrentWorkspace } from '../auth/session.ts';
 import { space } from '../../theme.ts';
@@ -26,6 +28,13 @@ export default function MembersPage() {
   const [editing, setEditing] = useState<{ member: Member | null } | null>(null);
   const changeRole = useChangeMemberRole(ws);
   const remove = useRemoveMember(ws);
+  // a role changed meanwhile by another admin: the dialog offers the list as it is now, or this change over it
+  const stale = useStaleVersion(undefined);
+  const setRole = (m: Member, role: Role, version?: number): Promise<void> =>
+    changeRole.mutateAsync({ m, role, version }).then(
+      (changed) => void message.success(t('members.roleChanged', { name: changed.name, role: t(`role.${changed.role}`) })),
+      (e) => void (stale.offer(e, { reload: () => members.refetch(), reapply: (current) => setRole(m, role, current) }) || message.error(errorMessage(e), 6)),
+    );
 
   if (!canManage) return <LoadError error={new ApiError(403, 'forbidden', t('error.forbidden'))} />;
 
@@ -92,12 +101,7 @@ export default function MembersPage() {
                     aria-label={t('members.role')}
                     data-testid="member-role"
                     disabled={changeRole.isPending && changeRole.variables?.m.userId === m.userId}
-                    onChange={(next) =>
-                      changeRole.mutateAsync({ m, role: next }).then(
-                        (changed) => void message.success(t('members.roleChanged', { name: changed.name, role: t(`role.${changed.role}`) })),
-                        (e) => void message.error(errorMessage(e), 6),
-                      )
-                    }
+                    onChange={(next) => setRole(m, next)}
                     options={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
                   />
                 ),
@@ -127,6 +131,7 @@ export default function MembersPage() {
         </div>
       )}
       {editing && <MemberModal ws={ws} member={editing.member} onClose={() => setEditing(null)} />}
+      <StaleVersionDialog {...stale.dialog} />
     </Card>
   );
 }

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
 import FormDrawer from '../../components/FormDrawer.tsx';
+import StaleVersionDialog from '../../components/StaleVersionDialog.tsx';
+import { useStaleVersion } from '../../components/StaleVersionDialog.hook.ts';
 import { useDebounced } from '../../components/use-debounced.ts';
 import { space } from '../../theme.ts';
 import type { Dataset } from '../datasets/datasets-api.ts';
@@ -12,7 +14,7 @@ import MetricPreviewPane from './MetricPreviewPane.tsx';
 import { useMetricErrors } from './metric-errors.ts';
 import { bodyOf, formValuesOf, type MetricFormValues } from './metric-form.ts';
 import type { Metric, MetricBody } from './metrics-api.ts';
-import { useMetricPreview, useSaveMetric } from './metrics-queries.ts';
+import { useMetricPreview, useReloadMetric, useSaveMetric } from './metrics-queries.ts';
 
 /** 度量 builder (admins): the structured definition of a metric with a live preview of its values per owner and month. */
 export default function MetricBuilder({ ws, metric, onClose }: { ws: string; metric: Metric | null; onClose: () => void }) {
@@ -28,20 +30,31 @@ export default function MetricBuilder({ ws, metric, onClose }: { ws: string; met
   const previewBody: MetricBody | null = body ? { ...body, name: body.name || '—', spec: { ...body.spec, definition: body.spec.definition || '—' } } : null;
   const debounced = useDebounced(previewBody ? JSON.stringify(previewBody) : null, 400);
   const preview = useMetricPreview(ws, debounced);
-  const save = useSaveMetric(ws, metric);
+  const stale = useStaleVersion(metric?.version);
+  const save = useSaveMetric(ws, metric, stale.version);
   const errors = useMetricErrors(form, preview.isError ? preview.error : null, preview.dataUpdatedAt, save.isPending);
+  const reload = useReloadMetric(ws);
+  const reloadMetric = async (id: string) => {
+    save.reset();
+    const fresh = await reload(id);
+    form.resetFields();
+    form.setFieldsValue(formValuesOf(fresh));
+  };
 
-  const submit = (v: MetricFormValues) =>
+  const submit = (v: MetricFormValues, version?: number) =>
     void save
       .mutateAsync(() => {
         const b = bodyOf(v, dataset);
         if (!b) throw new Error(t('field.required'));
-        return b;
+        return version ? { ...b, version } : b;
       })
-      .then((m) => {
-        message.success(t('metrics.saved', { name: m.name }));
-        onClose();
-      }, errors.showSaveError);
+      .then(
+        (m) => {
+          message.success(t('metrics.saved', { name: m.name }));
+          onClose();
+        },
+        (e) => (metric && stale.offer(e, { reload: () => reloadMetric(metric.id), reapply: (current) => submit(v, current) })) || errors.showSaveError(e),
+      );
 
   return (
     <FormDrawer
@@ -61,7 +74,7 @@ export default function MetricBuilder({ ws, metric, onClose }: { ws: string; met
             layout="vertical"
             initialValues={formValuesOf(metric)}
             scrollToFirstError
-            onFinish={submit}
+            onFinish={(v) => submit(v)}
             onValuesChange={(changed: Partial<MetricFormValues>) => {
               if (changed.spec && 'expression' in changed.spec) errors.clearRanges();
               if ('datasetId' in changed) form.setFieldsValue({ spec: { ...form.getFieldValue('spec'), dateColumn: undefined, filters: [], owner: { ...form.getFieldValue(['spec', 'owner']), column: undefined } } });
@@ -87,6 +100,7 @@ export default function MetricBuilder({ ws, metric, onClose }: { ws: string; met
             )}
             {save.isError && !isApiError(save.error) && <FormAlert error={save.error} />}
             {save.isError && isApiError(save.error) && save.error.code !== 'validation_failed' && <FormAlert error={save.error} />}
+            <StaleVersionDialog {...stale.dialog} />
           </Form>
         </Col>
         <Col xs={24} lg={11}>

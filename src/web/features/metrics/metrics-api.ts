@@ -9,6 +9,7 @@ import { type Ok, request, workspacePath as w } from '../../api.ts';
 
 export type Metric = z.infer<typeof ds.metric>;
 export type MetricBody = z.input<typeof ds.metricInput>;
+export type MetricUpdateBody = z.input<typeof ds.updateMetricInput>;
 export type MetricSpec = z.infer<typeof ds.metricSpec>;
 export type MetricValues = z.infer<typeof ds.metricValues>;
 export type SuggestedMetric = z.infer<typeof ds.suggestedMetric>;
@@ -23,7 +24,8 @@ export const OWNER_KINDS: OwnerKind[] = ['person', 'unit', 'channel', 'workspace
 export const metricsApi = {
   list: (ws: string) => request<Metric[]>('GET', `${w(ws)}/metrics`),
   create: (ws: string, body: MetricBody) => request<Metric>('POST', `${w(ws)}/metrics`, { body }),
-  update: (ws: string, id: string, body: MetricBody) => request<Metric>('PUT', `${w(ws)}/metrics/${id}`, { body }),
+  get: (ws: string, id: string) => request<Metric>('GET', `${w(ws)}/metrics/${id}`),
+  update: (ws: string, id: string, body: MetricUpdateBody) => request<Metric>('PUT', `${w(ws)}/metrics/${id}`, { body }),
   remove: (ws: string, id: string) => request<Ok>('DELETE', `${w(ws)}/metrics/${id}`),
   preview: (ws: string, body: MetricBody, period: Period, signal?: AbortSignal) =>
     request<MetricValues>('POST', `${w(ws)}/metrics/preview`, { body, query: { period }, signal }),

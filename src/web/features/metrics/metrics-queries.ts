@@ -45,15 +45,22 @@ export function useRefreshMetrics(ws: string) {
  * Creates a metric, or saves `metric`'s changes. The body is built inside the mutation (`build`),
  * so that a form missing a part fails as the save does, with its alert.
  */
-export function useSaveMetric(ws: string, metric: Metric | null) {
+export function useSaveMetric(ws: string, metric: Metric | null, version?: number) {
   const refresh = useRefreshMetrics(ws);
   return useMutation({
-    mutationFn: (build: () => MetricBody) => {
+    // `build` may name the version itself (a knowing overwrite after a conflict)
+    mutationFn: (build: () => MetricBody & { version?: number }) => {
       const body = build();
-      return metric ? metricsApi.update(ws, metric.id, body) : metricsApi.create(ws, body);
+      return metric ? metricsApi.update(ws, metric.id, { version, ...body }) : metricsApi.create(ws, body);
     },
     onSuccess: () => void refresh(),
   });
+}
+
+/** Reads a metric afresh (after a stale save: the builder shows the latest definition), and refreshes the dictionary. */
+export function useReloadMetric(ws: string) {
+  const refresh = useRefreshMetrics(ws);
+  return (id: string) => (void refresh(), metricsApi.get(ws, id));
 }
 
 export function useDeleteMetric(ws: string) {

@@ -6,10 +6,12 @@ import { createPersonInput, updatePersonInput } from '../../../contracts/org.ts'
 import type { Person, Unit } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
 import FormDrawer from '../../components/FormDrawer.tsx';
+import StaleVersionDialog from '../../components/StaleVersionDialog.tsx';
+import { useStaleVersion } from '../../components/StaleVersionDialog.hook.ts';
 import { applyServerErrors, fieldRules, parseForm } from '../../components/form-utils.ts';
 import PersonSelect from '../../components/PersonSelect.tsx';
 import UnitTreeSelect from '../../components/UnitTreeSelect.tsx';
-import { usePositions, useSavePerson } from './org-queries.ts';
+import { usePositions, useReloadOrg, useSavePerson } from './org-queries.ts';
 
 type Props = {
   ws: string;
@@ -30,6 +32,16 @@ type Values = {
   joinedOn?: Dayjs | null;
 };
 
+const valuesOf = (person: Person): Values => ({
+  name: person.name,
+  email: person.email ?? '',
+  employeeNo: person.employeeNo ?? '',
+  unitId: person.unitId,
+  positionId: person.positionId,
+  managerId: person.managerId,
+  joinedOn: person.joinedOn ? dayjs(person.joinedOn) : null,
+});
+
 /** Create or edit a person. Every field is sent, so clearing one clears it on the server. */
 export default function PersonDrawer({ ws, units, person, defaultUnitId, editableUnitIds, onClose }: Props) {
   const { t } = useTranslation();
@@ -37,7 +49,15 @@ export default function PersonDrawer({ ws, units, person, defaultUnitId, editabl
   const [form] = Form.useForm<Values>();
   const firstField = useRef<InputRef>(null);
   const positions = usePositions(ws);
-  const save = useSavePerson(ws, person?.id ?? null, person?.version);
+  const stale = useStaleVersion(person?.version);
+  const save = useSavePerson(ws, person?.id ?? null, stale.version);
+  const reload = useReloadOrg(ws);
+  const reloadPerson = async (id: string) => {
+    save.reset();
+    const fresh = await reload.person(id);
+    form.resetFields();
+    form.setFieldsValue(valuesOf(fresh));
+  };
 
   /** The input to send, or null when the form does not parse (its fields then show why). */
   const inputOf = (values: Values) => {
@@ -52,26 +72,20 @@ export default function PersonDrawer({ ws, units, person, defaultUnitId, editabl
     };
     return person ? parseForm(updatePersonInput, body, form) : parseForm(createPersonInput, body, form);
   };
-  const submit = (values: Values) =>
-    save.mutate(inputOf(values), {
+  const submit = (values: Values, version?: number) => {
+    const input = inputOf(values);
+    save.mutate(input && version ? { ...input, version } : input, {
       onSuccess: (saved) => {
         if (!saved) return;
         message.success(person ? t('people.updated', { name: saved.name }) : t('people.created', { name: saved.name }));
         onClose();
       },
-      onError: (e) => applyServerErrors(form, e),
+      onError: (e) => (person && stale.offer(e, { reload: () => reloadPerson(person.id), reapply: (current) => submit(values, current) })) || applyServerErrors(form, e),
     });
+  };
 
   const initialValues: Values = person
-    ? {
-        name: person.name,
-        email: person.email ?? '',
-        employeeNo: person.employeeNo ?? '',
-        unitId: person.unitId,
-        positionId: person.positionId,
-        managerId: person.managerId,
-        joinedOn: person.joinedOn ? dayjs(person.joinedOn) : null,
-      }
+    ? valuesOf(person)
     : {
         name: '',
         unitId:
@@ -127,6 +141,7 @@ export default function PersonDrawer({ ws, units, person, defaultUnitId, editabl
           <DatePicker style={{ width: '100%' }} data-testid="person-joined-on" />
         </Form.Item>
         <FormAlert error={save.error} />
+        <StaleVersionDialog {...stale.dialog} />
       </Form>
     </FormDrawer>
   );

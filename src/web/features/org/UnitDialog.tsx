@@ -4,10 +4,12 @@ import { createUnitInput, updateUnitInput } from '../../../contracts/org.ts';
 import type { Unit } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
 import FormButtons from '../../components/FormButtons.tsx';
+import StaleVersionDialog from '../../components/StaleVersionDialog.tsx';
+import { useStaleVersion } from '../../components/StaleVersionDialog.hook.ts';
 import { applyServerErrors, fieldRules, parseForm } from '../../components/form-utils.ts';
 import PersonSelect from '../../components/PersonSelect.tsx';
 import UnitTreeSelect from '../../components/UnitTreeSelect.tsx';
-import { useSaveUnit } from './org-queries.ts';
+import { useReloadOrg, useSaveUnit } from './org-queries.ts';
 
 export type UnitDialogState =
   | { kind: 'create'; parent: Unit | null }
@@ -21,7 +23,14 @@ export default function UnitDialog({ ws, units, state, onClose, onDone }: Props)
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const save = useSaveUnit(ws, state.kind === 'create' ? null : state.unit.id, state.kind === 'create' ? undefined : state.unit.version);
+  const stale = useStaleVersion(state.kind === 'create' ? undefined : state.unit.version);
+  const save = useSaveUnit(ws, state.kind === 'create' ? null : state.unit.id, stale.version);
+  const reload = useReloadOrg(ws);
+  const reloadUnit = async (id: string) => {
+    save.reset();
+    const fresh = await reload.unit(id);
+    if (fresh) form.setFieldsValue({ name: fresh.name, parentId: fresh.parentId, leadPersonId: fresh.leadPersonId });
+  };
   /** The input of the action, or null when the form does not parse (its fields then show why). */
   const inputOf = (values: Values) => {
     if (state.kind === 'create') return parseForm(createUnitInput, { name: values.name, parentId: state.parent?.id ?? null }, form);
@@ -33,16 +42,19 @@ export default function UnitDialog({ ws, units, state, onClose, onDone }: Props)
           : { leadPersonId: values.leadPersonId ?? null };
     return parseForm(updateUnitInput, body, form);
   };
-  const submit = (values: Values) =>
-    save.mutate(inputOf(values), {
+  const submit = (values: Values, version?: number) => {
+    const input = inputOf(values);
+    save.mutate(input && version ? { ...input, version } : input, {
       onSuccess: (unit) => {
         if (!unit) return;
         message.success(state.kind === 'create' ? t('units.created', { name: unit.name }) : t('units.updated'));
         onDone(unit);
         onClose();
       },
-      onError: (e) => applyServerErrors(form, e),
+      onError: (e) =>
+        (state.kind !== 'create' && stale.offer(e, { reload: () => reloadUnit(state.unit.id), reapply: (current) => submit(values, current) })) || applyServerErrors(form, e),
     });
+  };
 
   const unit = state.kind === 'create' ? null : state.unit;
   const title =
@@ -63,7 +75,7 @@ export default function UnitDialog({ ws, units, state, onClose, onDone }: Props)
 
   return (
     <Modal open title={title} onCancel={onClose} footer={null} destroyOnHidden afterClose={() => save.reset()}>
-      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={submit} data-testid="unit-form">
+      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => submit(v)} data-testid="unit-form">
         {(state.kind === 'create' || state.kind === 'rename') && (
           <Form.Item name="name" label={t('units.name')} rules={fieldRules(createUnitInput, 'name')}>
             <Input autoFocus maxLength={100} data-testid="unit-name-input" />
@@ -83,6 +95,7 @@ export default function UnitDialog({ ws, units, state, onClose, onDone }: Props)
           </Form.Item>
         )}
         <FormAlert error={save.error} />
+        <StaleVersionDialog {...stale.dialog} />
         <FormButtons
           onCancel={onClose}
           submitLabel={state.kind === 'create' ? t('common.create') : t('common.save')}

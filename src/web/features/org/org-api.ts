@@ -35,6 +35,7 @@ export const orgApi = {
   },
   people: {
     list: (ws: string, query: PeopleQuery) => get<PeoplePage>(people(ws), query),
+    get: (ws: string, id: string) => get<Person>(`${people(ws)}/${id}`),
     create: (ws: string, body: CreatePersonBody) => post<Person>(people(ws), body),
     update: (ws: string, id: string, body: UpdatePersonBody) => patch<Person>(`${people(ws)}/${id}`, body),
     import: (ws: string, file: File, dryRun: boolean) => {

@@ -41,6 +41,23 @@ export function useRefreshWorkspace(ws: string) {
 }
 
 /**
+ * Reads a unit (from the list: units have no GET of one) or a person afresh, after a stale save:
+ * the form shows the latest record. The rest of the workspace is refreshed too.
+ */
+export function useReloadOrg(ws: string) {
+  const queryClient = useQueryClient();
+  const refresh = useRefreshWorkspace(ws);
+  return {
+    unit: async (id: string) => {
+      const list = await queryClient.fetchQuery({ queryKey: [...wsKey(ws), 'units'], queryFn: () => orgApi.units.list(ws), staleTime: 0 });
+      void refresh();
+      return list.find((u) => u.id === id) ?? null;
+    },
+    person: (id: string) => (void refresh(), orgApi.people.get(ws, id)),
+  };
+}
+
+/**
  * Creates a unit (no `id`) or updates one. A null input (the form did not parse) resolves to
  * null without a request; a saved unit refreshes the workspace.
  */
@@ -49,7 +66,7 @@ export function useSaveUnit(ws: string, id: string | null, version?: number) {
   return useMutation({
     mutationFn: async (input: CreateUnitBody | UpdateUnitBody | null): Promise<Unit | null> => {
       if (!input) return null;
-      return id ? orgApi.units.update(ws, id, { ...(input as UpdateUnitBody), version }) : orgApi.units.create(ws, input as CreateUnitBody);
+      return id ? orgApi.units.update(ws, id, { version, ...(input as UpdateUnitBody) }) : orgApi.units.create(ws, input as CreateUnitBody);
     },
     onSuccess: (unit) => {
       if (unit) void refresh();
@@ -78,7 +95,7 @@ export function useSavePerson(ws: string, id: string | null, version?: number) {
   return useMutation({
     mutationFn: async (input: CreatePersonBody | UpdatePersonBody | null): Promise<Person | null> => {
       if (!input) return null;
-      return id ? orgApi.people.update(ws, id, { ...(input as UpdatePersonBody), version }) : orgApi.people.create(ws, input as CreatePersonBody);
+      return id ? orgApi.people.update(ws, id, { version, ...(input as UpdatePersonBody) }) : orgApi.people.create(ws, input as CreatePersonBody);
     },
     onSuccess: (person) => {
       if (person) void refresh();

@@ -4,8 +4,10 @@ import { createPositionInput, updatePositionInput } from '../../../contracts/org
 import type { Position } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
 import FormButtons from '../../components/FormButtons.tsx';
+import StaleVersionDialog from '../../components/StaleVersionDialog.tsx';
+import { useStaleVersion } from '../../components/StaleVersionDialog.hook.ts';
 import { applyServerErrors, fieldRules, parseForm } from '../../components/form-utils.ts';
-import { useSavePosition } from './positions-queries.ts';
+import { useReloadPosition, useSavePosition } from './positions-queries.ts';
 
 type Values = { name: string; description?: string };
 
@@ -13,21 +15,30 @@ export default function PositionModal({ ws, position, onClose }: { ws: string; p
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const save = useSavePosition(ws, position?.id ?? null, position?.version);
+  const stale = useStaleVersion(position?.version);
+  const save = useSavePosition(ws, position?.id ?? null, stale.version);
+  const reload = useReloadPosition(ws);
+  const reloadPosition = async (id: string) => {
+    save.reset();
+    const fresh = await reload(id);
+    if (fresh) form.setFieldsValue({ name: fresh.name, description: fresh.description });
+  };
   // parsed here so that field errors show on the form; an input that does not parse sends nothing
   const parse = (values: Values) => {
     const body = { name: values.name, description: values.description ?? '' };
     return position ? parseForm(updatePositionInput, body, form) : parseForm(createPositionInput, body, form);
   };
-  const submit = (values: Values) =>
-    save.mutate(parse(values), {
+  const submit = (values: Values, version?: number) => {
+    const input = parse(values);
+    save.mutate(input && version ? { ...input, version } : input, {
       onSuccess: (p) => {
         if (!p) return;
         message.success(position ? t('positions.updated') : t('positions.created', { name: p.name }));
         onClose();
       },
-      onError: (e) => applyServerErrors(form, e),
+      onError: (e) => (position && stale.offer(e, { reload: () => reloadPosition(position.id), reapply: (current) => submit(values, current) })) || applyServerErrors(form, e),
     });
+  };
   return (
     <Modal
       open
@@ -50,6 +61,7 @@ export default function PositionModal({ ws, position, onClose }: { ws: string; p
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
         </Form.Item>
         <FormAlert error={save.error} />
+        <StaleVersionDialog {...stale.dialog} />
         <FormButtons
           onCancel={onClose}
           submitLabel={position ? t('common.save') : t('common.create')}

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Position } from '../../api.ts';
 import { useRefreshWorkspace, wsKey } from '../org/org-queries.ts';
 import { type CreatePositionBody, positionsApi, type UpdatePositionBody } from './positions-api.ts';
@@ -6,6 +6,15 @@ import { type CreatePositionBody, positionsApi, type UpdatePositionBody } from '
 /** The workspace's positions, under the same key as org's `usePositions`, so that one refresh serves both. */
 export function usePositionList(ws: string) {
   return useQuery({ queryKey: [...wsKey(ws), 'positions'], queryFn: () => positionsApi.list(ws) });
+}
+
+/** Reads a position afresh from the list (after a stale save: the form shows the latest one). */
+export function useReloadPosition(ws: string) {
+  const queryClient = useQueryClient();
+  return async (id: string) => {
+    const list = await queryClient.fetchQuery({ queryKey: [...wsKey(ws), 'positions'], queryFn: () => positionsApi.list(ws), staleTime: 0 });
+    return list.find((p) => p.id === id) ?? null;
+  };
 }
 
 /**
@@ -17,7 +26,7 @@ export function useSavePosition(ws: string, id: string | null, version?: number)
   return useMutation({
     mutationFn: async (input: CreatePositionBody | UpdatePositionBody | null): Promise<Position | null> => {
       if (!input) return null;
-      return id ? positionsApi.update(ws, id, { ...(input as UpdatePositionBody), version }) : positionsApi.create(ws, input as CreatePositionBody);
+      return id ? positionsApi.update(ws, id, { version, ...(input as UpdatePositionBody) }) : positionsApi.create(ws, input as CreatePositionBody);
     },
     onSuccess: (p) => {
       if (p) void refresh();

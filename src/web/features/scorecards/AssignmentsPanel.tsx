@@ -3,11 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError, type ScorecardTemplate } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
+import StaleVersionDialog from '../../components/StaleVersionDialog.tsx';
+import { useStaleVersion } from '../../components/StaleVersionDialog.hook.ts';
 import { fontSize, space } from '../../theme.ts';
 import { usePositions } from '../org/org-queries.ts';
 import { stripPath } from './labels.ts';
 import PeopleMultiSelect from './PeopleMultiSelect.tsx';
-import { useSaveAssignments } from './scorecards-queries.ts';
+import { useReloadTemplate, useSaveAssignments } from './scorecards-queries.ts';
 
 type Props = { ws: string; template: ScorecardTemplate; readOnly: boolean };
 
@@ -21,12 +23,21 @@ export default function AssignmentsPanel({ ws, template, readOnly }: Props) {
   const saved = JSON.stringify([template.assignments.positions.map((p) => p.id).sort(), template.assignments.people.map((p) => p.id).sort()]);
   const dirty = JSON.stringify([[...positionIds].sort(), [...personIds].sort()]) !== saved;
 
-  const save = useSaveAssignments(ws, template.id, template.version);
+  const stale = useStaleVersion(template.version);
+  const save = useSaveAssignments(ws, template.id, stale.version ?? template.version);
+  const reload = useReloadTemplate(ws);
+  const reloadAssignments = async () => {
+    save.reset();
+    const fresh = await reload(template.id);
+    setPositionIds(fresh.assignments.positions.map((p) => p.id));
+    setPersonIds(fresh.assignments.people.map((p) => p.id));
+  };
   // mutateAsync: the success is told even if a change of the selection reset the mutation meanwhile
-  const submit = () =>
-    save.mutateAsync({ positionIds, personIds }).then(
+  const submit = (version?: number) =>
+    save.mutateAsync({ positionIds, personIds, ...(version ? { version } : {}) }).then(
       () => void message.success(t('scorecards.assignmentsSaved')),
-      () => undefined, // shown by the alerts below (save.error)
+      // shown by the alerts below (save.error), or the dialog of a stale version
+      (e) => void stale.offer(e, { reload: reloadAssignments, reapply: submit }),
     );
   const conflicts = isApiError(save.error) ? save.error.details : [];
   const conflictOn = (kind: 'positionIds' | 'personIds', id: string) =>
@@ -106,9 +117,10 @@ export default function AssignmentsPanel({ ws, template, readOnly }: Props) {
       ) : (
         <FormAlert error={save.error} />
       )}
+      <StaleVersionDialog {...stale.dialog} />
       <Space wrap>
         {!readOnly && (
-          <Button type="primary" disabled={!dirty} loading={save.isPending} onClick={submit} data-testid="assign-save">
+          <Button type="primary" disabled={!dirty} loading={save.isPending} onClick={() => submit()} data-testid="assign-save">
             {t('scorecards.saveAssignments')}
           </Button>
         )}

@@ -1,8 +1,10 @@
 import { Alert, App, Button, Space, Typography } from 'antd';
-import { type ClipboardEvent, useState } from 'react';
+import { type ClipboardEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TargetGrid } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
+import StaleVersionDialog from '../../components/StaleVersionDialog.tsx';
+import { useStaleVersion } from '../../components/StaleVersionDialog.hook.ts';
 import { pathAfter } from '../../components/grid-editing/grid-cells.ts';
 import { useGridEditing } from '../../components/grid-editing/use-grid-editing.ts';
 import { space } from '../../theme.ts';
@@ -23,14 +25,24 @@ export default function TargetsGrid({ ws, templateId, query, grid, readOnly }: P
   const [notice, setNotice] = useState<Notice | null>(null);
   const rows = grid.indicators;
   const cols = grid.periods;
+  // the template changed meanwhile: reload the grid, or save these cells over it (based on the version the 409 named)
+  const stale = useStaleVersion(grid.version);
+  const overwrite = useRef<number | undefined>(undefined);
 
   const editing = useGridEditing({
     stored: ({ row, col }) => grid.values[row]?.[col] ?? null,
     check: (value) => (value <= 0 ? t('scorecards.mustBePositive') : null),
     submit: (values) => {
       setNotice(null);
-      return targets.send(values, grid.version);
+      const version = overwrite.current ?? stale.version ?? grid.version;
+      overwrite.current = undefined;
+      return targets.send(values, version);
     },
+    onFailed: (e) =>
+      stale.offer(e, {
+        reload: () => (editing.discard(), targets.reload()),
+        reapply: (current) => ((overwrite.current = current), editing.save()),
+      }),
     locate: (d) => {
       const [field, key, label] = pathAfter(d.path, 'body');
       return field === 'values' && typeof key === 'string' && typeof label === 'string' ? { row: key, col: label } : null;
@@ -67,6 +79,7 @@ export default function TargetsGrid({ ws, templateId, query, grid, readOnly }: P
       {notice && <Alert type={notice.type} showIcon closable onClose={() => setNotice(null)} title={notice.text} style={{ marginBottom: space.md }} data-testid="paste-notice" />}
       <TargetsErrors refused={editing.refused} unlocated={editing.unlocated} rows={rows} />
       {editing.saveError && refusedCount === 0 && <FormAlert error={editing.saveError} />}
+      <StaleVersionDialog {...stale.dialog} />
       <TargetsTable grid={grid} editing={editing} readOnly={readOnly} onPaste={onPaste} />
       {!readOnly && (
         <Space style={{ marginTop: space.md }} wrap>

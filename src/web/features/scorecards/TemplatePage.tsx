@@ -7,6 +7,7 @@ import { isApiError, type ScorecardTemplate } from '../../api.ts';
 import FormAlert from '../../components/FormAlert.tsx';
 import { errorMessage } from '../../components/form-utils.ts';
 import LoadError from '../../components/LoadError.tsx';
+import StaleVersionDialog from '../../components/StaleVersionDialog.tsx';
 import { space } from '../../theme.ts';
 import { useCan, useCurrentWorkspace } from '../auth/session.ts';
 import DesignEditor from './DesignEditor.tsx';
@@ -38,7 +39,7 @@ function TemplateEditor({ ws, template }: { ws: string; template: ScorecardTempl
   const edit = useTemplateDraft(template, readOnly);
   const { meta, onMeta, metaErrors, draft, onDraft, dirty } = edit;
   const { issues, checking } = useDesignIssues(ws, template, edit);
-  const { save, trySave } = useTemplateSave(ws, template, edit, readOnly);
+  const { save, trySave, stale } = useTemplateSave(ws, template, edit, readOnly);
   const { confirmLeave } = useLeaveGuard(dirty);
 
   const exporting = useExportTemplate(ws);
@@ -82,6 +83,7 @@ function TemplateEditor({ ws, template }: { ws: string; template: ScorecardTempl
       {template?.status === 'archived' && <Alert type="warning" showIcon title={t('scorecards.archivedBanner')} style={{ marginBottom: space.lg }} />}
       <FormAlert error={shownMetaError} />
       {save.isError && isApiError(save.error) && save.error.details.length > 0 && <FormAlert error={save.error} />}
+      <StaleVersionDialog {...stale} />
       <TemplateTabs
         ws={ws}
         template={template}

@@ -15,6 +15,15 @@ export function useTemplate(ws: string, id: string | null) {
   return useQuery({ queryKey: [...templatesKey(ws), 'one', id], queryFn: () => scorecardsApi.get(ws, id as string), enabled: id !== null });
 }
 
+/** Reads a template afresh (after a stale save: the editor shows the latest one), and refreshes its lists, grids and assignments. */
+export function useReloadTemplate(ws: string) {
+  const queryClient = useQueryClient();
+  return (id: string) => {
+    void queryClient.invalidateQueries({ queryKey: templatesKey(ws), predicate: (q) => !(q.queryKey[3] === 'one' && q.queryKey[4] === id) });
+    return queryClient.fetchQuery({ queryKey: [...templatesKey(ws), 'one', id], queryFn: () => scorecardsApi.get(ws, id), staleTime: 0 });
+  };
+}
+
 export function useTargets(ws: string, id: string, query: TargetsQuery | null) {
   return useQuery({
     queryKey: targetsKey(ws, id, query),
@@ -96,10 +105,10 @@ export function useSaveTemplate(ws: string, template: ScorecardTemplate | null, 
   const refresh = useRefreshTemplates(ws);
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ period, ...body }: TemplateInput) => {
+    mutationFn: ({ period, version, ...body }: TemplateInput & { version?: number }) => {
       if (!template) return scorecardsApi.create(ws, { ...body, period });
-      // the version it was loaded with: a change saved meanwhile by someone else is a 409, not overwritten
-      return scorecardsApi.update(ws, template.id, { ...body, ...(period !== template.period ? { period } : {}), version: template.version });
+      // the version it was loaded with (or the one the user chose to overwrite): a change saved meanwhile by someone else is a 409, not overwritten
+      return scorecardsApi.update(ws, template.id, { ...body, ...(period !== template.period ? { period } : {}), version: version ?? template.version });
     },
     onMutate: on.onMutate,
     onSuccess: (saved) => {
@@ -156,7 +165,7 @@ export function useImportTemplate(ws: string) {
 export function useSaveAssignments(ws: string, templateId: string, version: number) {
   const refresh = useRefreshTemplates(ws);
   return useMutation({
-    mutationFn: (body: { positionIds: string[]; personIds: string[] }) => scorecardsApi.assign(ws, templateId, { ...body, version }),
+    mutationFn: (body: { positionIds: string[]; personIds: string[]; version?: number }) => scorecardsApi.assign(ws, templateId, { version, ...body }),
     onSuccess: () => void refresh(),
   });
 }
@@ -171,6 +180,8 @@ export function useTargetsWriter(ws: string, templateId: string, query: TargetsQ
   return {
     /** `version`: the template's, as the grid was loaded with it (a stale one is a 409). */
     send: (values: Record<string, Record<string, number | null>>, version: number) => scorecardsApi.setTargets(ws, templateId, { ...query, values, version }),
+    /** Reads the grid (and the template) afresh: after a stale save, the latest targets replace the edit. */
+    reload: () => Promise.all([queryClient.invalidateQueries({ queryKey: targetsKey(ws, templateId, query) }), queryClient.invalidateQueries({ queryKey: [...templatesKey(ws), 'one', templateId] })]),
     saved: (fresh: TargetGrid) => {
       queryClient.setQueryData(targetsKey(ws, templateId, query), fresh);
       void queryClient.invalidateQueries({ queryKey: [...templatesKey(ws), 'preview'] });

@@ -36,8 +36,18 @@ export function useTemplateDraft(template: ScorecardTemplate | null, readOnly: b
   }, []);
   /** What is edited now is what is saved. */
   const markSaved = () => setBaseline({ meta: JSON.stringify(meta), card: fingerprint });
+  /** Drops the edit: the template as `latest` has it (after someone else's change, reloaded). */
+  const load = (latest: ScorecardTemplate) => {
+    const m: Meta = { name: latest.name, description: latest.description, period: latest.period };
+    const d = fromCard(latest.card);
+    setMeta(m);
+    setDraft(d);
+    setBaseline({ meta: JSON.stringify(m), card: cardFingerprint(d) });
+    setSaveIssues([]);
+    setMetaErrors({});
+  };
 
-  return { meta, onMeta, metaErrors, setMetaErrors, draft, onDraft, fingerprint, baseline, dirty, saveIssues, setSaveIssues, markSaved };
+  return { meta, onMeta, metaErrors, setMetaErrors, draft, onDraft, fingerprint, baseline, dirty, saveIssues, setSaveIssues, markSaved, load };
 }
 
 export type TemplateDraft = ReturnType<typeof useTemplateDraft>;

@@ -3,10 +3,11 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isApiError, type ScorecardTemplate } from '../../api.ts';
+import { useStaleVersion } from '../../components/StaleVersionDialog.hook.ts';
 import { toCard } from './card-draft.ts';
 import { fromDetails } from './issues.ts';
 import { stripPath } from './labels.ts';
-import { useSaveTemplate } from './scorecards-queries.ts';
+import { useReloadTemplate, useSaveTemplate } from './scorecards-queries.ts';
 import type { MetaErrors, TemplateDraft } from './use-template-draft.ts';
 
 /**
@@ -19,6 +20,13 @@ export function useTemplateSave(ws: string, template: ScorecardTemplate | null, 
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { meta, draft, setMetaErrors, setSaveIssues, markSaved } = edit;
+  // someone else saved the template meanwhile: the dialog offers the latest template, or this edit saved over it
+  const stale = useStaleVersion(template?.version);
+  const reload = useReloadTemplate(ws);
+  const reloadTemplate = async (id: string) => {
+    save.reset();
+    edit.load(await reload(id));
+  };
 
   const save = useSaveTemplate(ws, template, {
     onMutate: () => {
@@ -33,6 +41,7 @@ export function useTemplateSave(ws: string, template: ScorecardTemplate | null, 
       } else message.success(t('scorecards.saved'));
     },
     onError: (e) => {
+      if (template && stale.offer(e, { reload: () => reloadTemplate(template.id), reapply: (current) => send(current) })) return;
       if (!isApiError(e)) return;
       setSaveIssues(fromDetails(e.details));
       const fields: MetaErrors = {};
@@ -49,8 +58,9 @@ export function useTemplateSave(ws: string, template: ScorecardTemplate | null, 
       setMetaErrors({ name: t('field.required') });
       return;
     }
-    save.mutate({ name: meta.name.trim(), description: meta.description.trim(), card: toCard(draft), period: meta.period });
+    send();
   };
+  const send = (version?: number) => save.mutate({ name: meta.name.trim(), description: meta.description.trim(), card: toCard(draft), period: meta.period, version });
   // Ctrl/⌘+S saves
   const saveRef = useRef(trySave);
   saveRef.current = trySave;
@@ -66,5 +76,5 @@ export function useTemplateSave(ws: string, template: ScorecardTemplate | null, 
     return () => window.removeEventListener('keydown', onKey);
   }, [readOnly]);
 
-  return { save, trySave };
+  return { save, trySave, stale: stale.dialog };
 }

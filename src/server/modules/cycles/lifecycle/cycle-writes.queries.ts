@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../../db/client.ts';
+import { nextVersion } from '../../../http/versions.ts';
 import { appraisalCycles, cycleParticipants } from '../../../db/schema/index.ts';
 import type { CycleRow } from './cycle-access.ts';
 
@@ -21,11 +22,11 @@ export async function insertCycle(tx: Tx, values: NewCycle): Promise<CycleRow> {
   return row;
 }
 
-/** Writes `patch` and a new `updatedAt` to a cycle; the row as it is now. */
-export async function updateCycleRow(tx: Tx, id: string, patch: CyclePatch): Promise<CycleRow> {
+/** Writes `patch` and a new `updatedAt` to a cycle (and raises its version for a change of its settings); the row as it is now. */
+export async function updateCycleRow(tx: Tx, id: string, patch: CyclePatch, settings = false): Promise<CycleRow> {
   const [after] = await tx
     .update(appraisalCycles)
-    .set({ ...patch, updatedAt: new Date() })
+    .set({ ...patch, ...(settings ? { version: nextVersion('cycle') } : {}), updatedAt: new Date() })
     .where(eq(appraisalCycles.id, id))
     .returning();
   return after;

@@ -30,6 +30,7 @@ export function toCycle(row: CycleRow, counts: Counts = NO_COUNTS, mine: Mine = 
     mine,
     openedAt: row.openedAt?.toISOString() ?? null,
     closedAt: row.closedAt?.toISOString() ?? null,
+    version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

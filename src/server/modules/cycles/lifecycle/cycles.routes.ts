@@ -18,6 +18,7 @@ import {
   whatIfResult,
 } from '../../../../contracts/cycles.ts';
 import type { AppDeps } from '../../../http/deps.ts';
+import { expectedVersion, tagged } from '../../../http/versions.ts';
 import { route } from '../../../http/workspace-scope.ts';
 import { putActuals, whatIfFor } from '../actuals/actuals.service.ts';
 import { backToOpen, calibrateCycle, closeCycle, openCycle, recomputeCycle, reopenCycle, syncCycle } from './cycle-transitions.service.ts';
@@ -51,15 +52,16 @@ export const cycleRoutes: FastifyPluginAsyncZod<AppDeps> = async (app, deps) => 
       return createCycle(db, request.ctx, request.body);
     },
   );
-  app.get('/cycles/:id', { config: route('cycles.read'), schema: { tags, summary: 'One cycle', params: idParams, response: { 200: cycle } } }, async (request) => {
+  app.get('/cycles/:id', { config: route('cycles.read'), schema: { tags, summary: 'One cycle (ETag: the version of its settings)', params: idParams, response: { 200: cycle } } }, async (request, reply) => {
     const { viewer } = request.ctx;
-    return getCycle(db, viewer, request.params.id);
+    return tagged(reply, await getCycle(db, viewer, request.params.id));
   });
   app.patch(
     '/cycles/:id',
-    { config: route('cycles.manage'), schema: { tags, summary: 'Rename it, mark it trial, set the forced distribution (not once closed)', params: idParams, body: updateCycleInput, response: { 200: cycle } } },
-    async (request) => {
-      return updateCycle(db, request.ctx, request.params.id, request.body);
+    { config: route('cycles.manage'), schema: { tags, summary: 'Rename it, mark it trial, set the forced distribution (not once closed). A stale version (If-Match or body version) is a 409', params: idParams, body: updateCycleInput, response: { 200: cycle } } },
+    async (request, reply) => {
+      const { version, ...input } = request.body;
+      return tagged(reply, await updateCycle(db, request.ctx, request.params.id, input, expectedVersion(request, version)));
     },
   );
   app.delete('/cycles/:id', { config: route('cycles.manage'), schema: { tags, summary: 'Delete a draft cycle', params: idParams, response: { 200: okBody } } }, async (request) => {

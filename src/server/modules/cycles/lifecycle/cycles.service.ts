@@ -3,7 +3,8 @@ import type { createCycleInput, Cycle, updateCycleInput } from '../../../../cont
 import { parsePeriod, type Period } from '../../../../core/values/periods.ts';
 import type { Db, Tx } from '../../../db/client.ts';
 import { AppError, type ErrorDetail } from '../../../errors.ts';
-import type { RequestContext, } from '../../../http/request-context.ts';
+import type { RequestContext } from '../../../http/request-context.ts';
+import { checkVersion } from '../../../http/versions.ts';
 import type { Locale } from '../../../i18n/messages.ts';
 import { recordAudit } from '../../audit/index.ts';
 import type { WorkspaceActor } from '../../org/index.ts';
@@ -77,14 +78,16 @@ export async function createCycle(db: Db, ctx: RequestContext, input: z.output<t
   return cycleView(db, viewer, created);
 }
 
-export async function updateCycle(db: Db, ctx: RequestContext, id: string, input: z.output<typeof updateCycleInput>): Promise<Cycle> {
+/** Changes a cycle's settings; `expected`: the version the change is based on (a stale one is a 409 and changes nothing). */
+export async function updateCycle(db: Db, ctx: RequestContext, id: string, input: Omit<z.output<typeof updateCycleInput>, 'version'>, expected?: number): Promise<Cycle> {
   const { viewer, actor } = ctx;
   if (input.forcedDistribution) checkDistribution(input.forcedDistribution);
   const updated = await db.transaction(async (tx) => {
     const before = await loadCycle(tx, actor.workspaceId, id, true);
+    await checkVersion(tx, 'cycle', id, expected);
     assertCycleAllows(before, 'edit');
     if (input.name !== undefined && input.name !== before.name) await assertNameFree(tx, actor.workspaceId, input.name, id);
-    const after = await updateCycleRow(tx, id, input);
+    const after = await updateCycleRow(tx, id, input, true);
     await recordAudit(tx, actor, { workspaceId: actor.workspaceId, action: 'cycle.update', entityType: 'cycle', entityId: id, before, after });
     return after;
   });
