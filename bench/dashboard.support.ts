@@ -1,6 +1,7 @@
 /**
- * What bench/dashboard.bench.ts drives: a throw-away PostgreSQL database, `kedu demo` and
- * `kedu serve` as processes, sign-in to an API token, the bare baseline server, and autocannon.
+ * What bench/dashboard.bench.ts (and bench/many-servers.bench.ts) drives: a throw-away PostgreSQL
+ * database, `kedu demo` and `kedu serve` as processes, sign-in to an API token, the bare baseline
+ * server, and autocannon.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -107,4 +108,22 @@ export type Load = { p50: number; p99: number; requestsPerSec: number; requests:
 export async function load(url: string, headers: Record<string, string>, seconds: number, connections = 20): Promise<Load> {
   const r = await autocannon({ url, headers, connections, duration: seconds });
   return { p50: r.latency.p50, p99: r.latency.p99, requestsPerSec: Math.round(r.requests.average), requests: r.requests.total, failures: r.non2xx + r.errors + r.timeouts };
+}
+
+/** One server under load in `loadAll`: its URL, headers, and the requests each client sends in turn (autocannon's `requests`). */
+export type LoadTarget = { url: string; headers?: Record<string, string>; requests?: autocannon.Request[] };
+
+type RawResult = autocannon.Result & { totalCompletedRequests: number };
+const aggregateResult = (autocannon as unknown as { aggregateResult: (results: RawResult[], opts: { url: string; connections: number }) => autocannon.Result }).aggregateResult;
+
+/**
+ * `connections` clients on each target at the same time for `seconds` (servers behind a load
+ * balancer, say): the latencies of all of them merged into one set of percentiles, throughput
+ * and failures summed.
+ */
+export async function loadAll(targets: LoadTarget[], seconds: number, connections: number): Promise<Load> {
+  const runs = (await Promise.all(targets.map((t) => autocannon({ url: t.url, headers: t.headers ?? {}, requests: t.requests, connections, duration: seconds, skipAggregateResult: true })))) as RawResult[];
+  const r = aggregateResult(runs, { url: targets[0]!.url, connections: connections * targets.length });
+  const requests = runs.reduce((sum, run) => sum + run.totalCompletedRequests, 0);
+  return { p50: r.latency.p50, p99: r.latency.p99, requestsPerSec: Math.round(requests / seconds), requests, failures: r.non2xx + r.errors + r.timeouts };
 }

@@ -61,4 +61,43 @@ describe('read cache', () => {
     expect(await cache.read('ws', 'k', compute)).toBe('4');
     expect(await cache.read('other', 'k', compute)).toBe('5');
   });
+
+  it('computes an answer once for the readers that ask for it at the same time, but again for one asking after a write', async () => {
+    const cache = createReadCache({ ttlMs: 60_000 });
+    let computed = 0;
+    let release!: () => void;
+    const slow = () => {
+      const n = ++computed;
+      return new Promise<string>((resolve) => (release = () => resolve(String(n))));
+    };
+    const first = cache.read('ws', 'k', slow);
+    const second = cache.read('ws', 'k', slow);
+    release();
+    expect(await Promise.all([first, second])).toEqual(['1', '1']);
+    expect(computed).toBe(1);
+
+    const before = cache.read('ws', 'k2', slow);
+    const releaseBefore = release;
+    cache.invalidate('ws');
+    // asked after the write: its own computation, not the one that may predate the write
+    const after = cache.read('ws', 'k2', slow);
+    release();
+    releaseBefore();
+    expect(await after).toBe('3');
+    expect(await before).toBe('2');
+    expect(computed).toBe(3);
+  });
+
+  it('gives a failed computation to the readers that waited for it, and computes again for the next', async () => {
+    const cache = createReadCache({ ttlMs: 60_000 });
+    let calls = 0;
+    const failing = async () => {
+      calls++;
+      throw new Error('database gone');
+    };
+    const results = await Promise.allSettled([cache.read('ws', 'k', failing), cache.read('ws', 'k', failing)]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(calls).toBe(1);
+    expect(await cache.read('ws', 'k', async () => 'back')).toBe('back');
+  });
 });

@@ -20,7 +20,8 @@ export type ReadCache = {
 };
 
 type Entry = { at: number; body: string };
-type Space = { version: number; entries: Map<string, Entry> };
+/** `computing`: answers being computed, by key, with the workspace version they started on. */
+type Space = { version: number; entries: Map<string, Entry>; computing: Map<string, { version: number; body: Promise<string> }> };
 
 /** Most answers kept per workspace: one per person's own view at most, so a large team stays bounded. */
 const MAX_ENTRIES = 1_000;
@@ -31,7 +32,7 @@ export function createReadCache(options: { ttlMs: number; now?: () => number; li
   const spaces = new Map<string, Space>();
   const spaceOf = (workspaceId: string): Space => {
     let space = spaces.get(workspaceId);
-    if (!space) spaces.set(workspaceId, (space = { version: 0, entries: new Map() }));
+    if (!space) spaces.set(workspaceId, (space = { version: 0, entries: new Map(), computing: new Map() }));
     return space;
   };
   return {
@@ -41,24 +42,36 @@ export function createReadCache(options: { ttlMs: number; now?: () => number; li
       const hit = space.entries.get(key);
       if (hit && now() - hit.at < options.ttlMs) return hit.body;
       const version = space.version;
-      const body = await compute();
-      // a write that landed while we computed may not be in this answer: keep it only if none did
-      // (and only if the other servers could have told us of theirs meanwhile)
-      if (space.version === version && live()) {
-        if (space.entries.size >= MAX_ENTRIES) space.entries.delete(space.entries.keys().next().value!);
-        space.entries.set(key, { at: now(), body });
+      // the same answer already being computed since the last change: wait for it rather than
+      // compute it again (after a write, every client of a team asks for the same view at once)
+      const running = space.computing.get(key);
+      if (running && running.version === version) return running.body;
+      const pending = compute();
+      space.computing.set(key, { version, body: pending });
+      try {
+        const body = await pending;
+        // a write that landed while we computed may not be in this answer: keep it only if none did
+        // (and only if the other servers could have told us of theirs meanwhile)
+        if (space.version === version && live()) {
+          if (space.entries.size >= MAX_ENTRIES) space.entries.delete(space.entries.keys().next().value!);
+          space.entries.set(key, { at: now(), body });
+        }
+        return body;
+      } finally {
+        if (space.computing.get(key)?.body === pending) space.computing.delete(key);
       }
-      return body;
     },
     invalidate(workspaceId) {
       const space = spaceOf(workspaceId);
       space.version += 1;
       space.entries.clear();
+      space.computing.clear();
     },
     invalidateAll() {
       for (const space of spaces.values()) {
         space.version += 1;
         space.entries.clear();
+        space.computing.clear();
       }
     },
   };
