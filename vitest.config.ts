@@ -43,12 +43,13 @@ export default defineConfig({
         test: {
           // kedu serve, kedu import … as real processes (crash, lock, shutdown, two servers, jobs):
           // a test starts up to three servers one after another, about 8 s each on a quiet machine
-          // and twice that on a loaded one, so the bound is minutes; their own waits are for states
+          // and over 60 s each on one at load average 13–18, so the bound (a hang's, not
+          // slowness's) is ten minutes; their own waits are for states
           name: 'process',
           include: ['tests/**/*.int.test.ts'],
           globalSetup: ['src/server/testing/global-setup.ts'],
-          testTimeout: 180_000,
-          hookTimeout: 180_000,
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
           maxWorkers: 2,
           sequence: { groupOrder: 2 },
         },

@@ -11,7 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { openChangeFeed } from './db/change-feed.ts';
 import { changedData, registerAuthHooks } from './http/auth-hooks.ts';
-import { createMemo, IDENTITY_MEMO_MS } from './http/identity-memo.ts';
+import { createMemo } from './http/identity-memo.ts';
 import { JSON_BODY_LIMIT_BYTES, MAX_UPLOAD_BYTES } from './limits.ts';
 import type { AppDeps } from './http/deps.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
@@ -119,7 +119,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (changedData(request, reply.statusCode)) await changes.publish(request.viewer ? { scope: 'workspace', workspaceId: request.viewer.workspaceId } : { scope: 'account' });
   });
   deps.jobs.onFinished((workspaceId) => void changes.publish({ scope: 'workspace', workspaceId }));
-  const identities = { auth: createMemo<Auth>(IDENTITY_MEMO_MS, Date.now, changes.isLive), viewers: createMemo<Viewer>(IDENTITY_MEMO_MS, Date.now, changes.isLive) };
+  const identityMs = deps.config.identityCacheSeconds * 1000;
+  const identities = { auth: createMemo<Auth>(identityMs, Date.now, changes.isLive), viewers: createMemo<Viewer>(identityMs, Date.now, changes.isLive) };
   changes.subscribe(() => (identities.auth.clear(), identities.viewers.clear()));
   registerAuthHooks(app, deps.database.db, identities.auth);
   rejectUnexpectedBodies(app);

@@ -20,6 +20,7 @@ const envSchema = z.object({
   KEDU_SECURE_COOKIES: z.enum(['auto', 'on', 'off']).default('auto'),
   KEDU_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   KEDU_READ_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  KEDU_IDENTITY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
   KEDU_TRUST_PROXY: z
     .string()
     .regex(/^(off|on|\d+|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, 'off, on, a number of proxy hops, or comma-separated proxy addresses/CIDRs')
@@ -49,6 +50,8 @@ export type Config = {
   sessionDays: number;
   /** How long a dashboard's answer, or an owner's history read by the goal form, may be reused when nothing changed through the API (0: never). */
   readCacheSeconds: number;
+  /** How long who a credential is (and their role) is reused; any write, on any instance, forgets it sooner. */
+  identityCacheSeconds: number;
   /** Whose X-Forwarded-For to believe (client addresses feed login throttling and the audit log). */
   trustProxy: boolean | number | string[];
   /** When the goal statuses of every workspace are brought up to the new day (cron, server time zone). */
@@ -85,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.KEDU_SECURE_COOKIES,
     sessionDays: e.KEDU_SESSION_DAYS,
     readCacheSeconds: e.KEDU_READ_CACHE_SECONDS,
+    identityCacheSeconds: e.KEDU_IDENTITY_CACHE_SECONDS,
     trustProxy: parseTrustProxy(e.KEDU_TRUST_PROXY),
     statusRefreshCron: e.KEDU_STATUS_REFRESH_CRON,
     importJobBytes: Math.round(e.KEDU_IMPORT_JOB_MB * 1024 * 1024),

@@ -66,7 +66,7 @@ describe('kedu CLI', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
     // four processes, two of them initialising an embedded database: slow on a busy CI machine
-  }, 120_000);
+  });
 });
 
 describe.each(availableKinds())('kedu backup and restore [%s]', { timeout: 120_000 }, (kind) => {

@@ -47,7 +47,7 @@ describe.each(availableKinds())('kill -9 during kedu import [%s]', (kind) => {
     const exited = new Promise((resolve) => proc.once('exit', resolve));
     // kill it once rows are flowing (the progress line after 10 % of the file)
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no progress in time:\n${output}`)), 60_000);
+      const timer = setTimeout(() => reject(new Error(`no progress in time:\n${output}`)), 240_000);
       proc.stderr.on('data', (d) => {
         output += d;
         if (/(^|\n)[1-9]0%/.test(output)) {

@@ -81,7 +81,7 @@ describe('background jobs across processes', () => {
       const cron = (await jobsOf()).filter((j) => j.as_of === null);
       const sent = await tickSlotsOf();
       return new Set(sent.map((t) => t.slot)).size >= 2 && sent.every((t) => t.state === 'completed') && cron.length === sent.length && { ticks: cron, slots: sent };
-    }, 240_000);
+    }, 480_000);
     // one job per tick, whichever server's clock saw the tick first: no tick was sent twice
     expect(slots.length).toBe(new Set(slots.map((t) => t.slot)).size);
     expect(ticks.length).toBe(slots.length);
@@ -145,8 +145,8 @@ describe('background jobs across processes', () => {
       // killed once the job has begun (its record says running, or its server says it started)
       // this job's start, not any job's: the day's status refresh also starts with the server
       const started = (line: string) => line.includes('"msg":"job started"') && line.includes(`"job":"${job.id}"`);
-      await waitFor('the job to start', async () => server.output().split('\n').some(started), 60_000);
-      if (kind === 'postgres') await waitFor('rows read', async () => (await getJson(jobUrl(server, job.id), { headers: { authorization: `Bearer ${token}` } })).body?.progress?.done > 0, 60_000);
+      await waitFor('the job to start', async () => server.output().split('\n').some(started), 240_000);
+      if (kind === 'postgres') await waitFor('rows read', async () => (await getJson(jobUrl(server, job.id), { headers: { authorization: `Bearer ${token}` } })).body?.progress?.done > 0, 240_000);
       await server.stop('SIGKILL');
 
       const restarted = await startServerProcess(env);

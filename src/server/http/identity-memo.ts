@@ -3,14 +3,12 @@
  *
  * Every API call resolves its token or session and then its membership of the workspace: two
  * queries before any work. A dashboard read from cache costs less than that. So a resolved
- * identity is reused for `IDENTITY_MEMO_MS` — and forgotten by every successful write through
+ * identity is reused for a few seconds (`KEDU_IDENTITY_CACHE_SECONDS`, 5 by default) — and forgotten by every successful write through
  * the API (app.ts), on this server and — through the change feed (db/change-feed.ts) — on every
  * other server on the same PostgreSQL: signing out, revoking a token, changing a member's role or
  * a unit's lead take effect at once everywhere, as do the CLI's (`kedu create-admin`). Only a
  * change made with SQL by hand waits up to those few seconds.
  */
-export const IDENTITY_MEMO_MS = 5_000;
-
 /** At most this many identities kept: a flood of callers cannot grow the memo without end. */
 const MAX_ENTRIES = 10_000;
 

@@ -6,8 +6,12 @@ export const KEDU_BIN = path.join(root, 'bin/kedu.js');
 
 export type ServerProcess = { url: string; proc: ChildProcess; output: () => string; stop(signal?: NodeJS.Signals): Promise<number | null> };
 
-/** Runs `kedu serve` as a real process on a free port and waits until it says it is ready. */
-export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+/**
+ * Runs `kedu serve` as a real process on a free port and waits until it says it is ready. The
+ * time limit catches a start that hangs, not a slow one: on a loaded two-core machine (a CI run
+ * beside other work, load average 13–18) starts took over the 60 s this once allowed.
+ */
+export async function startServerProcess(env: Record<string, string>, timeoutMs = 240_000): Promise<ServerProcess> {
   const proc = spawn(process.execPath, [KEDU_BIN, 'serve'], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', KEDU_LOG_FORMAT: 'json', KEDU_LOG_LEVEL: 'info', ...env },
