@@ -34,14 +34,9 @@ function parseIfMatch(value: string): number | undefined {
   return Number(match[1]);
 }
 
-/** Sets the `ETag` of a single resource's answer to its version. */
-export function setVersionTag(reply: FastifyReply, version: number): void {
-  reply.header('etag', `"${version}"`);
-}
-
 /** Sets the `ETag` from the answer's version and returns the answer: `return tagged(reply, await getThing(…))`. */
 export function tagged<T extends { version: number }>(reply: FastifyReply, answer: T): T {
-  setVersionTag(reply, answer.version);
+  reply.header('etag', `"${answer.version}"`);
   return answer;
 }
 

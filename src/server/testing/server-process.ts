@@ -22,7 +22,11 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
   proc.stderr!.on('data', (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`kedu serve did not start in ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    // a start given up on is stopped, or it would run on after the test (seen: one ran for an hour)
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL');
+      reject(new Error(`kedu serve did not start in ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
     const check = () => {
       const match = output.match(/is ready at (http:\/\/localhost:\d+)/);
       if (match) {

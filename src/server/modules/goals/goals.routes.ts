@@ -5,7 +5,7 @@ import { checkIn, checkInInput, goal, goalDetail, goalInput, goalUpdateInput, pl
 import { asAttachment } from '../../http/attachment.ts';
 import type { ReadCache } from '../../http/read-cache.ts';
 import type { AppDeps } from '../../http/deps.ts';
-import { expectedVersion, setVersionTag } from '../../http/versions.ts';
+import { expectedVersion, tagged } from '../../http/versions.ts';
 import { route } from '../../http/workspace-scope.ts';
 import { addCheckIn } from './check-ins.service.ts';
 import { getGoalDetail } from './goal-detail.ts';
@@ -37,9 +37,7 @@ export const goalRoutes: FastifyPluginAsyncZod<AppDeps & { readCache: ReadCache 
 
   app.get('/plans/:id', { config: route('goals.read'), schema: { tags, summary: 'One plan (ETag: its version)', params: idParams, response: { 200: plan } } }, async (request, reply) => {
     const { viewer } = request.ctx;
-    const found = await getPlan(db, viewer.workspaceId, request.params.id);
-    setVersionTag(reply, found.version);
-    return found;
+    return tagged(reply, await getPlan(db, viewer.workspaceId, request.params.id));
   });
 
   app.put(
@@ -48,9 +46,7 @@ export const goalRoutes: FastifyPluginAsyncZod<AppDeps & { readCache: ReadCache 
     async (request, reply) => {
       const { actor } = request.ctx;
       const { version, ...input } = request.body;
-      const changed = await updatePlan(db, actor, request.params.id, input, expectedVersion(request, version));
-      setVersionTag(reply, changed.version);
-      return changed;
+      return tagged(reply, await updatePlan(db, actor, request.params.id, input, expectedVersion(request, version)));
     },
   );
 
@@ -108,9 +104,7 @@ export const goalRoutes: FastifyPluginAsyncZod<AppDeps & { readCache: ReadCache 
 
   app.get('/goals/:id', { config: route('goals.read'), schema: { tags, summary: 'A goal with its check-ins, target changes, children and the actuals of its indicator per period (ETag: its version)', params: idParams, response: { 200: goalDetail } } }, async (request, reply) => {
     const { viewer } = request.ctx;
-    const detail = await getGoalDetail(db, viewer, request.params.id);
-    setVersionTag(reply, detail.version);
-    return detail;
+    return tagged(reply, await getGoalDetail(db, viewer, request.params.id));
   });
 
   app.put(
@@ -118,9 +112,7 @@ export const goalRoutes: FastifyPluginAsyncZod<AppDeps & { readCache: ReadCache 
     { config: route('goals.write'), schema: { tags, summary: 'Change a goal; once its plan has begun, a new target or deadline needs changeReason and is kept in its history. A stale version (If-Match or body version) is a 409', params: idParams, body: goalUpdateInput, response: { 200: goal } } },
     async (request, reply) => {
       const { version, ...input } = request.body;
-      const changed = await updateGoal(db, request.ctx, request.params.id, input, expectedVersion(request, version));
-      setVersionTag(reply, changed.version);
-      return changed;
+      return tagged(reply, await updateGoal(db, request.ctx, request.params.id, input, expectedVersion(request, version)));
     },
   );
 
